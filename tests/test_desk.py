@@ -2590,26 +2590,49 @@ def test_a_page_word_printed_in_english_on_a_thai_page_is_tagged_english(
     assert texts == [("en", "References"), ("th", "เอกสารอ้างอิง"), ("en", "Sources")], item
 
 
-def test_a_new_or_removed_entry_shows_its_text_on_the_signoff_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi"])
+def test_a_new_or_removed_entry_shows_its_text_on_the_signoff_page(tmp_path: Path, ui: str) -> None:
     """A paragraph added since the approval, and one deleted, were "new entry" and
     "removed" with no text under them, as in `i18n review`: the clinician approved a
     Thai text the page never showed. The new one is shown as it is now, the removed one
-    as it was, each text in its language, as `i18n review` and the proof show them."""
+    as it was, each text in its language, as `i18n review` and the proof show them.
+
+    The removed one was named "paragraph/5: removed", the name of the edited paragraph
+    now there ("paragraph/5: the Thai translation changed"), and `i18n check`'s cure
+    claim in that other paragraph was listed under it. It is "removed (was
+    paragraph/5)" in the reader's language, with no finding of the text now there."""
+    from i18n_support import msgstr_line
     from test_i18n_signoff import FIXTURE, NEW_EN, NEW_TH, REMOVED_EN
     from test_i18n_signoff import add_and_remove_a_paragraph as revise
 
     root = tmp_path / "p"
     shutil.copytree(FIXTURE, root)
     removed_th = revise(root)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    # The paragraph now at paragraph/5 (was paragraph/4) edited to promise a cure.
+    set_msgstr(po, "paragraph/5", "ปิดผ้าพันแผลไว้ 4 ชั่วโมง เซลล์ต้นกำเนิดรักษาเบาหวานให้หายขาดได้")
+    [told] = [x for x in _cli(root, "i18n", "check").splitlines() if ": CLAIM001: " in x]
+    assert f"care-basics.po:{msgstr_line(po, 'paragraph/5')}:" in told, told
+    if ui != "en":
+        _offer_interface(root, ui)
+    words = interface(Project(root), ui)
     with desk_client(root) as desk:
-        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+        page = desk.get(
+            "/leaflets/care-basics/signoff?lang=th",
+            headers={"accept-language": ui.replace("_", "-")},
+        ).text
     changes = page.split('<ol class="changes"')[1].split("</ol>")[0].split("<li>")
-    [new] = [item for item in changes if "new entry" in item]
-    [removed] = [item for item in changes if "removed" in item]
-    assert '<code dir="ltr">paragraph/3</code>' in new, new
-    assert _sides_and_texts(new) == [("now", "", ""), ("", "en", NEW_EN), ("", "th", NEW_TH)]
+    [new] = [item for item in changes if '<code dir="ltr">paragraph/3</code>' in item]
+    removed_words = words("desk.change.was-at", change=words("desk.change.removed"),
+                          place="paragraph/5")  # fmt: skip
+    [removed] = [item for item in changes if removed_words in html.unescape(item)]
+    assert words("desk.change.new") in html.unescape(new), new
+    now, was = words("desk.now"), words("desk.was")
+    assert _sides_and_texts(new) == [(now, "", ""), ("", "en", NEW_EN), ("", "th", NEW_TH)]
     said = _sides_and_texts(removed)
-    assert said == [("was", "", ""), ("", "en", REMOVED_EN), ("", "th", removed_th)], removed
+    assert said == [(was, "", ""), ("", "en", REMOVED_EN), ("", "th", removed_th)], removed
+    assert "<code" not in removed and "CLAIM001" not in removed, removed
+    assert "CLAIM001" in _change_item(page, "paragraph/5"), page
 
 
 def _sides_and_texts(item: str) -> list[tuple[str, str, str]]:

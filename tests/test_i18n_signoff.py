@@ -276,14 +276,15 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def th_review(root: Path) -> tuple[str, dict[str, str]]:
-    """The Thai care-basics' review state and what changed since its approval."""
+    """The Thai care-basics' review state and what changed since its approval, by
+    context; a removed entry, which no current context names, by its words."""
     from msc_leaflet.content.loader import load_leaflet
     from msc_leaflet.i18n.signoff import leaflet_review
 
     project = Project.at(root)
     leaflet, _ = load_leaflet(project.leaflet_path("care-basics"), project)
     found = leaflet_review(project, leaflet, "th")[1]
-    return found.state, dict(found.changed)
+    return found.state, {context or what: what for context, what in found.changed}
 
 
 LEAFLET = "leaflets/care-basics.yaml"
@@ -486,6 +487,35 @@ def test_review_shows_what_changed_since_the_last_approval_before_and_when_signi
     assert "state       approved" in output
     code, output = invoke(*args)
     assert "no change since the last approval" in output and "state       approved" in output
+
+
+@pytest.mark.parametrize("variant", ["th_TH", "th-TH"])
+def test_a_regional_variants_sign_off_is_recorded_where_its_catalog_is(
+    root: Path, tmp_path: Path, variant: str
+) -> None:
+    """A th_TH build prints the Thai catalog, and its review reads the Thai approvals;
+    but `i18n review -l th_TH --by …` wrote its record to a new
+    locales/th_TH/signoff.yaml that nothing read: the reviewer's approval was lost, and
+    a strict build asked for it again. It is written beside the catalog it approves."""
+    root.joinpath("msc-leaflet.toml").write_text(
+        '[i18n]\nsignoff_required = ["reviewer", "clinical"]\n', encoding="utf-8"
+    )
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    code, output = invoke(
+        "i18n", "review", "care-basics", "-l", variant, "--by", "Somchai Jaidee",
+        "--role", "reviewer", "--project", str(root),
+    )  # fmt: skip
+    assert code == 0, output
+    assert "locales/th/signoff.yaml" in output and "state       approved" in output, output
+    assert not (root / "locales" / "th_TH").exists() and not (root / "locales" / variant).exists()
+    roles = [r.role for r in read_signoffs(Project.at(root), "th")]
+    assert roles == ["clinical", "reviewer"], roles
+    out = tmp_path / "out"
+    code, output = invoke(
+        "build", "care-basics", "-l", "th_TH", "--strict", "--force", "--project", str(root),
+        "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, output
 
 
 def test_a_first_review_says_it_approves_the_whole_text(root: Path) -> None:
@@ -786,7 +816,11 @@ def test_a_translation_changed_only_in_spaces_or_punctuation_says_so(root: Path)
 
 def test_a_record_of_an_earlier_version_still_lists_by_context(root: Path) -> None:
     """A record written before texts were kept (no ``wording``/``texts``) is read as
-    before: a moved text is new at its new place and removed at its old one."""
+    before: a moved text is new at its new place and removed at its old one. The
+    removed one's approved text, which no record kept, is said to be unrecorded, as an
+    edit's is: it showed nothing, and the clinician could not tell what was deleted."""
+    from msc_leaflet.i18n.signoff_changes import NOT_RECORDED
+
     assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
     path = root / "locales" / "th" / "signoff.yaml"
     text = path.read_text(encoding="utf-8")
@@ -794,7 +828,11 @@ def test_a_record_of_an_earlier_version_still_lists_by_context(root: Path) -> No
     assert th_review(root) == ("approved", {})
     revise_and_translate(root)
     changed = th_review(root)[1]
-    assert changed["paragraph/2"] == "new entry" and changed["paragraph/3"] == "removed"
+    assert changed["paragraph/2"] == "new entry", changed
+    assert "removed (was paragraph/3)" in changed, changed
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"  removed (was paragraph/3)\n    was: {NOT_RECORDED}\n  " in output, output
 
 
 def test_a_signoff_counts_a_split_as_one_change(root: Path) -> None:
@@ -878,7 +916,7 @@ def test_every_kind_of_change_is_worded_from_the_desks_messages_in_any_language(
         ),
         (Change("organisation:phone", SOURCE_CHANGED), "changed"),
         (Change("faq/2/answer", NEW_ENTRY), "new entry"),
-        (Change("faq/3/answer", REMOVED), "removed"),
+        (Change("", REMOVED, origin="faq/3/answer"), "removed (was faq/3/answer)"),
         (Change("list/4", REFUSED, origin="list/1"), f"{REFUSED} (was list/1)"),
         (Change("paragraph/2", MOVED, origin="paragraph/5"), "moved from paragraph/5"),
         (Change("paragraph/5, paragraph/6", SPLIT, origin="paragraph/4"), "split from paragraph/4"),
@@ -986,14 +1024,15 @@ def test_an_edit_whose_approved_text_was_not_kept_says_so(root: Path, tmp_path: 
     assert "organisation:phone: changed\nwas:\nnot recorded" in listed, listed
 
 
-def _texts_beside_in_proof(path: Path, context: str) -> list[tuple[str, str, str]]:
-    """The was/now items under the change at ``context`` on a proof's last page, each
-    (its label, its text, the language its text is tagged in), read from the tags."""
+def _texts_beside_in_proof(path: Path, line: str) -> list[tuple[str, str, str]]:
+    """The was/now items under the change whose line starts with ``line`` on a proof's
+    last page ("paragraph/3:", "removed (was paragraph/5)"), each (its label, its text,
+    the language its text is tagged in), read from the tags."""
     from tagged_read import structure
 
     document, _ = structure(path)
     items = [node for node in document.walk() if node.role == "LI"]
-    start = next(i for i, n in enumerate(items) if n.text().startswith(f"{context}:"))
+    start = next(i for i, n in enumerate(items) if n.text().startswith(line))
     said = []
     for item in items[start + 1 :]:
         [label] = [kid.text() for kid in item.kids if kid.role == "Lbl"] or [""]
@@ -1045,7 +1084,7 @@ def test_a_page_word_printed_in_english_is_named_and_tagged_english(
     assert f"  ui:references: {sentence}\n{expected}" in output, output
     out = tmp_path / "out"
     assert build(root, out, "--proof")[0] == 0
-    assert _texts_beside_in_proof(out / "th" / "care-basics.proof.pdf", "ui:references") == beside
+    assert _texts_beside_in_proof(out / "th" / "care-basics.proof.pdf", "ui:references:") == beside
 
 
 def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaflet(
@@ -1072,7 +1111,7 @@ def test_a_page_words_english_reworded_is_the_english_text_in_a_thai_source_leaf
     built = invoke("build", "first-leaflet", "-l", "en", "--proof", "--force", "--project",
                    str(root), "-o", str(out))  # fmt: skip
     assert built[0] == 0, built
-    said = _texts_beside_in_proof(out / "en" / "first-leaflet.proof.pdf", "ui:references")
+    said = _texts_beside_in_proof(out / "en" / "first-leaflet.proof.pdf", "ui:references:")
     was, now = ("was (English):", "References", "en"), ("now (English):", "Sources", "en")
     assert said == [was, now], said  # the English printed as its source writes it: once
 
@@ -1109,16 +1148,23 @@ def test_a_new_or_removed_entry_shows_its_text(root: Path, tmp_path: Path) -> No
     deleted "paragraph/5: removed", with no text: the clinician approved a Thai text
     they could not read, and a deletion they could not judge. Each is now followed by
     its text in both languages, in review, the proof (tagged in its language) and the
-    desk: the new one as it is now, the removed one as it was."""
+    desk: the new one as it is now, the removed one as it was.
+
+    The removed one is named by where it was, not as an entry: the paragraph after it
+    is paragraph/5 now, and "paragraph/5: removed" under "paragraph/4, paragraph/5: 2
+    texts renumbered only" read as if the renumbered one had been deleted."""
     removed_th = add_and_remove_a_paragraph(root)
     code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
     assert code == 0, output
     assert (
         f"  paragraph/3: new entry\n    now (English): {NEW_EN}\n    now (Thai): {NEW_TH}\n"
     ) in output, output
+    assert "  paragraph/4, paragraph/5: 2 texts renumbered only" in output, output
     assert (
-        f": removed\n    was (English): {REMOVED_EN}\n    was (Thai): {removed_th}\n"
+        f"  removed (was paragraph/5)\n    was (English): {REMOVED_EN}\n"
+        f"    was (Thai): {removed_th}\n"
     ) in output, output
+    assert "paragraph/5: removed" not in output, output
 
     out = tmp_path / "out"
     assert build(root, out, "--proof")[0] == 0
@@ -1128,14 +1174,119 @@ def test_a_new_or_removed_entry_shows_its_text(root: Path, tmp_path: Path) -> No
         ("now (Thai):", NEW_TH, "th"),
     ]
     listed = page_texts(proof)[-1]
-    removed_at = re.search(r"(\S+): removed", listed)
-    assert removed_at, listed
-    said = _texts_beside_in_proof(proof, removed_at[1])
+    assert "removed (was paragraph/5)" in listed and ": removed" not in listed, listed
+    said = _texts_beside_in_proof(proof, "removed (was paragraph/5)")
     assert [(label, lang) for label, _, lang in said] == [
         ("was (English):", "en"),
         ("was (Thai):", "th"),
     ], said
     assert re.sub(r"\s", "", said[1][1]) == re.sub(r"\s", "", removed_th), said
+
+
+def test_an_edit_beside_a_removed_paragraph_is_an_edit_and_a_removal(
+    root: Path, tmp_path: Path
+) -> None:
+    """A paragraph deleted, and the Thai of the one before it (now renumbered into the
+    deleted one's place, paragraph/5) edited: review and the proof said "paragraph/5:
+    merged from paragraph/4, paragraph/5", as if the deleted advice on alcohol were
+    folded into the bandage paragraph, which does not say it. They now list the edit
+    and the removal, the removal by where it was, not as the entry now there."""
+    removed_th = add_and_remove_a_paragraph(root)
+    bandage_th = "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และระวังอย่าให้โดนน้ำ"
+    set_msgstr(root / TH_PO, "paragraph/5", bandage_th)
+    assert th_review(root)[1] == {
+        "paragraph/3": "new entry",
+        "paragraph/5": "translation changed (was paragraph/4)",
+        "paragraph/4": "renumbered only (the same words in the same order)",
+        "removed (was paragraph/5)": "removed (was paragraph/5)",
+    }
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "merged" not in output, output
+    assert (
+        "  paragraph/5: the Thai translation changed (was paragraph/4)\n"
+        "    was (Thai): ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\n"
+        f"    now (Thai): {bandage_th}\n"
+    ) in output, output
+    assert (
+        f"  removed (was paragraph/5)\n    was (English): {REMOVED_EN}\n"
+        f"    was (Thai): {removed_th}\n"
+    ) in output, output
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    proof = out / "th" / "care-basics.proof.pdf"
+    listed = page_texts(proof)[-1]
+    assert "merged" not in listed and "paragraph/5: removed" not in listed, listed
+    said = _texts_beside_in_proof(proof, "removed (was paragraph/5)")
+    assert [(label, lang) for label, _, lang in said] == [
+        ("was (English):", "en"),
+        ("was (Thai):", "th"),
+    ], said
+    assert [label for label, _, _ in _texts_beside_in_proof(proof, "paragraph/5:")] == [
+        "was (Thai):",
+        "now (Thai):",
+    ]
+
+
+def test_a_text_that_kept_one_side_beside_a_deletion_is_an_edit() -> None:
+    """Two approved paragraphs become one: the first's English corrected and its Thai
+    kept, the second deleted. That is an edit and a removal (the kept Thai tells which
+    text it is), not "merged from" both; two untranslated texts share an empty
+    translation, which tells nothing, so a new text beside them is still a merge."""
+    from msc_leaflet.i18n.signoff_changes import wording_changes
+
+    texts = {"s1": "Keep it dry.", "s1b": "Keep it dry!", "t1": "อย่าให้เปียก", "s2": "Eat.",
+             "t2": "กินได้", "s3": "Rest.", "t0": ""}  # fmt: skip
+    approved = {"paragraph/4": "s1 t1", "paragraph/5": "s2 t2"}
+    changes = wording_changes(approved, {"paragraph/4": "s1b t1"}, texts, (), "")
+    assert [(c.context, c.what) for c in changes] == [
+        ("paragraph/4", "source changed (only spaces or punctuation)"),
+        ("", "removed (was paragraph/5)"),
+    ]
+    approved = {"list/1": "s1 t0", "list/2": "s2 t0"}
+    changes = wording_changes(approved, {"list/1": "s3 t0"}, texts, (), "")
+    assert [(c.context, c.what) for c in changes] == [("list/1", "merged from list/1, list/2")]
+
+
+def test_a_long_list_of_changes_keeps_each_change_on_one_page(root: Path, tmp_path: Path) -> None:
+    """A revision of 60 list items' Thai filled pages of the proof's list of changes;
+    a page broke inside a change, so the next began with "now (Thai):" under no line
+    naming the entry, the line naming it alone at the foot of the page before. Each
+    change now stays on one page with its texts: every page of the list begins with a
+    change's line and ends with its last text."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    items = "".join(
+        f"      - Check the site on day {n} and note what you see.\n" for n in range(1, 61)
+    )
+    edit(root / LEAFLET, "  - faq:\n", f"  - list:\n{items}    id: diary\n\n  - faq:\n")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+
+    def translate(words: str) -> None:
+        catalog = read_po(root / TH_PO)
+        for entry in catalog.active:
+            context = entry.msgctxt or ""
+            if context.startswith("diary/"):
+                entry.msgstr = words.format(n=context.split("/")[1])
+            entry.set_fuzzy(False)
+        write_po(root / TH_PO, catalog)
+
+    translate("ตรวจดูบริเวณนั้นในวันที่ {n} และจดสิ่งที่เห็นไว้")
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    translate("ตรวจดูบริเวณที่ให้เซลล์ในวันที่ {n} และจดสิ่งที่เห็นไว้")
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    pages = page_texts(out / "th" / "care-basics.proof.pdf")
+    start = next(n for n, page in enumerate(pages) if "Changed since the last approval" in page)
+    listed = pages[start:]
+    assert len(listed) > 2, listed
+    for n, page in enumerate(listed):
+        lines = [line for line in page.splitlines() if line.strip()][1:-1]  # header, footer
+        body = lines[lines.index("Changed since the last approval") + 1 :] if n == 0 else lines
+        assert re.match(r"diary/\d+: the Thai translation changed", body[0]), (n, body)
+        assert body[-2] == "now (Thai):" and "ในวันที่" in body[-1], (n, body)
+    changes = "\n".join(listed).count(": the Thai translation changed")
+    assert changes == 60
 
 
 def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> None:
@@ -1161,7 +1312,7 @@ def test_the_proof_names_the_language_of_a_changed_source(tmp_path: Path) -> Non
     listed = page_texts(proof)[-1].split("Changed since the last approval")[1]
     assert "title: the Thai text changed" in listed, listed
     assert "source changed" not in listed, listed
-    assert _texts_beside_in_proof(proof, "title") == [
+    assert _texts_beside_in_proof(proof, "title:") == [
         ("was (Thai):", "ชื่อเรื่องของเอกสาร", "th"),
         ("now (Thai):", "ชื่อเอกสาร", "th"),
     ]
@@ -1177,5 +1328,5 @@ def test_a_new_or_removed_contact_shows_its_text(root: Path) -> None:
     code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
     assert code == 0, output
     assert "  organisation:whatsapp: new entry\n    now: +66 81 234 5678\n" in output, output
-    assert "  organisation:line: removed\n    was: @testclinic\n" in output, output
+    assert "  removed (was organisation:line)\n    was: @testclinic\n" in output, output
     assert "  ui:whatsapp: new entry\n    now (English): WhatsApp\n  " in output, output

@@ -29,7 +29,7 @@ from ..clock import source_date_epoch
 from ..content.model import Figure, Leaflet
 from ..data import data_path, hyphenation_lists, word_list_path
 from ..files import Stamp, file_stamp, read_input
-from ..i18n.catalog import UI_DOMAIN, catalog_language, catalog_lookup, catalog_path
+from ..i18n.catalog import UI_DOMAIN, catalog_lookup
 from ..project import Project, same_language
 from ..typeset.font_files import font_files
 from .hash_cache import keep_hash, stored_hash
@@ -103,9 +103,9 @@ def signoff_inputs(project: Project, leaflet: Leaflet, locale: str) -> list[Inpu
     """The sign-offs of the catalog a build of ``leaflet`` in ``locale`` prints, and the
     roles the settings require ([i18n]): inputs of the builds that read them
     (`build.reads_signoffs`)."""
-    from ..i18n.signoff import signoff_path  # YAML: not for `list`, which imports this
+    from ..i18n.signoff import signoff_locale, signoff_path  # YAML: not for `list`
 
-    language = catalog_language(catalog_path(project, locale, leaflet.id))
+    language = signoff_locale(project, leaflet.id, locale)
     return [signoff_path(project, language), Part(project.settings_path, "i18n")]
 
 

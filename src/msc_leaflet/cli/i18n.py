@@ -237,7 +237,7 @@ def review(
       msc-leaflet i18n review infusion-safety -l th --by "Somchai Jaidee" --role reviewer
       msc-leaflet i18n review infusion-safety -l th --by "Dr. Malee Srisuk" --role clinical
     """
-    from ..i18n.signoff import pending, sign_off, signoff_path
+    from ..i18n.signoff import pending, sign_off, signoff_locale, signoff_path
 
     if (by is None) != (role is None):
         raise typer.BadParameter(
@@ -253,9 +253,10 @@ def review(
     record, before, state = run(
         lambda: sign_off(root, leaflet_id, locale, role=chosen, by=name, note=note)
     )
+    written = signoff_path(root, signoff_locale(root, record.leaflet, before.locale))
     typer.echo(
         f"signed off  {record.leaflet} {locale}: {record.role} by {record.by} on "
-        f"{record.date.isoformat()}  ({display_path(signoff_path(root, locale))})"
+        f"{record.date.isoformat()}  ({display_path(written)})"
     )
     _show_changes(before, signing=True)
     missing = f", still needed: {', '.join(state.missing_roles)}" if state.missing_roles else ""

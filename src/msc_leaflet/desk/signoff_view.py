@@ -44,7 +44,8 @@ class ShownChange:
     review` shows (`texts_shown`) (or, for an edit, ``not_recorded``: that no record
     kept the approved one), and `i18n check`'s findings on its entries. ``named``: the
     context in the reader's words where it is a sentence, not an entry's name
-    (`UNCOVERED_PAGE`); "" for an entry's."""
+    (`UNCOVERED_PAGE`); "" for an entry's. ``context`` is "" for a removed entry,
+    which ``what`` names ("removed (was paragraph/5)")."""
 
     context: str
     named: str
@@ -119,7 +120,9 @@ def _shown(
     findings: dict[str, list[Finding]],
     languages: tuple[str, str],
 ) -> ShownChange:
-    contexts = [c.strip() for c in change.context.split(",")]
+    # A removed entry's findings are none: no current entry is it ("" would fetch the
+    # catalog header's), and the one now at its old context is another text.
+    contexts = [c.strip() for c in change.context.split(",") if c.strip()]
     return ShownChange(
         change.context,
         t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",

@@ -67,6 +67,7 @@ from .signoff_changes import (
     Beside,
     Change,
     kept_texts,
+    removed,
     side_by_side,
     side_language,
     texts_beside,
@@ -510,7 +511,7 @@ def changed_since(
         was = () if context in wording else kept_texts(before, texts)
         changed.append(Change(context, what, was, kept_texts(wording.get(context, now), texts)))
     changed += [
-        Change(context, REMOVED, before=kept_texts(old[context], texts))
+        removed(context, kept_texts(old[context], texts))
         for context in old
         if context not in state.entries and context not in approval.wording
     ]
@@ -523,8 +524,18 @@ def leaflet_review(project: Project, leaflet: Leaflet, locale: str) -> tuple[Tex
     catalog = read_po(path) if path.is_file() else None
     state = leaflet_state(project, leaflet, locale, catalog)
     complete = catalog is not None and not state.missing
-    text_locale = catalog_language(path) if catalog is not None else locale
+    text_locale = signoff_locale(project, leaflet.id, locale)
     return state, review(project, leaflet.id, text_locale, state, complete=complete)
+
+
+def signoff_locale(project: Project, leaflet_id: str, locale: str) -> str:
+    """The locale whose signoff.yaml holds the approvals of ``leaflet_id`` in ``locale``:
+    that of the catalog a build of it reads (ar's for ar_EG, th's for th_TH, unless the
+    variant has its own), where they are read. `i18n review -l th_TH` wrote its record
+    to a new locales/th_TH/signoff.yaml that no review, build or desk page read: the
+    reviewer's approval vanished, and a strict build asked for it again."""
+    path = catalog_path(project, locale, leaflet_id)
+    return catalog_language(path) if path.is_file() else locale
 
 
 def leaflet_state(
@@ -556,7 +567,7 @@ def proof_lines(
         # source (a Thai translation's English, or an English one's Thai), as
         # "source changed" did not.
         said = change_in_words(c, (source, translation))
-        changed += [f"{c.context}: {said}", *texts_beside(c, source, translation)]
+        changed += [change_line(c, said), *texts_beside(c, source, translation)]
     return history, changed
 
 
@@ -567,9 +578,16 @@ def changes_in_words(pending: Pending) -> list[str]:
     languages = (pending.leaflet.language, pending.locale)
     lines = []
     for change in pending.review.changes:
-        lines.append(f"{change.context}: {change_in_words(change, languages)}")
+        lines.append(change_line(change, change_in_words(change, languages)))
         lines += [f"  {line}" for line in side_by_side(change, *languages)]
     return lines
+
+
+def change_line(change: Change, said: str) -> str:
+    """The line naming ``change``, worded ``said`` (`change_in_words`), as `i18n review`
+    and the proof print it: "paragraph/3: new entry"; a removed entry's, which no
+    current context names, its words alone: "removed (was paragraph/5)"."""
+    return f"{change.context}: {said}" if change.context else said
 
 
 #: A desk.* message key and its values → the words (`desk.interface.Interface`, `english`).
@@ -677,5 +695,8 @@ def sign_off(
     record, what it approved (the changes since the approval before it) and the new state."""
     before = pending(project, leaflet_id, locale)
     leaflet, locale = before.leaflet, before.locale
-    record = record_signoff(project, leaflet.id, locale, before.state, role=role, by=by, note=note)
+    record = record_signoff(
+        project, leaflet.id, signoff_locale(project, leaflet.id, locale), before.state,
+        role=role, by=by, note=note,
+    )  # fmt: skip
     return record, before, leaflet_review(project, leaflet, locale)[1]

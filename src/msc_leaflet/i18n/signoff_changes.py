@@ -23,8 +23,10 @@ Each edit, split and merge carries its approved and current texts, a new entry i
 current one and a removed entry its approved one, and `texts_beside` is the one wording
 of them as "was"/"now" lines for `i18n review` and the proof (the desk sets the same
 pairs itself, by the same `texts_shown`): a clinician approves what they read against
-what they approved, not a context's name alone. An edit whose approved text no record kept
-says so (`NOT_RECORDED`) rather than showing nothing.
+what they approved, not a context's name alone. An edit or a removal whose approved text
+no record kept says so (`NOT_RECORDED`) rather than showing nothing. A removed entry is
+named by where it was ("removed (was paragraph/5)", `removed`): its old context may be a
+renumbered text's now.
 """
 
 from __future__ import annotations
@@ -74,18 +76,25 @@ class Change:
     not as one English sentence, so that each reader can word it in its own language
     (`signoff.change_in_words`)."""
 
-    context: str
+    context: str  # "" for a removed entry: no current entry is it (`removed`)
     kind: str
     before: tuple[tuple[str, str], ...] = ()
     after: tuple[tuple[str, str], ...] = ()
-    origin: str = ""  # the context(s) it had: moved, split… from, or an edit's old one
+    # The context(s) it had: moved, split… from, an edit's old one, a removed entry's.
+    origin: str = ""
     small: bool = False  # an edit of only spaces or punctuation
     count: int = 1  # the texts a renumbered line stands for
 
     @property
+    def entry(self) -> str:
+        """The context the texts of this change are read by (`is_translated`,
+        `written_in`): its current one, or a removed entry's approved one."""
+        return self.context or self.origin
+
+    @property
     def what(self) -> str:
         """The change as the proof lists it: "moved from paragraph/3", "translation
-        changed (only spaces or punctuation) (was list/2)"."""
+        changed (only spaces or punctuation) (was list/2)", "removed (was paragraph/5)"."""
         if self.kind in FROM_ELSEWHERE:
             return f"{self.kind} from {self.origin}"
         if self.kind == RENUMBERED and self.count > 1:
@@ -158,8 +167,11 @@ def _block(
     """The changes of one stretch of the text the diff could not match."""
     if not old or not new:  # each with its text: a clinician approves what they can read
         return [Change(c, NEW_ENTRY, after=(_said(key, texts),)) for c, key in new] + [
-            Change(c, REMOVED, before=(_said(key, texts),)) for c, key in old
+            removed(c, (_said(key, texts),)) for c, key in old
         ]
+    kept = _kept_sides(old, new, texts)
+    if kept:
+        return _around(kept, old, new, texts, refused, refused_words)
     if len(old) == len(new):
         return [_edited(a, b, texts, refused, refused_words) for a, b in zip(old, new, strict=True)]
     how = SPLIT if len(old) == 1 else MERGED if len(new) == 1 else REWRITTEN
@@ -172,6 +184,57 @@ def _block(
             origin=", ".join(c for c, _ in old),
         )
     ]
+
+
+def _kept_sides(
+    old: list[Entry], new: list[Entry], texts: Mapping[str, str]
+) -> list[tuple[int, int]]:
+    """(old, new) index pairs of the entries of one stretch that kept their source, else
+    (none keeping it) their translation, in order: one text edited in place, whatever
+    was deleted or added beside it. A paragraph deleted beside one whose Thai was
+    edited was "merged from paragraph/4, paragraph/5": the clinician read the deleted
+    advice as folded into the other, which no longer says it. An empty translation
+    (not yet translated) is no text kept."""
+    for side in (0, 1):
+        was, now = ([key.split()[side] for _, key in entries] for entries in (old, new))
+        matcher = SequenceMatcher(None, was, now, autojunk=False)
+        pairs = [
+            (block.a + n, block.b + n)
+            for block in matcher.get_matching_blocks()
+            for n in range(block.size)
+            if texts.get(was[block.a + n])
+        ]
+        if pairs:
+            return pairs
+    return []
+
+
+def _around(
+    kept: list[tuple[int, int]],
+    old: list[Entry],
+    new: list[Entry],
+    texts: Mapping[str, str],
+    refused: Sequence[str],
+    refused_words: str,
+) -> list[Change]:
+    """The changes of one stretch whose entries ``kept`` (`_kept_sides`) are edits: the
+    stretches between them read as any other (`_block`), in reading order."""
+    changes: list[Change] = []
+    i = j = 0
+    for a, b in kept:
+        changes += _block(old[i:a], new[j:b], texts, refused, refused_words)
+        changes.append(_edited(old[a], new[b], texts, refused, refused_words))
+        i, j = a + 1, b + 1
+    return changes + _block(old[i:], new[j:], texts, refused, refused_words)
+
+
+def removed(context: str, before: tuple[tuple[str, str], ...]) -> Change:
+    """The entry approved at ``context`` and gone now, its approved texts ``before``.
+    Named by no current context, its approved one said as where it was: a renumbered
+    text can have that context now, and "paragraph/5: removed" under "paragraph/5: the
+    English text changed" read as one entry edited and deleted. Every reader says
+    "removed (was paragraph/5)" (`what`, `signoff.change_in_words`)."""
+    return Change("", REMOVED, before=before, origin=context)
 
 
 def _edited(
@@ -242,9 +305,9 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     """The approved and current texts of an edit, split or merge, the leaflet written
     in ``source`` and translated into ``translation`` (language tags), for each side
     `sides_shown` names. Nothing for a side or language with no text kept, but for an
-    edit whose approved text was not kept: `NOT_RECORDED`. A page item printed as
+    edit or a removal whose approved text was not kept: `NOT_RECORDED`. A page item printed as
     written (a phone, a DOI) is no language's: labelled "was", "now"."""
-    translated = is_translated(change.context)
+    translated = is_translated(change.entry)
     if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
     for side, said in (("was", change.before), ("now", change.after)):
@@ -268,7 +331,7 @@ def texts_shown(
         words = said[index]
         if not words.strip(" |"):
             continue
-        text = (words, written_in(change.context, index, said, languages))
+        text = (words, written_in(change.entry, index, said, languages))
         if text not in shown:
             shown.append(text)
     return shown
@@ -328,9 +391,11 @@ def side_language(context: str, side: int, languages: tuple[str, str]) -> str:
 
 
 def approved_text_lost(change: Change) -> bool:
-    """Whether ``change`` is an edit whose approved text no record kept: every reader
-    says `NOT_RECORDED` in place of its "was", not nothing, read as "it was empty"."""
-    return is_edit(change) and not change.before
+    """Whether ``change`` is an edit or a removal whose approved text no record kept:
+    every reader says `NOT_RECORDED` in place of its "was", not nothing, read as "it was
+    empty" (a removed entry under a record made before texts were kept showed no text
+    at all: the clinician could not tell what the leaflet no longer says)."""
+    return (is_edit(change) or change.kind == REMOVED) and not change.before
 
 
 def is_edit(change: Change) -> bool:

@@ -186,19 +186,31 @@ def changed_list(w: Writer, changed: Sequence[str | Beside]) -> list[Flowable]:
     English name in a Thai proof is English, an Arabic address right to left). On one
     line, an Arabic text after an English label was read label last by pdftotext and
     word by word backwards by pdfium, and a Vietnamese one read in an English voice: no
-    reader reads a line of two directions right."""
+    reader reads a line of two directions right.
+
+    Each change is kept on one page with its texts (`KeepTogether`; one taller than a
+    page is split): across a page break, a page of a long list began with "was
+    (Thai):" under no line naming the entry, and a page ended with a change's line
+    whose texts were overleaf."""
     if not changed:
         return []
-    out = []
+    out: list[Flowable] = []
+    change: list[Flowable] = []
     with w.group("L", attributes={"O": "List", "ListNumbering": "None"}):
         for line in changed:
             with w.group("LI"):
                 if isinstance(line, str):
-                    out.append(w.plain(line, "reference-list", language=PROGRAM_LANGUAGE))
+                    if change:
+                        out.append(KeepTogether(change))
+                    change = [w.plain(line, "reference-list", language=PROGRAM_LANGUAGE)]
                     continue
                 label = f"{line.label}:"
-                out.append(w.plain(label, "proof-label", role="Lbl", language=PROGRAM_LANGUAGE))
-                out.append(w.plain(line.words, "proof-text", role="LBody", language=line.language))
+                change.append(w.plain(label, "proof-label", role="Lbl", language=PROGRAM_LANGUAGE))
+                change.append(
+                    w.plain(line.words, "proof-text", role="LBody", language=line.language)
+                )
+    if change:
+        out.append(KeepTogether(change))
     return out
 
 
