@@ -1867,6 +1867,21 @@ def _rgb_to_xyz(chromaticities: tuple[float, ...]) -> list[list[float]]:
     return [[v * s for v, s in zip(row, scale, strict=True)] for row in columns]
 
 
+def _tagged_colours_as_printed(
+    primaries: tuple[float, ...], light: Callable[[float], float], colour: str
+) -> list[tuple[int, ...]]:
+    """`TAGGED_COLOURS`, filed in the RGB of ``primaries`` whose curve ``light`` turns a
+    level (0-255) into light, as they print once shown in sRGB as browsers show them."""
+    to_xyz, srgb_to_xyz = _rgb_to_xyz(primaries), _rgb_to_xyz(SRGB_CHRM)
+    expected = []
+    for filed in TAGGED_COLOURS:
+        linear = [light(v) for v in filed]
+        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
+        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
+        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    return expected
+
+
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     """``x`` with ``matrix`` · x = ``vector`` (Cramer's rule)."""
 
@@ -1895,13 +1910,9 @@ def test_a_png_of_stated_primaries_prints_as_a_browser_shows_it(
     white D65, so no adaptation), then sRGB's encoding."""
     root = _figure_project(make_project, "wide.png")
     _png_stating(_four_colours(), root / "wide.png", gamma=1 / 2.2, chromaticities=ADOBE_RGB_CHRM)
-    to_xyz, srgb_to_xyz = _rgb_to_xyz(ADOBE_RGB_CHRM), _rgb_to_xyz(SRGB_CHRM)
-    expected = []
-    for filed in TAGGED_COLOURS:
-        linear = [(v / 255) ** (1 / 0.45455) for v in filed]
-        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
-        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
-        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    expected = _tagged_colours_as_printed(
+        ADOBE_RGB_CHRM, lambda v: (v / 255) ** (1 / 0.45455), colour
+    )
     options = Options(spec=PrintSpec(colour=colour))
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
     for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
@@ -2112,13 +2123,7 @@ def test_a_display_p3_png_stated_by_cicp_prints_as_a_browser_shows_it(
         chunks.add(b"gAMA", struct.pack(">I", 100000))  # linear, were cICP not there
         with Image.open(root / "p3.png") as saved:
             saved.save(root / "p3.png", "PNG", pnginfo=chunks)
-    to_xyz, srgb_to_xyz = _rgb_to_xyz(DISPLAY_P3_PRIMARIES), _rgb_to_xyz(SRGB_CHRM)
-    expected = []
-    for filed in TAGGED_COLOURS:
-        linear = [_srgb_light(v) for v in filed]
-        xyz = [sum(m * c for m, c in zip(row, linear, strict=True)) for row in to_xyz]
-        srgb = RGB(*(_srgb_level(v) / 255 for v in _solve(srgb_to_xyz, xyz)))
-        expected.append(_swatch_as_printed(in_mode(srgb, colour)))
+    expected = _tagged_colours_as_printed(DISPLAY_P3_PRIMARIES, _srgb_light, colour)
     options = Options(spec=PrintSpec(colour=colour))
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / colour, options=options).path
     for got, want in zip(_quarters_as_printed(pdf), expected, strict=True):
