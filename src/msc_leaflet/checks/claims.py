@@ -1100,6 +1100,7 @@ def _together(
                 _one_clause(gap, claim, claims)
                 and not _advice(text[lo:hi], claim)
                 and not _hedged(gap, claim)
+                and not _hedged_before(text, min(start, other_start), claim, language)
                 and not _everyday(text, start, other_end, claim, claims)
                 and _done_by(text, min(start, other_start), claim, claims)
                 and _right_after(text, max(end, other_end), claim.slowed, claims) is None
@@ -1159,6 +1160,27 @@ def _hedged(gap: str, claim: Claim) -> bool:
     return bool(claim.hedges) and any(
         word in claim.hedges for word in re.findall(r"[\w'’]+", gap.casefold())
     )
+
+
+#: How many characters before a claim's first part, where words are not spaced, one
+#: of its `Claim.hedges` may stand and still make it a possibility (`_hedged_before`).
+UNSPACED_HEDGE_REACH = 8
+
+
+def _hedged_before(text: str, first: int, claim: Claim, language: LanguageProfile) -> bool:
+    """Whether, where words are not spaced, one of the claim's `Claim.hedges` stands in
+    its clause a few characters before its first part. Chinese puts the hedge before
+    the verb and its object, where English puts it between the doer and the verb
+    ("MSCs may repair"): MSC可能有助于修复受损组织 (MSCs may help repair damaged tissue)
+    and MSC可能会帮助你自己的组织进行修复 (may help your own tissue with its repair) say
+    what may happen, the wording the claim's own suggestion gives; 干细胞能修复受损组织
+    (stem cells can repair damaged tissue) promises."""
+    if not claim.hedges or language.word_spaces:
+        return False
+    lead = text[max(0, first - UNSPACED_HEDGE_REACH) : first]
+    marks = [m.end() for m in _UNSPACED_CLAUSE_MARK.finditer(lead)]
+    lead = lead[marks[-1] :] if marks else lead
+    return any(hedge in lead for hedge in claim.hedges)
 
 
 def _everyday(text: str, doer: int, deed_end: int, claim: Claim, claims: ClaimList) -> bool:
@@ -1887,6 +1909,9 @@ _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 #: 完治することは、証明されていません, that it cures is not proven).
 _UNSPACED_COMMA = re.compile(r"[\uff0c\u3001]|,(?!\d)")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
+#: What ends a clause before a hedge where words are not spaced (`_hedged_before`):
+#: commas, semicolons, colons and the Burmese ၊.
+_UNSPACED_CLAUSE_MARK = re.compile(r"[\uff0c\u3001;\uff1b\u061b\u104a:\uff1a]|,(?!\d)")
 _COLONS = ":\uff1a"
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.
