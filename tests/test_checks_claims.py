@@ -288,6 +288,9 @@ def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
         ("干细胞是有希望治愈关节炎的疗法。", True),  # a promising therapy that cures
         ("干细胞给你带来了希望：它能治愈关节炎。", True),  # brings you hope: it cures
         ("充满希望的新疗法能治愈关节炎。", True),  # a hopeful new therapy cures
+        ("令人期待的新疗法能治愈关节炎。", True),  # an exciting new therapy cures
+        ("干细胞为患者带来新的希望：能彻底治愈。", True),  # new hope: a cure
+        ("我院期待干细胞能治愈你的关节炎。", True),  # our hospital expects …
         ("许多人希望干细胞能治愈关节炎，但是我们的细胞能治愈关节炎。", True),
     ],
 )
