@@ -322,6 +322,25 @@ def test_a_hedged_repair_in_chinese_is_no_promise(sentence: str, promise: bool |
 @pytest.mark.parametrize(
     ("sentence", "promise"),
     [
+        # Japanese writes the hedge after the verb: the ja suggestion's wording. The
+        # first was CLAIM001 on a correct translation of "MSCs may help your own tissue
+        # with its repair work"; かもしれません passed only by its ません ("not").
+        ("MSCは組織の修復を助ける可能性があります。", None),
+        ("MSCは軟骨を修復する可能性があります。", None),
+        ("MSCは組織の修復を支えるかもしれません。", None),
+        # A repair the cells do, and a hedge in the next clause, still promise.
+        ("幹細胞は軟骨を修復します。", True),
+        ("当院の幹細胞は傷ついた軟骨を修復します。", True),
+        ("軟骨を修復し、痛みを和らげる可能性があります。", True),
+    ],
+)
+def test_a_hedged_repair_in_japanese_is_no_promise(sentence: str, promise: bool | None) -> None:
+    assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
         ("Avoid surgery with cells that regrow cartilage.", True),
         ("Avoid surgery using cells that regrow cartilage.", True),
         ("Avoid knee replacement thanks to cells that cure arthritis.", True),

@@ -109,6 +109,9 @@ class Claim:
     # negations and `hedges` between (`_done_by`)
     slowed: tuple[str, ...] = ()  # what, right after the later part, makes a halt one of
     # the disease's progress ("help stop arthritis from getting worse")
+    hedges_after: tuple[str, ...] = ()  # where words are not spaced, hedges a language
+    # writes after the verb (Japanese 修復する可能性があります, "may repair"): a few
+    # characters after the later part, in its clause (`_hedged_after`)
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -294,6 +297,7 @@ def claim_list(lang: str) -> ClaimList:
                 forms(c.get("everyday_doers", [])),
                 forms(_flat(c.get("doers", []))),
                 forms(c.get("slowed", [])),
+                forms(c.get("hedges_after", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -1101,6 +1105,7 @@ def _together(
                 and not _advice(text[lo:hi], claim)
                 and not _hedged(gap, claim)
                 and not _hedged_before(text, min(start, other_start), claim, language)
+                and not _hedged_after(text, max(end, other_end), claim, language)
                 and not _everyday(text, start, other_end, claim, claims)
                 and _done_by(text, min(start, other_start), claim, claims)
                 and _right_after(text, max(end, other_end), claim.slowed, claims) is None
@@ -1181,6 +1186,21 @@ def _hedged_before(text: str, first: int, claim: Claim, language: LanguageProfil
     marks = [m.end() for m in _UNSPACED_CLAUSE_MARK.finditer(lead)]
     lead = lead[marks[-1] :] if marks else lead
     return any(hedge in lead for hedge in claim.hedges)
+
+
+def _hedged_after(text: str, last: int, claim: Claim, language: LanguageProfile) -> bool:
+    """Whether, where words are not spaced, one of the claim's `Claim.hedges_after`
+    stands in its clause a few characters after its later part. Japanese puts the hedge
+    after the verb: MSCは組織の修復を助ける可能性があります (MSCs may help the repair of
+    tissue) is the wording the claim's suggestion gives; 幹細胞は軟骨を修復します (stem
+    cells repair cartilage) promises, and so does a hedge in the next clause (軟骨を修復
+    し、痛みを和らげる可能性があります)."""
+    if not claim.hedges_after or language.word_spaces:
+        return False
+    tail = text[last : last + UNSPACED_HEDGE_REACH]
+    mark = _UNSPACED_CLAUSE_MARK.search(tail)
+    tail = tail[: mark.start()] if mark else tail
+    return any(hedge in tail for hedge in claim.hedges_after)
 
 
 def _everyday(text: str, doer: int, deed_end: int, claim: Claim, claims: ClaimList) -> bool:
