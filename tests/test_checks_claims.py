@@ -276,6 +276,71 @@ def test_a_warning_word_in_the_leaflets_own_voice_warns_of_nothing(
 @pytest.mark.parametrize(
     ("sentence", "promise"),
     [
+        # A hope told of, as "People expected the cells to turn into new tissue." The
+        # first is stromal-or-stem's 'two-meanings' in Chinese, named CLAIM001.
+        ("第二种是许多患者从这个词中听到的希望：能重建组织、替代受损细胞的细胞。", False),
+        ("许多患者希望干细胞能重建组织。", False),  # many patients hope stem cells …
+        ("人们期望这些细胞在体内变成新的软骨。", False),  # people expected …
+        ("人们以为干细胞能治愈关节炎。", False),  # people (wrongly) thought …
+        # … but not the leaflet's own hope, nor a promise's praise
+        ("我们希望干细胞能治愈你的关节炎。", True),  # we hope …
+        ("本诊所期待干细胞能治愈你的关节炎。", True),  # this clinic expects …
+        ("干细胞是有希望治愈关节炎的疗法。", True),  # a promising therapy that cures
+        ("干细胞给你带来了希望：它能治愈关节炎。", True),  # brings you hope: it cures
+        ("充满希望的新疗法能治愈关节炎。", True),  # a hopeful new therapy cures
+        ("令人期待的新疗法能治愈关节炎。", True),  # an exciting new therapy cures
+        ("干细胞为患者带来新的希望：能彻底治愈。", True),  # new hope: a cure
+        ("我院期待干细胞能治愈你的关节炎。", True),  # our hospital expects …
+        ("许多人希望干细胞能治愈关节炎，但是我们的细胞能治愈关节炎。", True),
+    ],
+)
+def test_a_hope_told_of_in_chinese_is_no_promise(sentence: str, promise: bool) -> None:
+    assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # What may happen, or what the cells help the body do, written before the verb
+        # as Chinese writes it: the zh suggestion's own wording, and stromal-or-stem's
+        # 'function-signals' ("MSCs may help your own tissue with its repair work").
+        ("MSC可能有助于修复受损组织。", None),
+        ("MSC可能会帮助你自己的组织进行修复。", None),
+        ("MSC有助于修复受损软骨。", None),
+        # A repair the cells do is still a promise, and a hedge in another clause
+        # hedges nothing.
+        ("干细胞能修复受损组织。", True),
+        ("我们的干细胞修复你的关节。", True),
+        ("可能需要一些时间，干细胞能修复受损组织。", True),
+        ("这种疗法可以促进软骨再生。", True),
+    ],
+)
+def test_a_hedged_repair_in_chinese_is_no_promise(sentence: str, promise: bool | None) -> None:
+    assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Japanese writes the hedge after the verb: the ja suggestion's wording. The
+        # first was CLAIM001 on a correct translation of "MSCs may help your own tissue
+        # with its repair work"; かもしれません passed only by its ません ("not").
+        ("MSCは組織の修復を助ける可能性があります。", None),
+        ("MSCは軟骨を修復する可能性があります。", None),
+        ("MSCは組織の修復を支えるかもしれません。", None),
+        # A repair the cells do, and a hedge in the next clause, still promise.
+        ("幹細胞は軟骨を修復します。", True),
+        ("当院の幹細胞は傷ついた軟骨を修復します。", True),
+        ("軟骨を修復し、痛みを和らげる可能性があります。", True),
+    ],
+)
+def test_a_hedged_repair_in_japanese_is_no_promise(sentence: str, promise: bool | None) -> None:
+    assert_judged(sentence, "ja", promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
         ("Avoid surgery with cells that regrow cartilage.", True),
         ("Avoid surgery using cells that regrow cartilage.", True),
         ("Avoid knee replacement thanks to cells that cure arthritis.", True),

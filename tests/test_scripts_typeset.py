@@ -148,6 +148,56 @@ def test_a_spaced_middle_dot_is_the_same_separator_wherever_it_stands(lang: str)
         assert dots == {"Sarabun-regular"}, (text, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A pair around a Latin term inside Chinese: the closing mark followed the C
+        # into Sarabun, a narrow ” against 这 after a full-width “ (stromal-or-stem's
+        # 'faq/4/answer' in Chinese).
+        (
+            "但是，“MSC”这个简称",
+            "zh_Hans",
+            [
+                ("但是，“", "NotoSansCJKsc-regular"),
+                ("MSC", "Sarabun-regular"),
+                ("”这个简称", "NotoSansCJKsc-regular"),
+            ],
+        ),
+        # A pull quote opens on a Latin term: its opening mark is the closing one's face.
+        (
+            "“MSC是引导身体",
+            "zh_Hans",
+            [
+                ("“", "NotoSansCJKsc-regular"),
+                ("MSC", "Sarabun-regular"),
+                ("是引导身体", "NotoSansCJKsc-regular"),
+            ],
+        ),
+        (
+            "名前は“CD”と番号",
+            "ja",
+            [
+                ("名前は“", "NotoSansCJKsc-regular"),
+                ("CD", "Sarabun-regular"),
+                ("”と番号", "NotoSansCJKsc-regular"),
+            ],
+        ),
+        # An English phrase, an apostrophe and a pair around Latin alone stay Latin.
+        ("A “stem cell” review", "zh_Hans", [("A “stem cell” review", "Sarabun-regular")]),
+        (
+            "MSC’s作用",
+            "zh_Hans",
+            [("MSC’s", "Sarabun-regular"), ("作用", "NotoSansCJKsc-regular")],
+        ),
+        ("“MSC”", "zh_Hans", [("“MSC”", "Sarabun-regular")]),
+    ],
+)
+def test_a_pair_of_quotes_in_chinese_or_japanese_is_one_face(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert merged(faces_of(text, lang)) == expected
+
+
 def test_the_interpunct_of_a_chinese_name_stays_in_the_chinese_font() -> None:
     # 约翰·史密斯 (John Smith), no spaces: the CJK font's interpunct (clreq).
     assert merged(faces_of("约翰·史密斯医生", "zh_Hans")) == [

@@ -109,6 +109,9 @@ class Claim:
     # negations and `hedges` between (`_done_by`)
     slowed: tuple[str, ...] = ()  # what, right after the later part, makes a halt one of
     # the disease's progress ("help stop arthritis from getting worse")
+    hedges_after: tuple[str, ...] = ()  # where words are not spaced, hedges a language
+    # writes after the verb (Japanese 修復する可能性があります, "may repair"): a few
+    # characters after the later part, in its clause (`_hedged_after`)
 
     @property
     def every_form(self) -> tuple[str, ...]:
@@ -294,6 +297,7 @@ def claim_list(lang: str) -> ClaimList:
                 forms(c.get("everyday_doers", [])),
                 forms(_flat(c.get("doers", []))),
                 forms(c.get("slowed", [])),
+                forms(c.get("hedges_after", [])),
             ),
             cues.get("typed_homographs", []),
             lang,
@@ -1100,6 +1104,8 @@ def _together(
                 _one_clause(gap, claim, claims)
                 and not _advice(text[lo:hi], claim)
                 and not _hedged(gap, claim)
+                and not _hedged_before(text, min(start, other_start), claim, language)
+                and not _hedged_after(text, max(end, other_end), claim, language)
                 and not _everyday(text, start, other_end, claim, claims)
                 and _done_by(text, min(start, other_start), claim, claims)
                 and _right_after(text, max(end, other_end), claim.slowed, claims) is None
@@ -1159,6 +1165,42 @@ def _hedged(gap: str, claim: Claim) -> bool:
     return bool(claim.hedges) and any(
         word in claim.hedges for word in re.findall(r"[\w'’]+", gap.casefold())
     )
+
+
+#: How many characters before a claim's first part, where words are not spaced, one
+#: of its `Claim.hedges` may stand and still make it a possibility (`_hedged_before`).
+UNSPACED_HEDGE_REACH = 8
+
+
+def _hedged_before(text: str, first: int, claim: Claim, language: LanguageProfile) -> bool:
+    """Whether, where words are not spaced, one of the claim's `Claim.hedges` stands in
+    its clause a few characters before its first part. Chinese puts the hedge before
+    the verb and its object, where English puts it between the doer and the verb
+    ("MSCs may repair"): MSC可能有助于修复受损组织 (MSCs may help repair damaged tissue)
+    and MSC可能会帮助你自己的组织进行修复 (may help your own tissue with its repair) say
+    what may happen, the wording the claim's own suggestion gives; 干细胞能修复受损组织
+    (stem cells can repair damaged tissue) promises."""
+    if not claim.hedges or language.word_spaces:
+        return False
+    lead = text[max(0, first - UNSPACED_HEDGE_REACH) : first]
+    marks = [m.end() for m in _UNSPACED_CLAUSE_MARK.finditer(lead)]
+    lead = lead[marks[-1] :] if marks else lead
+    return any(hedge in lead for hedge in claim.hedges)
+
+
+def _hedged_after(text: str, last: int, claim: Claim, language: LanguageProfile) -> bool:
+    """Whether, where words are not spaced, one of the claim's `Claim.hedges_after`
+    stands in its clause a few characters after its later part. Japanese puts the hedge
+    after the verb: MSCは組織の修復を助ける可能性があります (MSCs may help the repair of
+    tissue) is the wording the claim's suggestion gives; 幹細胞は軟骨を修復します (stem
+    cells repair cartilage) promises, and so does a hedge in the next clause (軟骨を修復
+    し、痛みを和らげる可能性があります)."""
+    if not claim.hedges_after or language.word_spaces:
+        return False
+    tail = text[last : last + UNSPACED_HEDGE_REACH]
+    mark = _UNSPACED_CLAUSE_MARK.search(tail)
+    tail = tail[: mark.start()] if mark else tail
+    return any(hedge in tail for hedge in claim.hedges_after)
 
 
 def _everyday(text: str, doer: int, deed_end: int, claim: Claim, claims: ClaimList) -> bool:
@@ -1887,6 +1929,9 @@ _UNSPACED_CLAUSE_END = re.compile(r"[;\uff1b\u061b\u104a]")
 #: 完治することは、証明されていません, that it cures is not proven).
 _UNSPACED_COMMA = re.compile(r"[\uff0c\u3001]|,(?!\d)")
 _COLON = re.compile(r"[:\uff1a]")  # : ：
+#: What ends a clause before a hedge where words are not spaced (`_hedged_before`):
+#: commas, semicolons, colons and the Burmese ၊.
+_UNSPACED_CLAUSE_MARK = re.compile(r"[\uff0c\u3001;\uff1b\u061b\u104a:\uff1a]|,(?!\d)")
 _COLONS = ":\uff1a"
 #: Marks that set off an aside in pairs, or start a clause alone: , ، ， – — and a
 #: spaced hyphen.

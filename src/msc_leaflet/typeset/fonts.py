@@ -383,6 +383,9 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         else:
             faces[i] = _any_face(stack, home, char)
             borrowed[i] = before
+    cjk = stack.for_script("Hani")
+    if home == cjk != first and _CURLY_QUOTES.intersection(text):
+        _quotes_in_cjk_face(text, faces, cjk)
     spans: list[tuple[int, int, str]] = []
     start = 0
     for face, same in groupby(faces):
@@ -390,6 +393,45 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         spans.append((start, end, face or font))
         start = end
     return spans
+
+
+#: Curly quotation marks: in Chinese and Japanese text the script's own full-width
+#: quotes (GB/T 15834, clreq), of which a pair is one face (`_quotes_in_cjk_face`).
+_CURLY_QUOTES = frozenset("\u2018\u2019\u201c\u201d")
+
+
+def _quotes_in_cjk_face(text: str, faces: list[str | None], cjk: str) -> None:
+    """Set in ``cjk`` (the CJK face of a Chinese or Japanese run) each curly quotation
+    mark that stands beside the run's CJK text or beside a Latin term written inside
+    it. A neutral mark otherwise follows the face before it, so in ，“MSC”这个简称 the
+    opening mark followed the comma into Noto Sans CJK and the closing one followed
+    the C into Sarabun: a full-width “ and a narrow ” jammed against 这, one pair in two
+    faces and two widths. A mark in an English phrase (a space beside the Latin word:
+    the “stem cell” label) and an apostrophe (MSC’s) stay Latin."""
+    for i, char in enumerate(text):
+        if char not in _CURLY_QUOTES or faces[i] == cjk or not sets(cjk, char):
+            continue
+        if (
+            char == "\u2019"
+            and 0 < i < len(text) - 1
+            and text[i - 1].isalnum()
+            and text[i + 1].isalnum()
+        ):
+            continue  # an apostrophe inside a word
+        if _beside_cjk(text, faces, i, -1, cjk) or _beside_cjk(text, faces, i, 1, cjk):
+            faces[i] = cjk
+
+
+def _beside_cjk(text: str, faces: list[str | None], i: int, step: int, cjk: str) -> bool:
+    """Whether the mark at ``i`` touches, on the side ``step`` points to, CJK text, or
+    a Latin term (no space in it: MSC, CD105) that CJK text or a mark already in the CJK
+    face closes: “MSC是…, …MSC”这."""
+    j = i + step
+    while 0 <= j < len(text) and faces[j] != cjk and not text[j].isspace():
+        if text[j] in _CURLY_QUOTES:
+            return False
+        j += step
+    return 0 <= j < len(text) and faces[j] == cjk
 
 
 def first_missing(text: str, font: str, lang: str) -> str | None:
