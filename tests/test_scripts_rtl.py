@@ -344,6 +344,11 @@ SEPARATED_NUMBERS: dict[str, str] = {
     "a line that starts with a phone number": "+66 2 000 0000 هو رقم العيادة.",
     "a line that ends with a phone number": "اتصل على +66 2 000 0000",
     "a range with a minus sign": "الحرارة بين 36−38 درجة.",  # Between 36−38 degrees.
+    # A sign that opens the number (`left_to_right._OPENING_SIGN`), drawn at its end
+    # by the algorithm alone: "5−", "5." (five, for half a millilitre).
+    "a negative number": "انخفضت النتيجة −5 نقاط.",  # The score fell by −5 points.
+    "a negative number in brackets": "التغير (-5) فقط.",  # The change (-5) only.
+    "a decimal point with no zero": "خذ .5 مل فقط.",  # Take .5 ml only.
 }
 
 
@@ -396,6 +401,11 @@ LATIN_WITH_DIGITS = {
     "زوروا موقعنا https://example.org اليوم.": "org.example://https",  # Visit our site…
     "راسلنا على info@example.org اليوم.": "org.example@info",  # Write to us at…
     "رمز النشرة MSC-PI-001 في أسفل الصفحة.": "-001PI-MSC",  # The code … is at the foot.
+    # A stretch that opens with a sign (`left_to_right._OPENING_SIGN`): a temperature
+    # below zero, a count per microlitre, a power of ten per litre.
+    "درجة الحرارة -20°C أو أقل.": "C-20°",  # A temperature of -20°C or lower.
+    "الصفائح 150,000 /µL أو أكثر.": "µL/",  # Platelets 150,000 /µL or more.
+    "الكريات البيض 4.0 ×10⁹/L أو أكثر.": "L10⁹/ ×",  # White cells 4.0 ×10⁹/L or more.
 }
 
 
@@ -885,7 +895,21 @@ LEFT_TO_RIGHT_INSIDE_ARABIC: dict[str, tuple[str, str]] = {
     "زوروا https://example.org/a-1 اليوم.": ("https://example.org/a-1",) * 2,  # Visit ...
     "2026-05-12 هو آخر يوم.": ("2026-05-12", "2026-05-12"),  # ... is the last day.
     "اتصل على 02-123-4567": ("02-123-4567", "02-123-4567"),  # Call ... (a line's end).
+    # A sign that opens a stretch is the stretch's: drawn "196−", "20°C-", "5." (five),
+    # "µL/" and "10⁹/L×", at the end where the sentence's direction put it.
+    "تُحفظ الخلايا في −196 °C دائمًا.": ("−196 °C", "°C −196"),  # Cells are kept at ...
+    "درجة الحرارة -20°C أو أقل.": ("-20°C", "-20°C"),  # A temperature of -20°C or lower.
+    "خذ .5 مل فقط.": (".5", ".5"),  # Take .5 ml only.
+    "الصفائح 150,000–400,000 /µL فقط.": ("150,000–400,000 /µL", "/µL 150,000–400,000"),
+    "الكريات البيض 4.0–11.0 ×10⁹/L فقط.": ("4.0–11.0 ×10⁹/L", "×10⁹/L 4.0–11.0"),
+    "التغير (-5) فقط.": ("-5", "-5"),  # The change (-5) only.
 }
+
+
+def test_a_hyphen_after_an_arabic_letter_stays_the_sentences() -> None:
+    # It joins the letter to the number ("room B-12"), so it is no minus opening the
+    # number: drawn between them, the number at the left, as the sentence orders them.
+    assert "12-ب" in drawn_left_to_right("الغرفة ب-12 في الطابق الأول.")
 
 
 def _letters(text: str) -> Counter[str]:
