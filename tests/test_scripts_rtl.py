@@ -406,6 +406,11 @@ LATIN_WITH_DIGITS = {
     "درجة الحرارة -20°C أو أقل.": "C-20°",  # A temperature of -20°C or lower.
     "الصفائح 150,000 /µL أو أكثر.": "µL/",  # Platelets 150,000 /µL or more.
     "الكريات البيض 4.0 ×10⁹/L أو أكثر.": "L10⁹/ ×",  # White cells 4.0 ×10⁹/L or more.
+    # One that ends in a minus (a blood group, a negative result), or a power typed with
+    # a caret.
+    "فصيلة الدم O- فقط.": "-O",  # Blood group O- only.
+    "تحليل HIV- سلبي.": "-HIV",  # An HIV- test is negative.
+    "الجرعة 10^6 خلية لكل كغ.": "6^10",  # A dose of 10^6 cells per kg.
 }
 
 
@@ -903,6 +908,15 @@ LEFT_TO_RIGHT_INSIDE_ARABIC: dict[str, tuple[str, str]] = {
     "الصفائح 150,000–400,000 /µL فقط.": ("150,000–400,000 /µL", "/µL 150,000–400,000"),
     "الكريات البيض 4.0–11.0 ×10⁹/L فقط.": ("4.0–11.0 ×10⁹/L", "×10⁹/L 4.0–11.0"),
     "التغير (-5) فقط.": ("-5", "-5"),  # The change (-5) only.
+    # A minus that ends a code is the code's, as a plus is (CD34+): drawn "-O", "-HIV"
+    # and "CD45−/CD34−", a blood group or a result of the other sign to a reader of it.
+    "فصيلة الدم O- فقط.": ("O-", "O-"),  # Blood group O- only.
+    "تحليل HIV- سلبي.": ("HIV-", "HIV-"),  # An HIV- test is negative.
+    "الخلايا CD34−/CD45− فقط.": ("CD34−/CD45−",) * 2,  # CD34−/CD45− cells only.
+    # A range joined by a minus sign, as by a dash (10–12), and a power typed with a
+    # caret: drawn "38−36" and "6^10".
+    "الحرارة بين 36−38 درجة.": ("36−38", "36−38"),  # Between 36−38 degrees.
+    "الجرعة 10^6 خلية لكل كغ.": ("10^6", "10^6"),  # A dose of 10^6 cells per kg.
 }
 
 
