@@ -411,6 +411,8 @@ LATIN_WITH_DIGITS = {
     "فصيلة الدم O- فقط.": "-O",  # Blood group O- only.
     "تحليل HIV- سلبي.": "-HIV",  # An HIV- test is negative.
     "الجرعة 10^6 خلية لكل كغ.": "6^10",  # A dose of 10^6 cells per kg.
+    "الوزن نحو ~5 كغ.": "5~",  # A weight of about ~5 kg.
+    "أضفنا على LINE: @clinic_line اليوم.": "line_clinic @",  # Add us on LINE ...
 }
 
 
@@ -917,6 +919,12 @@ LEFT_TO_RIGHT_INSIDE_ARABIC: dict[str, tuple[str, str]] = {
     # caret: drawn "38−36" and "6^10".
     "الحرارة بين 36−38 درجة.": ("36−38", "36−38"),  # Between 36−38 degrees.
     "الجرعة 10^6 خلية لكل كغ.": ("10^6", "10^6"),  # A dose of 10^6 cells per kg.
+    # An estimate, a tolerance, an account and a number sign: drawn "5~", "2±",
+    # "clinic_line@" and "12#".
+    "الوزن نحو ~5 كغ.": ("~5", "~5"),  # A weight of about ~5 kg.
+    "الخطأ ±2 درجة.": ("±2", "±2"),  # An error of ±2 degrees.
+    "أضفنا على LINE: @clinic_line اليوم.": ("@clinic_line",) * 2,  # Add us on LINE ...
+    "الغرفة #12 اليوم.": ("#12", "#12"),  # Room #12 today.
 }
 
 

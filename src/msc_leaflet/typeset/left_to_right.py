@@ -40,11 +40,14 @@ _JOINERS = r"\-\u2010-\u2015\u2212/:.,+\u00d7\u00b7~=_@#&?'^"
 # A sign that opens a stretch where one starts (after a space, a bracket or a quotation
 # mark, or at the text's start): a negative number's minus, typed as U+2212 or a hyphen
 # (−196 °C, -20°C), a decimal point with no zero before it (.5 ml), a unit written per
-# something (/µL, /min) and a power's times sign (×10⁹/L). The algorithm alone took the
-# sign for a neutral that takes the sentence's direction and drew it at the other end:
-# "196−", "20°C-", "5." (five), "µL/", "10⁹/L×". After a letter it joins a word
-# ("ص-12"), and stays the sentence's.
-_OPENING_SIGN = f"(?<![^\\s([{{\u00ab\u201c\"'])[\\-\u2212./\u00d7](?=[{_DIGITS}{_LETTERS}])"
+# something (/µL, /min), a power's times sign (×10⁹/L), an estimate's tilde (~5), a
+# tolerance (±2), a LINE or social-media account (@clinic) and a number sign (#12). The
+# algorithm alone took the sign for a neutral that takes the sentence's direction and
+# drew it at the other end: "196−", "20°C-", "5." (five), "µL/", "10⁹/L×", "5~", "2±",
+# "clinic@", "12#". After a letter it joins a word ("ص-12"), and stays the sentence's.
+_OPENING_SIGN = (
+    f"(?<![^\\s([{{\u00ab\u201c\"'])[\\-\u2212./\u00d7~\u00b1@#](?=[{_DIGITS}{_LETTERS}])"
+)
 #: One stretch typed without a space: a number, a unit symbol, a code or an address,
 #: perhaps after a "+" (a country code), a degree sign (°C) or an `_OPENING_SIGN`,
 #: perhaps ending in a degree, prime or plus sign (38°, CD34+) or a minus (CD34−);
