@@ -344,6 +344,11 @@ SEPARATED_NUMBERS: dict[str, str] = {
     "a line that starts with a phone number": "+66 2 000 0000 هو رقم العيادة.",
     "a line that ends with a phone number": "اتصل على +66 2 000 0000",
     "a range with a minus sign": "الحرارة بين 36−38 درجة.",  # Between 36−38 degrees.
+    # A sign that opens the number (`left_to_right._OPENING_SIGN`), drawn at its end
+    # by the algorithm alone: "5−", "5." (five, for half a millilitre).
+    "a negative number": "انخفضت النتيجة −5 نقاط.",  # The score fell by −5 points.
+    "a negative number in brackets": "التغير (-5) فقط.",  # The change (-5) only.
+    "a decimal point with no zero": "خذ .5 مل فقط.",  # Take .5 ml only.
 }
 
 
@@ -396,6 +401,18 @@ LATIN_WITH_DIGITS = {
     "زوروا موقعنا https://example.org اليوم.": "org.example://https",  # Visit our site…
     "راسلنا على info@example.org اليوم.": "org.example@info",  # Write to us at…
     "رمز النشرة MSC-PI-001 في أسفل الصفحة.": "-001PI-MSC",  # The code … is at the foot.
+    # A stretch that opens with a sign (`left_to_right._OPENING_SIGN`): a temperature
+    # below zero, a count per microlitre, a power of ten per litre.
+    "درجة الحرارة -20°C أو أقل.": "C-20°",  # A temperature of -20°C or lower.
+    "الصفائح 150,000 /µL أو أكثر.": "µL/",  # Platelets 150,000 /µL or more.
+    "الكريات البيض 4.0 ×10⁹/L أو أكثر.": "L10⁹/ ×",  # White cells 4.0 ×10⁹/L or more.
+    # One that ends in a minus (a blood group, a negative result), or a power typed with
+    # a caret.
+    "فصيلة الدم O- فقط.": "-O",  # Blood group O- only.
+    "تحليل HIV- سلبي.": "-HIV",  # An HIV- test is negative.
+    "الجرعة 10^6 خلية لكل كغ.": "6^10",  # A dose of 10^6 cells per kg.
+    "الوزن نحو ~5 كغ.": "5~",  # A weight of about ~5 kg.
+    "أضفنا على LINE: @clinic_line اليوم.": "line_clinic @",  # Add us on LINE ...
 }
 
 
@@ -885,7 +902,36 @@ LEFT_TO_RIGHT_INSIDE_ARABIC: dict[str, tuple[str, str]] = {
     "زوروا https://example.org/a-1 اليوم.": ("https://example.org/a-1",) * 2,  # Visit ...
     "2026-05-12 هو آخر يوم.": ("2026-05-12", "2026-05-12"),  # ... is the last day.
     "اتصل على 02-123-4567": ("02-123-4567", "02-123-4567"),  # Call ... (a line's end).
+    # A sign that opens a stretch is the stretch's: drawn "196−", "20°C-", "5." (five),
+    # "µL/" and "10⁹/L×", at the end where the sentence's direction put it.
+    "تُحفظ الخلايا في −196 °C دائمًا.": ("−196 °C", "°C −196"),  # Cells are kept at ...
+    "درجة الحرارة -20°C أو أقل.": ("-20°C", "-20°C"),  # A temperature of -20°C or lower.
+    "خذ .5 مل فقط.": (".5", ".5"),  # Take .5 ml only.
+    "الصفائح 150,000–400,000 /µL فقط.": ("150,000–400,000 /µL", "/µL 150,000–400,000"),
+    "الكريات البيض 4.0–11.0 ×10⁹/L فقط.": ("4.0–11.0 ×10⁹/L", "×10⁹/L 4.0–11.0"),
+    "التغير (-5) فقط.": ("-5", "-5"),  # The change (-5) only.
+    # A minus that ends a code is the code's, as a plus is (CD34+): drawn "-O", "-HIV"
+    # and "CD45−/CD34−", a blood group or a result of the other sign to a reader of it.
+    "فصيلة الدم O- فقط.": ("O-", "O-"),  # Blood group O- only.
+    "تحليل HIV- سلبي.": ("HIV-", "HIV-"),  # An HIV- test is negative.
+    "الخلايا CD34−/CD45− فقط.": ("CD34−/CD45−",) * 2,  # CD34−/CD45− cells only.
+    # A range joined by a minus sign, as by a dash (10–12), and a power typed with a
+    # caret: drawn "38−36" and "6^10".
+    "الحرارة بين 36−38 درجة.": ("36−38", "36−38"),  # Between 36−38 degrees.
+    "الجرعة 10^6 خلية لكل كغ.": ("10^6", "10^6"),  # A dose of 10^6 cells per kg.
+    # An estimate, a tolerance, an account and a number sign: drawn "5~", "2±",
+    # "clinic_line@" and "12#".
+    "الوزن نحو ~5 كغ.": ("~5", "~5"),  # A weight of about ~5 kg.
+    "الخطأ ±2 درجة.": ("±2", "±2"),  # An error of ±2 degrees.
+    "أضفنا على LINE: @clinic_line اليوم.": ("@clinic_line",) * 2,  # Add us on LINE ...
+    "الغرفة #12 اليوم.": ("#12", "#12"),  # Room #12 today.
 }
+
+
+def test_a_hyphen_after_an_arabic_letter_stays_the_sentences() -> None:
+    # It joins the letter to the number ("room B-12"), so it is no minus opening the
+    # number: drawn between them, the number at the left, as the sentence orders them.
+    assert "12-ب" in drawn_left_to_right("الغرفة ب-12 في الطابق الأول.")
 
 
 def _letters(text: str) -> Counter[str]:

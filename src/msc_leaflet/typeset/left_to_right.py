@@ -34,18 +34,44 @@ _LETTERS = "A-Za-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0391-\u03a9\u03
 _SYMBOLS = "\u2103\u2109\u2126\u212a"
 _WORD = f"[{_DIGITS}{_LETTERS}{_SYMBOLS}]+"
 # Marks that join two words with no space: separators of numbers, dates, times,
-# ranges (hyphen, dashes, tilde), ratios, codes and addresses ("://", "@", "_").
-_JOINERS = r"\-\u2010-\u2015/:.,+\u00d7\u00b7~=_@#&?'"
+# ranges (hyphen, dashes, minus sign, tilde), ratios, powers typed with a caret (10^6),
+# codes and addresses ("://", "@", "_").
+_JOINERS = r"\-\u2010-\u2015\u2212/:.,+\u00d7\u00b7~=_@#&?'^"
+# A sign that opens a stretch where one starts (after a space, a bracket or a quotation
+# mark, or at the text's start): a negative number's minus, typed as U+2212 or a hyphen
+# (−196 °C, -20°C), a decimal point with no zero before it (.5 ml), a unit written per
+# something (/µL, /min), a power's times sign (×10⁹/L), an estimate's tilde (~5), a
+# tolerance (±2), a LINE or social-media account (@clinic) and a number sign (#12). The
+# algorithm alone took the sign for a neutral that takes the sentence's direction and
+# drew it at the other end: "196−", "20°C-", "5." (five), "µL/", "10⁹/L×", "5~", "2±",
+# "clinic@", "12#". After a letter it joins a word ("ص-12"), and stays the sentence's.
+_OPENING_SIGN = (
+    f"(?<![^\\s([{{\u00ab\u201c\"'])[\\-\u2212./\u00d7~\u00b1@#](?=[{_DIGITS}{_LETTERS}])"
+)
 #: One stretch typed without a space: a number, a unit symbol, a code or an address,
-#: perhaps after a "+" (a country code) or a degree sign (°C), perhaps ending in a
-#: degree, prime or plus sign (38°, CD34+); never in the full stop or comma after it.
-_STRETCH = re.compile(f"[+\u00b0]?{_WORD}(?:[{_JOINERS}]+\u00b0?{_WORD})*[\u00b0\u2032\u2033+]*")
+#: perhaps after a "+" (a country code), a degree sign (°C) or an `_OPENING_SIGN`,
+#: perhaps ending in a degree, prime or plus sign (38°, CD34+) or a minus (CD34−);
+#: never in the full stop or comma after it.
+_STRETCH = re.compile(
+    f"(?:[+\u00b0]|{_OPENING_SIGN})?{_WORD}(?:[{_JOINERS}]+\u00b0?{_WORD})*[\u00b0\u2032\u2033+]*"
+    f"(?P<minus>[\\-\u2212](?![{_DIGITS}{_LETTERS}]))?"
+)
+#: A Latin or Greek letter: a stretch with one may end in a minus (CD34−, O-, HIV−), as
+#: it may in a plus (CD34+, AB+); a number's trailing hyphen ("18-") is left alone.
+_LETTER = re.compile(f"[{_LETTERS}]")
 
 
 def left_to_right_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each stretch of ``text`` drawn left to right as one unit inside
     right-to-left text (see the module's docstring), in text order."""
-    return [match.span() for match in _STRETCH.finditer(text) if _needs_isolating(match[0])]
+    spans = []
+    for match in _STRETCH.finditer(text):
+        start, end = match.span()
+        if match["minus"] and not _LETTER.search(match[0]):
+            end -= 1
+        if _needs_isolating(text[start:end]):
+            spans.append((start, end))
+    return spans
 
 
 def _needs_isolating(stretch: str) -> bool:
