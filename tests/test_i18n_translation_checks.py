@@ -616,10 +616,12 @@ def test_a_number_in_words_is_compared_with_one_in_words(
         ("my", "Rest for 3 days.", "ငါးရက် အနားယူပါ။", False),
         ("my", "Rest for 10 days.", "နှစ်ဆယ်ရက် အနားယူပါ။", False),  # twenty days
         ("my", "Use 3 tablets.", "ဆေး ၃ ပြား သုံးပါ။", True),  # သုံး "use" is no three
-        # Kinds, people, lines are counted too (မျိုး, ဦး, ကြောင်း); and ordinals.
+        # Kinds and cups are counted too (မျိုး, ခွက်); and ordinals. ကြောင်း ("that")
+        # after သုံး ("use") is no three.
         ("my", "There are two meanings.", "အဓိပ္ပာယ် နှစ်မျိုး ရှိသည်။", True),
         ("my", "There are two meanings.", "အဓိပ္ပာယ် သုံးမျိုး ရှိသည်။", False),
-        ("my", "Ask two nurses.", "သူနာပြု သုံးဦးကို မေးပါ။", False),
+        ("my", "Drink two cups of water.", "ရေ သုံးခွက် သောက်ပါ။", False),
+        ("my", "Say two things: that you use it.", "အချက် နှစ်ချက် ပြောပါ- သုံးကြောင်း။", True),
         ("my", "The second meaning is a hope.", "ဒုတိယ အဓိပ္ပာယ်မှာ မျှော်လင့်ချက် ဖြစ်သည်။", True),
         ("my", "The second meaning is a hope.", "တတိယ အဓိပ္ပာယ်မှာ မျှော်လင့်ချက် ဖြစ်သည်။", False),
         # "a clinic" is ဆေးခန်းတစ်ခု (one clinic): no new number, even where the
