@@ -616,6 +616,19 @@ def test_a_number_in_words_is_compared_with_one_in_words(
         ("my", "Rest for 3 days.", "ငါးရက် အနားယူပါ။", False),
         ("my", "Rest for 10 days.", "နှစ်ဆယ်ရက် အနားယူပါ။", False),  # twenty days
         ("my", "Use 3 tablets.", "ဆေး ၃ ပြား သုံးပါ။", True),  # သုံး "use" is no three
+        # Kinds and cups are counted too (မျိုး, ခွက်); and ordinals. ကြောင်း ("that")
+        # after သုံး ("use") is no three.
+        ("my", "There are two meanings.", "အဓိပ္ပာယ် နှစ်မျိုး ရှိသည်။", True),
+        ("my", "There are two meanings.", "အဓိပ္ပာယ် သုံးမျိုး ရှိသည်။", False),
+        ("my", "Drink two cups of water.", "ရေ သုံးခွက် သောက်ပါ။", False),
+        ("my", "Say two things: that you use it.", "အချက် နှစ်ချက် ပြောပါ- သုံးကြောင်း။", True),
+        ("my", "The second meaning is a hope.", "ဒုတိယ အဓိပ္ပာယ်မှာ မျှော်လင့်ချက် ဖြစ်သည်။", True),
+        ("my", "The second meaning is a hope.", "တတိယ အဓိပ္ပာယ်မှာ မျှော်လင့်ချက် ဖြစ်သည်။", False),
+        # "a clinic" is ဆေးခန်းတစ်ခု (one clinic): no new number, even where the
+        # source's "two" is counted with a word the table lacks (ရပ်).
+        ("my", "A clinic can mean two things.", "ဆေးခန်းတစ်ခုက အချက် နှစ်ရပ်ကို ဆိုလိုနိုင်သည်။", True),
+        ("my", "Take two tablets.", "ဆေး တစ်ပြား သောက်ပါ။", False),
+        ("my", "Take two tablets with a glass of water.", "ဆေး တစ်ပြားကို ရေ တစ်ခွက်နှင့် သောက်ပါ။", False),
         # Thai สิบสอง is twelve and สองร้อย two hundred: neither is two.
         ("th", "Rest for 2 hours.", "พักผ่อนสิบสองชั่วโมง", False),
         ("th", "Take 2 mg.", "รับประทานสองร้อยมิลลิกรัม", False),
@@ -628,6 +641,26 @@ def test_numbers_in_words_of_khmer_lao_burmese(
     """Khmer, Lao and Burmese had no number words: a right "3 days" (បីថ្ងៃ) was refused,
     and Thai สิบสอง (12) passed for 2, its สอง read alone."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+def test_a_burmese_paragraph_with_an_article_and_ordinals_keeps_its_translation() -> None:
+    """A right Burmese paragraph was refused (and the English printed in its place):
+    ဆေးခန်းတစ်ခု ("a clinic") was read as a new 1, and "two meanings" as lost, since
+    နှစ်မျိုး (two kinds) was no counted two."""
+    source = (
+        'When a clinic talks about "stem cells", the words can carry two meanings. The '
+        "first is technical: cells that pass the ISCT tests. The second is the hope many "
+        "patients hear in the word. Current science supports the first meaning, but not "
+        "the second."
+    )
+    translation = (
+        'ဆေးခန်းတစ်ခုက "stem cells" အကြောင်း ပြောသောအခါ ထိုစကားလုံးများတွင် အဓိပ္ပာယ် '
+        "နှစ်မျိုး ရှိနိုင်သည်။ ပထမ အဓိပ္ပာယ်မှာ နည်းပညာဆိုင်ရာ ဖြစ်ပြီး ISCT "
+        "စစ်ဆေးချက်များကို အောင်သော ဆဲလ်များကို ဆိုလိုသည်။ ဒုတိယ အဓိပ္ပာယ်မှာ "
+        "လူနာအများအပြား ထိုစကားလုံးတွင် ကြားရသော မျှော်လင့်ချက် ဖြစ်သည်။ ယနေ့ "
+        "သိပ္ပံပညာက ပထမ အဓိပ္ပာယ်ကို ထောက်ခံသော်လည်း ဒုတိယကို မထောက်ခံပါ။"
+    )
+    assert _number_problems(source, translation, "my") == []
 
 
 @pytest.mark.parametrize(

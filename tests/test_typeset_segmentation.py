@@ -850,6 +850,34 @@ def test_a_line_never_ends_after_a_bound_prefix(text: str) -> None:
     assert icu_after_prefix <= set(break_opportunities(text, "th"))
 
 
+#: Burmese sentences whose verb carries the negation မ (does not change, do not push,
+#: could not show, need not): ICU ends a word after it (မ|ပြောင်းလဲ), and a line ending
+#: there left "… မ" at the margin and the next line saying the opposite ("they change").
+BURMESE_NEGATIONS = [
+    "ဆဲလ်များသည် များသောအားဖြင့် တစ်ရှူးအသစ် အဖြစ် မပြောင်းလဲကြပါ။",
+    "စဉ်းစားရန် အချိန်ပေးပြီး ဆုံးဖြတ်ရန် သင့်ကို မဖိအားပေးပါ။",
+    "နှစ်ပေါင်းများစွာ သုတေသနပြုခဲ့သော်လည်း ဤအချက်ကို မပြသနိုင်ခဲ့ပါ။",
+    "အောင်ရန်အတွက် ဆဲလ်များသည် အောက်ပါတို့ကို လုပ်ရန် မလိုပါ။",
+]
+
+
+@pytest.mark.parametrize("text", BURMESE_NEGATIONS)
+def test_a_burmese_line_never_ends_on_the_negation_before_its_verb(text: str) -> None:
+    negation_ends = {i + 2 for i in range(len(text) - 1) if text.startswith(" မ", i)}
+    assert negation_ends & set(icu_breaks(text, "my"))  # ICU parts them: the case to keep
+    assert not negation_ends & set(line_breaks(text, "my")), pieces(text, line_breaks(text, "my"))
+    paragraph = make_paragraph(
+        [Run(text, default_family().regular, 10, black)], body_style(10), "my"
+    )
+    wrong = []
+    for width in range(40, 260, 6):
+        paragraph.wrap(width, 100_000)
+        lines = paragraph.line_texts()
+        if any(line.rstrip().endswith(" မ") for line in lines[:-1]):
+            wrong.append(f"{width} pt: {' | '.join(lines)}")
+    assert not wrong, "\n".join(wrong)
+
+
 @pytest.mark.parametrize("text", BOUND_PREFIX_TEXTS)
 def test_a_narrow_column_ends_no_line_on_a_bound_prefix_alone(text: str) -> None:
     """Set in columns from 30 pt (three ems): no line ends with ผู้ when the syllable

@@ -421,7 +421,11 @@ def _numbers_differ(
     printed = translation.digits + translation.words
     # A month's name is no number word: a changed one is told as a month (below).
     source_words = source.words - _spelled_names(source.months)
-    translation_words = translation.words - _spelled_names(translation.months)
+    # A word for one may be the source's "a": Burmese ဆေးခန်းတစ်ခု, Thai คลินิกแห่งหนึ่ง
+    # ("a clinic") count nothing new, however the source's other numbers were said.
+    translation_words = (
+        translation.words - _spelled_names(translation.months) - Counter({"1": source.articles})
+    )
     lost = Counter(
         {
             value: min(count, (given - printed)[value] - missing[value])
