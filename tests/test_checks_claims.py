@@ -1286,6 +1286,51 @@ def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # be careful of a clinic that promises to regrow tissue, reverse a disease or
+        # cure you (the Lao of stromal-or-stem's warning, as a paragraph)
+        (
+            "ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະເຮັດໃຫ້ເນື້ອເຍື່ອງອກໃໝ່, ເຮັດໃຫ້ພະຍາດກັບຄືນດີ ຫຼື ປິ່ນປົວທ່ານໃຫ້ຫາຍຂາດ.",
+            "lo",
+        ),
+        # … that promises youth, regrown tissue or a cure
+        ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ, ເນື້ອເຍື່ອງອກໃໝ່, ຫຼື ປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា នឹងធ្វើឱ្យក្មេងឡើងវិញ, ធ្វើឱ្យជាលិកាដុះឡើងវិញ ឬព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังคลินิกที่สัญญาว่า ย้อนวัย, ทำให้ข้อเข่างอกใหม่ หรือรักษาโรคให้หายขาด", "th"),
+    ],
+)
+def test_a_word_of_report_reaches_every_item_of_a_list_set_off_by_commas(
+    sentence: str, lang: str
+) -> None:
+    # A claim's sentence was its phrase and the one before, so in a list of three
+    # promises the warning and its "promises that" fell out of the last item's reach:
+    # a correct warning was reported as the leaflet's own promise of a cure. A comma
+    # ends no sentence: the phrases it joins are one.
+    found = judged(sentence, lang)
+    assert len(found) >= 2, found
+    assert all(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # watch for an infection, a fever; the cells cure completely
+        ("ລະວັງການຕິດເຊື້ອ, ໄຂ້, ເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ប្រយ័ត្នការឆ្លងមេរោគ, គ្រុនក្តៅ, កោសិកាព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังอาการแพ้, ไข้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
+        ("ระวังอาการแพ้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
+    ],
+)
+def test_a_warning_without_a_report_stops_at_a_comma(sentence: str, lang: str) -> None:
+    # Without a word of report a warning names only its own phrase, and a comma ends
+    # that phrase as a space does: it warns of the infection, and the cure is promised.
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "phrases"),
     [
         # stem cells treat joint disease until it is cured completely, with no risk:

@@ -1568,6 +1568,8 @@ SENTENCE_REACH = 1000
 
 #: How many phrases joined by a continuation a claim's sentence reaches back over.
 JOINED_PHRASES_READ = 4
+#: Commas that end a phrase of a list, where spaces end phrases (Thai, Lao, Khmer).
+_LIST_COMMAS = (",", "\u060c", "\uff0c", "\u3001")
 
 
 class _Sentences:
@@ -1602,13 +1604,19 @@ class _Sentences:
             # Phrases a word of `ClaimList.continuations` joins to the one before, as
             # `_phrase_start` reads them: "ความหวัง… คือ เซลล์ที่…" (the hope … is: cells
             # that …) is one sentence, and its phrase before is that one's too.
+            # A comma before the space joins them too: it ends no sentence, and
+            # "ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ, ງອກໃໝ່ ຫຼື ຫາຍຂາດ" (beware of clinics
+            # that promise youth, regrowth or a cure) reports its whole list.
             self.joined = {
                 m.end()
                 for m in breaks
                 if m.group()[0].isspace()
-                and any(
-                    text.endswith(w, 0, m.start()) or text.startswith(w, m.end())
-                    for w in continuations
+                and (
+                    text.endswith(_LIST_COMMAS, 0, m.start())
+                    or any(
+                        text.endswith(w, 0, m.start()) or text.startswith(w, m.end())
+                        for w in continuations
+                    )
                 )
             }
         else:
@@ -2061,7 +2069,13 @@ def _warning_reach(before: str, claims: ClaimList, find: Find) -> int:
     if next(find(before, claims.reports, 0), None) is not None:
         return 0
     script = profile(claims.lang).has_letters
-    return _phrase_start(before, claims, lambda c: script(c) or (c.isascii() and c.isalnum()))
+    # A comma ends a phrase as a letter does (its sentence goes on, `_Sentences`): "ระวัง
+    # อาการแพ้, ไข้, เซลล์ต้นกำเนิดรักษาหายขาด" warns of the allergy and the fever only.
+    return _phrase_start(
+        before,
+        claims,
+        lambda c: script(c) or (c.isascii() and c.isalnum()) or c in _LIST_COMMAS,
+    )
 
 
 def _phrase_start(
