@@ -1313,6 +1313,28 @@ def test_a_word_of_report_reaches_every_item_of_a_list_set_off_by_commas(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # the cells make cartilage grow (up, back) anew: a word between "grow" and "anew"
+        ("ເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຄືນໃໝ່", "lo", True),
+        ("ເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຂຶ້ນມາໃໝ່", "lo", True),
+        ("เซลล์ทำให้กระดูกอ่อนงอกขึ้นใหม่", "th", True),
+        ("เซลล์ทำให้กระดูกอ่อนงอกกลับมาใหม่", "th", True),
+        ("កោសិកាធ្វើឱ្យឆ្អឹងខ្ចីដុះវិញ។", "km", True),  # grows back
+        ("កោសិកាធ្វើឱ្យឆ្អឹងខ្ចីលូតលាស់ឡើងវិញ។", "km", True),  # grows again
+        # … and denied: there is no evidence that they do; they do not
+        ("ບໍ່ມີຫຼັກຖານວ່າເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຄືນໃໝ່", "lo", False),
+        ("ไม่มีหลักฐานว่าเซลล์ทำให้กระดูกอ่อนงอกขึ้นใหม่", "th", False),
+        ("កោសិកាមិនធ្វើឱ្យឆ្អឹងខ្ចីដុះវិញទេ។", "km", False),
+    ],
+)
+def test_regrowth_is_found_with_a_word_before_anew(sentence: str, lang: str, promise: bool) -> None:
+    # The lists held "grow anew" (งอกใหม่, ງອກໃໝ່) and "grow up again" (ដុះឡើងវិញ) only:
+    # the same promise with "up", "back" or "up and out" between passed unreported.
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang"),
     [
         # watch for an infection, a fever; the cells cure completely
