@@ -1335,6 +1335,29 @@ def test_regrowth_is_found_with_a_word_before_anew(sentence: str, lang: str, pro
 
 
 @pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # stem cells treat diabetes to a full recovery: the illness between the verb and
+        # its result, as ព្យាបាល…បានជាដាច់ already read it
+        ("កោសិកាដើមព្យាបាលជំងឺទឹកនោមផ្អែមឱ្យជាសះស្បើយ។", True),
+        ("កោសិកាដើមមិនព្យាបាលជំងឺទឹកនោមផ្អែមឱ្យជាសះស្បើយទេ។", False),  # … do not
+        ("តើកោសិកាអាចព្យាបាលជំងឺរលាកសន្លាក់ឱ្យជាសះស្បើយបានទេ?", False),  # can they?
+    ],
+)
+def test_a_khmer_cure_with_the_illness_between_treat_and_recovery(
+    sentence: str, promise: bool
+) -> None:
+    # ព្យាបាលឱ្យជា was listed only written together; with the illness between, the
+    # cure passed unreported.
+    assert_judged(sentence, "km", promise)
+
+
+def test_recovering_alone_is_no_khmer_cure() -> None:
+    # "you will recover from this side effect in a few days" is care advice
+    assert_judged("អ្នកនឹងជាសះស្បើយពីផលរំខាននេះក្នុងពីរបីថ្ងៃ។", "km", None)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang"),
     [
         # watch for an infection, a fever; the cells cure completely
