@@ -1298,6 +1298,14 @@ def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
         ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ, ເນື້ອເຍື່ອງອກໃໝ່, ຫຼື ປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
         ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា នឹងធ្វើឱ្យក្មេងឡើងវិញ, ធ្វើឱ្យជាលិកាដុះឡើងវិញ ឬព្យាបាលឱ្យជាដាច់។", "km"),
         ("ระวังคลินิกที่สัญญาว่า ย้อนวัย, ทำให้ข้อเข่างอกใหม่ หรือรักษาโรคให้หายขาด", "th"),
+        # the same lists with spaces alone between the items before "or" (the Khmer of
+        # stromal-or-stem's warning)
+        (
+            "សូមប្រយ័ត្នចំពោះគ្លីនិកដែលសន្យាថា នឹងធ្វើឱ្យជាលិកាដុះឡើងវិញ ធ្វើឱ្យជំងឺត្រឡប់វិញ ឬព្យាបាលអ្នកឱ្យជាសះស្បើយ។",
+            "km",
+        ),
+        ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ ເນື້ອເຍື່ອງອກໃໝ່ ຫຼື ປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ระวังคลินิกที่สัญญาว่า ย้อนวัย ทำให้ข้อเข่างอกใหม่ หรือรักษาโรคให้หายขาด", "th"),
     ],
 )
 def test_a_word_of_report_reaches_every_item_of_a_list_set_off_by_commas(
@@ -1306,7 +1314,8 @@ def test_a_word_of_report_reaches_every_item_of_a_list_set_off_by_commas(
     # A claim's sentence was its phrase and the one before, so in a list of three
     # promises the warning and its "promises that" fell out of the last item's reach:
     # a correct warning was reported as the leaflet's own promise of a cure. A comma
-    # ends no sentence: the phrases it joins are one.
+    # ends no sentence: the phrases it joins are one; and the item after "or" reaches
+    # back over the items a space alone parts, to the "that" that opens the list.
     found = judged(sentence, lang)
     assert len(found) >= 2, found
     assert all(excused for _, excused, _ in found), found
@@ -1365,6 +1374,11 @@ def test_recovering_alone_is_no_khmer_cure() -> None:
         ("ប្រយ័ត្នការឆ្លងមេរោគ, គ្រុនក្តៅ, កោសិកាព្យាបាលឱ្យជាដាច់។", "km"),
         ("ระวังอาการแพ้, ไข้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
         ("ระวังอาการแพ้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
+        # a list no "that" opens: watch for bleeding, fever; the cells ease pain or cure
+        ("ប្រយ័ត្នការហូរឈាម គ្រុនក្តៅ កោសិកាបំបាត់ការឈឺចាប់ ឬព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังอาการแพ้ ไข้ เซลล์ต้นกำเนิดลดปวด หรือรักษาหายขาด", "th"),
+        # a sentence mark between the warning and the list
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថាជាសះស្បើយ។ កោសិកាបំបាត់ការឈឺចាប់ ឬព្យាបាលឱ្យជាដាច់។", "km"),
     ],
 )
 def test_a_warning_without_a_report_stops_at_a_comma(sentence: str, lang: str) -> None:
