@@ -1351,6 +1351,110 @@ def test_a_warning_warns_of_its_own_phrase_or_what_it_reports(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # be careful of a clinic that promises to regrow tissue, reverse a disease or
+        # cure you (the Lao of stromal-or-stem's warning, as a paragraph)
+        (
+            "ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະເຮັດໃຫ້ເນື້ອເຍື່ອງອກໃໝ່, ເຮັດໃຫ້ພະຍາດກັບຄືນດີ ຫຼື ປິ່ນປົວທ່ານໃຫ້ຫາຍຂາດ.",
+            "lo",
+        ),
+        # … that promises youth, regrown tissue or a cure
+        ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ, ເນື້ອເຍື່ອງອກໃໝ່, ຫຼື ປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថា នឹងធ្វើឱ្យក្មេងឡើងវិញ, ធ្វើឱ្យជាលិកាដុះឡើងវិញ ឬព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังคลินิกที่สัญญาว่า ย้อนวัย, ทำให้ข้อเข่างอกใหม่ หรือรักษาโรคให้หายขาด", "th"),
+        # the same lists with spaces alone between the items before "or" (the Khmer of
+        # stromal-or-stem's warning)
+        (
+            "សូមប្រយ័ត្នចំពោះគ្លីនិកដែលសន្យាថា នឹងធ្វើឱ្យជាលិកាដុះឡើងវិញ ធ្វើឱ្យជំងឺត្រឡប់វិញ ឬព្យាបាលអ្នកឱ្យជាសះស្បើយ។",
+            "km",
+        ),
+        ("ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ ເນື້ອເຍື່ອງອກໃໝ່ ຫຼື ປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ระวังคลินิกที่สัญญาว่า ย้อนวัย ทำให้ข้อเข่างอกใหม่ หรือรักษาโรคให้หายขาด", "th"),
+    ],
+)
+def test_a_word_of_report_reaches_every_item_of_a_list_set_off_by_commas(
+    sentence: str, lang: str
+) -> None:
+    # A claim's sentence was its phrase and the one before, so in a list of three
+    # promises the warning and its "promises that" fell out of the last item's reach:
+    # a correct warning was reported as the leaflet's own promise of a cure. A comma
+    # ends no sentence: the phrases it joins are one; and the item after "or" reaches
+    # back over the items a space alone parts, to the "that" that opens the list.
+    found = judged(sentence, lang)
+    assert len(found) >= 2, found
+    assert all(excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # the cells make cartilage grow (up, back) anew: a word between "grow" and "anew"
+        ("ເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຄືນໃໝ່", "lo", True),
+        ("ເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຂຶ້ນມາໃໝ່", "lo", True),
+        ("เซลล์ทำให้กระดูกอ่อนงอกขึ้นใหม่", "th", True),
+        ("เซลล์ทำให้กระดูกอ่อนงอกกลับมาใหม่", "th", True),
+        ("កោសិកាធ្វើឱ្យឆ្អឹងខ្ចីដុះវិញ។", "km", True),  # grows back
+        ("កោសិកាធ្វើឱ្យឆ្អឹងខ្ចីលូតលាស់ឡើងវិញ។", "km", True),  # grows again
+        # … and denied: there is no evidence that they do; they do not
+        ("ບໍ່ມີຫຼັກຖານວ່າເຊວເຮັດໃຫ້ກະດູກອ່ອນງອກຄືນໃໝ່", "lo", False),
+        ("ไม่มีหลักฐานว่าเซลล์ทำให้กระดูกอ่อนงอกขึ้นใหม่", "th", False),
+        ("កោសិកាមិនធ្វើឱ្យឆ្អឹងខ្ចីដុះវិញទេ។", "km", False),
+    ],
+)
+def test_regrowth_is_found_with_a_word_before_anew(sentence: str, lang: str, promise: bool) -> None:
+    # The lists held "grow anew" (งอกใหม่, ງອກໃໝ່) and "grow up again" (ដុះឡើងវិញ) only:
+    # the same promise with "up", "back" or "up and out" between passed unreported.
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # stem cells treat diabetes to a full recovery: the illness between the verb and
+        # its result, as ព្យាបាល…បានជាដាច់ already read it
+        ("កោសិកាដើមព្យាបាលជំងឺទឹកនោមផ្អែមឱ្យជាសះស្បើយ។", True),
+        ("កោសិកាដើមមិនព្យាបាលជំងឺទឹកនោមផ្អែមឱ្យជាសះស្បើយទេ។", False),  # … do not
+        ("តើកោសិកាអាចព្យាបាលជំងឺរលាកសន្លាក់ឱ្យជាសះស្បើយបានទេ?", False),  # can they?
+    ],
+)
+def test_a_khmer_cure_with_the_illness_between_treat_and_recovery(
+    sentence: str, promise: bool
+) -> None:
+    # ព្យាបាលឱ្យជា was listed only written together; with the illness between, the
+    # cure passed unreported.
+    assert_judged(sentence, "km", promise)
+
+
+def test_recovering_alone_is_no_khmer_cure() -> None:
+    # "you will recover from this side effect in a few days" is care advice
+    assert_judged("អ្នកនឹងជាសះស្បើយពីផលរំខាននេះក្នុងពីរបីថ្ងៃ។", "km", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        # watch for an infection, a fever; the cells cure completely
+        ("ລະວັງການຕິດເຊື້ອ, ໄຂ້, ເຊວປິ່ນປົວໃຫ້ຫາຍຂາດ.", "lo"),
+        ("ប្រយ័ត្នការឆ្លងមេរោគ, គ្រុនក្តៅ, កោសិកាព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังอาการแพ้, ไข้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
+        ("ระวังอาการแพ้, เซลล์ต้นกำเนิดรักษาหายขาด", "th"),
+        # a list no "that" opens: watch for bleeding, fever; the cells ease pain or cure
+        ("ប្រយ័ត្នការហូរឈាម គ្រុនក្តៅ កោសិកាបំបាត់ការឈឺចាប់ ឬព្យាបាលឱ្យជាដាច់។", "km"),
+        ("ระวังอาการแพ้ ไข้ เซลล์ต้นกำเนิดลดปวด หรือรักษาหายขาด", "th"),
+        # a sentence mark between the warning and the list
+        ("ប្រយ័ត្នគ្លីនិកដែលសន្យាថាជាសះស្បើយ។ កោសិកាបំបាត់ការឈឺចាប់ ឬព្យាបាលឱ្យជាដាច់។", "km"),
+    ],
+)
+def test_a_warning_without_a_report_stops_at_a_comma(sentence: str, lang: str) -> None:
+    # Without a word of report a warning names only its own phrase, and a comma ends
+    # that phrase as a space does: it warns of the infection, and the cure is promised.
+    found = judged(sentence, lang)
+    assert found, sentence
+    assert any(not excused for _, excused, _ in found), found
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "phrases"),
     [
         # stem cells treat joint disease until it is cured completely, with no risk:

@@ -455,7 +455,9 @@ def find_claims(
         p.text, *one_spelling(p.text, claims.lang), claims, project, question
     )
     found = _occurrences(p.text, spelled, origin, claims, project)
-    around = _Sentences(spelled, claims.lang, claims.name_heads, claims.continuations)
+    around = _Sentences(
+        spelled, claims.lang, claims.name_heads, claims.continuations, claims.alternatives
+    )
     starts = [s for _, s, _ in found]
     ends = [e for _, _, e in found]  # increasing too: the claims found do not overlap
     # The lead-in's colon joins it to the item; it ends no clause, nor does a space where
@@ -1610,6 +1612,8 @@ SENTENCE_REACH = 1000
 
 #: How many phrases joined by a continuation a claim's sentence reaches back over.
 JOINED_PHRASES_READ = 4
+#: Commas that end a phrase of a list, where spaces end phrases (Thai, Lao, Khmer).
+_LIST_COMMAS = (",", "\u060c", "\uff0c", "\u3001")
 
 
 class _Sentences:
@@ -1622,6 +1626,7 @@ class _Sentences:
         lang: str,
         heads: tuple[str, ...] = (),
         continuations: tuple[str, ...] = (),
+        alternatives: tuple[str, ...] = (),
     ) -> None:
         self.text = text
         language = profile(lang)
@@ -1644,14 +1649,29 @@ class _Sentences:
             # Phrases a word of `ClaimList.continuations` joins to the one before, as
             # `_phrase_start` reads them: "ความหวัง… คือ เซลล์ที่…" (the hope … is: cells
             # that …) is one sentence, and its phrase before is that one's too.
+            # A comma before the space joins them too: it ends no sentence, and
+            # "ລະວັງຄລີນິກທີ່ສັນຍາວ່າ ຈະໜຸ່ມຂຶ້ນ, ງອກໃໝ່ ຫຼື ຫາຍຂາດ" (beware of clinics
+            # that promise youth, regrowth or a cure) reports its whole list.
             self.joined = {
                 m.end()
                 for m in breaks
                 if m.group()[0].isspace()
-                and any(
-                    text.endswith(w, 0, m.start()) or text.startswith(w, m.end())
-                    for w in continuations
+                and (
+                    text.endswith(_LIST_COMMAS, 0, m.start())
+                    or any(
+                        text.endswith(w, 0, m.start()) or text.startswith(w, m.end())
+                        for w in continuations
+                    )
                 )
+            }
+            # Phrases that open with "or" (ឬ, ຫຼື, หรือ): the last item of a list whose
+            # items a space alone may part ("សន្យាថា A B ឬ C", promises that A, B or C).
+            self.ors = {
+                m.end()
+                for m in breaks
+                if m.group()[0].isspace()
+                and alternatives
+                and text.startswith(alternatives, m.end())
             }
         else:
             # A "?" ends a sentence even where the script's own mark is another (。, ။):
@@ -1671,19 +1691,39 @@ class _Sentences:
             # A claim may hold a space ("ไม่มี ผลข้างเคียง"): its phrase ends after it.
             space = bisect_left(self.spaces, end)
             stop = self.spaces[space] if space < len(self.spaces) else len(self.text)
+            own = index
             first = self.starts[index] in self.firsts
-            index = index if first else max(0, index - 1)
-            # A bounded walk: a hostile run of "ที่ ที่ ที่ …" stays linear.
-            for _ in range(JOINED_PHRASES_READ):
-                if index == 0 or self.starts[index] not in self.joined:
-                    break
-                index -= 1
+            index = self._joined_back(index if first else max(0, index - 1))
+            # The last item of a list (after "or") reaches back to its first.
+            if any(self.starts[k] in self.ors for k in range(index, own + 1)):
+                index = self._joined_back(self._list_start(index))
             return self.starts[index], stop
         if index >= 0:
             start, sentence = self.spans[index]
             if offset < start + len(sentence):
                 return start, start + len(sentence)
         return 0, len(self.text)
+
+    def _joined_back(self, index: int) -> int:
+        """The first of the phrases a continuation joins to the one at ``index``; a
+        bounded walk, so a hostile run of "ที่ ที่ ที่ …" stays linear."""
+        for _ in range(JOINED_PHRASES_READ):
+            if index == 0 or self.starts[index] not in self.joined:
+                break
+            index -= 1
+        return index
+
+    def _list_start(self, index: int) -> int:
+        """The first item of the list whose item before the last (after "or") is the
+        phrase at ``index``: back over phrases a space alone parts, to one a
+        continuation joins ("that": សន្យាថា A B ឬ C), within a few phrases; ``index``
+        itself when none is found, so a list that no "that" opens stays two phrases."""
+        for item in range(index, max(0, index - JOINED_PHRASES_READ), -1):
+            if self.starts[item] in self.firsts:
+                return index  # a sentence mark came first: not one list
+            if self.starts[item] in self.joined:
+                return item
+        return index
 
 
 @lru_cache(maxsize=16)
@@ -2106,7 +2146,13 @@ def _warning_reach(before: str, claims: ClaimList, find: Find) -> int:
     if next(find(before, claims.reports, 0), None) is not None:
         return 0
     script = profile(claims.lang).has_letters
-    return _phrase_start(before, claims, lambda c: script(c) or (c.isascii() and c.isalnum()))
+    # A comma ends a phrase as a letter does (its sentence goes on, `_Sentences`): "ระวัง
+    # อาการแพ้, ไข้, เซลล์ต้นกำเนิดรักษาหายขาด" warns of the allergy and the fever only.
+    return _phrase_start(
+        before,
+        claims,
+        lambda c: script(c) or (c.isascii() and c.isalnum()) or c in _LIST_COMMAS,
+    )
 
 
 def _phrase_start(
