@@ -416,3 +416,78 @@ def test_a_thai_clinics_english_catalog_goes_out_thai_to_english_and_comes_back(
     assert code == 0 and "1 changed" in output, output
     title = next(e for e in read_po(po).active if e.msgctxt == "title")
     assert (title.msgid, title.msgstr) == ("ชื่อเรื่องของเอกสาร", "Title of the leaflet")
+
+
+def test_every_note_an_agency_adds_is_kept_once(bundled: Path, tmp_path: Path) -> None:
+    """A CAT tool writes a reviewer's note as ``<note>`` or ``<note from="Lan">``, not as
+    export's ``from="translator"``: each becomes a translator comment, beside the ones
+    the entry had, and a note of ours whose ``from`` the tool dropped is not doubled.
+    A note on a unit left untranslated is kept too."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = po.read_text(encoding="utf-8")
+    kicker = 'msgctxt "kicker"\n'
+    po.write_text(text.replace(kicker, "# Ours, before the export.\n" + kicker, 1), "utf-8")
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    ours = '<note from="translator">Ours, before the export.</note>'
+    assert ours in text
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    notes = (
+        "<note>Checked with the clinic.</note>"
+        '<note from="Lan">Shorter, please.</note>'
+        "<note>Small line above the title.</note>"  # the developer note, its from dropped
+    )
+    text = text.replace(ours, "").replace(target, target + notes, 1)
+    title = '<target state="translated">ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ</target>'
+    assert title in text
+    text = text.replace(title, '<target state="new"/><note>Which cells?</note>', 1)
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   kicker" in output, output
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["kicker"].comments == [
+        "Ours, before the export.",
+        "Checked with the clinic.",
+        "Shorter, please.",
+    ]
+    assert entries["kicker"].extracted == ["Small line above the title."]
+    assert entries["title"].comments == ["Which cells?"]
+    assert entries["title"].msgstr == "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    before = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed" not in output, output
+    assert po.read_bytes() == before
+
+
+def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """``<ph>``, ``<g>``, CDATA and character references give their text; ``<x/>`` holds
+    none (the placeholder it stands for stays in the CAT tool), so the file is refused,
+    naming the unit and line, rather than the translation printed without it."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "ui.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
+    references = '<target state="translated">เอกสารอ้างอิง</target>'
+    assert page_of in text and references in text
+    coded = '<target state="final">หน้า <ph id="1">{page}</ph> <g id="2">จาก</g> {pages}</target>'
+    cdata = '<target state="translated"><![CDATA[เอกสาร & ]]>&#x0E2D;&#x0E49;างอิง</target>'
+    edited = text.replace(page_of, coded, 1).replace(references, cdata, 1)
+    xlf.write_text(edited, encoding="utf-8")
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["page-of"].msgstr == "หน้า {page} จาก {pages}"
+    assert entries["references"].msgstr == "เอกสาร & อ้างอิง"
+    before = po.read_bytes()
+    empty = '<target state="translated">หน้า {page} <x id="1"/> {pages}</target>'
+    xlf.write_text(text.replace(page_of, empty, 1), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    line = text[: text.index(page_of)].count("\n") + 1
+    assert code == 1 and "Traceback" not in output, output
+    assert f"ui.th.xlf:{line}: error: unit 'page-of'" in output
+    assert "<x/>" in output and "no catalog was changed" in output
+    assert po.read_bytes() == before

@@ -19,7 +19,9 @@ translator needs and what brings the work back to the right entry:
 Import never loses a translator's work: it merges into the current catalog by context
 and source text, never erases a translation with an empty target, keeps a translation
 whose source changed since the export as an obsolete entry (``#~``) instead of dropping
-it, and refuses a file for another locale or another project's catalog. Several files
+it, keeps every note a CAT tool adds as a translator comment (`_comments`), refuses a
+target whose inline code holds no text (`_refuse_empty_codes`), and refuses a file for
+another locale or another project's catalog. Several files
 are imported all or nothing (`import_files`). An unchanged file gives the catalog back
 byte for byte.
 
@@ -239,9 +241,11 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             comments = [
                 line
                 for note in unit.findall(_q("note"))
-                if note.get("from") == "translator"
+                if note.get("from") not in _OUR_NOTES
                 for line in _note_lines("".join(note.itertext()))
             ]
+            if target is not None:
+                _refuse_empty_codes(unit, target, path)
             units.append(
                 Unit(
                     id=unit.get("id", ""),
@@ -255,6 +259,33 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             )
         files.append((dict(file.attrib), units))
     return files
+
+
+# Notes export writes from the catalog itself, never the translator's: the extracted
+# comments, written again by every `update`, and the English of a fuzzy entry's ``#|``.
+_OUR_NOTES = ("developer", "previous-source")
+# XLIFF 1.2's inline codes that hold no text (a standalone, begin or end code): the
+# native code they stand for lives in the CAT tool, so the text under them is gone.
+_EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
+
+
+def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
+    """Refuse a target holding an inline code with no text (``<x/>``, ``<bx/>``,
+    ``<ex/>``): the text the code stands for, a placeholder such as ``{pages}`` the CAT
+    tool protected, would be dropped from the translation without a word. Export
+    writes plain text, so a tool that writes such codes can also write them as text."""
+    code = next((e for e in target.iter() if e.tag in _EMPTY_CODES), None)
+    if code is None:
+        return
+    name = unit.get("resname") or unit.get("id", "")
+    raise LeafletError(
+        Location(path, int(code.get(_LINE, target.get(_LINE, "1")))),
+        f"unit {name!r}: the translation holds an inline code "
+        f"<{code.tag.rpartition('}')[2]}/> with no text; the placeholder or markup it "
+        "stands for would be lost",
+        "export the file from the CAT tool with its inline codes (tags, placeholders) "
+        "written as text or as <ph>…</ph> holding it",
+    )
 
 
 def _note_lines(text: str) -> list[str]:
@@ -307,11 +338,15 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
             elif unit.target:
                 report.unchanged += 1
             continue
-        if not unit.target:  # an empty target never erases a translation
-            report.unchanged += 1
+        comments = _comments(entry, unit)
+        if not unit.target:  # an empty target never erases a translation; its notes stay
+            if comments != entry.comments:
+                entry.comments = comments
+                report.changed.append(label)
+            else:
+                report.unchanged += 1
             continue
         fuzzy = unit.state in FUZZY_STATES or unit.state in ("new", "needs-translation")
-        comments = unit.comments if unit.comments or not entry.comments else entry.comments
         if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
             report.unchanged += 1
             continue
@@ -321,6 +356,20 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         if not fuzzy:
             entry.previous_msgctxt = entry.previous_msgid = None
         report.changed.append(label)
+
+
+def _comments(entry: Entry, unit: Unit) -> list[str]:
+    """The entry's translator comments with the unit's notes it lacks, after them.
+
+    Every note but the ones export writes from the catalog is a translator's: a CAT
+    tool writes a reviewer's as ``<note>`` or ``<note from="Lan">``, not ours
+    ``from="translator"``. A note that repeats the entry's extracted comment or its
+    ``#|`` English is one of ours whose ``from`` a tool dropped, not a second copy to
+    keep. A comment the unit lacks stays: CAT tools differ in which notes they export
+    again, so a missing note is no sign that anyone deleted it."""
+    ours = {*entry.extracted, entry.previous_msgid}
+    new = [c for c in unit.comments if c not in ours and c not in entry.comments]
+    return [*entry.comments, *dict.fromkeys(new)]
 
 
 def import_into(
