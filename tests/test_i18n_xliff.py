@@ -491,3 +491,39 @@ def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     assert f"ui.th.xlf:{line}: error: unit 'page-of'" in output
     assert "<x/>" in output and "no catalog was changed" in output
     assert po.read_bytes() == before
+
+
+def test_a_file_without_the_xliff_namespace_is_imported(bundled: Path, tmp_path: Path) -> None:
+    """Some tools write ``<xliff version="1.2">`` without its xmlns: its units are
+    XLIFF's all the same. They were looked for in the namespace only, so such a file
+    imported nothing and said "0 changed"."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    text = text.replace(' xmlns="urn:oasis:names:tc:xliff:document:1.2"', "", 1)
+    xlf.write_text(text.replace(target, target.replace("สำหรับ", ""), 1), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 changed" in output and "  changed   kicker" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', "no <file>"),
+        ("<html/>", "not an XLIFF document (its root is <html>)"),
+        ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>', "'2.0'"),
+    ],
+)
+def test_a_document_with_nothing_to_import_is_refused(
+    bundled: Path, tmp_path: Path, document: str, said: str
+) -> None:
+    before = catalogs(bundled)
+    xlf = tmp_path / "agency.xlf"
+    xlf.write_text(f'<?xml version="1.0"?>\n{document}\n', encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert "agency.xlf:1: error:" in output and said in output
+    assert catalogs(bundled) == before

@@ -179,17 +179,23 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     def name(raw: str) -> str:
         return "{" + raw if "}" in raw else raw
 
+    def tag(raw: str) -> str:
+        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
+        # without its xmlns, and its units, looked for in the namespace, were none, so
+        # such a file imported nothing without a word.
+        return name(raw) if "}" in raw else _q(raw)
+
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.UnparsedEntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
+    def start(raw: str, attrs: dict[str, str]) -> None:
+        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
         element.set(_LINE, str(parser.CurrentLineNumber))
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end(name(tag))
+    parser.EndElementHandler = lambda raw: builder.end(tag(raw))
     parser.CharacterDataHandler = builder.data
     try:
         parser.Parse(data, True)
@@ -224,9 +230,10 @@ class ImportReport:
 
 
 def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
-    if root.tag not in (_q("xliff"), "xliff"):
-        raise LeafletError(Location(path, 1), f"not an XLIFF document (root is {root.tag})")
-    if root.get("version") != "1.2":
+    namespace, _, local = root.tag[1:].rpartition("}")
+    if local != "xliff":
+        raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
+    if root.get("version") != "1.2" or namespace != NS:
         raise LeafletError(
             Location(path, 1),
             f"XLIFF version {root.get('version')!r} is not supported",
@@ -258,6 +265,12 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                 )
             )
         files.append((dict(file.attrib), units))
+    if not files:  # nothing to import is not "0 changed": the file is not what was sent
+        raise LeafletError(
+            Location(path, 1),
+            "the XLIFF document holds no <file> element, so no translation to import",
+            "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
+        )
     return files
 
 
