@@ -527,3 +527,35 @@ def test_a_document_with_nothing_to_import_is_refused(
     assert code == 1 and "Traceback" not in output, output
     assert "agency.xlf:1: error:" in output and said in output
     assert catalogs(bundled) == before
+
+
+@pytest.mark.parametrize(
+    ("attributes", "fuzzy"),
+    [
+        ('state="final"', False),
+        ('state="signed-off"', False),
+        ('state="translated" state-qualifier="exact-match"', False),
+        ("", False),  # no state: a target is a translation (XLIFF 1.2)
+        ('state="x-machine"', True),  # a tool's own state: no one said it is done
+        ('state="needs-adaptation"', True),
+        ('state="translated" state-qualifier="mt-suggestion"', True),
+        ('state="translated" state-qualifier="leveraged-mt"', True),
+        ('state="final" state-qualifier="rejected-inaccurate"', True),
+    ],
+)
+def test_only_a_confirmed_target_imports_as_translated(
+    bundled: Path, tmp_path: Path, attributes: str, fuzzy: bool
+) -> None:
+    """A target prints only when its state says a translator finished it; a tool's own
+    state, a machine or memory suggestion, or a rejected one is fuzzy, for review (a
+    state "x-…" imported as translated printed a text no one had confirmed)."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    text = xlf.read_text(encoding="utf-8")
+    xlf.write_text(text.replace(target, f"<target {attributes}>ข้อมูลผู้ป่วย</target>"), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   kicker" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
+    assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)

@@ -61,8 +61,15 @@ from .pofile import comment_lines, format_po, read_po, refuse_changed
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
 MAX_XLIFF_BYTES = 20_000_000
-FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
-                "needs-adaptation", "needs-l10n"}  # fmt: skip
+# A target is the translator's finished text only in these states (XLIFF 1.2's
+# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
+# fuzzy: a text no one confirmed must not print as if someone had.
+DONE_STATES = ("translated", "final", "signed-off")
+# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
+SUGGESTED = (
+    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
+    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
+)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A CR in a text is written as the reference &#13;: a parser reads a raw CR, or CR LF,
 # as LF, and the text would come back as another. ElementTree writes it raw, so it goes
@@ -218,6 +225,12 @@ class Unit:
     state: str
     comments: list[str]
     line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
+    qualifier: str = ""  # the target's state-qualifier
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the target waits for a translator's review (`DONE_STATES`)."""
+        return self.state not in DONE_STATES or self.qualifier in SUGGESTED
 
 
 @dataclass
@@ -262,6 +275,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(_LINE, "1")),
+                    qualifier=target.get("state-qualifier", "") if target is not None else "",
                 )
             )
         files.append((dict(file.attrib), units))
@@ -359,7 +373,7 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
             else:
                 report.unchanged += 1
             continue
-        fuzzy = unit.state in FUZZY_STATES or unit.state in ("new", "needs-translation")
+        fuzzy = unit.fuzzy
         if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
             report.unchanged += 1
             continue
