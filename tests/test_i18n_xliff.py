@@ -483,14 +483,16 @@ def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     assert entries["page-of"].msgstr == "หน้า {page} จาก {pages}"
     assert entries["references"].msgstr == "เอกสาร & อ้างอิง"
     before = po.read_bytes()
-    empty = '<target state="translated">หน้า {page} <x id="1"/> {pages}</target>'
-    xlf.write_text(text.replace(page_of, empty, 1), encoding="utf-8")
-    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
     line = text[: text.index(page_of)].count("\n") + 1
-    assert code == 1 and "Traceback" not in output, output
-    assert f"ui.th.xlf:{line}: error: unit 'page-of'" in output
-    assert "<x/>" in output and "no catalog was changed" in output
-    assert po.read_bytes() == before
+    for name, code_tag in [("x", '<x id="1"/>'), ("bx", '<bx id="1"/>'),
+                           ("ph", '<ph id="1" ctype="x-placeholder"/>')]:  # fmt: skip
+        empty = f'<target state="translated">หน้า {{page}} {code_tag} {{pages}}</target>'
+        xlf.write_text(text.replace(page_of, empty, 1), encoding="utf-8")
+        code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+        assert code == 1 and "Traceback" not in output, output
+        assert f"ui.th.xlf:{line}: error: unit 'page-of'" in output
+        assert f"<{name}/>" in output and "no catalog was changed" in output
+        assert po.read_bytes() == before
 
 
 def test_a_file_without_the_xliff_namespace_is_imported(bundled: Path, tmp_path: Path) -> None:

@@ -291,17 +291,27 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
 # Notes export writes from the catalog itself, never the translator's: the extracted
 # comments, written again by every `update`, and the English of a fuzzy entry's ``#|``.
 _OUR_NOTES = ("developer", "previous-source")
-# XLIFF 1.2's inline codes that hold no text (a standalone, begin or end code): the
-# native code they stand for lives in the CAT tool, so the text under them is gone.
+# XLIFF 1.2's inline codes: the ones that hold the native code they stand for as their
+# text, and the ones that never do (a standalone, begin or end code), whose code lives
+# in the CAT tool only.
+_CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
 _EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
 
 
 def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
     """Refuse a target holding an inline code with no text (``<x/>``, ``<bx/>``,
-    ``<ex/>``): the text the code stands for, a placeholder such as ``{pages}`` the CAT
-    tool protected, would be dropped from the translation without a word. Export
-    writes plain text, so a tool that writes such codes can also write them as text."""
-    code = next((e for e in target.iter() if e.tag in _EMPTY_CODES), None)
+    ``<ex/>``, an empty ``<ph/>``): the text the code stands for, a placeholder such as
+    ``{pages}`` the CAT tool protected, would be dropped from the translation without a
+    word. Export writes plain text, so a tool that writes such codes can also write
+    them as text."""
+    code = next(
+        (
+            e
+            for e in target.iter()
+            if e.tag in _EMPTY_CODES or (e.tag in _CODES and not "".join(e.itertext()))
+        ),
+        None,
+    )
     if code is None:
         return
     name = unit.get("resname") or unit.get("id", "")
