@@ -561,3 +561,26 @@ def test_only_a_confirmed_target_imports_as_translated(
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
     kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
     assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+
+
+def test_a_developer_note_returned_without_from_is_no_comment_of_an_obsolete_entry(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """A unit whose English changed since the export is kept as ``#~``, with the notes
+    a reviewer wrote; the developer note a tool returned without its ``from`` is the
+    entry's extracted comment, not a translator's comment."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    source = "<source>Patient information</source>"
+    developer = '<note from="developer">Small line above the title.</note>'
+    assert source in text and developer in text
+    text = text.replace(source, "<source>Information for every patient</source>", 1)
+    text = text.replace(developer, "<note>Small line above the title.</note><note>Ask Lan.</note>")
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 kept as obsolete" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    [kept] = read_po(po).obsolete
+    assert kept.msgid == "Information for every patient"
+    assert kept.comments == ["Ask Lan.", "imported from XLIFF: its source changed since the export"]

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import NoReturn
@@ -370,6 +370,11 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         entry = entries.get((unit.context, unit.source))
         label = unit.context or unit.source[:30]
         if entry is None:
+            # Its English changed since the export; the entry now in its place (its
+            # context) has the developer notes a tool may return without their from.
+            in_place = [e for e in catalog.active if e.msgctxt == unit.context]
+            if unit.context is not None and in_place:
+                unit = replace(unit, comments=_notes(unit, in_place[0]))
             if unit.target and _keep_obsolete(catalog, unit):
                 report.kept_obsolete.append(label)
             elif unit.target:
@@ -404,9 +409,14 @@ def _comments(entry: Entry, unit: Unit) -> list[str]:
     ``#|`` English is one of ours whose ``from`` a tool dropped, not a second copy to
     keep. A comment the unit lacks stays: CAT tools differ in which notes they export
     again, so a missing note is no sign that anyone deleted it."""
+    new = [c for c in _notes(unit, entry) if c not in entry.comments]
+    return [*entry.comments, *new]
+
+
+def _notes(unit: Unit, entry: Entry) -> list[str]:
+    """The unit's notes that are no copy of what export wrote from ``entry`` (`_comments`)."""
     ours = {*entry.extracted, entry.previous_msgid}
-    new = [c for c in unit.comments if c not in ours and c not in entry.comments]
-    return [*entry.comments, *dict.fromkeys(new)]
+    return list(dict.fromkeys(c for c in unit.comments if c not in ours))
 
 
 def import_into(
