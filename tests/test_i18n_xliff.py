@@ -550,7 +550,8 @@ def test_only_a_confirmed_target_imports_as_translated(
 ) -> None:
     """A target prints only when its state says a translator finished it; a tool's own
     state, a machine or memory suggestion, or a rejected one is fuzzy, for review (a
-    state "x-…" imported as translated printed a text no one had confirmed)."""
+    state "x-…" imported as translated printed a text no one had confirmed), and the
+    confirmed translation it replaces stays as a comment (it was gone)."""
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"
     target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
@@ -561,6 +562,12 @@ def test_only_a_confirmed_target_imports_as_translated(
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
     kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
     assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+    # a suggestion for review keeps the confirmed translation it displaced, once
+    earlier = ["earlier translation: ข้อมูลสำหรับผู้ป่วย"] if fuzzy else []
+    assert kicker.comments == earlier
+    before = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed" not in output and po.read_bytes() == before, output
 
 
 def test_a_developer_note_returned_without_from_is_no_comment_of_an_obsolete_entry(

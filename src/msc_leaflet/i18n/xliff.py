@@ -389,6 +389,11 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
                 report.unchanged += 1
             continue
         fuzzy = unit.fuzzy
+        if fuzzy and entry.translated and entry.msgstr != unit.target:
+            # A suggestion to review replaces no confirmed translation unseen: if the
+            # reviewer turns it down, the one it displaced is still there to go back to.
+            earlier = earlier_translation(entry.msgstr)
+            comments += [earlier] if earlier not in comments else []
         if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
             report.unchanged += 1
             continue
