@@ -271,6 +271,7 @@ def compare_merges(tmp: Path, old: Catalog, template: Catalog) -> Catalog:
     gnu_obsolete = {e.key: kept(e) for e in gnu.obsolete}
     our_obsolete = {e.key: kept(e) for e in ours.obsolete if e.key in gnu_obsolete}
     assert our_obsolete == gnu_obsolete
+    assert list(our_obsolete) == list(gnu_obsolete)  # in the old file's order, as msgmerge's
     # msgmerge drops an untranslated entry's comments; update keeps them (documented)
     assert all(e.has_translation or e.comments for e in ours.obsolete if e.key not in gnu_obsolete)
     return ours
@@ -1064,6 +1065,10 @@ def _assert_agrees(tmp: Path, ours: Catalog, gnu: Catalog, old: Catalog) -> None
         assert obsolete == theirs or _allowed(obsolete or {}, theirs, old), tmp
     # update keeps an untranslated obsolete entry that holds a translator comment
     assert all(e["comments"] and not e["forms"] for e in ours_obsolete.values()), tmp
+    # in msgmerge's order (the old file's): a translator who updates with both sees no
+    # obsolete entries move
+    theirs_keys = [e.key for e in gnu.obsolete]
+    assert [e.key for e in ours.obsolete if e.key in theirs_keys] == theirs_keys, tmp
 
 
 def fuzz_merge(tmp: Path, seed: int) -> None:

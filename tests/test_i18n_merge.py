@@ -541,3 +541,31 @@ def test_plural_translations_get_the_number_of_forms_the_header_now_gives(
     if MSGFMT is not None:
         run = subprocess.run([MSGFMT, "--check", "-o", "/dev/null", "ours.po"], cwd=tmp_path)
         assert run.returncode == 0
+
+
+def test_obsolete_entries_keep_the_old_file_s_order(tmp_path: Path) -> None:
+    """A text removed from the leaflet becomes ``#~`` where msgmerge puts it: in the
+    order of the old file, before the entries that were obsolete already (update put
+    them after, so a translator who also updates with Poedit saw them move)."""
+    old = [
+        entry("z", "Gone now.", "หายไป"),
+        entry("y", "Gone long ago.", "ล้าสมัย", obsolete=True),
+        entry("x", "Also gone now.", "หายไปสอง"),
+    ]
+    ours = compare(tmp_path, old, [entry("a", "New text.")])
+    assert [e.msgctxt for e in ours.obsolete] == ["z", "x", "y"]  # active first in a file
+    theirs = oracle(tmp_path, parse_po(format_po(Catalog(UTF8, entries=old))), Catalog(UTF8))
+    assert [e.msgctxt for e in ours.obsolete] == [e.msgctxt for e in theirs.obsolete]
+
+
+def test_of_an_active_and_an_obsolete_entry_for_one_text_the_active_one_stays() -> None:
+    """Two entries for one text, one of them obsolete (a hand edit; msgfmt refuses the
+    file): when the text goes, the translation that was in use is the ``#~`` entry, and
+    the other is kept beside it as a comment, wherever either stood in the file."""
+    for old in (
+        [entry("a", "Gone.", "ใช้อยู่"), entry("a", "Gone.", "เก่า", obsolete=True)],
+        [entry("a", "Gone.", "เก่า", obsolete=True), entry("a", "Gone.", "ใช้อยู่")],
+    ):
+        ours = merge(Catalog(UTF8), Catalog(UTF8, entries=old), dict(UTF8))
+        [kept] = ours.obsolete
+        assert (kept.msgstr, kept.comments) == ("ใช้อยู่", ["earlier translation: เก่า"])

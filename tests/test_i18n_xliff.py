@@ -416,3 +416,178 @@ def test_a_thai_clinics_english_catalog_goes_out_thai_to_english_and_comes_back(
     assert code == 0 and "1 changed" in output, output
     title = next(e for e in read_po(po).active if e.msgctxt == "title")
     assert (title.msgid, title.msgstr) == ("ชื่อเรื่องของเอกสาร", "Title of the leaflet")
+
+
+def test_every_note_an_agency_adds_is_kept_once(bundled: Path, tmp_path: Path) -> None:
+    """A CAT tool writes a reviewer's note as ``<note>`` or ``<note from="Lan">``, not as
+    export's ``from="translator"``: each becomes a translator comment, beside the ones
+    the entry had, and a note of ours whose ``from`` the tool dropped is not doubled.
+    A note on a unit left untranslated is kept too."""
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = po.read_text(encoding="utf-8")
+    kicker = 'msgctxt "kicker"\n'
+    po.write_text(text.replace(kicker, "# Ours, before the export.\n" + kicker, 1), "utf-8")
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    ours = '<note from="translator">Ours, before the export.</note>'
+    assert ours in text
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    notes = (
+        "<note>Checked with the clinic.</note>"
+        '<note from="Lan">Shorter, please.</note>'
+        "<note>Small line above the title.</note>"  # the developer note, its from dropped
+    )
+    text = text.replace(ours, "").replace(target, target + notes, 1)
+    title = '<target state="translated">ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ</target>'
+    assert title in text
+    text = text.replace(title, '<target state="new"/><note>Which cells?</note>', 1)
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   kicker" in output, output
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["kicker"].comments == [
+        "Ours, before the export.",
+        "Checked with the clinic.",
+        "Shorter, please.",
+    ]
+    assert entries["kicker"].extracted == ["Small line above the title."]
+    assert entries["title"].comments == ["Which cells?"]
+    assert entries["title"].msgstr == "ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ"
+    before = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed" not in output, output
+    assert po.read_bytes() == before
+
+
+def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """``<ph>``, ``<g>``, CDATA and character references give their text; ``<x/>`` holds
+    none (the placeholder it stands for stays in the CAT tool), so the file is refused,
+    naming the unit and line, rather than the translation printed without it."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "ui.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
+    references = '<target state="translated">เอกสารอ้างอิง</target>'
+    assert page_of in text and references in text
+    coded = '<target state="final">หน้า <ph id="1">{page}</ph> <g id="2">จาก</g> {pages}</target>'
+    cdata = '<target state="translated"><![CDATA[เอกสาร & ]]>&#x0E2D;&#x0E49;างอิง</target>'
+    edited = text.replace(page_of, coded, 1).replace(references, cdata, 1)
+    xlf.write_text(edited, encoding="utf-8")
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["page-of"].msgstr == "หน้า {page} จาก {pages}"
+    assert entries["references"].msgstr == "เอกสาร & อ้างอิง"
+    before = po.read_bytes()
+    line = text[: text.index(page_of)].count("\n") + 1
+    for name, code_tag in [("x", '<x id="1"/>'), ("bx", '<bx id="1"/>'),
+                           ("ph", '<ph id="1" ctype="x-placeholder"/>')]:  # fmt: skip
+        empty = f'<target state="translated">หน้า {{page}} {code_tag} {{pages}}</target>'
+        xlf.write_text(text.replace(page_of, empty, 1), encoding="utf-8")
+        code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+        assert code == 1 and "Traceback" not in output, output
+        assert f"ui.th.xlf:{line}: error: unit 'page-of'" in output
+        assert f"<{name}/>" in output and "no catalog was changed" in output
+        assert po.read_bytes() == before
+
+
+def test_a_file_without_the_xliff_namespace_is_imported(bundled: Path, tmp_path: Path) -> None:
+    """Some tools write ``<xliff version="1.2">`` without its xmlns: its units are
+    XLIFF's all the same. They were looked for in the namespace only, so such a file
+    imported nothing and said "0 changed"."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    text = text.replace(' xmlns="urn:oasis:names:tc:xliff:document:1.2"', "", 1)
+    xlf.write_text(text.replace(target, target.replace("สำหรับ", ""), 1), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 changed" in output and "  changed   kicker" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', "no <file>"),
+        ("<html/>", "not an XLIFF document (its root is <html>)"),
+        ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>', "'2.0'"),
+    ],
+)
+def test_a_document_with_nothing_to_import_is_refused(
+    bundled: Path, tmp_path: Path, document: str, said: str
+) -> None:
+    before = catalogs(bundled)
+    xlf = tmp_path / "agency.xlf"
+    xlf.write_text(f'<?xml version="1.0"?>\n{document}\n', encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert "agency.xlf:1: error:" in output and said in output
+    assert catalogs(bundled) == before
+
+
+@pytest.mark.parametrize(
+    ("attributes", "fuzzy"),
+    [
+        ('state="final"', False),
+        ('state="signed-off"', False),
+        ('state="translated" state-qualifier="exact-match"', False),
+        ("", False),  # no state: a target is a translation (XLIFF 1.2)
+        ('state="x-machine"', True),  # a tool's own state: no one said it is done
+        ('state="needs-adaptation"', True),
+        ('state="translated" state-qualifier="mt-suggestion"', True),
+        ('state="translated" state-qualifier="leveraged-mt"', True),
+        ('state="final" state-qualifier="rejected-inaccurate"', True),
+    ],
+)
+def test_only_a_confirmed_target_imports_as_translated(
+    bundled: Path, tmp_path: Path, attributes: str, fuzzy: bool
+) -> None:
+    """A target prints only when its state says a translator finished it; a tool's own
+    state, a machine or memory suggestion, or a rejected one is fuzzy, for review (a
+    state "x-…" imported as translated printed a text no one had confirmed), and the
+    confirmed translation it replaces stays as a comment (it was gone)."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    target = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+    text = xlf.read_text(encoding="utf-8")
+    xlf.write_text(text.replace(target, f"<target {attributes}>ข้อมูลผู้ป่วย</target>"), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   kicker" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
+    assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+    # a suggestion for review keeps the confirmed translation it displaced, once
+    earlier = ["earlier translation: ข้อมูลสำหรับผู้ป่วย"] if fuzzy else []
+    assert kicker.comments == earlier
+    before = po.read_bytes()
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed" not in output and po.read_bytes() == before, output
+
+
+def test_a_developer_note_returned_without_from_is_no_comment_of_an_obsolete_entry(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """A unit whose English changed since the export is kept as ``#~``, with the notes
+    a reviewer wrote; the developer note a tool returned without its ``from`` is the
+    entry's extracted comment, not a translator's comment."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    source = "<source>Patient information</source>"
+    developer = '<note from="developer">Small line above the title.</note>'
+    assert source in text and developer in text
+    text = text.replace(source, "<source>Information for every patient</source>", 1)
+    text = text.replace(developer, "<note>Small line above the title.</note><note>Ask Lan.</note>")
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "1 kept as obsolete" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    [kept] = read_po(po).obsolete
+    assert kept.msgid == "Information for every patient"
+    assert kept.comments == ["Ask Lan.", "imported from XLIFF: its source changed since the export"]

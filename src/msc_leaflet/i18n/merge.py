@@ -14,8 +14,9 @@ msgmerge, so each template entry gets what msgmerge would give it
 3. otherwise untranslated.
 
 One old translation may be suggested for several new entries (a paragraph split in
-two). Old entries used by none become obsolete (``#~``). Deviations from msgmerge, all
-in favour of keeping the translator's work, are listed in docs/translating.md.
+two). Old entries used by none become obsolete (``#~``), in the old file's order.
+Deviations from msgmerge, all in favour of keeping the translator's work, are listed in
+docs/translating.md.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def merge(
             _fit_forms(entries[-1], plurals)
         if found is not None or similar is not None:
             used.add(id(found or similar))
-    leftovers = [e for e in old.obsolete + old.active if id(e) not in used]
+    leftovers = [e for e in old.entries if id(e) not in used]  # in the file's order
     entries += _obsolete(leftovers, entries)
     # An obsolete header is dropped (`_obsolete`); what a translator wrote on it is not.
     dropped = [c for e in leftovers if e.key == HEADER_KEY for c in e.comments]
@@ -363,21 +364,25 @@ def _obsolete(leftovers: list[Entry], active: list[Entry]) -> list[Entry]:
     of some earlier file, no translation, and GNU tools refuse it beside the header. Its
     translator comments join the header's (`merge`).
     """
+    kept = [e for e in leftovers if (e.has_translation or e.comments) and e.key != HEADER_KEY]
     keep: dict[Key, Entry] = {e.key: e for e in active}
+    winners: dict[Key, Entry] = {}
+    for old in sorted(kept, key=lambda e: e.obsolete):  # an active one wins a clash
+        if old.key not in keep and old.key not in winners:
+            winners[old.key] = old
     out: list[Entry] = []
-    for old in leftovers:
-        if not (old.has_translation or old.comments) or old.key == HEADER_KEY:
-            continue
-        survivor = keep.get(old.key)
-        if survivor is not None:
+    for old in kept:  # in the file's order, as msgmerge writes them: no reordered diff
+        if winners.get(old.key) is old:
+            entry = copy.deepcopy(old)
+            entry.obsolete = True
+            entry.extracted, entry.references = [], []
+            keep[entry.key] = entry
+            out.append(entry)
+    for old in kept:
+        survivor = keep[old.key]
+        if winners.get(old.key) is not old:
             earlier = [earlier_translation(f) for f in old.forms if f and f not in survivor.forms]
             for comment in old.comments + earlier:
                 if comment not in survivor.comments:
                     survivor.comments.append(comment)
-            continue
-        entry = copy.deepcopy(old)
-        entry.obsolete = True
-        entry.extracted, entry.references = [], []
-        keep[entry.key] = entry
-        out.append(entry)
     return out

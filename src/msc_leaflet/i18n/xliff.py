@@ -19,7 +19,9 @@ translator needs and what brings the work back to the right entry:
 Import never loses a translator's work: it merges into the current catalog by context
 and source text, never erases a translation with an empty target, keeps a translation
 whose source changed since the export as an obsolete entry (``#~``) instead of dropping
-it, and refuses a file for another locale or another project's catalog. Several files
+it, keeps every note a CAT tool adds as a translator comment (`_comments`), refuses a
+target whose inline code holds no text (`_refuse_empty_codes`), and refuses a file for
+another locale or another project's catalog. Several files
 are imported all or nothing (`import_files`). An unchanged file gives the catalog back
 byte for byte.
 
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import NoReturn
@@ -59,8 +61,15 @@ from .pofile import comment_lines, format_po, read_po, refuse_changed
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
 MAX_XLIFF_BYTES = 20_000_000
-FUZZY_STATES = {"needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
-                "needs-adaptation", "needs-l10n"}  # fmt: skip
+# A target is the translator's finished text only in these states (XLIFF 1.2's
+# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
+# fuzzy: a text no one confirmed must not print as if someone had.
+DONE_STATES = ("translated", "final", "signed-off")
+# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
+SUGGESTED = (
+    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
+    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
+)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A CR in a text is written as the reference &#13;: a parser reads a raw CR, or CR LF,
 # as LF, and the text would come back as another. ElementTree writes it raw, so it goes
@@ -177,17 +186,23 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     def name(raw: str) -> str:
         return "{" + raw if "}" in raw else raw
 
+    def tag(raw: str) -> str:
+        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
+        # without its xmlns, and its units, looked for in the namespace, were none, so
+        # such a file imported nothing without a word.
+        return name(raw) if "}" in raw else _q(raw)
+
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.UnparsedEntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
+    def start(raw: str, attrs: dict[str, str]) -> None:
+        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
         element.set(_LINE, str(parser.CurrentLineNumber))
 
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda tag: builder.end(name(tag))
+    parser.EndElementHandler = lambda raw: builder.end(tag(raw))
     parser.CharacterDataHandler = builder.data
     try:
         parser.Parse(data, True)
@@ -210,6 +225,12 @@ class Unit:
     state: str
     comments: list[str]
     line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
+    qualifier: str = ""  # the target's state-qualifier
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the target waits for a translator's review (`DONE_STATES`)."""
+        return self.state not in DONE_STATES or self.qualifier in SUGGESTED
 
 
 @dataclass
@@ -222,9 +243,10 @@ class ImportReport:
 
 
 def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
-    if root.tag not in (_q("xliff"), "xliff"):
-        raise LeafletError(Location(path, 1), f"not an XLIFF document (root is {root.tag})")
-    if root.get("version") != "1.2":
+    namespace, _, local = root.tag[1:].rpartition("}")
+    if local != "xliff":
+        raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
+    if root.get("version") != "1.2" or namespace != NS:
         raise LeafletError(
             Location(path, 1),
             f"XLIFF version {root.get('version')!r} is not supported",
@@ -239,9 +261,11 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             comments = [
                 line
                 for note in unit.findall(_q("note"))
-                if note.get("from") == "translator"
+                if note.get("from") not in _OUR_NOTES
                 for line in _note_lines("".join(note.itertext()))
             ]
+            if target is not None:
+                _refuse_empty_codes(unit, target, path)
             units.append(
                 Unit(
                     id=unit.get("id", ""),
@@ -251,10 +275,54 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(_LINE, "1")),
+                    qualifier=target.get("state-qualifier", "") if target is not None else "",
                 )
             )
         files.append((dict(file.attrib), units))
+    if not files:  # nothing to import is not "0 changed": the file is not what was sent
+        raise LeafletError(
+            Location(path, 1),
+            "the XLIFF document holds no <file> element, so no translation to import",
+            "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
+        )
     return files
+
+
+# Notes export writes from the catalog itself, never the translator's: the extracted
+# comments, written again by every `update`, and the English of a fuzzy entry's ``#|``.
+_OUR_NOTES = ("developer", "previous-source")
+# XLIFF 1.2's inline codes: the ones that hold the native code they stand for as their
+# text, and the ones that never do (a standalone, begin or end code), whose code lives
+# in the CAT tool only.
+_CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
+_EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
+
+
+def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
+    """Refuse a target holding an inline code with no text (``<x/>``, ``<bx/>``,
+    ``<ex/>``, an empty ``<ph/>``): the text the code stands for, a placeholder such as
+    ``{pages}`` the CAT tool protected, would be dropped from the translation without a
+    word. Export writes plain text, so a tool that writes such codes can also write
+    them as text."""
+    code = next(
+        (
+            e
+            for e in target.iter()
+            if e.tag in _EMPTY_CODES or (e.tag in _CODES and not "".join(e.itertext()))
+        ),
+        None,
+    )
+    if code is None:
+        return
+    name = unit.get("resname") or unit.get("id", "")
+    raise LeafletError(
+        Location(path, int(code.get(_LINE, target.get(_LINE, "1")))),
+        f"unit {name!r}: the translation holds an inline code "
+        f"<{code.tag.rpartition('}')[2]}/> with no text; the placeholder or markup it "
+        "stands for would be lost",
+        "export the file from the CAT tool with its inline codes (tags, placeholders) "
+        "written as text or as <ph>…</ph> holding it",
+    )
 
 
 def _note_lines(text: str) -> list[str]:
@@ -302,16 +370,30 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         entry = entries.get((unit.context, unit.source))
         label = unit.context or unit.source[:30]
         if entry is None:
+            # Its English changed since the export; the entry now in its place (its
+            # context) has the developer notes a tool may return without their from.
+            in_place = [e for e in catalog.active if e.msgctxt == unit.context]
+            if unit.context is not None and in_place:
+                unit = replace(unit, comments=_notes(unit, in_place[0]))
             if unit.target and _keep_obsolete(catalog, unit):
                 report.kept_obsolete.append(label)
             elif unit.target:
                 report.unchanged += 1
             continue
-        if not unit.target:  # an empty target never erases a translation
-            report.unchanged += 1
+        comments = _comments(entry, unit)
+        if not unit.target:  # an empty target never erases a translation; its notes stay
+            if comments != entry.comments:
+                entry.comments = comments
+                report.changed.append(label)
+            else:
+                report.unchanged += 1
             continue
-        fuzzy = unit.state in FUZZY_STATES or unit.state in ("new", "needs-translation")
-        comments = unit.comments if unit.comments or not entry.comments else entry.comments
+        fuzzy = unit.fuzzy
+        if fuzzy and entry.translated and entry.msgstr != unit.target:
+            # A suggestion to review replaces no confirmed translation unseen: if the
+            # reviewer turns it down, the one it displaced is still there to go back to.
+            earlier = earlier_translation(entry.msgstr)
+            comments += [earlier] if earlier not in comments else []
         if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
             report.unchanged += 1
             continue
@@ -321,6 +403,25 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         if not fuzzy:
             entry.previous_msgctxt = entry.previous_msgid = None
         report.changed.append(label)
+
+
+def _comments(entry: Entry, unit: Unit) -> list[str]:
+    """The entry's translator comments with the unit's notes it lacks, after them.
+
+    Every note but the ones export writes from the catalog is a translator's: a CAT
+    tool writes a reviewer's as ``<note>`` or ``<note from="Lan">``, not ours
+    ``from="translator"``. A note that repeats the entry's extracted comment or its
+    ``#|`` English is one of ours whose ``from`` a tool dropped, not a second copy to
+    keep. A comment the unit lacks stays: CAT tools differ in which notes they export
+    again, so a missing note is no sign that anyone deleted it."""
+    new = [c for c in _notes(unit, entry) if c not in entry.comments]
+    return [*entry.comments, *new]
+
+
+def _notes(unit: Unit, entry: Entry) -> list[str]:
+    """The unit's notes that are no copy of what export wrote from ``entry`` (`_comments`)."""
+    ours = {*entry.extracted, entry.previous_msgid}
+    return list(dict.fromkeys(c for c in unit.comments if c not in ours))
 
 
 def import_into(
