@@ -26,6 +26,7 @@ from ..errors import NAME_MAX, shown_value
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
+STYLES = ("bold", "italic")  # what a role other than regular asks of its face
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,14 @@ class FontFamilySpec:
     def own_role(self, role: str) -> str:
         """The role whose file sets ``role`` (itself unless declared a substitute)."""
         return dict(self.substitutes).get(role, role)
+
+    def unshown(self, role: str) -> tuple[str, ...]:
+        """The styles of ``role`` ("bold", "italic") the face that sets it does not
+        show: a declared substitute prints bold text regular (the CJK family's
+        ``bold: regular``), or bold-italic text upright (Khmer's ``bold-italic: bold``).
+        `checks.emphasis` warns of such emphasis, which the reader never sees."""
+        own = self.own_role(role)
+        return tuple(style for style in STYLES if style in role and style not in own)
 
 
 @dataclass(frozen=True)

@@ -534,6 +534,49 @@ def borrowed_family(config: FontConfig, language: str, script: str) -> str | Non
     return None
 
 
+@dataclass(frozen=True)
+class UnshownEmphasis:
+    """A stretch of an emphasised run whose face does not show the emphasis."""
+
+    start: int
+    end: int
+    family: FontFamilySpec  # the family whose declared substitute sets it
+    styles: tuple[str, ...]  # what the reader does not see: ("bold",), ("italic",)
+    script: str  # the script tag of its first letter (Hani, Khmr)
+
+
+def unshown_emphasis(
+    text: str, config: FontConfig, lang: str, bold: bool, italic: bool
+) -> list[UnshownEmphasis]:
+    """The stretches of ``text``, a run set ``bold`` and/or ``italic`` in ``lang``, that
+    print without that emphasis: their letters or digits stand in a face the theme
+    declares a substitute (``bold: regular`` for the CJK font, ``italic: regular`` for
+    Khmer). Read from the faces `font_spans` gives each character, as the build sets
+    them, so an English word inside Chinese bold (set in Sarabun's bold) is not one,
+    and a project whose theme adds a bold CJK face has none."""
+    role = ROLES[bold + 2 * italic]
+    family = register_fonts(config)
+    families = _families_by_face(config)
+    found: list[UnshownEmphasis] = []
+    for start, end, face in font_spans(text, family.face(bold, italic), lang):
+        spec = families.get(face)
+        styles = spec.unshown(role) if spec is not None else ()
+        letters = [c for c in text[start:end] if unicodedata.category(c)[0] in "LN"]
+        if spec is not None and styles and letters:
+            script = next(filter(None, map(script_of, letters)), LATIN)
+            found.append(UnshownEmphasis(start, end, spec, styles, script))
+    return found
+
+
+@cache
+def _families_by_face(config: FontConfig) -> dict[str, FontFamilySpec]:
+    """Every face name `register_fonts` gives ``config``'s faces → its family."""
+    latin = config.family(dict(config.scripts)[LATIN])
+    families = {face_name(f, role): f for f in config.families for role in ROLES}
+    families.update(dict.fromkeys(_plan(config).family.names, latin))
+    return families
+
+
 def _any_face(stack: FaceStack, home: str, char: str) -> str:
     """The first face that sets ``char``: the run's own, the locale's, then any."""
     for face in (stack.order[0], home, *stack.order):
