@@ -92,8 +92,8 @@ def test_chinese_bold_and_italic_and_khmer_italic_are_reported_where_they_are_ty
     bold = found["zh_Hans", "不要"]
     assert bold.severity == "warning"
     assert bold.message == (
-        "[zh_Hans] '不要' is marked bold and prints plain: the Han font (NotoSansCJKsc) "
-        "has no bold face in the theme"
+        "[zh_Hans] '不要' is marked bold and prints in the regular face: the Han font "
+        "(NotoSansCJKsc) has no bold face in the theme"
     )
     assert "add a bold face under `fonts: families: NotoSansCJKsc`" in bold.hint
     leaflet_line = REPO.joinpath("tests/fixtures/languages", LEAFLET).read_text().splitlines()
@@ -101,7 +101,7 @@ def test_chinese_bold_and_italic_and_khmer_italic_are_reported_where_they_are_ty
     assert leaflet_line[bold.location.line - 1].strip().startswith("- callout:")
     italic = found["km", "ខិត្តប័ណ្ណនេះ"]
     assert italic.message == (
-        "[km] 'ខិត្តប័ណ្ណនេះ' is marked italic and prints upright: the Khmer font "
+        "[km] 'ខិត្តប័ណ្ណនេះ' is marked italic and prints in the regular face: the Khmer font "
         "(NotoSansKhmer) has no italic face in the theme"
     )
     assert italic.hint.startswith("use bold (**…**), which it has, or add an italic face")
@@ -151,10 +151,49 @@ def test_english_bold_and_thai_italic_are_not_reported(
     )
     root = make_project({"sample": leaflet_yaml(blocks, references="")})
     assert [f.message for f in unshown(root)] == [
-        "'说明书' is marked bold and prints plain: "
-        "the Han font (NotoSansCJKsc) has no bold "
-        "face in the theme"
+        "'说明书' is marked bold and prints in the regular face: the Han font (NotoSansCJKsc) "
+        "has no bold face in the theme"
     ]
+
+
+def test_italic_inside_khmer_bold_is_reported_as_it_prints_as_the_bold_around_it(
+    make_project: Callable[..., Path],
+) -> None:
+    """Khmer's bold-italic is its bold: ``**កុំ*ឈប់*ប្រើថ្នាំ**`` prints ឈប់ as bold
+    as the words around it; its bold alone shows."""
+    blocks = "- paragraph: '**កុំ*ឈប់*ប្រើថ្នាំ**ដោយខ្លួនឯង។'\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    (finding,) = unshown(root)
+    assert finding.message == (
+        "'ឈប់' is marked italic and prints in the bold face: the Khmer font (NotoSansKhmer) "
+        "has no bold-italic face in the theme"
+    )
+    assert finding.hint.startswith("say it in the words themselves, or add a bold-italic face")
+
+
+def test_every_substitute_of_the_bundled_theme_is_known_from_its_data() -> None:
+    """Which emphasis each family cannot show is read from the theme's substitutes, not
+    a list: every family but Sarabun lacks italic, and the CJK one bold too."""
+    from msc_leaflet.typeset.font_files import bundled_config
+
+    unshown_by_family = {
+        family.name: {role: family.unshown(role) for role in ("bold", "italic", "bold-italic")}
+        for family in bundled_config().families
+    }
+    no_italic = {"bold": (), "italic": ("italic",), "bold-italic": ("italic",)}
+    assert unshown_by_family == {
+        "Sarabun": {"bold": (), "italic": (), "bold-italic": ()},
+        "NotoSansKhmer": no_italic,
+        "NotoSansArabic": no_italic,
+        "NotoSansDevanagari": no_italic,
+        "NotoSansMyanmar": no_italic,
+        "NotoSansLao": no_italic,
+        "NotoSansCJKsc": {
+            "bold": ("bold",),
+            "italic": ("italic",),
+            "bold-italic": ("bold", "italic"),
+        },
+    }
 
 
 def test_the_bundled_library_has_no_unshown_emphasis() -> None:

@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING
 from ..content.inline import InlineError, parse_inline
 from ..content.model import texts
 from ..errors import shown_value
+from ..theme.fonts import role_of
 from .printable import project_fonts
 from .registry import CheckContext, Issue, check
 
 if TYPE_CHECKING:
     from ..theme.fonts import FontFamilySpec
-
-#: How each style's loss reads: what the words were marked, how they print instead.
-_PRINTS = {("bold",): "plain", ("italic",): "upright", ("bold", "italic"): "plain and upright"}
 
 
 @check(
@@ -60,30 +58,31 @@ def unshown_emphasis(ctx: CheckContext) -> Iterator[Issue]:
                 words = span.text[found.start : found.end].strip()
                 styles = " and ".join(found.styles)
                 script = script_tag_name(found.script) or found.script
+                role = role_of(span.bold, span.italic)
+                face = found.family.own_role(role)
                 message = (
-                    f"{prefix}{shown_value(words, 40)} is marked {styles} and prints "
-                    f"{_PRINTS[found.styles]}: the {script} font ({found.family.name}) "
-                    f"has no {styles} face in the theme"
+                    f"{prefix}{shown_value(words, 40)} is marked {styles} and prints in "
+                    f"the {face} face: the {script} font ({found.family.name}) has no "
+                    f"{role} face in the theme"
                 )
                 entry = ctx.msgstr_of(text, words)
                 fix = f"; change {entry}" if entry else ""
                 yield Issue(
                     ctx.sources.locate(text.line, "" if ctx.is_translation else words),
                     message,
-                    _hint(found.family, found.styles) + fix,
+                    _hint(found.family, role) + fix,
                     entry=ctx.entry_of(text, words),
                 )
 
 
-def _hint(family: FontFamilySpec, styles: tuple[str, ...]) -> str:
-    """What to do: the other style when the family has it (bold for a script with no
-    italic, where bold is the usual emphasis), else make the words carry it, or add
-    the face to the theme."""
-    role = "-".join(styles)
+def _hint(family: FontFamilySpec, role: str) -> str:
+    """What to do: bold where the family has it and the text is italic (in a script
+    with no italic, bold is the usual emphasis), else say it in words, or add the face
+    to the theme."""
     add = (
         f"add {'an' if role[0] == 'i' else 'a'} {role} face under "
         f"`fonts: families: {family.name}` in theme.yaml (docs/scripts.md)"
     )
-    if styles == ("italic",) and not family.unshown("bold"):
+    if role == "italic" and not family.unshown("bold"):
         return f"use bold (**…**), which it has, or {add}"
     return f"say it in the words themselves, or {add}"

@@ -56,12 +56,29 @@ class FontFamilySpec:
         return dict(self.substitutes).get(role, role)
 
     def unshown(self, role: str) -> tuple[str, ...]:
-        """The styles of ``role`` ("bold", "italic") the face that sets it does not
-        show: a declared substitute prints bold text regular (the CJK family's
-        ``bold: regular``), or bold-italic text upright (Khmer's ``bold-italic: bold``).
-        `checks.emphasis` warns of such emphasis, which the reader never sees."""
+        """The styles of ``role`` ("bold", "italic") a reader cannot see: those whose
+        face is the one the text would have without them. A declared substitute prints
+        bold text regular (the CJK family's ``bold: regular``), and bold-italic text in
+        bold text as the bold around it (Khmer's ``bold-italic: bold``); a family whose
+        ``italic: bold`` sets italic in its bold shows it. `checks.emphasis` warns of
+        such emphasis."""
         own = self.own_role(role)
-        return tuple(style for style in STYLES if style in role and style not in own)
+        return tuple(
+            style
+            for style in STYLES
+            if style in role and own == self.own_role(_without(role, style))
+        )
+
+
+def role_of(bold: bool, italic: bool) -> str:
+    """The role of a run's face: "regular", "bold", "italic" or "bold-italic"."""
+    return ROLES[bold + 2 * italic]
+
+
+def _without(role: str, style: str) -> str:
+    """``role`` less ``style``: bold-italic without italic is bold, bold without bold regular."""
+    rest = [other for other in STYLES if other in role and other != style]
+    return "-".join(rest) or "regular"
 
 
 @dataclass(frozen=True)

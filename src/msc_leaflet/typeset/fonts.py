@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from ..errors import LeafletError, Location
-from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
+from ..theme.fonts import ROLES, FontConfig, FontFamilySpec, role_of
 from .font_files import bundled_config, face_path
 from .instances import instance_path
 from .reportlab_overrides import ShapingTTFont
@@ -554,7 +554,7 @@ def unshown_emphasis(
     Khmer). Read from the faces `font_spans` gives each character, as the build sets
     them, so an English word inside Chinese bold (set in Sarabun's bold) is not one,
     and a project whose theme adds a bold CJK face has none."""
-    role = ROLES[bold + 2 * italic]
+    role = role_of(bold, italic)
     family = register_fonts(config)
     families = _families_by_face(config)
     found: list[UnshownEmphasis] = []
