@@ -139,6 +139,17 @@ def test_a_theme_with_a_bold_cjk_face_is_not_warned_of_its_bold(tmp_path: Path) 
     assert words == ["本手册"]
 
 
+def test_a_theme_that_sets_khmer_italic_in_its_bold_is_not_warned_of_it(tmp_path: Path) -> None:
+    """``italic: bold``: the italic term prints bold, the emphasis these scripts use."""
+    bundled = REPO.joinpath("src/msc_leaflet/data/theme.yaml").read_text("utf-8")
+    at = bundled.index("    NotoSansKhmer:\n")
+    italic = bundled.index("      italic: regular\n", at)
+    assert bundled.index("    NotoSansArabic:\n") > italic  # Khmer's own italic
+    theme = bundled[:italic] + bundled[italic:].replace("italic: regular", "italic: bold", 1)
+    root = emphasis_project(tmp_path, theme)
+    assert unshown(root, ["km"]) == []
+
+
 def test_english_bold_and_thai_italic_are_not_reported(
     make_project: Callable[..., Path],
 ) -> None:
