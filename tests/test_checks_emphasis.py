@@ -159,12 +159,22 @@ def test_english_bold_and_thai_italic_are_not_reported(
         "- paragraph: '**Do not** stop your medicine. *Viability* is the share alive.'\n"
         "- paragraph: 'In Thai: **ห้าม**หยุดยาเอง และ *ความมีชีวิต* ของเซลล์'\n"
         "- paragraph: 'Ask for the **MSC 说明书** and *CoA*.'\n"
+        "- paragraph: 'In Japanese: **やめないで**'\n"
     )
     root = make_project({"sample": leaflet_yaml(blocks, references="")})
-    assert [f.message for f in unshown(root)] == [
+    text = leaflet_yaml(blocks, references="")
+    found = unshown(root)
+    assert [f.message for f in found] == [
         "'说明书' is marked bold and prints in the regular face: the Han font (NotoSansCJKsc) "
-        "has no bold face in the theme"
+        "has no bold face in the theme",
+        "'やめないで' is marked bold and prints in the regular face: the Hiragana font "
+        "(NotoSansCJKsc) has no bold face in the theme",
     ]
+    # In the source, at the line and column where the words are typed.
+    row = next(n for n, line in enumerate(text.splitlines()) if "说明书" in line)
+    column = text.splitlines()[row].index("说明书") + 1
+    assert (found[0].location.line, found[0].location.column) == (row + 1, column)
+    assert found[0].hint.startswith("say it in the words themselves, or add a bold face")
 
 
 def test_italic_inside_khmer_bold_is_reported_as_it_prints_as_the_bold_around_it(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import struct
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, groupby, repeat
@@ -542,7 +543,7 @@ class UnshownEmphasis:
     end: int
     family: FontFamilySpec  # the family whose declared substitute sets it
     styles: tuple[str, ...]  # what the reader does not see: ("bold",), ("italic",)
-    script: str  # the script tag of its first letter (Hani, Khmr)
+    script: str  # Unicode's script tag of its first letter (Hani, Hira, Khmr)
 
 
 def unshown_emphasis(
@@ -563,9 +564,17 @@ def unshown_emphasis(
         styles = spec.unshown(role) if spec is not None else ()
         letters = [c for c in text[start:end] if unicodedata.category(c)[0] in "LN"]
         if spec is not None and styles and letters:
-            script = next(filter(None, map(script_of, letters)), LATIN)
-            found.append(UnshownEmphasis(start, end, spec, styles, script))
+            found.append(UnshownEmphasis(start, end, spec, styles, _letters_script(letters)))
     return found
+
+
+def _letters_script(letters: Sequence[str]) -> str:
+    """Unicode's script of the first of ``letters`` that has one (Hira for な, where
+    `script_of` gives the font table's key, Kana); Zyyy for digits alone."""
+    from fontTools.unicodedata import script as unicode_script
+
+    scripts = (str(unicode_script(char)) for char in letters)
+    return next((tag for tag in scripts if tag not in ("Zyyy", "Zinh", "Zzzz")), "Zyyy")
 
 
 @cache
