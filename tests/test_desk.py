@@ -2433,6 +2433,21 @@ def test_the_signoff_page_shows_a_cure_claim_in_a_translation_beside_its_change(
     assert "CLAIM001" in listed  # and in the catalog's list below
 
 
+def test_the_signoff_page_shows_emphasis_a_chinese_reader_never_sees(tmp_path: Path) -> None:
+    """A translated "**Do not** wait" prints plain in Chinese (the CJK font has no bold):
+    the clinician signing the translation off reads the warning (TEXT004) on the page,
+    with the code and message `i18n check` prints."""
+    from test_checks_emphasis import emphasis_project
+
+    root = emphasis_project(tmp_path)
+    [told] = [x for x in _cli(root, "i18n", "check").splitlines() if "[zh_Hans] '不要'" in x]
+    message = told.split(": TEXT004: ", 1)[1]
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/after-your-infusion/signoff?lang=zh_Hans").text
+    listed = html.unescape(re.sub(r"<[^>]+>", "", page.split('<ul class="findings">')[-1]))
+    assert "TEXT004" in listed and message in listed, listed
+
+
 def _change_item(page: str, context: str) -> str:
     """The list item of the sign-off page's change at entry ``context``."""
     changes = page.split('<ol class="changes"')[1].split("</ol>")[0]

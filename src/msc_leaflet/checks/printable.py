@@ -39,8 +39,7 @@ if TYPE_CHECKING:
 def unprintable_character(ctx: CheckContext) -> Iterator[Issue]:
     from ..typeset.fonts import first_missing, locale_font, register_fonts
 
-    path = ctx.project.theme_path
-    fonts = _theme_fonts(path, file_stamp(path.stat()) if path.is_file() else None)
+    fonts = project_fonts(ctx)
     if fonts is None:  # an invalid theme: LOAD004 names it (`checks.runner`)
         return
     font = register_fonts(fonts).regular
@@ -115,6 +114,12 @@ def _in_profile(ctx: CheckContext, font: str) -> Iterator[Issue]:
                 f"{message}, in the organisation's {text.context}, printed on every leaflet",
                 hint,
             )
+
+
+def project_fonts(ctx: CheckContext) -> FontConfig | None:
+    """The font table of the project's theme, None when the theme does not load."""
+    path = ctx.project.theme_path
+    return _theme_fonts(path, file_stamp(path.stat()) if path.is_file() else None)
 
 
 @lru_cache(maxsize=4)

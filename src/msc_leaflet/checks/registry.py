@@ -126,7 +126,7 @@ REGISTRY: dict[str, Check] = {}
 # same whichever module a caller imported first.
 FAMILIES = (
     "loading", "references", "claims", "terminology", "readability", "dates", "hidden_text",
-    "layout", "translations", "waivers", "accessibility", "printable", "page_fit",
+    "layout", "translations", "waivers", "accessibility", "printable", "emphasis", "page_fit",
 )  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from ..errors import NAME_MAX, shown_value
 from .entries import ThemeError, mapping, refuse_unknown, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
+STYLES = ("bold", "italic")  # what a role other than regular asks of its face
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,31 @@ class FontFamilySpec:
     def own_role(self, role: str) -> str:
         """The role whose file sets ``role`` (itself unless declared a substitute)."""
         return dict(self.substitutes).get(role, role)
+
+    def unshown(self, role: str) -> tuple[str, ...]:
+        """The styles of ``role`` ("bold", "italic") a reader cannot see: those whose
+        face is the one the text would have without them. A declared substitute prints
+        bold text regular (the CJK family's ``bold: regular``), and bold-italic text in
+        bold text as the bold around it (Khmer's ``bold-italic: bold``); a family whose
+        ``italic: bold`` sets italic in its bold shows it. `checks.emphasis` warns of
+        such emphasis."""
+        own = self.own_role(role)
+        return tuple(
+            style
+            for style in STYLES
+            if style in role and own == self.own_role(_without(role, style))
+        )
+
+
+def role_of(bold: bool, italic: bool) -> str:
+    """The role of a run's face: "regular", "bold", "italic" or "bold-italic"."""
+    return ROLES[bold + 2 * italic]
+
+
+def _without(role: str, style: str) -> str:
+    """``role`` less ``style``: bold-italic without italic is bold, bold without bold regular."""
+    rest = [other for other in STYLES if other in role and other != style]
+    return "-".join(rest) or "regular"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import struct
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, groupby, repeat
@@ -28,7 +29,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from ..errors import LeafletError, Location
-from ..theme.fonts import ROLES, FontConfig, FontFamilySpec
+from ..theme.fonts import ROLES, FontConfig, FontFamilySpec, role_of
 from .font_files import bundled_config, face_path
 from .instances import instance_path
 from .reportlab_overrides import ShapingTTFont
@@ -532,6 +533,57 @@ def borrowed_family(config: FontConfig, language: str, script: str) -> str | Non
         if letters and all(covers(face, char) for char in letters):
             return name
     return None
+
+
+@dataclass(frozen=True)
+class UnshownEmphasis:
+    """A stretch of an emphasised run whose face does not show the emphasis."""
+
+    start: int
+    end: int
+    family: FontFamilySpec  # the family whose declared substitute sets it
+    styles: tuple[str, ...]  # what the reader does not see: ("bold",), ("italic",)
+    script: str  # Unicode's script tag of its first letter (Hani, Hira, Khmr)
+
+
+def unshown_emphasis(
+    text: str, config: FontConfig, lang: str, bold: bool, italic: bool
+) -> list[UnshownEmphasis]:
+    """The stretches of ``text``, a run set ``bold`` and/or ``italic`` in ``lang``, that
+    print without that emphasis: their letters or digits stand in a face the theme
+    declares a substitute (``bold: regular`` for the CJK font, ``italic: regular`` for
+    Khmer). Read from the faces `font_spans` gives each character, as the build sets
+    them, so an English word inside Chinese bold (set in Sarabun's bold) is not one,
+    and a project whose theme adds a bold CJK face has none."""
+    role = role_of(bold, italic)
+    family = register_fonts(config)
+    families = _families_by_face(config)
+    found: list[UnshownEmphasis] = []
+    for start, end, face in font_spans(text, family.face(bold, italic), lang):
+        spec = families.get(face)
+        styles = spec.unshown(role) if spec is not None else ()
+        letters = [c for c in text[start:end] if unicodedata.category(c)[0] in "LN"]
+        if spec is not None and styles and letters:
+            found.append(UnshownEmphasis(start, end, spec, styles, _letters_script(letters)))
+    return found
+
+
+def _letters_script(letters: Sequence[str]) -> str:
+    """Unicode's script of the first of ``letters`` that has one (Hira for な, where
+    `script_of` gives the font table's key, Kana); Zyyy for digits alone."""
+    from fontTools.unicodedata import script as unicode_script
+
+    scripts = (str(unicode_script(char)) for char in letters)
+    return next((tag for tag in scripts if tag not in ("Zyyy", "Zinh", "Zzzz")), "Zyyy")
+
+
+@cache
+def _families_by_face(config: FontConfig) -> dict[str, FontFamilySpec]:
+    """Every face name `register_fonts` gives ``config``'s faces → its family."""
+    latin = config.family(dict(config.scripts)[LATIN])
+    families = {face_name(f, role): f for f in config.families for role in ROLES}
+    families.update(dict.fromkeys(_plan(config).family.names, latin))
+    return families
 
 
 def _any_face(stack: FaceStack, home: str, char: str) -> str:
