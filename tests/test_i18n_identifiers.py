@@ -19,6 +19,7 @@ def _identifier_messages(source: str, translation: str, language: str) -> list[s
 MARKER = "Cells carry the marker CD45."
 ARABIC = "Arabic-Indic digits"
 WIDE = "full-width digits"
+BOLD = "\U0001d402\U0001d40345"  # CD45 in mathematical bold capitals
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,9 @@ WIDE = "full-width digits"
         ("zh_Hans", "ISO 9001.", "ISO ９００１认证。", "ISO ９００１", "ISO 9001", WIDE),
         ("ar", "ext. 1234.", "ext. ١٢٣٤.", "ext. ١٢٣٤", "ext. 1234", ARABIC),
         ("ar", "See 10.1000/182.", "انظر ١٠٫١٠٠٠/١٨٢.", "١٠٫١٠٠٠/١٨٢", "10.1000/182", ARABIC),
+        # Letters drawn like Latin ones among Latin ones, which a search does not match.
+        ("th", MARKER, "ตัวบ่งชี้ \u0421D45", "\u0421D45", "CD45", "Cyrillic letters"),
+        ("th", MARKER, BOLD, BOLD, "CD45", "Mathematical letters"),
         # A change of case as well is still the source's name.
         ("th", "The p53 gene.", "ยีน P๕๓", "P๕๓", "p53", "Thai digits"),
     ],
@@ -82,6 +86,9 @@ def test_an_identifier_in_other_digits_is_named_with_the_spelling_to_write(
         ("th", "Vitamin B12.", "วิตามินบี ๑๒"),
         # A non-breaking hyphen keeps COVID-19 on one line; its letters and digits are typed.
         ("my", "Get the COVID-19 vaccine.", "COVID\u201119 ကာကွယ်ဆေး ထိုးပါ။"),
+        # A subscript is the chemist's typography; a word wholly in another script its own.
+        ("th", "Breathe out CO2.", "หายใจออก CO₂"),
+        ("el", "The a2 receptor.", "Ο υποδοχέας α2."),
         # A version typed in the language's digits is no identifier the source glued to letters.
         ("th", "Version 1.0 of the leaflet.", "เอกสารฉบับ ๑.๐"),
     ],

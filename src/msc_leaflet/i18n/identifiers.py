@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..alternation import longest_first
+from ..content.text_policy import latin_lookalike
 from . import numbers
 
 # A run of ASCII letters and digits joined by single hyphens, points or colons: the
@@ -37,6 +38,10 @@ _RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-.:][A-Za-z0-9]+)*")
 # part of a run a translation must keep as typed (DR1 of HLA-DR1, PI-004, M17.0).
 _ATOM = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-:]?\d+(?:\.\d+)*(?![0-9])")
 _DOI = re.compile(r"(?<![0-9.])10\.\d{4,9}/[-._;()/:A-Za-z0-9]*[A-Za-z0-9]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Full-width (an input method's ＣＤ４５) and mathematical letters (𝐂𝐃) are the ASCII
+# ones drawn otherwise; a subscript or superscript (CO₂) is typography a chemist writes.
+_SAME_FORMS = frozenset({"<wide>", "<font>"})
 # Typed for a hyphen, a point or a colon in an identifier, and read as those.
 _JOINERS = {"\u066b": ".", "\uff0e": ".", "\uff1a": ":", "\u2212": "-"}
 
@@ -61,7 +66,9 @@ def retyped(source: str, translation: str) -> Iterator[Retyped]:
     kept = {key: meant for key, meant, _, _ in _identifiers(source)}
     if not kept:
         return
-    folded = "".join(map(_ascii_form, translation))
+    folded = _WORD.sub(
+        lambda word: _latin_drawn(word.group()), "".join(map(_ascii_form, translation))
+    )
     told: set[str] = set()
     for key, _, start, end in _identifiers(folded):
         written = translation[start:end]
@@ -111,12 +118,29 @@ def _ascii_form(char: str) -> str:
     if unicodedata.category(char) == "Pd" or char in _JOINERS:
         return _JOINERS.get(char, "-")
     folded = unicodedata.normalize("NFKC", char)
-    return folded if len(folded) == 1 and folded.isascii() and folded.isalnum() else char
+    tag = unicodedata.decomposition(char).split(" ", 1)[0]
+    if tag in _SAME_FORMS and len(folded) == 1 and folded.isascii() and folded.isalnum():
+        return folded
+    return char
+
+
+def _latin_drawn(word: str) -> str:
+    """``word`` with each letter that imitates a Latin one as that letter (the Cyrillic
+    С of СD45), where it stands among ASCII letters: a word wholly in another script
+    (Greek α2, Russian СД45) is that language's, no disguise."""
+    if word.isascii() or not any(char.isascii() for char in word):
+        return word
+    return "".join(_one_letter(latin_lookalike(char)) or char for char in word)
+
+
+def _one_letter(letter: str | None) -> str | None:
+    return letter if letter is not None and len(letter) == 1 else None
 
 
 def _kind(written: str) -> str:
     """What ``written`` holds in place of ASCII: "Thai digits", "full-width letters and
-    digits", named by Unicode (THAI DIGIT FOUR, FULLWIDTH LATIN CAPITAL LETTER C)."""
+    digits", "Cyrillic letters", named by Unicode (THAI DIGIT FOUR, FULLWIDTH LATIN
+    CAPITAL LETTER C, CYRILLIC CAPITAL LETTER ES)."""
     digits: dict[str, None] = {}
     letters: dict[str, None] = {}
     for char in written:
@@ -127,7 +151,8 @@ def _kind(written: str) -> str:
             script = name.split(" DIGIT ")[0]
             digits["full-width" if script == "FULLWIDTH" else _title(script)] = None
         else:
-            letters["full-width" if name.startswith("FULLWIDTH") else "look-alike"] = None
+            script = name.split(" ")[0]
+            letters["full-width" if script == "FULLWIDTH" else script.capitalize()] = None
     parts = [f"{script} digits" for script in digits]
     parts += [f"{kind} letters" for kind in letters]
     if parts == ["full-width digits", "full-width letters"]:
