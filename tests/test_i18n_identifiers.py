@@ -138,6 +138,7 @@ def test_i18n_check_names_the_identifier_at_its_msgstr_and_the_build_prints_the_
     build = ["build", "care-basics", "-l", "th", "--force", "-p", str(i18n_project), "-o", str(out)]
     code, output = invoke(*build)
     assert code == 0, output
+    assert f"care-basics.po:{place}: warning: " in output and "[I18N024]" in output, output
     [pdf] = out.rglob("*.pdf")
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "CD45" in text and "CD๔๕" not in text
