@@ -210,7 +210,7 @@ IDENTIFIERS = Rule(
     "I18N024",
     "error",
     "An identifier (CD45, IL-6, PMID 12345678) is searched as typed: a translation keeps "
-    "its ASCII digits and Latin letters, where a quantity may take the language's digits.",
+    "its ASCII digits and Latin letters, as a quantity need not.",
 )
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
