@@ -214,3 +214,16 @@ def test_the_footer_reader_finds_the_list_on_a_khmer_parallel_page(tmp_path: Pat
         assert notes_missing(path) == [], edition
         assert set().union(*listed_by_page(path)) == {1, 2}, edition
         assert citations_by_page(path)[1][0] == {1}, edition  # page 1's footer
+
+
+def test_the_document_code_and_version_print_as_typed_beside_native_page_digits(
+    tmp_path: Path,
+) -> None:
+    """The footer writes its page numbers and review date in Burmese digits (၁ / ၄), but
+    the document code and the version are identifiers a clinic's register and an
+    auditor search as typed: MSC-PI-004 and 1.0, never MSC-PI-၀၀၄ or ၁.၀."""
+    path = build_leaflet(Project.at(REPO), "infusion-safety", "my", tmp_path).path
+    for number, text in enumerate(page_texts(path), start=1):
+        assert "MSC-PI-004 · ဗားရှင်း 1.0 ·" in text, text
+        assert f"စာမျက်နှာ {'၀၁၂၃၄၅၆၇၈၉'[number]} /" in text, text
+        assert "MSC-PI-၀" not in text and "၁.၀" not in text

@@ -1703,6 +1703,12 @@ def _table() -> dict[str, dict[str, object]]:
     return dict(load_data(data_path("numbers.yaml").read_text("utf-8")))
 
 
+def shared_section(key: str) -> dict[str, object]:
+    """A section of `data/numbers.yaml` that is no language's (``identifiers``: the
+    words and letters `identifiers` reads in every language)."""
+    return dict(_table().get(key) or {})
+
+
 @cache
 def _mapped(language: str, key: str) -> dict[str, str]:
     """The words ``language`` maps under ``key`` in `data/numbers.yaml` (``words``: a

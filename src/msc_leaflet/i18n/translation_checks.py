@@ -6,7 +6,7 @@ warnings are worth a look but do not block. Markup rules compare *sets*, so a
 translator may reorder emphasis and citations to suit the language's word order;
 numbers are counted (a dose given twice must be given twice), as `numbers` reads them.
 
-The codes (I18N002–I18N023, with the catalog-wide rules `workflow.check` applies)
+The codes (I18N002–I18N024, with the catalog-wide rules `workflow.check` applies)
 belong to the one vocabulary of `msc-leaflet check`: `msc_leaflet.checks.translations`
 declares every rule here in the check registry, so ``check --list`` shows them. They
 are defined here, not there, because the i18n stage needs them to choose what to print
@@ -26,7 +26,7 @@ from ..content.inline import InlineError, Span, has_words, links, parse_inline, 
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
-from . import numbers
+from . import identifiers, numbers
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .written_script import strays
 
@@ -206,10 +206,16 @@ LABEL_LENGTH = Rule(
     "A page label is drawn on one line of the page furniture: one longer than the line "
     "holds is printed in English (`label_checks`).",
 )
+IDENTIFIERS = Rule(
+    "I18N024",
+    "error",
+    "An identifier (CD45, IL-6, PMID 12345678) is searched as typed: a translation keeps "
+    "its ASCII digits and Latin letters, as a quantity need not.",
+)
 RULES = (
     EMPTY, MARKUP, LINKS, CITATIONS, URLS, NUMBERS, PLACEHOLDERS, WHITESPACE, LENGTH, HEADER,
     MSGFMT, CHARACTERS, COVERAGE, PLURAL_FORMS, HEADER_LINES, REPEATED, FLAG_LINES,
-    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS, FUZZY_NUMBERS, LABEL_LENGTH,
+    SOURCE_LANGUAGE, WRONG_SCRIPT, CONVERTED_UNITS, FUZZY_NUMBERS, LABEL_LENGTH, IDENTIFIERS,
 )  # fmt: skip
 
 
@@ -341,6 +347,25 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
     return _numbers_differ(*_number_texts(pair))
+
+
+def check_identifiers(pair: Pair) -> Iterator[Problem]:
+    """An identifier of the source (CD45, COVID-19, PMID 12345678: `identifiers`) the
+    translation writes in its own or full-width digits or letters (CD٤٥, ＣＤ４５): the
+    same value to I18N007, but a doctor or a lab searching it as printed finds nothing.
+    URLs are I18N006's, so one is read by neither side."""
+    source = _URL.sub(_blank, _plain(pair.source_spans, pair.source))
+    translated = _URL.sub(_blank, _plain(pair.translation_spans, pair.translation))
+    for found in identifiers.retyped(source, translated):
+        yield IDENTIFIERS.problem(
+            f"identifier “{found.written}” written in {found.kind}: write {found.meant} as "
+            "in the source; a doctor or a lab searches it as typed",
+            _first_typed(pair.translation, [re.escape(found.written)]),
+        )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def check_unit_conversions(pair: Pair) -> Iterator[Problem]:
@@ -1015,6 +1040,7 @@ CHECKS: list[PairCheck] = [
     check_citations,
     check_urls,
     check_numbers,
+    check_identifiers,
     check_placeholders,
     check_whitespace,
     check_length,
