@@ -337,6 +337,11 @@ class _Row(SplitTable):  # type: ignore[misc]
         return []
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._split_between_flowables(availWidth, availHeight)
+        _keep_bookmarks(self, parts)
+        return parts
+
+    def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
         trial = availHeight
         while trial > 0:
             parts: list[Flowable] = super().split(availWidth, trial)
@@ -365,6 +370,18 @@ class _Row(SplitTable):  # type: ignore[misc]
             # room, until it moves on with its text and the text before it stays.
             trial -= SPLIT_STEP
         return []
+
+
+def _keep_bookmarks(row: Flowable, parts: Sequence[Flowable]) -> None:
+    """Give the bookmarks of a split ``row`` (`bookmark_headings`) to its first part,
+    which prints the headings (a split never leaves a heading alone at a page's foot,
+    nor moves one from a row's start). ReportLab's parts are new tables: the document
+    bookmarks what it places, so a section whose row split lost its bookmark (Thai
+    parallel A4: "06 · คำถามที่พบบ่อย" of what-research-says, 05 and 06 of
+    infusion-safety), and a screen reader's list of them skipped the section."""
+    if parts and parts[0] is not row and (entries := getattr(row, "outline_entries", None)):
+        parts[0].outline_title = row.outline_title
+        parts[0].outline_entries = entries
 
 
 def _carry_lead_ins(parts: Sequence[Table], holds: Sequence[bool]) -> bool:
