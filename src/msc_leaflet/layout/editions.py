@@ -379,9 +379,15 @@ def _keep_bookmarks(row: Flowable, parts: Sequence[Flowable]) -> None:
     bookmarks what it places, so a section whose row split lost its bookmark (Thai
     parallel A4: "06 · คำถามที่พบบ่อย" of what-research-says, 05 and 06 of
     infusion-safety), and a screen reader's list of them skipped the section."""
-    if parts and parts[0] is not row and (entries := getattr(row, "outline_entries", None)):
-        parts[0].outline_title = row.outline_title
-        parts[0].outline_entries = entries
+    if not parts or parts[0] is row:
+        return
+    for name in _BOOKMARK_ATTRIBUTES:
+        if (value := getattr(row, name, None)) is not None:
+            setattr(parts[0], name, value)
+
+
+# What `outline_entries` reads a flowable's bookmarks from (the title row has only a title).
+_BOOKMARK_ATTRIBUTES = ("outline_title", "outline_level", "outline_entries")
 
 
 def _carry_lead_ins(parts: Sequence[Table], holds: Sequence[bool]) -> bool:
