@@ -124,7 +124,10 @@ def single_part(version: Localised, s: Setting, index: int = 0, *, of_two: bool 
         story += keep_headings_with_boxes(body)
         story += reference_list(leaflet, w, numbers, labels("references"))
         story.append(_closing(version, w, s))
-        story = _ending(story, version, w, s, note=False)
+        # The sequential edition's source (its second part) has nothing untranslated
+        # and no sign-off of its own: its proof pages said "Every entry is translated."
+        # of the original, a page a reviewer and a screen reader met for nothing.
+        story = _ending(story, version, w, s, note=False, proof=index == 0)
     if of_two:
         story.insert(0, PartBookmark(language_name(leaflet.language)))
     return Part(furniture, story)
@@ -704,13 +707,20 @@ def _closing(version: Localised, w: Writer, s: Setting) -> Flowable:
 
 
 def _ending(
-    story: list[Flowable], version: Localised, w: Writer, s: Setting, *, note: bool = True
+    story: list[Flowable],
+    version: Localised,
+    w: Writer,
+    s: Setting,
+    *,
+    note: bool = True,
+    proof: bool = True,
 ) -> list[Flowable]:
     """The QR code at the foot of the last page (``note``: not given with the closing
-    box, `_closing`); a proof's list of untranslated text."""
+    box, `_closing`); a proof's list of untranslated text and sign-off record (``proof``:
+    this version's, where it has them)."""
     if note and version.leaflet.url:
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
-    if s.proof:
+    if s.proof and proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)
         story += signoff_page(w, version.signoffs, version.changed)
     return story
