@@ -363,6 +363,24 @@ def test_latin_terms_in_thai_text_are_marked_english(bundled: dict[str, Path]) -
     assert spans > 20
 
 
+def test_a_term_that_wraps_onto_the_next_line_is_one_span(bundled: dict[str, Path]) -> None:
+    """A term in another language broken over two lines is one Span, as a wrapped link
+    is one Link: "(International Society for Cellular Therapy; ISCT)" in a Thai
+    paragraph was two English Spans, "(International " and the rest, one after the
+    other. No element reads two Spans of one language with nothing between them."""
+    wrapped = 0
+    for name, path in bundled.items():
+        document, _ = structure(path)
+        for node in document.walk():
+            for before, after in pairwise(node.order):
+                if isinstance(before, Node) and isinstance(after, Node):
+                    same = before.role == after.role == "Span" and before.lang == after.lang
+                    assert not same, f"{name}: {before.text()!r} then {after.text()!r}"
+            if node.role == "Span" and len(node.texts) > 1:
+                wrapped += 1
+    assert wrapped >= 3  # the bundled Thai leaflets wrap some
+
+
 def test_headings_notes_and_figures_follow_pdf_ua(bundled: dict[str, Path]) -> None:
     for name, path in bundled.items():
         document, _ = structure(path)
