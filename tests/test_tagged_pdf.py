@@ -41,6 +41,7 @@ from test_scripts_build import TITLES, leaflet
 
 REPO = Path(__file__).resolve().parents[1]
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 HEADING = re.compile(r"H([1-6])$")
 # What the tree reads that the source's text does not say: citation numbers, and the
 # numbers and bullets of list items.
@@ -379,6 +380,37 @@ def test_a_term_that_wraps_onto_the_next_line_is_one_span(bundled: dict[str, Pat
             if node.role == "Span" and len(node.texts) > 1:
                 wrapped += 1
     assert wrapped >= 3  # the bundled Thai leaflets wrap some
+
+
+def test_a_term_that_wraps_in_an_arabic_line_is_one_span_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    """Right to left, too: an English term over two lines of an Arabic lede is one
+    English Span holding its two lines' text, which pdf.js reads in order (PDFium
+    orders the words of a text object in a right-to-left page by its own bidi)."""
+    project = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, project)
+    term = "mesenchymal stromal cells grown from donated umbilical cord tissue; MSCs"
+    catalog = project / "locales" / "ar" / "LC_MESSAGES" / "after-your-infusion.po"
+    lede = f"تعطي بعض العيادات الخلايا السدوية الوسيطة ({term}) عن طريق التنقيط في الوريد."
+    set_msgstr(catalog, "lede", lede)
+    path = build_leaflet(Project.at(project), "after-your-infusion", "ar", tmp_path / "out").path
+    document, _ = structure(path)
+    spans = [n for n in document.walk() if n.role == "Span" and "MSCs" in n.text()]
+    assert len(spans) == 1 and len(spans[0].texts) == 2  # one term, on two lines
+    assert sorted(LATIN_WORD.findall(spans[0].text())) == sorted(LATIN_WORD.findall(term))
+    if shutil.which("node") and (PDFJS / "node_modules" / "pdfjs-dist").is_dir():
+        read = [text for page in run_pdfjs("structure.mjs", path)
+                for text in _pdfjs_span_texts(page["tree"], page["texts"])]  # fmt: skip
+        assert [_norm(text) for text in read if "MSCs" in text] == [_norm(term + ")")]
+
+
+def _pdfjs_span_texts(item: dict[str, Any], ids: dict[str, str]) -> list[str]:
+    """The text of each Span pdf.js reads, its content items joined."""
+    kids = item.get("children", [])
+    if item.get("role") == "Span":
+        return ["".join(ids.get(kid.get("id", ""), "") for kid in kids)]
+    return [text for kid in kids for text in _pdfjs_span_texts(kid, ids)]
 
 
 def test_headings_notes_and_figures_follow_pdf_ua(bundled: dict[str, Path]) -> None:
