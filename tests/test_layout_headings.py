@@ -98,3 +98,24 @@ def test_the_parallel_edition_nests_a_part_under_its_section(
     tree = outline_tree(PdfReader(built))
     assert tree[2] == ["When to call us"]  # under the first section, whatever its title
     assert isinstance(tree[1], str) and tree[1].startswith("01 · ")
+
+
+def test_a_parallel_row_split_over_two_pages_keeps_its_bookmark(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """The title's row and a section's row each split over pages (a long lede, a long
+    paragraph under the heading): the bookmarks are those of the same leaflet whose rows
+    fit a page. ReportLab's parts of a split row are new tables, and the part printed
+    first had lost the row's bookmark: the title's, or a section's (Thai parallel
+    what-research-says had none for "06 · คำถามที่พบบ่อย")."""
+    project = Project.at(i18n_project)
+    fitting = build_leaflet(project, "care-basics", "th", tmp_path / "a", edition="parallel")
+    path = i18n_project / "leaflets" / "care-basics.yaml"
+    text = path.read_text("utf-8")
+    long = " ".join(["A mild headache or tiredness is common and usually passes."] * 150)
+    text = text.replace("what is normal\n  and when to call us.", f"what is normal. {long}")
+    text = text.replace("usually\n      passes within 48 hours.", f"usually passes. {long}")
+    path.write_text(text, "utf-8")
+    split = build_leaflet(project, "care-basics", "th", tmp_path / "b", edition="parallel")
+    assert split.pages >= fitting.pages + 4  # both rows now run over pages
+    assert outline_tree(PdfReader(split.path)) == outline_tree(PdfReader(fitting.path))

@@ -206,6 +206,21 @@ def test_sequential_edition_numbers_each_language_from_one(tmp_path: Path) -> No
     assert "Safety of MSC infusions" in english_pages[0]  # its own title block
 
 
+def test_a_sequential_proof_lists_the_translations_untranslated_text_once(
+    tmp_path: Path,
+) -> None:
+    """The proof pages belong to the translation: the source, the sequential edition's
+    second part, has nothing untranslated and no sign-off, and its own proof page said
+    "Proof: text not yet translated · Every entry is translated." of the original."""
+    pdf = build(tmp_path, "th", "sequential", proof=True)
+    texts = [normalise(t) for t in page_texts(pdf)]
+    english = next(i for i, t in enumerate(texts) if "Page 1 of" in t)
+    listed = [i for i, t in enumerate(texts) if "ฉบับตรวจทาน: ข้อความที่ยังไม่ได้แปล" in t]
+    assert len(listed) == 1 and listed[0] < english  # the Thai part's, once
+    assert not any("Proof: text not yet translated" in t for t in texts)
+    assert "Every entry is translated" not in " ".join(texts)
+
+
 def test_bilingual_edition_of_the_source_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LeafletError, match="source language"):
         build(tmp_path, "en", "parallel")

@@ -124,7 +124,10 @@ def single_part(version: Localised, s: Setting, index: int = 0, *, of_two: bool 
         story += keep_headings_with_boxes(body)
         story += reference_list(leaflet, w, numbers, labels("references"))
         story.append(_closing(version, w, s))
-        story = _ending(story, version, w, s, note=False)
+        # The sequential edition's source (its second part) has nothing untranslated
+        # and no sign-off of its own: its proof pages said "Every entry is translated."
+        # of the original, a page a reviewer and a screen reader met for nothing.
+        story = _ending(story, version, w, s, note=False, proof=index == 0)
     if of_two:
         story.insert(0, PartBookmark(language_name(leaflet.language)))
     return Part(furniture, story)
@@ -337,6 +340,11 @@ class _Row(SplitTable):  # type: ignore[misc]
         return []
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._split_between_flowables(availWidth, availHeight)
+        _keep_bookmarks(self, parts)
+        return parts
+
+    def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
         trial = availHeight
         while trial > 0:
             parts: list[Flowable] = super().split(availWidth, trial)
@@ -365,6 +373,24 @@ class _Row(SplitTable):  # type: ignore[misc]
             # room, until it moves on with its text and the text before it stays.
             trial -= SPLIT_STEP
         return []
+
+
+def _keep_bookmarks(row: Flowable, parts: Sequence[Flowable]) -> None:
+    """Give the bookmarks of a split ``row`` (`bookmark_headings`) to its first part,
+    which prints the headings (a split never leaves a heading alone at a page's foot,
+    nor moves one from a row's start). ReportLab's parts are new tables: the document
+    bookmarks what it places, so a section whose row split lost its bookmark (Thai
+    parallel A4: "06 · คำถามที่พบบ่อย" of what-research-says, 05 and 06 of
+    infusion-safety), and a screen reader's list of them skipped the section."""
+    if not parts or parts[0] is row:
+        return
+    for name in _BOOKMARK_ATTRIBUTES:
+        if (value := getattr(row, name, None)) is not None:
+            setattr(parts[0], name, value)
+
+
+# What `outline_entries` reads a flowable's bookmarks from (the title row has only a title).
+_BOOKMARK_ATTRIBUTES = ("outline_title", "outline_level", "outline_entries")
 
 
 def _carry_lead_ins(parts: Sequence[Table], holds: Sequence[bool]) -> bool:
@@ -681,13 +707,20 @@ def _closing(version: Localised, w: Writer, s: Setting) -> Flowable:
 
 
 def _ending(
-    story: list[Flowable], version: Localised, w: Writer, s: Setting, *, note: bool = True
+    story: list[Flowable],
+    version: Localised,
+    w: Writer,
+    s: Setting,
+    *,
+    note: bool = True,
+    proof: bool = True,
 ) -> list[Flowable]:
     """The QR code at the foot of the last page (``note``: not given with the closing
-    box, `_closing`); a proof's list of untranslated text."""
+    box, `_closing`); a proof's list of untranslated text and sign-off record (``proof``:
+    this version's, where it has them)."""
     if note and version.leaflet.url:
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
-    if s.proof:
+    if s.proof and proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)
         story += signoff_page(w, version.signoffs, version.changed)
     return story

@@ -122,9 +122,10 @@ class Tagger:
         self._placed: dict[int, dict[int, Element]] = {id(root): {}}
         # Where a page's notes go: the part its body was in (the root when no part).
         self.part = root
-        # Per element, the link its last line ended in (target, Link element): a line of
-        # that element starting with the same link continues it (a link that wraps).
-        self._open_links: dict[int, tuple[str, Element]] = {}
+        # Per element, the Link or Span its last line ended in, with its key (a link's
+        # ("link", url), a term's ("lang", "en")): a line of that element starting with
+        # the same key continues it (a link or a term that wraps).
+        self._open: dict[int, tuple[tuple[str, str], Element]] = {}
 
     def mark(self, element: Element) -> int:
         """A new MCID on the current page for content of ``element``."""
@@ -136,19 +137,22 @@ class Tagger:
         self._place(element)
         return len(page) - 1
 
-    def continued_link(self, element: Element, target: str) -> Element | None:
-        """The Link of ``element`` to ``target`` that its previous line ended in: a
-        screen reader names and lists a link by its element, so a link wrapped onto the
-        next line is one element (with an annotation per line), not two halves."""
-        open_link = self._open_links.get(id(element))
-        return open_link[1] if open_link is not None and open_link[0] == target else None
+    def continued(self, element: Element, key: tuple[str, str]) -> Element | None:
+        """The Link or Span of ``element`` for ``key`` that its previous line ended in:
+        a screen reader names and lists a link by its element, and reads a term in
+        another language as one, so a link or a term wrapped onto the next line is one
+        element (a link with an annotation per line), not two halves ("(International "
+        and "Society for Cellular Therapy; ISCT)" in a Thai paragraph)."""
+        open_element = self._open.get(id(element))
+        return open_element[1] if open_element is not None and open_element[0] == key else None
 
-    def line_ended(self, element: Element, target: str, link: Element | None) -> None:
-        """A line of ``element`` ended in ``link`` to ``target`` (None: in no link)."""
-        if link is None:
-            self._open_links.pop(id(element), None)
+    def line_ended(self, element: Element, key: tuple[str, str], owner: Element | None) -> None:
+        """A line of ``element`` ended in ``owner`` for ``key`` (None: in its own text,
+        a citation or a label, which no next line continues)."""
+        if owner is None:
+            self._open.pop(id(element), None)
         else:
-            self._open_links[id(element)] = (target, link)
+            self._open[id(element)] = (key, owner)
 
     def annotate(self, element: Element, index: int) -> None:
         """``element`` (a Link) owns annotation ``index`` of the current page."""

@@ -200,8 +200,8 @@ class _LineWriter:
                 stretch = items[start:end]
                 owner = self._stretch(element, key, stretch, parts[start:end], write, start == 0)
                 start = end
-        kind, target = keys[-1]
-        self.tagger.line_ended(element, target, owner if kind == "link" else None)
+        continues = keys[-1][0] in ("link", "lang") and owner is not element
+        self.tagger.line_ended(element, keys[-1], owner if continues else None)
 
     def _marked(
         self, owner: Element, parts: Sequence[_Part], write: Callable[[Sequence[_Part]], None]
@@ -230,7 +230,7 @@ class _LineWriter:
         if key[0] == "cites":
             return self._citation(element, key, items, parts, write)
         if key[0] != "link":
-            owner = self._owner(element, key, items)
+            owner = self._owner(element, key, items, first)
             self._marked(owner, parts, write)
             return owner
         langs = _tag_keys(items, element, links=False)
@@ -254,7 +254,7 @@ class _LineWriter:
     ) -> Element:
         """Mark a citation superscript as a Reference holding a Link per number it
         prints: a screen reader follows each to its entry (`citation_links`)."""
-        reference = self._owner(element, key, items)
+        reference = self._owner(element, key, items, first=False)
         marks = citation_marks(items)
         if not marks:  # no digit to link (never printed by the layout): the whole
             self._marked(reference, parts, write)
@@ -272,15 +272,19 @@ class _LineWriter:
         before ended in (``first``: the stretch begins the line), or a new one in the
         language of its first word (a URL reads as Latin)."""
         assert self.tagger is not None
-        link = self.tagger.continued_link(element, target) if first else None
+        link = self.tagger.continued(element, ("link", target)) if first else None
         if link is None:
             lang = next((value for kind, value in langs if kind == "lang"), "")
             link = element.add("Link", lang=lang or element.effective_lang())
         self.links.append(link)
         return link
 
-    def _owner(self, element: Element, key: _TagKey, items: Sequence[Placed]) -> Element:
-        """The element a stretch of the line with ``key`` (not a link) is content of."""
+    def _owner(
+        self, element: Element, key: _TagKey, items: Sequence[Placed], first: bool
+    ) -> Element:
+        """The element a stretch of the line with ``key`` (not a link) is content of: a
+        term in another language that the line before ended in goes on (``first``: the
+        stretch begins the line)."""
         kind, value = key
         own = element.effective_lang()
         if kind == "cites":  # in the leaflet's digits: in an English text, "၁" is Burmese
@@ -294,7 +298,9 @@ class _LineWriter:
                 label.lang = number
             return label
         if value != own:
-            return element.add("Span", lang=value)
+            assert self.tagger is not None
+            span = self.tagger.continued(element, key) if first else None
+            return span or element.add("Span", lang=value)
         return element
 
     def _fonts(self, items: Sequence[Placed]) -> None:
