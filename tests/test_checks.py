@@ -173,9 +173,18 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
         # A misspelt section or [i18n] setting was silently ignored by every command.
         (b"# settings\n[chekcs.CLAIM001]\nseverity = 'off'\n", 2, "unknown section [chekcs]"),
         (b"[i18n]\nsignof_required = []\n", 2, "unknown setting 'signof_required' in [i18n]"),
+        # A number no section can reach silenced its check without a word: a share meant
+        # as a percentage, nan (false against every grade), a warning above the error.
+        (b"[checks.readability]\n\npassive_share = 30\n", 3, "passive_share must be from 0 to 1"),
+        (b"[checks.readability]\ngrade_warning = nan\n", 2, "grade_warning must be 0 or more"),
+        (b"[checks.readability]\ngrade_error = inf\n", 2, "grade_error must be 0 or more"),
+        (b"[checks.readability]\ngrade_warning = 12\n", 2, "READ002 would never warn"),
+        (b"[checks.readability]\nmin_words = -1\n", 2, "min_words must be 0 or more"),
+        (b"[checks.readability]\nthai_phrase_min_words = 2.5\n", 2, "must be a whole number"),
+        (b"[checks.dates]\nreview_soon_days = -30\n", 2, "review_soon_days must be 0 or more"),
     ],
     ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind",
-         "section", "i18n-key"],
+         "section", "i18n-key", "percent", "nan", "inf", "order", "negative", "whole", "days"],
 )  # fmt: skip
 def test_a_bad_settings_file_is_one_error_at_its_line(
     make_project: Callable[..., Path], data: bytes, line: int, message: str
@@ -189,6 +198,41 @@ def test_a_bad_settings_file_is_one_error_at_its_line(
     result = CliRunner().invoke(app, ["check", "--project", str(root)])
     assert result.exit_code == 1
     assert f"msc-leaflet.toml:{line}" in result.output and "internal error" not in result.output
+
+
+def test_a_share_written_as_a_percentage_is_refused_with_its_fraction(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN)})
+    (root / "msc-leaflet.toml").write_text("[checks.readability]\nhard_word_share = 15\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", "--project", str(root)])
+    assert result.exit_code == 1
+    assert "15% is hard_word_share = 0.15" in result.output
+
+
+def test_settings_inside_their_limits_are_taken(make_project: Callable[..., Path]) -> None:
+    """Fractions of a grade, a share of 0 or 1 and a warning at the error grade are
+    settings a team may choose: the limits refuse none of them."""
+    root = make_project({"sample": leaflet(CLEAN)})
+    (root / "msc-leaflet.toml").write_text(
+        "[checks.readability]\ngrade_warning = 7.5\ngrade_error = 7.5\npassive_share = 1\n"
+        "hard_word_share = 0\nmin_words = 0\n[checks.dates]\nreview_soon_days = 0\n",
+        "utf-8",
+    )
+    config = load_config(Project.at(root))
+    assert (config.readability.grade_warning, config.readability.passive_share) == (7.5, 1)
+    assert config.dates.review_soon_days == 0
+
+
+def test_every_packaged_default_is_inside_its_limits() -> None:
+    """Each setting has limits, and the shipped default passes them."""
+    from msc_leaflet.checks.config import packaged_defaults, packaged_limits
+
+    limits = packaged_limits()
+    for section in packaged_defaults():
+        for name, value in dataclasses.asdict(section).items():
+            bounds = limits[name]
+            assert bounds.get("min", value) <= value <= bounds.get("max", value), name
 
 
 def test_defaults_come_from_the_packaged_checks_yaml(

@@ -119,6 +119,35 @@ def test_an_organisation_web_address_links_only_to_the_web(
         assert code == 0, output
 
 
+@pytest.mark.parametrize(
+    ("number", "refused"),
+    [
+        ('"call us on LINE"', True),
+        ("ask at the desk", True),
+        ('"+66 80 000 0000"', False),
+        ("1669", False),  # a Thai hotline: four digits
+        ('"๐๘๐ ๐๐๐ ๐๐๐๐"', False),
+    ],
+)
+def test_an_organisation_number_with_nothing_to_dial_is_refused_at_its_line(
+    make_project: Callable[..., Path], number: str, refused: bool
+) -> None:
+    """A WhatsApp or phone "number" without a digit printed on every page as a contact
+    no one could dial, under a link that dialled nothing."""
+    root = make_project({"sample": GOOD})
+    profile = root / "organisations" / "test-clinic.yaml"
+    profile.write_text(
+        profile.read_text().replace('whatsapp: "+66 80 000 0000"', f"whatsapp: {number}")
+    )
+    code, output = build(root)
+    if refused:
+        assert code == 1 and "test-clinic.yaml:3:11: error: 'whatsapp' " in output, output
+        assert "holds no number to dial" in output and "Traceback" not in output
+        assert not (root / "out" / "en" / "sample.pdf").exists()
+    else:
+        assert code == 0, output
+
+
 def test_markup_injection_prints_literally(make_project: Callable[..., Path]) -> None:
     text = '\'<img src="x.png"/> <font size="40">big</font> &amp;\''
     root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})

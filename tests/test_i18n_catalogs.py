@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -1620,6 +1621,40 @@ def test_check_accepts_a_valid_plural_formula_without_msgfmt(
     without_msgfmt(monkeypatch)
     _, findings = checked_copy(tmp_path, with_plural_forms(value))
     assert not [f for f in findings if "I18N012" in f]
+
+
+@pytest.mark.parametrize("command", ["compile", "check"])
+def test_a_huge_nplurals_does_not_stall_the_catalog_commands(tmp_path: Path, command: str) -> None:
+    """nplurals=999999999 is a count msgfmt accepts (plural=0 never exceeds it): judging
+    the format strings built a flag for each of a billion forms, and `i18n compile` ran
+    for minutes. The command in its own process, so a stall fails the test (after a
+    minute) instead of hanging the run."""
+    po, _ = checked_copy(tmp_path, lambda data: data)
+    po.write_bytes(with_plural_forms("nplurals=999999999; plural=0;")(po.read_bytes()))
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "i18n", command, "--project", str(po.parents[3])],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.returncode in (0, 1), done.stderr
+
+
+def test_a_long_run_of_letters_in_a_translation_is_checked_in_one_pass(tmp_path: Path) -> None:
+    """The script check blanks e-mail addresses first; its pattern was tried at every
+    letter of a run without '@' and scanned the rest of the run from each: a 200,000
+    letter msgstr took minutes, a 1 MB one hours. In its own process, so a stall fails
+    the test (after a minute) instead of hanging the run."""
+    po, _ = checked_copy(tmp_path, lambda data: data)
+    long = "ข้อมูลสำหรับผู้ป่วย" + "x" * 200_000
+    po.write_text(po.read_text("utf-8").replace("ข้อมูลสำหรับผู้ป่วย", long, 1), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "i18n", "check", "--project", str(po.parents[3])],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.returncode in (0, 1), done.stderr
 
 
 def test_check_names_a_formula_wrong_only_for_large_counts(

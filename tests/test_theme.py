@@ -333,7 +333,11 @@ def test_a_theme_number_that_lays_out_nothing_is_refused(
 
 # --- every theme error names its line, in plain words --------------------------------
 
-PYTHON_WORDING = ("NoneType", "object has no attribute", "could not convert", "Traceback", "'dict'")
+PYTHON_WORDING = (
+    "NoneType", "object has no attribute", "could not convert", "Traceback", "'dict'",
+    # str() of a YAML value: no theme holds these spellings
+    "'None'", "'True'", "'False'", "['",
+)  # fmt: skip
 
 
 def _line_of(text: str, start: str) -> int:
@@ -357,7 +361,17 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED + "colors: {ink: '#000000'}\n", APPENDED, "unknown theme entry 'colors'"),
         (BUNDLED.replace("footer-approval: false", "footer-approval: 1"), 11,
          "footer-approval must be true or false"),
-        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 20, "colours → rule: colour '12'"),
+        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: 12"), 20,
+         "colours → rule: a colour is \"#rrggbb\" or cmyk(c, m, y, k), not a number (12)"),
+        # Unquoted, a # starts a comment: the colour was "colour 'None'".
+        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: #c9d6da"), 20,
+         "colours → rule: a colour is \"#rrggbb\" or cmyk(c, m, y, k), not (empty)"),
+        (BUNDLED.replace('  rule: "#c9d6da"', "  rule: true"), 20, "not true/false (true)"),
+        (BUNDLED.replace("paper: a4 ", "paper: on "), 4, "paper true/false (true) is not a paper"),
+        (BUNDLED.replace("      regular: NotoSansLao-Regular.ttf", "      regular: [a.ttf]"), 85,
+         "regular a list is not a font file name"),
+        (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: [bold]"), 149,
+         "font a list is not one of regular"),
         (BUNDLED.replace("colours:\n", "colours:\n  info: {fill: '#ffffff'}\n"), 15,
          "no callout is of kind 'info'"),
         (BUNDLED.replace("      regular: NotoSansLao", "      regualr: NotoSansLao"), 85,
@@ -376,6 +390,7 @@ def _line_of(text: str, start: str) -> int:
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
          "paper-null", "paper-a3", "duplicate", "unknown-key", "flag", "colour-number",
+         "colour-comment", "colour-bool", "paper-bool", "font-list", "style-list",
          "unknown-callout", "font-key-typo", "axis-word", "style-font", "floor",
          "paper-margins", "output-intent", "indentation"],
 )  # fmt: skip

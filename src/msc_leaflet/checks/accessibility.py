@@ -386,7 +386,8 @@ _HOST_WORD = re.compile(
     r"(?=[/:?#]|$)",
     re.IGNORECASE,
 )
-_EMAIL_WORD = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: From the start of a run only, as `i18n.written_script._KEPT` (why: there).
+_EMAIL_WORD = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MIN_PHONE_DIGITS = 6  # fewer is a count or a room, not a number to dial
 
 

@@ -15,6 +15,7 @@ nothing would make a team believe a check is configured when it is not.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Severity
+from ..errors import LeafletError, Location, Severity
 from ..project import (
     SETTINGS_FILE,
     Project,
@@ -61,6 +62,16 @@ def packaged_defaults() -> tuple[Readability, Dates]:
     """The settings in ``data/checks.yaml``, the one place the default numbers are written."""
     data = load_data(data_path("checks.yaml").read_text("utf-8"))
     return Readability(**data["readability"]), Dates(**data["dates"])
+
+
+@lru_cache(maxsize=1)
+def packaged_limits() -> dict[str, dict[str, float]]:
+    """Setting name → its bounds ({"min": …, "max": …}), from ``limits:`` in
+    ``data/checks.yaml``, beside the defaults they bound."""
+    limits: dict[str, dict[str, float]] = load_data(data_path("checks.yaml").read_text("utf-8"))[
+        "limits"
+    ]
+    return limits
 
 
 @dataclass(frozen=True)
@@ -149,7 +160,41 @@ def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
                 f"[{where}] {key} must be a number, not {_toml_kind(value)}",
                 f"write a number, e.g. {key} = {getattr(current, key)}",
             )
-    return replace(current, **values)
+        whole = current.__dataclass_fields__[key].type in ("int", int)
+        _check_bounds(key, value, getattr(current, key), whole, at, where)
+    overlaid = replace(current, **values)
+    if isinstance(overlaid, Readability) and overlaid.grade_warning > overlaid.grade_error:
+        key = "grade_warning" if "grade_warning" in values else "grade_error"
+        raise LeafletError(
+            settings_location(path, *where.split("."), key),
+            f"[{where}] grade_warning ({overlaid.grade_warning:g}) is above grade_error "
+            f"({overlaid.grade_error:g}): READ002 would never warn",
+            "set grade_warning to the grade a reader starts to struggle at, and grade_error "
+            'at or above it; to silence READ002, set its severity to "off"',
+        )
+    return overlaid
+
+
+def _check_bounds(
+    key: str, value: float, default: float, whole: bool, at: Location, where: str
+) -> None:
+    """Refuse a number outside the setting's limits (``data/checks.yaml``): a check with
+    such a threshold never fires, or fires on every section, and says nothing of why."""
+    if whole and not isinstance(value, int):
+        raise LeafletError(
+            at,
+            f"[{where}] {key} must be a whole number, not {value!r}",
+            f"write a whole number, e.g. {key} = {default}",
+        )
+    bounds = packaged_limits().get(key, {})
+    low, high = bounds.get("min", -math.inf), bounds.get("max", math.inf)
+    if math.isfinite(value) and low <= value <= high:
+        return
+    span = f"from {low:g} to {high:g}" if math.isfinite(high) else f"{low:g} or more"
+    hint = f"write a number {span}, e.g. {key} = {default}"
+    if high == 1 and 1 < value <= 100:
+        hint = f"a share is a fraction of 1: {value:g}% is {key} = {value / 100:g}"
+    raise LeafletError(at, f"[{where}] {key} must be {span}, not {value!r}", hint)
 
 
 def _toml_kind(value: object) -> str:

@@ -26,6 +26,7 @@ from .inline import (
     as_printed,
     link_refusal,
     parse_inline,
+    tel_link,
     web_link,
     wordless,
 )
@@ -312,6 +313,15 @@ class _Reader:
         refusal = link_refusal(web_link(web), WEB_SCHEMES) if web else ""
         if refusal:
             f.fail(f.values["web"], f"'web' {web!r} is not allowed as a link", refusal)
+        for key in ("phone", "whatsapp"):  # printed as a number to dial, and its link
+            number = f.text(key, "")
+            if number and not tel_link(number):
+                f.fail(
+                    f.values[key],
+                    f"{key!r} {number!r} holds no number to dial",
+                    f'write the number as it is dialled, e.g. {key}: "+66 2 123 4567"; '
+                    "leave the key out if there is none",
+                )
         f.node_of("name")  # required: every page's band and every PDF's Author print it
         wordings = tuple(
             wording

@@ -108,7 +108,8 @@ def _compiled_plural(entry: Entry) -> bool:
 
 
 def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
-    """For each plural form, whether the header's formula gives it for many counts (5 or
+    """For each plural form up to the highest the header's formula gives, whether it
+    gives it for many counts (5 or
     more of n = 0..1000, msgfmt's ``check_plural_eval``): such a form must hold every
     directive of msgid_plural, while the form for n = 1 alone may say "one day" for
     "%d days". Without a formula, gettext's default (n != 1); None when it is invalid
@@ -125,7 +126,10 @@ def often_forms(catalog: Catalog) -> tuple[bool, ...] | None:
     if count is None or _out_of_range(formula, int(count.group(1))) is not None:
         return None
     seen = Counter(formula(n) for n in range(MSGFMT_COUNTS + 1))
-    return tuple(seen[form] >= 5 for form in range(int(count.group(1))))
+    # Up to the highest form given, not to nplurals: no form past it is given for any
+    # count, and nplurals=999999999 (valid to msgfmt) made `i18n compile` build a
+    # tuple of a billion forms, for minutes. Readers take a form past the end as rare.
+    return tuple(seen[form] >= 5 for form in range(max(seen) + 1))
 
 
 def _out_of_range(formula: Formula, nplurals: int) -> tuple[str, int] | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..errors import shown_value
+
 Keys = tuple[str, ...]  # where an entry is: ("styles", "heading", "size")
 
 
@@ -41,9 +43,20 @@ def _kind(value: object) -> str:
         return f"true/false ({str(value).lower()})"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
     if isinstance(value, int | float):
         return f"a number ({value:g})"
     return f"the text {str(value)!r}"
+
+
+def shown_entry(value: object) -> str:
+    """A theme value for a message, in the words of what the author typed: text quoted,
+    anything else by its YAML kind. ``str()`` of it gave Python's spelling ('None' for
+    a colour whose unquoted # began a comment, 'True', "['a']"), which no theme holds."""
+    if value is None or value == "":
+        return "(empty)"
+    return shown_value(value) if isinstance(value, str) else _kind(value)
 
 
 def refuse_unknown(entries: Mapping[str, Any], known: Sequence[str], keys: Keys, what: str) -> None:

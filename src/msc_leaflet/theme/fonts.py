@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NAME_MAX, shown_value
-from .entries import ThemeError, mapping, refuse_unknown, suggestion
+from .entries import ThemeError, mapping, refuse_unknown, shown_entry, suggestion
 
 ROLES = ("regular", "bold", "italic", "bold-italic")
 STYLES = ("bold", "italic")  # what a role other than regular asks of its face
@@ -182,8 +182,10 @@ def _family(name: str, entry: object, project_fonts: Path | None = None) -> Font
         elif not FONT_FILE.fullmatch(str(value)) or ".." in str(value):
             raise ThemeError(
                 (*keys, role),
-                f"fonts: family {name}: {role} {shown_value(str(value))} is not a font file name "
+                f"fonts: family {name}: {role} {shown_entry(value)} is not a font file name "
                 "(a .ttf or .otf file in the family's package or folder) or a role",
+                f"write one file name, e.g. {role}: {name}-Regular.ttf, or the role whose "
+                f"face it takes, e.g. {role}: regular",
             )
         else:
             faces.append((role, str(value)))

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .entries import Keys, ThemeError, mapping, refuse_unknown, suggestion
+from .entries import Keys, ThemeError, mapping, refuse_unknown, shown_entry, suggestion
 
 FONTS = ("regular", "bold", "italic", "bold-italic")  # the faces of the leaflet's font family
 ALIGNMENTS = ("left", "justify", "centre", "right")
@@ -160,7 +160,8 @@ def text_style(
         if key in values and values[key] not in allowed:
             raise ThemeError(
                 (*keys, key),
-                f"style {name!r}: {key} {str(values[key])!r} is not one of {', '.join(allowed)}",
+                f"style {name!r}: {key} {shown_entry(values[key])} is not one of "
+                + ", ".join(allowed),
                 suggestion(str(values[key]), allowed),
             )
     if "keep_phrases_below" in values:
@@ -215,7 +216,7 @@ def _points(value: Any, names: Mapping[str, float], keys: Keys, signed: bool = F
         known = f" or one of {', '.join(names)}" if names else ""
         raise ThemeError(
             keys,
-            f"{what} {str(value)!r} is not a number{known}",
+            f"{what} {shown_entry(value)} is not a number{known}",
             "write points (e.g. 10), a name, or a name ± points (small + 0.5)"
             if names
             else "write a number of points, e.g. 10",

@@ -27,7 +27,7 @@ from ..files import file_stamp
 from ..languages import language_subtag
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
-from .entries import Keys, ThemeError, mapping, missing, refuse_unknown
+from .entries import Keys, ThemeError, mapping, missing, refuse_unknown, shown_entry
 from .floor import check_floor
 from .fonts import PROJECT_FONTS, FontConfig, font_config
 from .icc import press_colour
@@ -364,8 +364,19 @@ def _theme_colour(value: object, keys: Keys, limit: InkLimit) -> ThemeColour:
 
 
 def _colour(value: object, keys: Keys, limit: InkLimit) -> Colour:
+    if not isinstance(value, str):
+        raise ThemeError(
+            keys,
+            " → ".join(keys)
+            + ': a colour is "#rrggbb" or cmyk(c, m, y, k), not '
+            + shown_entry(value),
+            'write it in quotes, e.g. "#0b6e74": outside quotes a # starts a comment, so '
+            "YAML reads nothing there"
+            if value is None
+            else 'write "#rrggbb" (in quotes) or cmyk(c, m, y, k) in percent',
+        )
     try:
-        colour = parse_colour(str(value))
+        colour = parse_colour(value)
     except ValueError as problem:
         raise ThemeError(
             keys,
@@ -401,7 +412,7 @@ def _example(value: object) -> str:
 
 
 def _quoted(value: object) -> str:
-    return "(empty)" if value is None else repr(str(value))
+    return shown_entry(value)
 
 
 def _flag(value: object, name: str) -> bool:
