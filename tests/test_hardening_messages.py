@@ -102,6 +102,8 @@ def test_bad_leaflet_is_one_error_and_exit_1(make_project: Callable[..., Path], 
         ("ftp://example.org", True),
         ("example.org/contact", False),
         ("HTTPS://example.org", False),
+        ("12", True),
+        ("clinic", True),
     ],
 )
 def test_an_organisation_web_address_links_only_to_the_web(
@@ -114,7 +116,9 @@ def test_an_organisation_web_address_links_only_to_the_web(
     if refused:
         assert code == 1 and "test-clinic.yaml:4:6: error: 'web' " in output
         assert "is not allowed as a link" in output
-        assert "hint: links may only use http or https" in output
+        assert "hint: links may only use http or https" in output or (
+            "hint: write the whole address" in output
+        )
     else:
         assert code == 0, output
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msc_leaflet.content.inline import InlineError, Span, parse_inline, plain_text
+from msc_leaflet.content.inline import InlineError, Span, link_refusal, parse_inline, plain_text
 
 
 def test_styles_links_and_citations() -> None:
@@ -47,6 +47,37 @@ def test_reportlab_markup_is_literal_text(text: str) -> None:
 def test_unsafe_link_schemes_are_refused(text: str) -> None:
     with pytest.raises(InlineError):
         parse_inline(text)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://12",
+        "https://clinic/contact",
+        "http://localhost:8080",
+        "https://10.1.2",
+        "https://a..b",
+    ],
+)
+def test_a_link_to_a_host_no_patient_can_reach_is_refused(url: str) -> None:
+    """ "web: 12" linked to https://12 (the address 0.0.0.12), "web: clinic" to an
+    intranet's name: both printed as the clinic's web address, opening nothing."""
+    assert "whole address" in link_refusal(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org",
+        "https://ศิริราช.ไทย/ติดต่อ",
+        "https://xn--12c1fe0br.xn--o3cw4h",
+        "https://192.0.2.10/info",
+        "https://[2001:db8::1]/info",
+        "https://example.org./page",
+    ],
+)
+def test_a_link_to_a_domain_or_an_ip_address_is_allowed(url: str) -> None:
+    assert link_refusal(url) == ""
 
 
 @pytest.mark.parametrize("text", ["**open", "*open", "[@", "[@ bad key]"])

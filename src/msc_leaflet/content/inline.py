@@ -256,14 +256,25 @@ def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
 
 
 def _has_host(url: str) -> bool:
-    """A URL with a host, and no white space or control character ("http://" alone, or
-    "https:// example.org", leads nowhere)."""
+    """A URL with a host a patient's phone can reach, and no white space or control
+    character ("http://" alone, or "https:// example.org", leads nowhere). The host is
+    a domain with a named top level (example.org, ศิริราช.ไทย) or an IP address: a
+    single name ("web: clinic", an intranet's) or a number ("web: 12", which a link
+    reads as the address 0.0.0.12) opens nothing outside the clinic's own network."""
     if any(c.isspace() or not c.isprintable() for c in url):
         return False
     try:
-        return bool(urlsplit(url).hostname)
+        host = urlsplit(url).hostname
     except ValueError:  # a malformed port or IPv6 address
         return False
+    if not host:
+        return False
+    if ":" in host:  # an IPv6 literal, [2001:db8::1]
+        return True
+    labels = host.rstrip(".").split(".")
+    if all(label.isdigit() for label in labels):
+        return len(labels) == 4  # a dotted IPv4 address
+    return len(labels) > 1 and all(labels) and not labels[-1].isdigit()
 
 
 def mailto_address(url: str) -> str:
