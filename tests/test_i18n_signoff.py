@@ -264,7 +264,10 @@ def test_proof_of_a_finished_translation_does_not_claim_a_review(
     assert code == 0, output
     last = page_texts(out / "th" / "infusion-safety.proof.pdf")[-1]
     assert "ได้รับการแปลแล้ว" in last  # "has been translated"
-    assert "ตรวจทาน" not in last.split("\n", 2)[-1]  # "reviewed", past the page heading
+    # "reviewed", past the page heading and before the next: the checks' findings,
+    # headed "ฉบับตรวจทาน: …" (proof: …) as this section is
+    said = last.split("\n", 2)[-1].split("ฉบับตรวจทาน: สิ่งที่การตรวจสอบพบ")[0]
+    assert "ตรวจทาน" not in said
     assert "review" not in UI_MESSAGES["proof-complete"].lower()
 
 

@@ -510,7 +510,8 @@ def _build_once(
     try:
         source, findings = job_leaflet(path, project, leaflet_sha)
         languages = edition_locales(source, job.locale, edition_named(job.edition))
-        checks = options.strict
+        # --strict runs the content checks, and a proof lists their findings.
+        checks = options.strict or options.spec.proof
         files = [f for lang in languages for f in input_files(project, source, lang, checks=checks)]
         # The sign-offs are an input of the builds that read them, as the theme (hashed
         # here, before it is read) says for its footer.

@@ -139,7 +139,9 @@ def refuse_unset_language(source: Leaflet, language: str, theme: Theme) -> None:
 
 def refuse_unless_printable(
     project: Project, source: Leaflet, locale: str, i18n_findings: list[Finding]
-) -> None:
+) -> list[Finding]:
+    """--strict: refuse ``locale`` unless `check` finds no error in it and every text is
+    printed translated. The checks' findings, none an error, for a proof to list."""
     from ..checks import load_config, run_checks
 
     problems = [f for f in i18n_findings if f.severity in ("error", "warning")]
@@ -157,6 +159,22 @@ def refuse_unless_printable(
             f"before printing:\n{listed}{more}",
             "fix them, or build without --strict for a draft",
         )
+    return checks
+
+
+def proof_findings(
+    project: Project, source: Leaflet, locale: str, checked: list[Finding] | None
+) -> tuple[str, ...]:
+    """What `msc-leaflet check` finds in ``source`` read in ``locale``, one line each as
+    the proof lists them (`checks.reading_order`): ``checked``, those --strict already
+    ran, or the checks run as `check` runs them. A reviewer signs against the proof: a
+    cure claim the checks know of must be on it."""
+    from ..checks import load_config, run_checks
+    from ..checks.reading_order import in_reading_order
+
+    if checked is None:
+        checked = run_checks(project, [source.id], [locale], load_config(project))
+    return tuple(placed.line() for placed in in_reading_order(source, checked))
 
 
 def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
@@ -304,8 +322,10 @@ def build_loaded(
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
             source, language, project, allow_fuzzy=options.allow_fuzzy
         )
+        checked = None
         if options.strict:
-            refuse_unless_printable(project, source, language, i18n_findings)
+            checked = refuse_unless_printable(project, source, language, i18n_findings)
+        found = proof_findings(project, source, language, checked) if spec.proof else ()
         refuse_wrong_catalog(source, i18n_findings)
         refuse_silent_text(leaflet)
         record = signoff_record(project, source, language, options, theme.footer_approval)
@@ -320,6 +340,7 @@ def build_loaded(
                 tuple(i18n_findings),
                 *record,
                 source_language=source.language,
+                checked=found,
             )
         )
         all_findings += i18n_findings

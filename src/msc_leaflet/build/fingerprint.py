@@ -70,7 +70,8 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     """Every file whose content can change the PDF of ``leaflet`` in ``locale``, and
     only those: a file some builds read is an input of those builds alone, or editing
     it rebuilds outputs whose bytes cannot change; of a file a build reads in part,
-    that part (`parts`). ``checks``: the build runs the content checks (--strict). The
+    that part (`parts`). ``checks``: the build runs the content checks (--strict, and a
+    proof, which lists their findings). The
     sign-offs, which some builds read, are `signoff_inputs`."""
     files: list[Input] = [*source_files(leaflet)]
     # Every catalog looked for, not only the one read: a regional one (th_TH's) made
@@ -84,7 +85,7 @@ def input_files(project: Project, leaflet: Leaflet, locale: str, *, checks: bool
     # The checks' findings are recorded with the output, and --strict refuses on them:
     # a rule made an error must not let an output built before it count as printable.
     # The layout checks, which every build runs, read the settings' [checks] for their
-    # severities; the content checks (--strict) all of [checks], and the glossary.
+    # severities; the content checks (--strict, a proof) all of [checks], and the glossary.
     if checks:
         files += [Part(project.settings_path, "checks"), project.glossary_path]
     else:

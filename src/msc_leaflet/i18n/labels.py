@@ -41,6 +41,8 @@ UI_MESSAGES: dict[str, str] = {
     "proof-intro": "These entries are printed in the source language. Do not approve the "
     "translation until each one is translated and reviewed.",
     "proof-complete": "Every entry is translated.",
+    "proof-findings": "Proof: what the checks found",
+    "proof-no-findings": "No findings.",
     # Theme option footer-approval: the date of the translation's last required sign-off.
     "translation-approved": "{language} translation approved {date}",
 }
@@ -52,7 +54,10 @@ HEARD_NOT_PRINTED: dict[str, str] = {
 }
 
 # The words only a proof prints (`layout.proof`): a leaflet handed out never shows them.
-PROOF_WORDS = frozenset({"proof-watermark", "proof-heading", "proof-intro", "proof-complete"})
+PROOF_WORDS = frozenset({
+    "proof-watermark", "proof-heading", "proof-intro", "proof-complete", "proof-findings",
+    "proof-no-findings",
+})  # fmt: skip
 
 # The language UI_MESSAGES are written in: the language a label is printed in when
 # its catalog has no translation of it.

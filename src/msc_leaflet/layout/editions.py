@@ -42,7 +42,7 @@ from .blocks import (
 from .colours import theme_colour
 from .footnotes import PageReferences
 from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
-from .proof import proof_page, signoff_page, tag_context
+from .proof import findings_page, proof_page, signoff_page, tag_context
 from .qr import ClosingWithCode, code_beside_contacts, online_note
 from .story import (
     DateFormatter,
@@ -722,6 +722,7 @@ def _ending(
         story.append(online_note(version.leaflet.url, w, s.theme, version.labels))
     if s.proof and proof:
         story += proof_page(w, version.labels, version.fallbacks, version.findings)
+        story += findings_page(w, version.labels, version.checked)
         story += signoff_page(w, version.signoffs, version.changed)
     return story
 

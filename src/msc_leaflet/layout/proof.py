@@ -3,8 +3,9 @@
 A diagonal watermark (shapes, no text) keeps a proof from being handed out by mistake; each block's
 gettext context sits in the margin beside it, so a comment on paper ("block
 `risks-intro` reads oddly") finds its entry in the ``.po`` file; a last page lists
-every text that is still printed in the source language and why, then the
-translation's sign-off history and the entries changed since its last approval.
+every text that is still printed in the source language and why, then what
+`msc-leaflet check` finds in the leaflet in that language, then the translation's
+sign-off history and the entries changed since its last approval.
 """
 
 from __future__ import annotations
@@ -144,6 +145,19 @@ def proof_page(
     story += _line_list(w, page_word_lines(labels), UI_LANGUAGE)
     story += [w.plain(finding.message, "small", language=PROGRAM_LANGUAGE) for finding in findings]
     return story
+
+
+def findings_page(w: Writer, labels: Labels, checked: Sequence[str]) -> list[Flowable]:
+    """What `msc-leaflet check` finds in the leaflet in this language (a cure claim in a
+    msgstr, bold that prints plain, a sentence too long): each line its code, severity,
+    the block's context as the margin names it, the message and what to do, errors
+    first. The heading and "No findings." are page words (``ui.po``); the lines are the
+    program's English, as the margin's contexts are."""
+    story: list[Flowable] = [_heading(w, labels("proof-findings"))]
+    if not checked:
+        story.append(w.plain(labels("proof-no-findings"), "body"))
+        return story
+    return story + _line_list(w, checked, PROGRAM_LANGUAGE)
 
 
 def page_word_lines(labels: Labels) -> list[str]:

@@ -53,6 +53,9 @@ class Localised:
     # The leaflet's source language: the language of ``fallbacks`` and of the terms a
     # translation keeps from its source, for the tagged PDF's /Lang.
     source_language: str = ""
+    # proof: what `check` finds in this language, one line each, errors first, each
+    # severity in reading order (`checks.reading_order`)
+    checked: tuple[str, ...] = ()
 
 
 def title_block(

@@ -1,0 +1,158 @@
+"""The proof lists what `msc-leaflet check` finds: a clinician approving a translation
+from the PDF alone must see the cure claim the tool already knows of."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from i18n_support import ROOT, copy_bundled, invoke, set_msgstr
+from msc_leaflet.checks.reading_order import in_reading_order
+from msc_leaflet.content.loader import load_leaflet
+from msc_leaflet.errors import CheckFinding, Location
+from msc_leaflet.i18n.labels import PROOF_WORDS
+from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.project import Project
+from pdfread import page_texts
+
+TH_HEADING = "ฉบับตรวจทาน: สิ่งที่การตรวจสอบพบ"  # "Proof: what the checks found"
+TH_NONE = "ไม่มีข้อค้นพบ"  # "No findings"
+
+
+def squeezed(text: str) -> str:
+    """``text`` without white space: a line the proof wraps is one line again."""
+    return re.sub(r"\s+", "", text)
+
+
+def proof(root: Path, out: Path, leaflet: str, locale: str) -> str:
+    code, output = invoke(
+        "build", leaflet, "-l", locale, "--proof", "--force", "--project", str(root),
+        "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, output
+    return "\n".join(page_texts(out / locale / f"{leaflet}.proof.pdf"))
+
+
+def check_findings(root: Path, leaflet: str, locale: str) -> list[dict[str, object]]:
+    code, output = invoke(
+        "check", leaflet, "-l", locale, "--format", "json", "--project", str(root)
+    )
+    assert code in (0, 1), output  # 1: an error among the findings
+    document = json.loads(output[: output.rindex("}") + 1])
+    return list(document["findings"])
+
+
+def test_the_proof_lists_every_finding_of_check_errors_first_by_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cure claim typed into a Thai msgstr (CLAIM001, an error), a phrase too long
+    (READ006) and a fuzzy entry (I18N001): `check -l th` names all three; the proof
+    said nothing of them. Now its review pages list each, with its code, severity, the
+    block's id as the margin prints it, the message and the hint; the error first."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    # "Donor cells cure knee disease completely"
+    set_msgstr(catalog, "donor-cells", "เซลล์จากผู้บริจาครักษาโรคข้อเข่าให้หายขาดได้[@ankrum2014]")
+    set_msgstr(catalog, "risks-intro", "ข้อความ", fuzzy=True)
+    found = check_findings(root, "infusion-safety", "th")
+    assert {f["code"] for f in found} >= {"CLAIM001", "READ006", "I18N001"}, found
+
+    text = proof(root, tmp_path / "out", "infusion-safety", "th")
+    listed = squeezed(text[text.index(TH_HEADING) :])
+    for finding in found:  # each, with what to do: the same words as `check`
+        assert squeezed(f"{finding['message']} — {finding['hint']}") in listed, finding
+    claim = listed.index(squeezed("CLAIM001 (error) donor-cells: [th] risky claim “หายขาด”"))
+    phrase = listed.index(squeezed("READ006 (warning) screening:"))
+    fuzzy = listed.index(squeezed("I18N001 (warning) infusion-safety.po:"))
+    assert claim < phrase and claim < fuzzy
+    assert TH_NONE not in text
+
+
+def test_a_leaflet_check_finds_nothing_in_says_so_in_the_readers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    assert check_findings(root, "choosing-a-clinic", "th") == []
+    code, output = invoke(
+        "build", "choosing-a-clinic", "-l", "th", "--proof", "--project", str(root),
+        "-o", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert code == 0 and "page words" not in output, output  # no label printed in English
+    last = page_texts(tmp_path / "out" / "th" / "choosing-a-clinic.proof.pdf")[-1]
+    assert TH_HEADING in last
+    assert last.split(TH_HEADING, 1)[1].split()[0] == TH_NONE
+
+
+def test_an_english_proof_lists_its_findings_under_an_english_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    found = check_findings(root, "what-msc-can-do", "en")
+    text = proof(root, tmp_path / "out", "what-msc-can-do", "en")
+    listed = squeezed(text[text.index("Proof: what the checks found") :])
+    assert found and all(squeezed(str(f["message"])) in listed for f in found)
+    assert "No findings." not in text
+
+
+def test_findings_are_listed_errors_first_then_in_the_order_of_the_page() -> None:
+    """Within a severity, as a reader meets them: the title's text before the blocks,
+    the blocks in their order, another file's (ui.po) after; a finding is named by the
+    block whose lines hold it."""
+    project = Project.at(ROOT)
+    leaflet = load_leaflet(project.leaflet_path("infusion-safety"), project)[0]
+    blocks = {block.id: block for block in leaflet.blocks}
+    ui = ROOT / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    references = next(e.line for e in read_po(ui).active if e.msgctxt == "references")
+
+    def at(path: Path, line: int, severity: str, code: str) -> CheckFinding:
+        return CheckFinding(Location(path, line), severity, code.lower(), "", code)
+
+    findings = [
+        at(ui, references + 2, "warning", "TEXT001"),
+        at(leaflet.path, blocks["screening"].line, "warning", "READ006"),
+        at(leaflet.path, blocks["infusion"].line + 1, "warning", "TEXT004"),
+        at(leaflet.path, leaflet.title.line, "warning", "READ001"),
+        at(leaflet.path, blocks["donor-cells"].line, "error", "CLAIM001"),
+    ]
+    placed = in_reading_order(leaflet, findings)
+    assert [(p.code, p.context) for p in placed] == [
+        ("CLAIM001", "donor-cells"),
+        ("READ001", "title"),
+        ("TEXT004", "infusion"),
+        ("READ006", "screening"),
+        ("TEXT001", "ui.po: references"),
+    ]
+
+
+@pytest.mark.parametrize("catalog", sorted(ROOT.glob("locales/*/LC_MESSAGES/ui.po")), ids=str)
+def test_every_interface_language_translates_the_proofs_own_words(catalog: Path) -> None:
+    entries = {e.msgctxt: e for e in read_po(catalog).active}
+    for key in PROOF_WORDS:
+        assert entries[key].msgstr.strip() and not entries[key].fuzzy, (catalog, key)
+
+
+def test_a_proof_is_built_again_when_the_checks_settings_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proof prints the content checks' findings, so their settings are its inputs
+    (as --strict's): a READ006 turned off in msc-leaflet.toml left the proof, "up to
+    date", still listing it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    out = tmp_path / "out"
+    args = ("build", "infusion-safety", "-l", "th", "--proof", "--project", str(root))
+    code, output = invoke(*args, "-o", str(out))
+    assert code == 0, output
+    pdf = out / "th" / "infusion-safety.proof.pdf"
+    assert "READ006" in page_texts(pdf)[-1]
+    (root / "msc-leaflet.toml").write_text('[checks.READ006]\nseverity = "off"\n', "utf-8")
+    code, output = invoke(*args, "-o", str(out))
+    assert code == 0 and "1 built" in output, output
+    last = page_texts(pdf)[-1]
+    assert "READ006" not in last and TH_NONE in last
