@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from conftest import ORGANISATION
+from conftest import ORGANISATION, leaflet_yaml
 from i18n_support import set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.project import Project
@@ -159,3 +159,32 @@ def test_a_citation_in_a_sentence_no_catalog_translates_is_tagged_as_described(
     links, said = _links(path)
     assert links == [("1", "en")]
     assert said == ["Reference 1"]
+
+
+def _left(path: Path, text: str, below: float = 10_000.0) -> float:
+    """The left edge of the first ``text`` on the first page whose top is below
+    ``below`` points."""
+    return next(box[0] for box in _boxes(path, text) if box[3] < below)
+
+
+def test_english_labels_on_an_arabic_page_stand_before_their_values(tmp_path: Path) -> None:
+    """An Arabic build with no ui.po prints its labels in English before Arabic dates.
+    The bidi algorithm joined a label to the digits after it: "Published 1" stood at
+    the line's right end, away from "يناير 2026", and the footer read "2027 يناير
+    T-001 · Version 2.1 · Review date 1". Each label now stands before its value in
+    the Arabic line's order, right to left."""
+    root = tmp_path / "project"
+    (root / "leaflets").mkdir(parents=True)
+    (root / "organisations").mkdir()
+    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
+    yaml = leaflet_yaml("- paragraph: Read this first.\n")
+    (root / "leaflets" / "sample.yaml").write_text(yaml, encoding="utf-8")
+    path = build_leaflet(Project.at(root), "sample", "ar", tmp_path / "out").path
+    # The title block's line: Version 2.1 · Published 1 يناير 2026 · Review date …
+    version, published, review = (_left(path, word) for word in ("Version", "Published", "Review"))
+    assert version > published > _left(path, "2026") > review
+    # The footer, under everything else: T-001 · Version 2.1 · Review date 1 يناير 2027
+    footer = max(box[3] for box in _boxes(path, "T-001"))
+    code = _left(path, "T-001", footer + 1)
+    later = [_left(path, word, footer + 1) for word in ("Version", "Review", "2027")]
+    assert code > later[0] > later[1] > later[2]

@@ -30,6 +30,7 @@ from ..languages import bcp47, right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
 from ..typeset.citation_links import Describe
+from ..typeset.left_to_right import isolated
 from ..typeset.paragraph import TextParagraph
 from .band import leaflet_band
 from .blocks import (
@@ -52,6 +53,7 @@ from .story import (
     TightenedToFit,
     block_flowables,
     closing_box,
+    label_before_value,
     reference_entries,
     reference_list,
     title_block,
@@ -660,10 +662,15 @@ def _furniture(
     with w.untagged():  # each page's footer is tagged as its notes when drawn
         footer = reference_entries(leaflet, w, numbers, "reference")
     describe = describe or _describe_citation((version, w))
+    said = partial(label_before_value, labels, w.lang)
+    # The code, Latin, is isolated on a right-to-left page too: else the digits after
+    # a label printed in English take its direction, and the line reads "Review date 1"
+    # before its month ("T-001 · Version 2.1 · Review date 1 يناير 2027").
+    code = leaflet.document.code
     control = (
-        leaflet.document.code,
-        f"{labels('version')} {leaflet.document.version}",
-        f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
+        isolated(code) if right_to_left(w.lang) else code,
+        f"{said('version')} {leaflet.document.version}",
+        f"{said('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
     )  # fmt: skip
     band = leaflet_band(leaflet, labels, s.theme, s.family)
     return PageFurniture(
