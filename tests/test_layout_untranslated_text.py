@@ -188,3 +188,39 @@ def test_english_labels_on_an_arabic_page_stand_before_their_values(tmp_path: Pa
     code = _left(path, "T-001", footer + 1)
     later = [_left(path, word, footer + 1) for word in ("Version", "Review", "2027")]
     assert code > later[0] > later[1] > later[2]
+
+
+ARABIC_SOURCE = """\
+id: sample
+language: ar
+title: بعد تسريب الخلايا
+document:
+  code: T-001
+  version: "2.1"
+  published: 2026-01-01
+  next_review: 2027-01-01
+organisation: test-clinic
+disclaimer: هذه النشرة معلومات عامة فقط.
+blocks:
+  - list:
+      - ألم في الصدر
+      - صعوبة في التنفس
+"""
+
+
+def test_an_arabic_item_in_an_english_list_stands_beside_its_bullet(tmp_path: Path) -> None:
+    """The mirror: an Arabic leaflet built in English with no catalog. The list hangs
+    its bullets at the left; each Arabic item runs right to left, set flush against its
+    bullet (at the left), not at the column's right edge."""
+    root = tmp_path / "project"
+    (root / "leaflets").mkdir(parents=True)
+    (root / "organisations").mkdir()
+    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
+    (root / "leaflets" / "sample.yaml").write_text(ARABIC_SOURCE, encoding="utf-8")
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path / "out").path
+    textpage = pdfium.PdfDocument(path)[0].get_textpage()
+    bullets = _boxes(path, "•")
+    assert len(bullets) == 2
+    for _left, bottom, right, top in bullets:
+        beside = textpage.get_text_bounded(right + 1, bottom, right + 20, top)
+        assert beside.strip(), "nothing within 20 points right of the bullet"
