@@ -426,8 +426,8 @@ class BlockBuilder:
                     # (`list_number`), and its text layer carries the marks extractors
                     # need (`list_numbers`): its Lbl says it, or the bullet, as read.
                     said = list_number(self.w.lang, False)(str(count)) if block.numbered else BULLET
-                    self.w.label(said if rtl else "")
-                    items.append(ListItem(self.w.paragraph(text.value, "list-item")))
+                    self.w.label(said if rtl else "", drawn=said, item=text.value)
+                    items.append(ListItem(self.w.list_item(text.value, "list-item")))
         common = dict(
             leftIndent=LIST_INDENT,
             bulletFontName=self.w.family.bold,

@@ -25,9 +25,12 @@ from ..content.citations import number_citations, with_published_titles
 from ..content.inline import plain_text
 from ..errors import LeafletError, Location
 from ..i18n.formatting import language_name
+from ..i18n.labels import UI_LANGUAGE, Labels
 from ..languages import bcp47, right_to_left
 from ..theme.theme import Theme
 from ..typeset import FontFamily
+from ..typeset.citation_links import Describe
+from ..typeset.left_to_right import isolated
 from ..typeset.paragraph import TextParagraph
 from .band import leaflet_band
 from .blocks import (
@@ -50,6 +53,7 @@ from .story import (
     TightenedToFit,
     block_flowables,
     closing_box,
+    label_before_value,
     reference_entries,
     reference_list,
     title_block,
@@ -652,16 +656,21 @@ def _furniture(
     w: Writer,
     numbers: dict[str, int],
     index: int,
-    describe: Callable[[int, str], str] | None = None,
+    describe: Describe | None = None,
 ) -> PageFurniture:
     leaflet, labels = version.leaflet, version.labels
     with w.untagged():  # each page's footer is tagged as its notes when drawn
         footer = reference_entries(leaflet, w, numbers, "reference")
     describe = describe or _describe_citation((version, w))
+    said = partial(label_before_value, labels, w.lang)
+    # The code, Latin, is isolated on a right-to-left page too: else the digits after
+    # a label printed in English take its direction, and the line reads "Review date 1"
+    # before its month ("T-001 · Version 2.1 · Review date 1 يناير 2027").
+    code = leaflet.document.code
     control = (
-        leaflet.document.code,
-        f"{labels('version')} {leaflet.document.version}",
-        f"{labels('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
+        isolated(code) if right_to_left(w.lang) else code,
+        f"{said('version')} {leaflet.document.version}",
+        f"{said('review-date')} {s.format_date(leaflet.document.next_review, leaflet.language)}",
     )  # fmt: skip
     band = leaflet_band(leaflet, labels, s.theme, s.family)
     return PageFurniture(
@@ -673,17 +682,25 @@ def _furniture(
     )  # fmt: skip
 
 
-def _describe_citation(*versions: tuple[Localised, Writer]) -> Callable[[int, str], str]:
+def _describe_citation(*versions: tuple[Localised, Writer]) -> Describe:
     """What a screen reader says of a citation's link, in the language of the text it is
     in ("Reference 3"; "เอกสารอ้างอิง 3"), with that text's digits: the parallel
-    edition's source column is read in its own language. A language none of
-    ``versions`` is in (a proof's untranslated text) takes the first's words."""
+    edition's source column is read in its own language. A text in a language none of
+    ``versions`` is in (printed untranslated) is described in English when it is
+    English, as the program's own words are; else in the first's words. The language
+    of the words is returned with them: a label ``ui.po`` leaves untranslated is
+    English, and the link is tagged so (`citation_links.link_citations`)."""
     by_lang = {bcp47(v.leaflet.language): (v.labels, w) for v, w in versions}
     first = by_lang[bcp47(versions[0][0].leaflet.language)]
 
-    def describe(number: int, lang: str) -> str:
+    def describe(number: int, lang: str) -> tuple[str, str]:
+        if lang not in by_lang and lang == bcp47(UI_LANGUAGE):
+            return Labels()("reference-link", number=number), lang
         labels, w = by_lang.get(lang, first)
-        return labels("reference-link", number=w.number(str(number)))
+        digits = w.number(str(number))
+        if labels.falls_back("reference-link") and digits.isascii():
+            return labels("reference-link", number=digits), bcp47(UI_LANGUAGE)
+        return labels("reference-link", number=digits), w.tag_lang
 
     return describe
 

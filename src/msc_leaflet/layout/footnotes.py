@@ -27,9 +27,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepTogether, Table
 from reportlab.platypus.frames import _FUZZ
 
+from ..i18n.labels import UI_LANGUAGE
 from ..languages import bcp47
 from ..typeset import cited_numbers
 from ..typeset.citation_links import (
+    Describe,
     footer_entry_name,
     link_citations,
     link_entry,
@@ -62,8 +64,8 @@ def flowable_citations(flowable: Flowable) -> set[int]:
     return found
 
 
-def _reference_number(number: int, _lang: str) -> str:
-    return f"Reference {number}"
+def _reference_number(number: int, _lang: str) -> tuple[str, str]:
+    return f"Reference {number}", UI_LANGUAGE
 
 
 class PageReferences:
@@ -77,7 +79,7 @@ class PageReferences:
         self,
         entries: dict[int, Flowable],
         width: float,
-        describe: Callable[[int, str], str] = _reference_number,
+        describe: Describe = _reference_number,
     ) -> None:
         self.entries = entries
         self.width = width

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
@@ -25,6 +26,7 @@ from ..i18n.signoff_changes import Beside
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
+from ..typeset.left_to_right import isolated
 from ..typeset.scripts import LATIN, kept_terms_language, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .band import as_written
@@ -72,14 +74,27 @@ def title_block(
     if leaflet.lede:
         story.append(w.paragraph(leaflet.lede.value, "lede"))
     doc = leaflet.document
+    said = partial(label_before_value, labels, w.lang)
     meta = " · ".join([
-        f"{labels('version')} {doc.version}",
-        f"{labels('published')} {format_date(doc.published, leaflet.language)}",
-        f"{labels('review-date')} {format_date(doc.next_review, leaflet.language)}",
+        f"{said('version')} {doc.version}",
+        f"{said('published')} {format_date(doc.published, leaflet.language)}",
+        f"{said('review-date')} {format_date(doc.next_review, leaflet.language)}",
     ])  # fmt: skip
     story.append(w.plain(meta, "small", colour=theme_colour(theme, "muted")))
     story.append(Spacer(1, theme.spacing["block"]))
     return story
+
+
+def label_before_value(labels: Labels, lang: str, key: str) -> str:
+    """The label ``key`` printed before its value in a ``lang`` line. One printed in
+    English (no translation) on a right-to-left page is a left-to-right isolate: the
+    bidi algorithm made the digits after it part of it ("Published 1" then "يناير
+    2026", drawn as "2026 يناير Published 1"); isolated, it stands before its date in
+    the Arabic line's order, and the date reads as a date."""
+    word = labels(key)
+    if labels.falls_back(key) and right_to_left(lang):
+        return isolated(word)
+    return word
 
 
 def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
@@ -19,7 +20,7 @@ from ..content.inline import Span, parse_inline
 from ..i18n.formatting import localize_digits
 from ..i18n.labels import UI_LANGUAGE
 from ..i18n.same_script import latin_names
-from ..languages import bcp47
+from ..languages import bcp47, right_to_left
 from ..typeset import FontFamily, Run, WordList, make_paragraph
 from ..typeset.render import foreign_language, uniform_text
 from ..typeset.scripts import kept_terms_language
@@ -131,6 +132,21 @@ class Writer:
         role = role or ROLES.get(style, "P")
         return self._set(runs, chosen, role, self.language_of(source), source)
 
+    def list_item(self, source: str, style: str) -> Flowable:
+        """A list item's paragraph. The list hangs its numbers and bullets at this
+        text's line start (the right, in Arabic); an item printed in a language of the
+        other direction (an untranslated English item in an Arabic list) runs in its
+        own direction, and is set flush at its line end instead of its start, so its
+        text stays beside its bullet rather than at the far side of the column."""
+        language = self.language_of(source)
+        chosen = self.styles[style]
+        if language and right_to_left(language) != right_to_left(self.lang):
+            flipped = _FLIPPED.get(chosen.alignment)
+            if flipped is not None:
+                chosen = ParagraphStyle(f"{chosen.name}-beside-marker", chosen, alignment=flipped)
+        runs = self.runs(parse_inline(source), chosen)
+        return self._set(runs, chosen, ROLES.get(style, "P"), language, source)
+
     def language_of(self, source: str) -> str:
         """The locale ``source`` is printed in when it is not this text's: the source
         language's, when its translation is missing; English, for a label of the layout
@@ -183,12 +199,23 @@ class Writer:
         with self.structure.group(role, **fields):
             yield
 
-    def label(self, reading: str = "") -> None:
+    def label(self, reading: str = "", drawn: str = "", item: str = "") -> None:
         """A list item's ``Lbl`` in the current group (its ``LI``), before its body:
         the list draws the number or bullet into it (`list_numbers`). ``reading``: the
-        number in reading order, where it is drawn in another (right to left)."""
-        if self.structure is not None:
+        number in reading order, where it is drawn in another (right to left).
+        ``drawn``: the number or bullet as printed; ``item``: the markup of the item's
+        text. An item printed untranslated is read in its own language, and so is its
+        number, as a reference entry's is: an Arabic page's "1." before an English
+        sentence is not read with an Arabic voice. A number in the page's own digits
+        (Burmese "၁။") stays in the page's language, which alone can read it."""
+        if self.structure is None:
+            return
+        language = self.language_of(item) if item else ""
+        if not language or _own_digits_in(drawn):
             self.structure.element("Lbl", actual_text=reading)
+            return
+        lang = bcp47(language)
+        self.structure.element("Lbl", actual_text=reading, lang=lang, terms_lang=self.terms_tag)
 
     @contextmanager
     def untagged(self) -> Iterator[None]:
@@ -241,6 +268,17 @@ class Writer:
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
         return self._set(runs, chosen, role or ROLES.get(style, "P"), language)
+
+
+# A paragraph's start and end alignments ("left" is its line start: the right, in a
+# right-to-left language): an item set against its list's direction takes the other.
+_FLIPPED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
+
+
+def _own_digits_in(text: str) -> bool:
+    """Whether ``text`` has a digit of a script's own (Burmese ၁, Arabic-Indic ١), which
+    only a voice of that script's language reads; Latin digits every voice reads."""
+    return any(char.isdigit() and not char.isascii() for char in text)
 
 
 def _note_uniform(flowable: Flowable, runs: Sequence[Run]) -> None:

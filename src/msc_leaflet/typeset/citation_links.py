@@ -34,6 +34,10 @@ from reportlab.pdfgen.canvas import Canvas
 from .marked_content import Element, tagger_of
 from .placed import Placed
 
+#: What a screen reader says of the link of citation *n* in a text of language *lang*
+#: (BCP 47): the words ("Reference 3"), and the language (BCP 47) they are in.
+Describe = Callable[[int, str], tuple[str, str]]
+
 # A canvas attribute: the document's `CitationLinks`.
 CITATION_LINKS = "_msc_citation_links"
 
@@ -132,7 +136,7 @@ def link_entry(
     key: str,
     x: float,
     top: float,
-    describe: Callable[[int, str], str],
+    describe: Describe,
 ) -> None:
     """Entry ``number`` (of reference ``key``) is printed with its top left at ``x,
     top``: name it, and link each waiting number citing it there. ``describe`` gives
@@ -143,9 +147,7 @@ def link_entry(
     link_citations(canvas, number, name, describe)
 
 
-def link_citations(
-    canvas: Canvas, number: int, name: str, describe: Callable[[int, str], str]
-) -> None:
+def link_citations(canvas: Canvas, number: int, name: str, describe: Describe) -> None:
     """Link each number waiting on this page that cites entry ``number`` to the
     destination ``name``, and stop it waiting."""
     links = links_of(canvas)
@@ -154,7 +156,13 @@ def link_citations(
         if waiting.number != number:
             continue
         lang = waiting.link.effective_lang() if waiting.link is not None else ""
-        _link(canvas, describe(number, lang), name, waiting.rect)
+        words, words_lang = describe(number, lang)
+        if waiting.link is not None and words_lang and words_lang != lang:
+            # No words in the text's own language (an untranslated sentence's, which no
+            # catalog of the build gives): the link is read in the language its
+            # description is in, as its number is written in digits any voice reads.
+            waiting.link.lang = words_lang
+        _link(canvas, words, name, waiting.rect)
         if tagger is not None and waiting.link is not None:
             tagger.annotate(waiting.link, len(canvas._annotationrefs) - 1)
     links.waiting = [waiting for waiting in links.waiting if waiting.number != number]

@@ -100,3 +100,10 @@ def isolate_left_to_right(text: str) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def isolated(text: str) -> str:
+    """``text`` as one left-to-right isolate: a piece of English (a label printed
+    untranslated, a document code) in a right-to-left line, which the bidi algorithm
+    would otherwise join to the digits after it ("Review date 1" then "يناير 2027")."""
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
