@@ -29,7 +29,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
-from .ink import may_touch, paragraph_pitch
+from .ink import ReachFrom, may_touch, paragraph_pitch
 from .line_pitch import layer_size
 from .linebreak import (
     FUZZ,
@@ -189,6 +189,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # The citation index of the whole paragraph, and where this part starts in it.
         self._citations: _Citations | None = None
         self._offset = 0
+        # The ink reach of the whole paragraph's units from each on (shared with its
+        # parts like the citation index, from the same ``_offset``), once it is split.
+        self._reach: ReachFrom | None = None
 
     @property
     def frags(self) -> list[ParaFrag]:
@@ -260,7 +263,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # before the cut (a frame reserves the footer before it splits), it
                 # would give the parts after the cut the citations of others, and a
                 # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
-                self._citations, self._offset = None, 0
+                self._citations, self._offset, self._reach = None, 0, None
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
             lines = break_lines(
@@ -319,6 +322,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
+        if self._reach is None:
+            self._reach = ReachFrom(self.units)
+        rest._reach = self._reach
         first.continued, rest.continued = self.continued, True
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
@@ -403,7 +409,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             leading = float(self.style.leading)
             size = self.style.fontSize
             self._pitch = leading
-            if len(lines) > 1 and may_touch(self.units, leading, size):
+            reach = self._reach.bounds[self._offset] if self._reach else None
+            if len(lines) > 1 and may_touch(self.units, leading, size, reach):
                 placed = list(self._placed_lines(lines))
                 self._placed = (lines, self.width, placed)
                 self._pitch = paragraph_pitch(placed, leading, size)
