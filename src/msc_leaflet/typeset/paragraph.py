@@ -189,9 +189,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # The citation index of the whole paragraph, and where this part starts in it.
         self._citations: _Citations | None = None
         self._offset = 0
-        # The ink reach of the whole paragraph's units from each on (shared with its
-        # parts like the citation index, from the same ``_offset``), once it is split.
-        self._reach: ReachFrom | None = None
+        # The ink reach of the whole paragraph's units from each on, shared with its
+        # parts like the citation index: made once it is split, from the same units.
+        self._reach: tuple[Sequence[Unit], ReachFrom] | None = None
+        self._reach_offset = 0
 
     @property
     def frags(self) -> list[ParaFrag]:
@@ -263,7 +264,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # before the cut (a frame reserves the footer before it splits), it
                 # would give the parts after the cut the citations of others, and a
                 # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
-                self._citations, self._offset, self._reach = None, 0, None
+                self._citations, self._offset = None, 0
+                self._reach, self._reach_offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
             lines = break_lines(
@@ -322,9 +324,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
-        if self._reach is None:
-            self._reach = ReachFrom(self.units)
+        if self._reach_bound() is None:
+            self._reach, self._reach_offset = (self.units, ReachFrom(self.units)), 0
         rest._reach = self._reach
+        rest._reach_offset = self._reach_offset + cut
         first.continued, rest.continued = self.continued, True
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
@@ -409,13 +412,24 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             leading = float(self.style.leading)
             size = self.style.fontSize
             self._pitch = leading
-            reach = self._reach.bounds[self._offset] if self._reach else None
+            reach = self._reach_bound()
             if len(lines) > 1 and may_touch(self.units, leading, size, reach):
                 placed = list(self._placed_lines(lines))
                 self._placed = (lines, self.width, placed)
                 self._pitch = paragraph_pitch(placed, leading, size)
             self._pitch_of = lines
         return self._pitch
+
+    def _reach_bound(self) -> tuple[float, float] | None:
+        """The shared bound on the ink of this part's units (`ink.ReachFrom`), if it
+        was made from them: a wrap at another width cuts other units."""
+        if self._reach is None:
+            return None
+        units, reach = self._reach
+        at = self._reach_offset
+        if at < len(units) and self.units and units[at] is self.units[0]:
+            return reach.bounds[at]
+        return None
 
     def layer_size(self) -> float:
         """The size its text layer is written at beside other text (`line_pitch`), 0
