@@ -31,6 +31,7 @@ from msc_leaflet.typeset import (
     make_paragraph,
     paragraph,
     segmentation,
+    syllables,
 )
 from msc_leaflet.typeset.linebreak import Line, break_lines
 from msc_leaflet.typeset.units import Unit
@@ -201,6 +202,30 @@ def test_the_pages_of_a_long_paragraph_are_not_each_measured_for_ink_to_its_end(
     assert " ".join(lines) == text
     pieces = len(text.split())
     assert len(looked) < 2 * pieces, (len(looked), pieces)
+
+
+def test_a_long_thai_run_is_read_by_its_syllable_rules_without_a_copy_per_break(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every break opportunity of a Thai run copied the whole run (and the text before
+    # and after the break) for its syllable rules: one 256,000-letter run with no
+    # dictionary word took 21 s. The run is one string, read near the break only.
+    run = "ฅฆ" * 5_000
+    seen: list[str] = []
+    real = syllables.cluster_ends
+
+    def recording(text: str) -> frozenset[int]:
+        seen.append(text)  # kept alive, so two copies never share an id
+        return real(text)
+
+    monkeypatch.setattr(syllables, "cluster_ends", recording)
+    text = f"MSC {run} MSC"  # the run a part of its text, as in a sentence
+    lines = set_in_pages(text, "th")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert len(lines) > 100
+    runs = [text for text in seen if len(text) == len(run)]
+    assert len(runs) > len(lines)  # asked at the breaks of every line
+    assert len({id(text) for text in runs}) <= 2, len({id(text) for text in runs})
 
 
 def test_a_translation_longer_than_the_text_limit_is_refused_at_its_entry(
