@@ -23,7 +23,16 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.i18n import localizer
 from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.project import Project
-from msc_leaflet.typeset import TextParagraph, make_paragraph, paragraph
+from msc_leaflet.typeset import (
+    TextParagraph,
+    hyphenation,
+    ink,
+    linebreak,
+    make_paragraph,
+    paragraph,
+    segmentation,
+    syllables,
+)
 from msc_leaflet.typeset.linebreak import Line, break_lines
 from msc_leaflet.typeset.units import Unit
 from test_hardening_text import set_msgstr as set_thai_msgstr
@@ -118,6 +127,105 @@ def test_the_parts_of_a_split_paragraph_have_the_lines_of_the_whole() -> None:
         fresh.wrap(width, 10_000)
         assert rest.lines_for(width)[:] == fresh.lines_for(width)[:]
     assert parts == expected
+
+
+def set_in_pages(text: str, lang: str = "en", width: float = 90 * mm) -> list[str]:
+    """``text`` as one paragraph set page by page (40 lines a page), as a frame splits
+    it: the text of every line."""
+    style = body_style()
+    rest = make_paragraph(runs_for([(text, "")]), style, lang)
+    page = 40 * style.leading
+    lines: list[str] = []
+    while True:
+        rest.wrap(width, page)
+        split = rest.split(width, page)
+        if not split or split[1].__class__ is not TextParagraph:
+            return lines + rest.line_texts()
+        first, rest = split
+        lines += first.line_texts()
+
+
+class CountingHyphens(str):
+    """`linebreak.IDENTIFIER_HYPHENS`, counting the characters looked up in it."""
+
+    looked_up = 0
+
+    def __contains__(self, char: object) -> bool:
+        CountingHyphens.looked_up += 1
+        return super().__contains__(char)  # type: ignore[operator]
+
+
+def test_one_long_word_is_cut_into_lines_in_time_linear_in_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A msgstr of one 16,000-letter "word" (a pasted sequence, text with its spaces
+    # lost) took 12 s to set, 64,000 letters more than a minute: every emergency cut
+    # found the emergency hyphenation points of the whole word again, and looked for
+    # an identifier's hyphen from the cut to the word's end.
+    word = "a" * 20_000
+    found: list[int] = []
+    real_points = hyphenation.emergency_points
+
+    def counting_points(text: str) -> set[int]:
+        found.append(len(text))
+        return real_points(text)
+
+    monkeypatch.setattr(linebreak, "emergency_points", counting_points)
+    monkeypatch.setattr(
+        linebreak, "IDENTIFIER_HYPHENS", CountingHyphens(segmentation.IDENTIFIER_HYPHENS)
+    )
+    CountingHyphens.looked_up = 0
+    lines = set_in_pages(word)
+    assert len(lines) > 300
+    # Cut at hyphens the reader sees (drawn, no text): every letter kept, in order.
+    assert "".join(lines) == word
+    assert found == [len(word)]  # once for the word, not once for every line
+    assert CountingHyphens.looked_up < 10 * len(word)
+
+
+def test_the_pages_of_a_long_paragraph_are_not_each_measured_for_ink_to_its_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every page's remainder looked at the ink of every piece still to come, to know
+    # whether its lines could touch: one long paragraph cost its pages times its text.
+    text = (WORDS * 1500).strip()
+    looked: list[int] = []
+    real = ink._stays_within
+
+    def counting(*args: Any) -> bool:
+        looked.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(ink, "_stays_within", counting)
+    lines = set_in_pages(text)
+    assert len(lines) > 15 * 40
+    assert " ".join(lines) == text
+    pieces = len(text.split())
+    assert len(looked) < 2 * pieces, (len(looked), pieces)
+
+
+def test_a_long_thai_run_is_read_by_its_syllable_rules_without_a_copy_per_break(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every break opportunity of a Thai run copied the whole run (and the text before
+    # and after the break) for its syllable rules: one 256,000-letter run with no
+    # dictionary word took 21 s. The run is one string, read near the break only.
+    run = "ฅฆ" * 5_000
+    seen: list[str] = []
+    real = syllables.cluster_ends
+
+    def recording(text: str) -> frozenset[int]:
+        seen.append(text)  # kept alive, so two copies never share an id
+        return real(text)
+
+    monkeypatch.setattr(syllables, "cluster_ends", recording)
+    text = f"MSC {run} MSC"  # the run a part of its text, as in a sentence
+    lines = set_in_pages(text, "th")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert len(lines) > 100
+    runs = [text for text in seen if len(text) == len(run)]
+    assert len(runs) > len(lines)  # asked at the breaks of every line
+    assert len({id(text) for text in runs}) <= 2, len({id(text) for text in runs})
 
 
 def test_a_translation_longer_than_the_text_limit_is_refused_at_its_entry(

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
 from .kept_groups import bound_prefix_ends
@@ -609,6 +609,8 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     # Cuts preferred to any other that fits: a word's edge (การ|รักษา, not การรัก|ษา).
     words = _word_points(text, offsets, points, unit.listed, lang)
     terms_words = _words_inside_terms(text, unit.listed, lang)
+    largest = max((piece.size for piece in unit.pieces), default=0.0)
+    word_cuts = _WordCuts(text)
     cuts = [0]
     forced = False
     used = -lead
@@ -636,7 +638,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                overhang = _overhang(flat, width, lead if cuts[-1] == 0 else 0.0)
+                overhang = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
                     text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided
@@ -645,7 +647,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
                 if cut <= i and _inside_word(text, offsets[cut]):  # chloroqu|ine
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
-                    cut = _hyphenated_cut(text, offsets, cuts[-1], i, cut, with_hyphen)
+                    cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
             if cut > i:  # the line took what hangs past its end
                 i = cut
@@ -669,8 +671,38 @@ def _inside_word(text: str, at: int) -> bool:
     return 0 < at < len(text) and hyphenating(text[at - 1]) and hyphenating(text[at])
 
 
+class _WordCuts:
+    """Where the words written with hyphens of one unit's text may be cut in an
+    emergency (`hyphenation.emergency_points`) and where each of them ends, found once
+    for the unit when its first word is cut. Found again for each line a word is cut
+    into, a word of n letters cost n²: a 16,000-letter word (a pasted sequence, a
+    msgstr of one "word") took 12 s to set, 64,000 letters more than a minute."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._allowed: set[int] | None = None
+        self._ends: list[int] | None = None
+
+    @property
+    def allowed(self) -> set[int]:
+        if self._allowed is None:
+            self._allowed = emergency_points(self.text)
+        return self._allowed
+
+    def word_end(self, at: int) -> int:
+        """The first offset from ``at`` on that is not a letter of a word written with
+        hyphens (`hyphenating`), or the text's end."""
+        if self._ends is None:
+            text = self.text
+            ends = [len(text)] * (len(text) + 1)
+            for k in range(len(text) - 1, -1, -1):
+                ends[k] = ends[k + 1] if hyphenating(text[k]) else k
+            self._ends = ends
+        return self._ends[at]
+
+
 def _hyphenated_cut(
-    text: str,
+    words: _WordCuts,
     offsets: Sequence[int],
     start: int,
     end: int,
@@ -682,14 +714,12 @@ def _hyphenated_cut(
     its least letters on each side (`hyphenation.emergency_points`): the last such point
     that fits, else, in a line narrower than two letters and a hyphen, the first after
     ``start`` in the word (the line runs a little past its end), else ``cut``."""
-    allowed = emergency_points(text)
+    allowed = words.allowed
     found = next((j for j in range(end, start, -1) if offsets[j] in allowed and fits(j)), None)
     if found is not None:
         return found
-    word_end = offsets[cut]
-    while word_end < len(text) and hyphenating(text[word_end]):
-        word_end += 1
-    after = (j for j in range(start + 1, len(offsets)) if offsets[j] <= word_end)
+    word_end = words.word_end(offsets[cut])
+    after = takewhile(lambda j: offsets[j] <= word_end, range(start + 1, len(offsets)))
     return next((j for j in after if offsets[j] in allowed), cut)
 
 
@@ -870,16 +900,35 @@ def _after_hanging(points: dict[int, bool], i: int, content: int) -> int | None:
 HANG_EM = 0.65
 
 
-def _overhang(flat: Flat, width: float, lead: float = 0.0) -> Callable[[int, int], bool]:
+@dataclass(frozen=True, slots=True)
+class _Overhang:
     """Whether a line of ``flat``'s clusters ``a:b`` (its opening bracket giving up
-    ``lead``) runs past ``width`` by at most `HANG_EM` of their size."""
+    ``lead``) runs past ``width`` by at most `HANG_EM` of their size; ``largest``: the
+    largest size in the unit, which bounds how far any line may run past."""
 
-    def fits(a: int, b: int) -> bool:
+    flat: Flat
+    width: float
+    lead: float
+    largest: float
+
+    def __call__(self, a: int, b: int) -> bool:
+        flat = self.flat
         room = HANG_EM * max((flat[j][0].size for j in range(a, b)), default=0.0)
-        used = sum(_advance(flat[j]) for j in range(a, b)) - (lead if a == 0 else 0.0)
-        return used <= width + room + FUZZ
+        used = sum(_advance(flat[j]) for j in range(a, b)) - (self.lead if a == 0 else 0.0)
+        return used <= self.width + room + FUZZ
 
-    return fits
+    def within_reach(self, a: int, first: int, last: int) -> Iterator[int]:
+        """The ends ``first`` up to ``last`` (excluded) of lines from cluster ``a``,
+        stopping at the first too wide for any size's overhang: no later one can fit.
+        A search for an end past the line's own stops there, where it went on to the
+        unit's end and made a long word's cuts cost its length each."""
+        limit = self.width + HANG_EM * self.largest + FUZZ + (self.lead if a == 0 else 0.0)
+        used = sum(_advance(self.flat[k]) for k in range(a, first))
+        for j in range(first, last):
+            if used > limit:
+                return
+            yield j
+            used += _advance(self.flat[j])
 
 
 def _emergency_cut(
@@ -888,7 +937,7 @@ def _emergency_cut(
     start: int,
     end: int,
     listed: Sequence[tuple[int, int]] = (),
-    overhang: Callable[[int, int], bool] | None = None,
+    overhang: _Overhang | None = None,
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
 ) -> int:
@@ -966,7 +1015,7 @@ def _emergency_cut(
     if hung is not None and ends_unit and overhang is not None and overhang(start, hung):
         return hung
     if overhang is not None:  # COVID-|19 with its hyphen past the line, not COVID|-19
-        past = range(end + 1, len(offsets) - 1)
+        past = overhang.within_reach(start, end + 1, len(offsets) - 1)
         hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
         if hyphen is not None:
             return hyphen
@@ -1045,7 +1094,7 @@ def _syllable_end(
     offsets: Sequence[int],
     start: int,
     end: int,
-    overhang: Callable[[int, int], bool] | None,
+    overhang: _Overhang | None,
     cuts: Callable[[int], bool],
 ) -> int | None:
     """The first cluster after ``end`` a cut before ``cuts`` allows (one that keeps a

@@ -29,7 +29,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
-from .ink import may_touch, paragraph_pitch
+from .ink import ReachFrom, may_touch, paragraph_pitch
 from .line_pitch import layer_size
 from .linebreak import (
     FUZZ,
@@ -189,6 +189,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # The citation index of the whole paragraph, and where this part starts in it.
         self._citations: _Citations | None = None
         self._offset = 0
+        # The ink reach of the whole paragraph's units from each on, shared with its
+        # parts like the citation index: made once it is split, from the same units.
+        self._reach: tuple[Sequence[Unit], ReachFrom] | None = None
+        self._reach_offset = 0
 
     @property
     def frags(self) -> list[ParaFrag]:
@@ -261,6 +265,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # would give the parts after the cut the citations of others, and a
                 # part a footer no room was left for ("x¹ x¹ x¹…", issue #16).
                 self._citations, self._offset = None, 0
+                self._reach, self._reach_offset = None, 0
             self.units = units
             justified = self.style.alignment == TA_JUSTIFY
             lines = break_lines(
@@ -319,6 +324,10 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         if self._citations is None:
             self._citations = _Citations(self.units)
         rest._citations, rest._offset = self._citations, self._offset + cut
+        if self._reach_bound() is None:
+            self._reach, self._reach_offset = (self.units, ReachFrom(self.units)), 0
+        rest._reach = self._reach
+        rest._reach_offset = self._reach_offset + cut
         first.continued, rest.continued = self.continued, True
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
@@ -403,12 +412,24 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             leading = float(self.style.leading)
             size = self.style.fontSize
             self._pitch = leading
-            if len(lines) > 1 and may_touch(self.units, leading, size):
+            reach = self._reach_bound()
+            if len(lines) > 1 and may_touch(self.units, leading, size, reach):
                 placed = list(self._placed_lines(lines))
                 self._placed = (lines, self.width, placed)
                 self._pitch = paragraph_pitch(placed, leading, size)
             self._pitch_of = lines
         return self._pitch
+
+    def _reach_bound(self) -> tuple[float, float] | None:
+        """The shared bound on the ink of this part's units (`ink.ReachFrom`), if it
+        was made from them: a wrap at another width cuts other units."""
+        if self._reach is None:
+            return None
+        units, reach = self._reach
+        at = self._reach_offset
+        if at < len(units) and self.units and units[at] is self.units[0]:
+            return reach.bounds[at]
+        return None
 
     def layer_size(self) -> float:
         """The size its text layer is written at beside other text (`line_pitch`), 0

@@ -349,22 +349,22 @@ def listed_syllable_break(text: str, i: int) -> bool:
     if verdict is not None:
         return verdict
     start, end = _thai_run(text, i)
-    return i - start in listed_syllable_ends(text[start:end])
+    return i - start in listed_syllable_ends(_run_text(text, start, end))
 
 
 def _syllable_verdict(text: str, i: int) -> bool | None:
     """`syllable_break`'s answer by the spelling alone; None where it cannot tell."""
     start, end = _thai_run(text, i)
-    run = text[start:end]
+    run = _run_text(text, start, end)
     at = i - start
     if at not in cluster_ends(run):
         return False
-    before = run[:at].rstrip(TONE_MARKS)
+    before = _tail(run, at)[0]
     if before.endswith(MAI_HAN_AKAT):
         return False
     if _beside_ro_han(run, at):
         return _ro_han_verdict(run, at)
-    after = run[at:]
+    after = _head(run, at)
     if run[at - 1] == "อ" and after.startswith(O_LEADS_YO):
         return False  # อ leads ย: อย่าง, อยู่, อยาก (ICU: ได้ผลอ|ย่าง)
     if after[0] == "อ" and after[1:].startswith(O_LEADS_YO):
@@ -399,7 +399,7 @@ def _syllable_verdict(text: str, i: int) -> bool | None:
             if not starts or pair in CLUSTERS:
                 return False  # two bare consonants: a cluster (ค|รี) or initial+final (ง|ด)
             return None  # สามารถ|รับ, บัตร|ประ (a final's silent second) or ส|บาย
-        if pair in CLUSTERS and _open(run[:k]):
+        if pair in CLUSTERS and _open(_tail(run, k, strip=False)[0]):
             return None  # ภาค|รัฐ or มีค|วาม: a final, or the first of a cluster
     if _silent_vowel_reading(run, at, before):
         return None  # ชา|ติ, เห|ตุ (a final whose vowel is not read) or อา|ยุ
@@ -487,7 +487,7 @@ def _closes_short_vowel(run: str, k: int) -> bool:
     Before อ and a bare consonant it is read two ways, that syllable's final and อ an
     initial (ฝึก|อบรม, จุด|อ่อน), or the initial of a syllable of -อ (ฝึ|กอบ): the
     dictionary decides. After a long vowel -อ wins (ท่า|นอน, not ท่าน|อน)."""
-    return run[k] in THAI_CONSONANTS and run[:k].rstrip(TONE_MARKS)[-1:] in SHORT_VOWELS
+    return run[k] in THAI_CONSONANTS and _tail(run, k)[0][-1:] in SHORT_VOWELS
 
 
 def _may_close(run: str, k: int) -> bool:
@@ -564,7 +564,7 @@ def _is_final(run: str, index: int) -> bool:
     """Whether the bare consonant at ``index`` closes a syllable with a vowel before it
     (ซัก, เตรียม, เมต), rather than starting one. Not after a syllable that is closed
     already: -ะ, -ำ, ไ-, ใ- (ได้|กลับ), or a final ย or ว (หมาย|ความ, แล้ว|กลับ)."""
-    base = run[:index].rstrip(TONE_MARKS)
+    base, skipped = _tail(run, index)
     p = base[-1:]
     if not p or p in "ะำ" or base[-2:-1] in "ไใ":
         return False
@@ -573,7 +573,7 @@ def _is_final(run: str, index: int) -> bool:
     mark = base[:-1].rstrip(TONE_MARKS)[-1:]
     if (p, mark) in (("ย", "ี"), ("อ", "ื")):
         return True  # the ย of เ-ีย, the อ of เ-ือ
-    if p == "อ" and _vowel_o(run, len(base) - 1):
+    if p == "อ" and _vowel_o(run, skipped + len(base) - 1):
         return True  # the vowel -อ: ต้อง
     if index >= 1 and _bare_vowel(run, index - 1):
         return True  # a final after -อ or -ัว written bare: ของ, ควร
@@ -617,6 +617,41 @@ def _vowel_o(run: str, index: int) -> bool:
     """Whether the อ at ``index`` is the vowel -อ of the bare consonant before it (ต่อ,
     ของ), not an initial (ได้|อย่าง)."""
     return _after_bare_consonant(run, index) and not (index >= 2 and run[index - 1] in VOWEL_MARKS)
+
+
+#: Letters other than tone marks that `_tail` and `_head` keep on the side of a break
+#: they read: more than any syllable rule looks at (`_OPEN` reads six characters).
+_KEPT_LETTERS = 8
+
+
+def _tail(run: str, end: int, *, strip: bool = True) -> tuple[str, int]:
+    """``run[:end]``, the tone marks at its end stripped (``strip``), cut to its last
+    characters, and the offset in ``run`` where they start. The syllable rules read a
+    few letters before a break; a copy of all of the run before every break made one
+    long Thai run quadratic (a 256,000-letter msgstr of one "word": 21 s to set).
+    `_KEPT_LETTERS` that are not tone marks are kept, so every rule reads what the
+    whole would show it."""
+    start = max(0, end - 4 * _KEPT_LETTERS)
+    while start and len(run[start:end].translate(_NO_TONE_MARKS)) < _KEPT_LETTERS:
+        start = max(0, 2 * start - end)
+    kept = run[start:end]
+    return (kept.rstrip(TONE_MARKS) if strip else kept), start
+
+
+def _head(run: str, start: int) -> str:
+    """``run[start:]`` cut to its first characters, as `_tail` cuts what comes before."""
+    end = min(len(run), start + 4 * _KEPT_LETTERS)
+    while end < len(run) and len(run[start:end].translate(_NO_TONE_MARKS)) < _KEPT_LETTERS:
+        end = min(len(run), 2 * end - start)
+    return run[start:end]
+
+
+@lru_cache(maxsize=64)
+def _run_text(text: str, start: int, end: int) -> str:
+    """``text[start:end]``, the Thai run a break falls in, one string for every break
+    in it: made anew for each, it was copied and hashed again (`cluster_ends` and
+    `listed_syllable_ends` are cached by it) at every break of a long run."""
+    return text[start:end]
 
 
 def _thai_run(text: str, i: int) -> tuple[int, int]:
