@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageChops, ImageFile, ImageMath
+from PIL import Image, ImageMath
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -68,6 +68,7 @@ from ..theme.theme import Theme
 
 if TYPE_CHECKING:
     from PIL.ImageCms import ImageCmsTransform
+    from PIL.ImageFile import ImageFile
 
 AS_FILED = frozenset({"L", "CMYK"})  # opaque pictures ReportLab embeds in their own model
 GREY = frozenset({"1", "L", "LA", "La"})
@@ -244,7 +245,7 @@ def _opened(path: Path) -> Iterator[Image.Image]:
 DEEP_GREY_ALPHA = "LA;16B"
 
 
-def _deep_grey_alpha(image: ImageFile.ImageFile) -> Image.Image:
+def _deep_grey_alpha(image: ImageFile) -> Image.Image:
     """A 16-bit grey PNG with alpha as the grey picture it is (LA), anything else as
     it is. Pillow reads it as RGBA, so a print build separated its greys into four
     inks (by the press's profile, a rich grey of C, M and Y under K: a fringe of colour
@@ -261,7 +262,7 @@ def _deep_grey_alpha(image: ImageFile.ImageFile) -> Image.Image:
 DEEP_RGB, DEEP_RGB_LOW_BYTES = "RGB;16B", "RGB;16L"
 
 
-def _deep_keyed(image: ImageFile.ImageFile, path: Path) -> Image.Image | None:
+def _deep_keyed(image: ImageFile, path: Path) -> Image.Image | None:
     """A 16-bit truecolour PNG with a see-through colour (tRNS) as RGBA, its opacity
     exactly the key's, else None. Pillow reads such a picture in 8 bits (each sample's
     first byte) but keeps its key in 16: the key matched no pixel, and the see-through
@@ -272,6 +273,8 @@ def _deep_keyed(image: ImageFile.ImageFile, path: Path) -> Image.Image | None:
     tile = image.tile[0] if len(image.tile) == 1 else None
     if not isinstance(key, tuple) or image.mode != "RGB" or tile is None or tile.args != DEEP_RGB:
         return None
+    from PIL import ImageChops  # only for such a picture: Pillow's C core loads with it
+
     with Image.open(path) as low:
         low.tile = [tile._replace(args=DEEP_RGB_LOW_BYTES)]
         low.load()
