@@ -1850,6 +1850,45 @@ def test_an_identifier_wider_than_its_cell_is_cut_at_a_seam_a_reader_accepts(wor
     assert not wrong, "\n".join(sorted(wrong))
 
 
+#: Identifiers in brackets or quotation marks, in the sentences a narrow cell holds.
+BRACKETED_IDENTIFIERS = [
+    ("en", "Markers (CD105) here"),
+    ("en", "Markers (CD105), here"),
+    ("en", "Markers [HbA1c] here"),
+    ("en", "Markers (IL-6) here"),
+    ("en", "Markers \u201cCD105\u201d here"),
+    ("ar", "علامات (CD105) هنا"),
+    ("th", "ค่า (HbA1c) สูง"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BRACKETED_IDENTIFIERS)
+def test_a_bracketed_identifier_that_fits_but_for_its_brackets_is_not_cut(
+    lang: str, text: str
+) -> None:
+    """A cell that holds CD105 and its closing bracket but not its opening one: the line
+    ends after "(" and the next reads "CD105)". It was cut (CD|105), two names to a
+    reader, as CD|105, was before its comma hung."""
+    match = re.search(r"[\w-]*\d\w*|[A-Z][\w-]*\d\w*", text)
+    assert match
+    start, end = match.span()
+    widths = _widths(text, lang, 10)
+    word = sum(widths[start:end])
+    wrong = set()
+    for width in range(14, 60, 2):
+        if word > width:
+            continue  # the word itself is wider than the line: cut it somewhere
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)
+        paragraph.on_emergency_break = lambda _: None
+        paragraph.wrap(width, 10_000)
+        at = 0
+        for line in paragraph.line_texts()[:-1]:
+            at = text.index(line, at) + len(line)
+            if start < at < end and text[at - 1] != "-":  # IL-|6: its own seam
+                wrong.add(f"{width} pt: {text[:at]}|{text[at:]}")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
 @pytest.mark.parametrize("number", ["10,000,", "12,500.50", "1,250,000"])
 def test_a_number_wider_than_its_cell_is_cut_after_a_group_mark(number: str) -> None:
     # A cell narrower than the number printed 12,50|0.50: the next line read "0.50", a

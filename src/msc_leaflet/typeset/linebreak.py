@@ -911,6 +911,11 @@ class _Overhang:
     lead: float
     largest: float
 
+    def fits(self, a: int, b: int) -> bool:
+        """Whether clusters ``a:b`` fit the line without running past it."""
+        used = sum(_advance(self.flat[j]) for j in range(a, b)) - (self.lead if a == 0 else 0.0)
+        return used <= self.width + FUZZ
+
     def __call__(self, a: int, b: int) -> bool:
         flat = self.flat
         room = HANG_EM * max((flat[j][0].size for j in range(a, b)), default=0.0)
@@ -1014,6 +1019,10 @@ def _emergency_cut(
     ends_unit = hung is not None and not text[offsets[hung] :].strip()
     if hung is not None and ends_unit and overhang is not None and overhang(start, hung):
         return hung
+    if overhang is not None:  # "(" then "CD105)", not (CD|105)
+        opened = _after_opening_marks(text, offsets, start, end, overhang)
+        if opened is not None:
+            return opened
     if overhang is not None:  # COVID-|19 with its hyphen past the line, not COVID|-19
         past = overhang.within_reach(start, end + 1, len(offsets) - 1)
         hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
@@ -1055,6 +1064,40 @@ def _emergency_cut(
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
     hung = _hung_marks(text, offsets, end)
     return end if hung is None else hung  # 〔注〕 a little past the line, not 〔注|〕
+
+
+def _after_opening_marks(
+    text: str, offsets: Sequence[int], start: int, end: int, overhang: _Overhang
+) -> int | None:
+    """The cluster after the opening brackets or quotation marks the line of clusters
+    ``start:end`` starts with, if what follows them to the unit's end fits the next line
+    whole, its closing marks hanging past it as a unit's may (`HANGING_PUNCTUATION`);
+    else None. "(CD105)" in a cell that holds CD105 but not its brackets was cut
+    (CD|105), which reads as two names, as CD|105, did before its comma hung: the line
+    ends after "(" instead, the cut a reader takes for what it is."""
+    after = start
+    while after < end and _opens(text[offsets[after] : offsets[after + 1]]):
+        after += 1
+    if after in (start, end):
+        return None
+    last = len(offsets) - 1
+    while last > after and text[offsets[last - 1]] in SPACES:
+        last -= 1
+    bare = last
+    while (
+        bare > after
+        and last - bare < MOST_HANGING
+        and _hangs(text[offsets[bare - 1] : offsets[bare]], HANGING_PUNCTUATION)
+    ):
+        bare -= 1
+    if bare > after and overhang.fits(after, bare) and overhang(after, last):
+        return after
+    return None
+
+
+def _opens(cluster: str) -> bool:
+    """Whether ``cluster`` is an opening bracket or quotation mark: ( [ « “ 「."""
+    return len(cluster) == 1 and unicodedata.category(cluster) in ("Ps", "Pi")
 
 
 def _hung_marks(
