@@ -224,3 +224,32 @@ def test_an_arabic_item_in_an_english_list_stands_beside_its_bullet(tmp_path: Pa
     for _left, bottom, right, top in bullets:
         beside = textpage.get_text_bounded(right + 1, bottom, right + 20, top)
         assert beside.strip(), "nothing within 20 points right of the bullet"
+
+
+def _column_right(path: Path) -> float:
+    """The right edge of the Arabic column's text: the right end of a heading's line
+    (its number, "01 ·", at the right of its words)."""
+    textpage = pdfium.PdfDocument(path)[0].get_textpage()
+    searcher = textpage.search("إلى أين تذهب الخلايا")
+    start, _count = searcher.get_next()
+    _left, bottom, _right, top = textpage.get_charbox(start)
+    boxes = (textpage.get_charbox(k) for k in range(textpage.count_chars()))
+    return float(max(box[2] for box in boxes if bottom - 2 < (box[1] + box[3]) / 2 < top + 2))
+
+
+def test_an_english_paragraph_on_an_arabic_page_stands_at_the_columns_start(
+    tmp_path: Path,
+) -> None:
+    """Arabic page, two English paragraphs (untranslated), each running left to right.
+    The one of one line stands at the column's right, where the page's lines start: it
+    was set at the column's left, across the page from where an Arabic reader looks for
+    it. The one that wraps fills the column, its lines flush left as English lines are
+    (CSS `width: fit-content`)."""
+    path = _build(tmp_path, "ar", also=("signs-intro", "where-cells-go"))
+    column = _column_right(path)
+    [(left, _bottom, right, _top)] = _boxes(path, "Call emergency services")
+    [(_l, _b, end, _t)] = _boxes(path, "if you have:")
+    assert abs(end - column) < 1.5 and left < right < end  # left to right, ending at its start
+    [(first, *_)] = _boxes(path, "After an infusion")
+    [(second, *_)] = _boxes(path, "not stay for long")
+    assert abs(second - first) < 1.5 and first < left - 100

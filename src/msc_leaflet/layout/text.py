@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
@@ -136,14 +135,10 @@ class Writer:
         """A list item's paragraph. The list hangs its numbers and bullets at this
         text's line start (the right, in Arabic); an item printed in a language of the
         other direction (an untranslated English item in an Arabic list) runs in its
-        own direction, and is set flush at its line end instead of its start, so its
-        text stays beside its bullet rather than at the far side of the column."""
+        own direction, as a block at its line end (`_set`), so its text stays beside
+        its bullet rather than at the far side of the column."""
         language = self.language_of(source)
         chosen = self.styles[style]
-        if language and right_to_left(language) != right_to_left(self.lang):
-            flipped = _FLIPPED.get(chosen.alignment)
-            if flipped is not None:
-                chosen = ParagraphStyle(f"{chosen.name}-beside-marker", chosen, alignment=flipped)
         runs = self.runs(parse_inline(source), chosen)
         return self._set(runs, chosen, ROLES.get(style, "P"), language, source)
 
@@ -156,14 +151,28 @@ class Writer:
         return UI_LANGUAGE if source in self.untranslated_labels else ""
 
     def _set(
-        self, runs: list[Run], style: ParagraphStyle, role: str, language: str, source: str = ""
+        self,
+        runs: list[Run],
+        style: ParagraphStyle,
+        role: str,
+        language: str,
+        source: str = "",
+        *,
+        untranslated: bool = False,
     ) -> Flowable:
         """``runs`` as a paragraph element; ``language``, when not this text's own: the
         language the text is in (the source's, for a text printed untranslated or a
         reference; English, for what the program itself writes in English), so it is set
         and tagged as that language: an English sentence in an Arabic leaflet runs left to
         right, its stop at its end, and a screen reader reads it with an English voice.
-        ``source``: the markup of the leaflet text set, which an emergency cut names."""
+        ``source``: the markup of the leaflet text set, which an emergency cut names.
+
+        A text printed untranslated (``source`` or ``untranslated``) in a language of
+        the other direction than the page's (English on an Arabic page) runs in its own
+        direction, flush at its own start, but stands as a block at the page's start
+        (`TextParagraph.block_at_end`): a reader of the page looks for it there, as for
+        the translated text around it and the bullet of its list (docs/scripts.md). A
+        reference or a program message in English is set as English is."""
         lang = language or self.lang
         report = self.on_emergency_break
         paragraph = make_paragraph(
@@ -175,6 +184,9 @@ class Writer:
             on_emergency_break=(lambda cut: report(cut, source)) if report else None,
         )
         paragraph.in_cell = self.beside
+        untranslated = untranslated or source in self.fallbacks
+        if untranslated and right_to_left(lang) != right_to_left(self.lang):
+            paragraph.block_at_end = True
         tagged = self.tagged(paragraph, role, language)
         _note_uniform(tagged, runs)
         return tagged
@@ -237,10 +249,17 @@ class Writer:
         language: str = "",
     ) -> Flowable:
         """A paragraph of literal text (labels, numbers): no markup is interpreted.
-        ``language``: the locale the text is in when it is not this text's (`_set`)."""
-        language = language or self.language_of(text)
+        ``language``: the locale the text is in when it is not this text's (`_set`);
+        without it, the source's or English for a text printed untranslated."""
+        untranslated = not language and bool(self.language_of(text))
         return self.spans_paragraph(
-            [Span(text)], style, colour=colour, bold=bold, role=role, language=language
+            [Span(text)],
+            style,
+            colour=colour,
+            bold=bold,
+            role=role,
+            language=language or self.language_of(text),
+            untranslated=untranslated,
         )
 
     def beside_source(self, text: str, source_text: str, style: str, separator: str) -> Flowable:
@@ -263,16 +282,14 @@ class Writer:
         prefix: Sequence[Run] = (),
         role: str = "",
         language: str = "",
+        untranslated: bool = False,
     ) -> Flowable:
-        """``language``: the text is in that locale's, not this text's (`_set`)."""
+        """``language``: the text is in that locale's, not this text's; ``untranslated``:
+        it is printed so for want of a translation (`_set`)."""
         chosen = self.styles[style]
         runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
-        return self._set(runs, chosen, role or ROLES.get(style, "P"), language)
-
-
-# A paragraph's start and end alignments ("left" is its line start: the right, in a
-# right-to-left language): an item set against its list's direction takes the other.
-_FLIPPED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
+        role = role or ROLES.get(style, "P")
+        return self._set(runs, chosen, role, language, untranslated=untranslated)
 
 
 def _own_digits_in(text: str) -> bool:

@@ -145,6 +145,11 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     # Right to left, a cell another cell of its row is drawn after, to its left (set by
     # the layout): its last line ends in a space of the text layer (`render.word_gap`).
     gap_after: bool = False
+    # Set against its column's direction (set by the layout: English printed untranslated
+    # in an Arabic column, or Arabic in an English list): it is as wide as its text, up
+    # to the column, and stands at its lines' end, the column's start, where a reader
+    # of the column's language looks for it (`_block_slack`, docs/scripts.md).
+    block_at_end: bool = False
     # The leaflet block it sets, for error messages (set by the layout).
     leaflet_block: object = None
     # The reference it is the entry of (set by the layout): where it begins is a named
@@ -332,6 +337,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         first.structure = rest.structure = self.structure  # two parts, one element
         first.in_cell = rest.in_cell = self.in_cell
         first.gap_after = rest.gap_after = self.gap_after
+        first.block_at_end = rest.block_at_end = self.block_at_end
         # The leaflet block the layout tagged it with (`layout/unprintable.py`): a part
         # that fits nowhere names its own paragraph, not the heading kept with it.
         first.leaflet_block = rest.leaflet_block = self.leaflet_block
@@ -384,6 +390,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         style = self.style
         first_width, later_width = self._line_widths(self.width)
         rtl = right_to_left(self.lang)
+        block = self._block_slack(lines, first_width)
         for number, line in enumerate(lines):
             available = first_width if number == 0 else later_width
             x = style.leftIndent + (style.firstLineIndent if number == 0 else 0)
@@ -394,7 +401,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             stretch = Stretch()
             if style.alignment == TA_JUSTIFY and (not last or self.justify_last):
                 stretch = justify(self.units, line, available)
-            x += self._line_offset(line, available, rtl)
+            x += self._line_offset(line, available, rtl, block)
             units = list(self.units[line.start : line.end])
             units[-1] = at_line_end(units[-1])  # the hyphen a soft hyphen becomes there
             if line.lead:  # its opening bracket's ink at the line's start
@@ -438,28 +445,45 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         it and its list number must follow (`editions._gap_for`, `list_numbers`)."""
         return layer_size(self.style.fontSize, self.pitch()) if self.in_cell else 0.0
 
-    def _line_offset(self, line: Line, available: float, rtl: bool) -> float:
+    def _slack(self, line: Line, available: float) -> float:
+        """Points of ``available`` that ``line`` leaves empty, not counting the marks
+        that hang past its end (`hanging_width`); less than 0 when it runs past it."""
+        last = self.units[line.end - 1]
+        if line.squeeze:  # the mark hangs on the half em it is drawn on
+            last = squeezed_at_end(last, self.lang)
+        hang = hanging_width(last, line.width - available)
+        return available - (line.width - hang)
+
+    def _block_slack(self, lines: Sequence[Line], first_width: float) -> float | None:
+        """For a paragraph set as a block at its lines' end (`block_at_end`): how far
+        its lines start from their start, so that the block ends at the column's
+        start; None for any other. The block is as wide as its text, up to the column
+        (CSS `width: fit-content`): a paragraph that wraps fills the column, its lines
+        flush at their own start as any of its language, and only a paragraph of one
+        line moves. Sized by its longest line, a page of English paragraphs on an
+        Arabic page started each at its own distance from the column's left edge."""
+        if not self.block_at_end or self.style.alignment in (TA_CENTER, TA_RIGHT):
+            return None
+        if len(lines) != 1 or self.continued:
+            return None
+        return max(0.0, self._slack(lines[0], first_width))
+
+    def _line_offset(
+        self, line: Line, available: float, rtl: bool, block: float | None = None
+    ) -> float:
         """How far right of the left edge of its ``available`` width ``line`` is drawn.
         Its alignment places the line's letters: marks that hang past its end
         (`hanging_width`) are not measured, and a line wider than the column (a
         syllable cut in an emergency runs past it) starts at the column's start and
         runs past its end, never past its start, where a centred or right-aligned one
-        went into the cell's padding or the column beside it."""
-        alignment = self.style.alignment
-        last = self.units[line.end - 1]
-        if line.squeeze:  # the mark hangs on the half em it is drawn on
-            last = squeezed_at_end(last, self.lang)
-        hang = hanging_width(last, line.width - available)
-        slack = available - (line.width - hang)
-        if alignment == TA_CENTER:
-            share = 0.5
-        elif alignment == TA_RIGHT:
+        went into the cell's padding or the column beside it. ``block``: the offset
+        from their start of the lines of a block set at its end (`_block_slack`)."""
+        if block is None:
             # "left" and "right" mean the start and end of the line: a right-to-left
             # paragraph set "left" is flush right, its last justified line too.
-            share = 1.0
-        else:
-            share = 0.0
-        start = max(0.0, slack * share)  # from the line's start: its right end if rtl
+            share = {TA_CENTER: 0.5, TA_RIGHT: 1.0}.get(self.style.alignment, 0.0)
+            block = max(0.0, self._slack(line, available) * share)
+        start = block  # from the line's start: its right end if rtl
         return available - start - line.width if rtl else start
 
     # --- inspecting -------------------------------------------------------------------
