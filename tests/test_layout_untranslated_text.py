@@ -253,3 +253,33 @@ def test_an_english_paragraph_on_an_arabic_page_stands_at_the_columns_start(
     [(first, *_)] = _boxes(path, "After an infusion")
     [(second, *_)] = _boxes(path, "not stay for long")
     assert abs(second - first) < 1.5 and first < left - 100
+
+
+def test_english_contact_lines_on_an_arabic_page_read_label_then_value(tmp_path: Path) -> None:
+    """An Arabic build with no ui.po: each contact line of the closing box is English
+    ("LINE: @testclinic"), and runs left to right, its label first, at the box's right.
+    Set as Arabic, it read "@testclinic :LINE", its colon between the two."""
+    root = tmp_path / "project"
+    (root / "leaflets").mkdir(parents=True)
+    (root / "organisations").mkdir()
+    organisation = ORGANISATION + "phone: 02 123 4567\naddress: 45 Riverside Road\n"
+    (root / "organisations" / "test-clinic.yaml").write_text(organisation, encoding="utf-8")
+    yaml = leaflet_yaml("- paragraph: Read this first.\n")
+    (root / "leaflets" / "sample.yaml").write_text(yaml, encoding="utf-8")
+    path = build_leaflet(Project.at(root), "sample", "ar", tmp_path / "out").path
+    name = min(_boxes(path, "Test Clinic"), key=lambda box: box[3])  # the box's, not the band's
+    right = name[2]
+
+    def below_name(found: str) -> tuple[float, float, float, float]:
+        [box] = [box for box in _boxes(path, found) if box[3] < name[1]]
+        return box
+
+    lines = ["Address: 45 Riverside Road", "Phone: 02 123 4567", "LINE: @testclinic"]
+    lines += ["WhatsApp: +66 80 000 0000", "Web: https://example.org"]
+    text = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    for line in lines:
+        label, value = line.split(": ", 1)
+        assert line in text
+        label_left, *_ = below_name(f"{label}:")
+        value_left, _bottom, value_right, _top = below_name(value)
+        assert label_left < value_left and abs(value_right - right) < 1.5, line

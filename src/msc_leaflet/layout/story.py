@@ -202,32 +202,22 @@ def _closing_box(
         [w.plain(labels("contact"), "callout-label", colour=muted)],
         [w.plain(org.name, "small", bold=True)],
     ]
-    for key in CONTACTS:
-        value = getattr(org, key)
-        if value:
-            label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
-            rows.append(
-                [
-                    w.spans_paragraph(
-                        [Span(as_written(value, w.lang), link=_link_for(key, value))],
-                        "small",
-                        prefix=[label],
-                    )
-                ]
-            )
+    contacts = [
+        (key, value, _link_for(key, value)) for key in CONTACTS if (value := getattr(org, key))
+    ]
     if leaflet.url:
-        label = Run(
-            labelled("more-online", labels, w), w.family.bold, w.styles["small"].fontSize, muted
+        contacts.append(("more-online", leaflet.url, leaflet.url))
+    for key, value, link in contacts:
+        label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
+        language = _contact_language(key, value, labels, w.lang)
+        line = w.spans_paragraph(
+            [Span(as_written(value, w.lang), link=link)],
+            "small",
+            prefix=[label],
+            language=language,
+            untranslated=bool(language),
         )
-        rows.append(
-            [
-                w.spans_paragraph(
-                    [Span(as_written(leaflet.url, w.lang), link=leaflet.url)],
-                    "small",
-                    prefix=[label],
-                )
-            ]
-        )
+        rows.append([line])
     sections = (0, 2)  # the notice (its label, its text) and the contacts
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), theme_colour(theme, "quiet-fill")),
@@ -327,6 +317,20 @@ def labelled(key: str, labels: Labels, w: Writer) -> str:
     above "网站：…", not "LINE: @…"."""
     lang = UI_LANGUAGE if labels.falls_back(key) else w.lang
     return labels(key) + profile(lang).label_end
+
+
+def _contact_language(key: str, value: str, labels: Labels, lang: str) -> str:
+    """The language a contact line of a ``lang`` page is in when it is not the page's:
+    English, for an English label (ui.po has no translation) before a value with no
+    letter of the page's script ("Phone: 02 123 4567", "LINE: @clinic"). Set as the
+    page's, such a line on an Arabic page ran right to left, its label at the right and
+    its colon between: "@clinic :LINE"; set as English, it reads "LINE: @clinic"."""
+    if not labels.falls_back(key) or lang == UI_LANGUAGE:
+        return ""
+    scripts = {script_of(char) for char in value if char.isalpha()}
+    if not scripts <= {LATIN} or locale_script(lang) in scripts:
+        return ""
+    return UI_LANGUAGE
 
 
 def _link_for(key: str, value: str) -> str:
