@@ -283,3 +283,22 @@ def test_english_contact_lines_on_an_arabic_page_read_label_then_value(tmp_path:
         label_left, *_ = below_name(f"{label}:")
         value_left, _bottom, value_right, _top = below_name(value)
         assert label_left < value_left and abs(value_right - right) < 1.5, line
+
+
+def test_an_english_page_number_in_arabic_indic_digits_reads_as_english(tmp_path: Path) -> None:
+    """An ar_EG build with no ui.po numbers its pages in Arabic-Indic digits inside the
+    English "Page 1 of 1". The bidi algorithm orders those digits as Arabic, so the
+    footer drew "١ of ١ Page", each word in its place from the right; it now reads
+    "Page ١ of ١" left to right."""
+    root = tmp_path / "project"
+    (root / "leaflets").mkdir(parents=True)
+    (root / "organisations").mkdir()
+    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
+    yaml = leaflet_yaml("- paragraph: Read this first.\n")
+    (root / "leaflets" / "sample.yaml").write_text(yaml, encoding="utf-8")
+    path = build_leaflet(Project.at(root), "sample", "ar_EG", tmp_path / "out").path
+    [(page, bottom, right, top)] = _boxes(path, "Page")
+    [(of, *_)] = _boxes(path, "of")
+    beside = [box[0] for box in _boxes(path, "١") if box[1] < top and box[3] > bottom]
+    digits = [x for x in beside if page < x < right + 40]  # not the footer's dates
+    assert len(digits) == 2 and page < min(digits) < of < max(digits)

@@ -36,6 +36,7 @@ from ..typeset.draw import (
     same_baseline,
 )
 from ..typeset.ink import CLEARANCE_EM
+from ..typeset.left_to_right import isolated
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
@@ -484,6 +485,11 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         page_text = f.labels(
             "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
         )
+        if f.labels.falls_back("page-of") and right_to_left(f.lang):
+            # English around Arabic-Indic digits (ar_EG), which the bidi algorithm
+            # orders as Arabic: "Page ١ of ٣" was drawn "٣ of ١ Page". One left-to-right
+            # isolate, it reads as the English it is, at the line's end.
+            page_text = isolated(page_text)
         page_runs = [f.run(page_text, size, muted, bold=True)]
         line_width = width - m["left"] - m["right"]
         beside = line_width - runs_width(page_runs, f.lang) - HEADER_GAP * size
