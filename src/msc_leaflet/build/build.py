@@ -318,14 +318,17 @@ def build_loaded(
     all_findings = list(findings)
     for language in languages:
         refuse_unset_language(source, language, theme)
-    for language in languages:
+    for index, language in enumerate(languages):
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
             source, language, project, allow_fuzzy=options.allow_fuzzy
         )
         checked = None
         if options.strict:
             checked = refuse_unless_printable(project, source, language, i18n_findings)
-        found = proof_findings(project, source, language, checked) if spec.proof else ()
+        # A two-language edition prints the proof pages of its first language only (the
+        # translation, `editions._ending`): the source's checks ran for nothing.
+        shown = spec.proof and index == 0
+        found = proof_findings(project, source, language, checked) if shown else ()
         refuse_wrong_catalog(source, i18n_findings)
         refuse_silent_text(leaflet)
         record = signoff_record(project, source, language, options, theme.footer_approval)
