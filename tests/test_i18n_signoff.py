@@ -394,7 +394,8 @@ def test_a_fuzzy_reference_title_printed_with_allow_fuzzy_is_covered(root: Path)
     assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
     set_msgstr(po, "ref/gamma2002/title", "การศึกษาที่สอง", fuzzy=False)  # now printed always
     state, changed = th_review(root)
-    assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
+    confirmed = "translation confirmed (it was marked fuzzy)"  # the words approved
+    assert state == "stale" and changed == {"ref/gamma2002/title": confirmed}
 
 
 def test_strict_build_and_proof_name_a_page_word_changed_since_approval(
@@ -1333,3 +1334,37 @@ def test_a_new_or_removed_contact_shows_its_text(root: Path) -> None:
     assert "  organisation:whatsapp: new entry\n    now: +66 81 234 5678\n" in output, output
     assert "  removed (was organisation:line)\n    was: @testclinic\n" in output, output
     assert "  ui:whatsapp: new entry\n    now (English): WhatsApp\n  " in output, output
+
+
+TITLE_TH = "การศึกษาที่สอง"  # "A second study"
+
+
+@pytest.mark.parametrize(
+    ("fuzzy_at_approval", "said"),
+    [
+        (True, "the Thai translation confirmed (it was marked fuzzy)"),
+        (False, "the Thai translation marked fuzzy (to be checked again)"),
+    ],
+)
+def test_a_fuzzy_mark_removed_or_added_shows_the_text(
+    root: Path, tmp_path: Path, fuzzy_at_approval: bool, said: str
+) -> None:
+    """A reference title approved fuzzy (a title may stay English, so it does not stop
+    a sign-off), then confirmed by the translator with the same words, or the other way
+    round: review, the proof and the desk said "the Thai translation changed" with no
+    text under it: the clinician had nothing to approve against. Each now says what
+    happened to the mark and shows the text once, as it is now."""
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH, fuzzy=fuzzy_at_approval)
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH, fuzzy=not fuzzy_at_approval)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"  ref/gamma2002/title: {said}\n    now (Thai): {TITLE_TH}\n" in output, output
+    assert "was (" not in output, output
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    proof = out / "th" / "care-basics.proof.pdf"
+    assert said in re.sub(r"\s+", " ", page_texts(proof)[-1])
+    assert _texts_beside_in_proof(proof, "ref/gamma2002/title:") == [
+        ("now (Thai):", TITLE_TH, "th")
+    ]

@@ -54,7 +54,9 @@ from .formatting import english_language_name
 from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_changes import (
+    CONFIRMED,
     FROM_ELSEWHERE,
+    MARKED_FUZZY,
     MERGED,
     MOVED,
     NEW_ENTRY,
@@ -111,6 +113,9 @@ class TextState:
     # (`signoff_changes`).
     wording: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # Each current translation's digest confirmed and marked fuzzy → whether fuzzy: a
+    # digest approved for the same words then tells a fuzzy mark removed or added.
+    fuzzy: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,7 +189,7 @@ def text_state(
     translated = catalog.lookup() if catalog is not None else {}
     language = catalog_language(catalog.path) if catalog is not None and catalog.path else ""
     sources, translations, entries, missing, refused = [], [], {}, [], []
-    wording, texts = {}, {}
+    wording, texts, fuzzy = {}, {}, {}
     for entry in template.active:
         if is_keyword_context(entry.msgctxt):  # metadata, not read on a page (signoff_scope)
             continue
@@ -207,6 +212,9 @@ def text_state(
         said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(found.forms if found else ())
         wording[context] = " ".join(said)
         texts.update(said)
+        if found is not None and found.has_translation:
+            for marked in (False, True):
+                fuzzy[_digest(*_translation(found, rejected, marked))[:DIGEST_CHARS]] = marked
     items = []
     for name, (source, printed) in (page or {}).items():
         items.append(_digest(name, source, printed))
@@ -216,11 +224,11 @@ def text_state(
         texts.update(said)
     return TextState(
         _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items),
-        tuple(refused), wording, texts,
+        tuple(refused), wording, texts, fuzzy,
     )  # fmt: skip
 
 
-def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
+def _translation(found: Entry | None, rejected: bool, fuzzy: bool | None = None) -> tuple[str, ...]:
     """What the fingerprint of ``found``'s translation is made of: its forms, and a mark
     when it is fuzzy. Nothing for an entry with no translation. A fuzzy reference title
     does not stop a sign-off (it may stay English) but `--allow-fuzzy` prints it: its
@@ -231,11 +239,13 @@ def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
     lists and checks behind it (data/numbers.yaml, data/units.yaml, languages.yaml): an
     upgrade whose unit words refused an approved text printed English under a current
     approval, while one that changed words this text does not use must send no one back.
-    No mark otherwise, so records made before it was fingerprinted stay current."""
+    No mark otherwise, so records made before it was fingerprinted stay current.
+    ``fuzzy``: its words as if (not) marked fuzzy; by default as they are."""
     if found is None or not found.has_translation:
         return ("",)
     forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
-    marks = ("fuzzy",) * found.fuzzy + ("refused",) * rejected
+    marked = found.fuzzy if fuzzy is None else fuzzy
+    marks = ("fuzzy",) * marked + ("refused",) * rejected
     return (*forms, *marks)
 
 
@@ -487,7 +497,9 @@ def changed_since(
         changed.append(Change(UNCOVERED_PAGE, UNCOVERED))
     wording = state.wording  # the current texts, by context
     if approval.wording:  # else the catalog's entries are compared by context below
-        words = wording_changes(approval.wording, wording, texts, state.refused, REFUSED)
+        words = wording_changes(
+            approval.wording, wording, texts, state.refused, REFUSED, state.fuzzy
+        )
     else:
         words, state = [], replace(state, wording={})
     for context, now in state.entries.items():
@@ -605,6 +617,12 @@ CHANGE_MESSAGES = {
     REFUSED: "desk.change.refused",
     UNCOVERED: "desk.change.uncovered",
 }
+#: The messages of the kinds of change said with the translation's language.
+TRANSLATION_MESSAGES = {
+    TRANSLATION_CHANGED: "desk.change.translation",
+    CONFIRMED: "desk.change.confirmed",
+    MARKED_FUZZY: "desk.change.marked-fuzzy",
+}
 
 
 def english(key: str, **values: object) -> str:
@@ -644,9 +662,9 @@ def _kind_in_words(
         return say("desk.change.item")
     if change.kind == SOURCE_CHANGED:
         return say("desk.change.source", language=name(side_language(change.context, 0, languages)))
-    if change.kind == TRANSLATION_CHANGED:
+    if change.kind in TRANSLATION_MESSAGES:
         language = name(side_language(change.context, 1, languages))
-        return say("desk.change.translation", language=language)
+        return say(TRANSLATION_MESSAGES[change.kind], language=language)
     if change.kind == RENUMBERED and change.count > 1:
         return say("desk.change.renumbered-many", count=change.count)
     if change.kind in FROM_ELSEWHERE:

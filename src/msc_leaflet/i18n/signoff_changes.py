@@ -34,7 +34,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..languages import language_of
@@ -46,6 +46,9 @@ from .signoff_scope import is_page_word, is_translated
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
 SOURCE_CHANGED = "source changed"
 TRANSLATION_CHANGED = "translation changed"
+# The same words, their fuzzy mark removed or added: what the translator did to them.
+CONFIRMED = "translation confirmed (it was marked fuzzy)"
+MARKED_FUZZY = "translation marked fuzzy (to be checked again)"
 NEW_ENTRY = "new entry"
 REMOVED = "removed"
 MOVED = "moved"
@@ -103,16 +106,32 @@ class Change:
         return self.kind + small + (f" (was {self.origin})" if self.origin else "")
 
 
+@dataclass(frozen=True)
+class Known:
+    """What the comparison knows besides the entries' digests: ``texts`` (digest → text,
+    approved and current), the contexts the build ``refused`` now (named
+    ``refused_words``) and ``fuzzy``: for each current translation's words, the digest
+    of them confirmed and the one of them marked fuzzy → whether it is the fuzzy one, so
+    that the same words under another digest are known to be confirmed or marked."""
+
+    texts: Mapping[str, str]
+    refused: Sequence[str] = ()
+    refused_words: str = ""
+    fuzzy: Mapping[str, bool] = field(default_factory=dict)
+
+
 def wording_changes(
     approved: Mapping[str, str],
     current: Mapping[str, str],
     texts: Mapping[str, str],
     refused: Sequence[str],
     refused_words: str,
+    fuzzy: Mapping[str, bool] | None = None,
 ) -> list[Change]:
     """The changes from the ``approved`` entries to the ``current`` ones (context →
-    context-free digests, in reading order); ``texts``: digest → text, for both;
-    ``refused``: contexts the build refuses now, named ``refused_words``."""
+    context-free digests, in reading order); ``texts``, ``refused``, ``refused_words``
+    and ``fuzzy`` as `Known` holds them."""
+    known = Known(texts, refused, refused_words, fuzzy or {})
     old, new = list(approved.items()), list(current.items())
     matcher = SequenceMatcher(None, [k for _, k in old], [k for _, k in new], autojunk=False)
     renumbered: list[str] = []
@@ -132,7 +151,7 @@ def wording_changes(
         for j in news:
             if j in moved:
                 changes.append(Change(new[j][0], MOVED, origin=old[moved[j]][0]))
-        found = _block(kept_old, kept_new, texts, refused, refused_words)
+        found = _block(kept_old, kept_new, known)
         changes += [c for c in found if c.kind != REMOVED]
         removed += [c for c in found if c.kind == REMOVED]
     if renumbered:
@@ -157,23 +176,18 @@ def _moves(
     return moved
 
 
-def _block(
-    old: list[Entry],
-    new: list[Entry],
-    texts: Mapping[str, str],
-    refused: Sequence[str],
-    refused_words: str,
-) -> list[Change]:
+def _block(old: list[Entry], new: list[Entry], known: Known) -> list[Change]:
     """The changes of one stretch of the text the diff could not match."""
+    texts = known.texts
     if not old or not new:  # each with its text: a clinician approves what they can read
         return [Change(c, NEW_ENTRY, after=(_said(key, texts),)) for c, key in new] + [
             removed(c, (_said(key, texts),)) for c, key in old
         ]
     kept = _kept_sides(old, new, texts)
     if kept:
-        return _around(kept, old, new, texts, refused, refused_words)
+        return _around(kept, old, new, known)
     if len(old) == len(new):
-        return [_edited(a, b, texts, refused, refused_words) for a, b in zip(old, new, strict=True)]
+        return [_edited(a, b, known) for a, b in zip(old, new, strict=True)]
     how = SPLIT if len(old) == 1 else MERGED if len(new) == 1 else REWRITTEN
     return [
         Change(
@@ -210,22 +224,17 @@ def _kept_sides(
 
 
 def _around(
-    kept: list[tuple[int, int]],
-    old: list[Entry],
-    new: list[Entry],
-    texts: Mapping[str, str],
-    refused: Sequence[str],
-    refused_words: str,
+    kept: list[tuple[int, int]], old: list[Entry], new: list[Entry], known: Known
 ) -> list[Change]:
     """The changes of one stretch whose entries ``kept`` (`_kept_sides`) are edits: the
     stretches between them read as any other (`_block`), in reading order."""
     changes: list[Change] = []
     i = j = 0
     for a, b in kept:
-        changes += _block(old[i:a], new[j:b], texts, refused, refused_words)
-        changes.append(_edited(old[a], new[b], texts, refused, refused_words))
+        changes += _block(old[i:a], new[j:b], known)
+        changes.append(_edited(old[a], new[b], known))
         i, j = a + 1, b + 1
-    return changes + _block(old[i:], new[j:], texts, refused, refused_words)
+    return changes + _block(old[i:], new[j:], known)
 
 
 def removed(context: str, before: tuple[tuple[str, str], ...]) -> Change:
@@ -237,18 +246,21 @@ def removed(context: str, before: tuple[tuple[str, str], ...]) -> Change:
     return Change("", REMOVED, before=before, origin=context)
 
 
-def _edited(
-    old: Entry, new: Entry, texts: Mapping[str, str], refused: Sequence[str], refused_words: str
-) -> Change:
-    """One entry's change: its source's, else its translation's (refused by the build, or
-    changed only in spaces or punctuation when the approved text is known)."""
+def _edited(old: Entry, new: Entry, known: Known) -> Change:
+    """One entry's change: its source's, else its translation's (refused by the build,
+    confirmed or marked fuzzy with the same words, or changed only in spaces or
+    punctuation when the approved text is known)."""
+    texts = known.texts
     (source_was, translation_was), (source, translation) = old[1].split(), new[1].split()
     origin = "" if old[0] == new[0] else old[0]
     said = (kept_texts(old[1], texts), kept_texts(new[1], texts))
+    marked = (known.fuzzy.get(translation_was), known.fuzzy.get(translation))
     if source_was != source:
         kind, was, now = SOURCE_CHANGED, source_was, source
-    elif new[0] in refused:
-        return Change(new[0], refused_words, *said, origin=origin)
+    elif new[0] in known.refused:
+        return Change(new[0], known.refused_words, *said, origin=origin)
+    elif None not in marked and marked[0] != marked[1]:  # the same words, re-marked
+        return Change(new[0], MARKED_FUZZY if marked[1] else CONFIRMED, *said, origin=origin)
     else:
         kind, was, now = TRANSLATION_CHANGED, translation_was, translation
     small = _retouched(texts.get(was), texts.get(now))
@@ -310,7 +322,7 @@ def texts_beside(change: Change, source: str, translation: str) -> Iterator[Besi
     translated = is_translated(change.entry)
     if approved_text_lost(change):
         yield Beside("was", NOT_RECORDED, UI_LANGUAGE, recorded=False)
-    for side, said in (("was", change.before), ("now", change.after)):
+    for side, said in (("was", approved_shown(change)), ("now", change.after)):
         for words, language in texts_shown(change, _joined(said), (source, translation)):
             label = f"{side} ({english_language_name(language)})" if translated else side
             yield Beside(label, words, language)
@@ -360,7 +372,17 @@ def sides_shown(change: Change) -> tuple[int, ...]:
     if not change.before:
         return (0,) if change.kind == SOURCE_CHANGED else (1,)
     (was,), (now,) = change.before, change.after
-    return tuple(index for index in (0, 1) if was[index] != now[index])
+    # The same words re-marked (confirmed, marked fuzzy, refused): its translation, once.
+    return tuple(index for index in (0, 1) if was[index] != now[index]) or (1,)
+
+
+def approved_shown(change: Change) -> tuple[tuple[str, str], ...]:
+    """The approved texts a reader is shown beside ``change`` (`Change.before`): none
+    where they are the words it has now, only their fuzzy or refused mark changed.
+    A translator who confirmed a fuzzy text unchanged was "the Thai translation
+    changed" with no text at all: the clinician had nothing to approve against. Its
+    text is shown once, as it is now."""
+    return () if change.before == change.after else change.before
 
 
 def written_in(context: str, side: int, said: tuple[str, str], languages: tuple[str, str]) -> str:
