@@ -1368,3 +1368,73 @@ def test_a_fuzzy_mark_removed_or_added_shows_the_text(
     assert _texts_beside_in_proof(proof, "ref/gamma2002/title:") == [
         ("now (Thai):", TITLE_TH, "th")
     ]
+
+
+BANDAGE_EN = "Keep the bandage on the infusion site for 6 hours and keep it dry."
+BANDAGE_TH = "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 6 ชั่วโมง และอย่าให้เปียกน้ำ"
+
+
+def test_an_edit_of_both_sides_beside_a_deletion_is_an_edit_and_a_removal(root: Path) -> None:
+    """The paragraph on alcohol deleted, and the bandage paragraph before it edited in
+    English and in Thai (4 hours made 6): nothing kept a side, so review said
+    "paragraph/4: merged from paragraph/4, paragraph/5", as if the advice on alcohol
+    were folded into the bandage paragraph, which does not say it. The bandage text is
+    that text edited (similar, as `update` judges it when it carries its translation
+    over): an edit, and the alcohol paragraph a removal."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / LEAFLET, REVISION[0][0], "")
+    edit(root / LEAFLET, "site for 4 hours", "site for 6 hours")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    catalog = read_po(root / TH_PO)
+    for entry in catalog.active:
+        entry.msgstr = BANDAGE_TH if entry.msgid == BANDAGE_EN else entry.msgstr
+        entry.set_fuzzy(False)
+    write_po(root / TH_PO, catalog)
+    assert th_review(root)[1] == {
+        "paragraph/4": "source changed",
+        "removed (was paragraph/5)": "removed (was paragraph/5)",
+        "faq/6/1/question, faq/6/1/answer, faq/6/2/question, …": (
+            "4 texts renumbered only (the same words in the same order)"
+        ),
+    }
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "merged" not in output, output
+    assert (
+        "  paragraph/4: the English text changed\n"
+        "    was (English): Keep the bandage on the infusion site for 4 hours and keep it dry.\n"
+        "    was (Thai): ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\n"
+        f"    now (English): {BANDAGE_EN}\n"
+        f"    now (Thai): {BANDAGE_TH}\n"
+    ) in output, output
+    assert f"  removed (was paragraph/5)\n    was (English): {REMOVED_EN}\n" in output, output
+
+
+def test_texts_joined_or_split_off_stay_a_merge_or_a_split() -> None:
+    """An edited text with another text of the stretch living on in it is a merge (two
+    list items joined) or a split (a sentence split off), even where one of them is
+    similar to the text it became; an unrelated text beside an edit is removed."""
+    from msc_leaflet.i18n.signoff_changes import wording_changes
+
+    texts = {"r": "Redness or swelling that grows.", "s": "Shortness of breath.",
+             "rs": "Redness or swelling that grows, or shortness of breath.",
+             "f": "Fever above 38 °C.", "rb": "Redness or swelling that grows fast.",
+             "a": "แดง", "b": "หายใจ", "ab": "แดง หรือหายใจ", "c": "ไข้",
+             "ab2": "แดงเร็ว"}  # fmt: skip
+    joined = wording_changes({"list/2": "r a", "list/3": "s b"}, {"list/2": "rs ab"}, texts, (), "")
+    assert [c.what for c in joined] == ["merged from list/2, list/3"]
+    split = wording_changes({"list/2": "rs ab"}, {"list/2": "r a", "list/3": "s b"}, texts, (), "")
+    assert [c.what for c in split] == ["split from list/2"]
+    approved = {"list/2": "r a", "list/3": "f c"}
+    edited = wording_changes(approved, {"list/2": "rb ab2"}, texts, (), "")
+    assert [(c.context, c.what) for c in edited] == [
+        ("list/2", "source changed"),
+        ("", "removed (was list/3)"),
+    ]
+    added = wording_changes({"list/2": "r a"}, {"list/2": "f c", "list/3": "rb ab2"}, texts, (), "")
+    assert [(c.context, c.what) for c in added] == [
+        ("list/2", "new entry"),
+        ("list/3", "source changed (was list/2)"),
+    ]

@@ -41,6 +41,7 @@ from ..languages import language_of
 from .desk_labels import DESK_MESSAGES
 from .formatting import english_language_name
 from .labels import UI_LANGUAGE
+from .merge import GRAM, SIMILAR, similar
 from .signoff_scope import is_page_word, is_translated
 
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
@@ -183,7 +184,7 @@ def _block(old: list[Entry], new: list[Entry], known: Known) -> list[Change]:
         return [Change(c, NEW_ENTRY, after=(_said(key, texts),)) for c, key in new] + [
             removed(c, (_said(key, texts),)) for c, key in old
         ]
-    kept = _kept_sides(old, new, texts)
+    kept = _kept_sides(old, new, texts) or _edits_among(old, new, texts)
     if kept:
         return _around(kept, old, new, known)
     if len(old) == len(new):
@@ -221,6 +222,47 @@ def _kept_sides(
         if pairs:
             return pairs
     return []
+
+
+def _edits_among(
+    old: list[Entry], new: list[Entry], texts: Mapping[str, str]
+) -> list[tuple[int, int]]:
+    """(old, new) index pairs, in order, of the entries of one stretch of unequal length
+    where one text is the other edited (`merge.similar`, the rule `update` carries a
+    translation over by) and no other text of the stretch lives on in either
+    (`_lives_on`): a paragraph deleted beside one whose English and Thai were both
+    edited was "merged from paragraph/4, paragraph/5", as if the deleted advice were
+    folded into the edited one, which does not say it. Where another text does live on
+    (two list items joined, a sentence split off), none: a merge or a split."""
+    if len(old) == len(new):
+        return []  # one for one: each an edit already
+    was = [texts.get(key.split()[0], "") for _, key in old]
+    now = [texts.get(key.split()[0], "") for _, key in new]
+    pairs: list[tuple[int, int]] = []
+    for j, text in enumerate(now):
+        start = pairs[-1][0] + 1 if pairs else 0
+        i = next((i for i in range(start, len(was)) if similar(was[i], text)), None)
+        if i is not None:
+            pairs.append((i, j))
+    lone_old = [was[i] for i in range(len(was)) if i not in {a for a, _ in pairs}]
+    lone_new = [now[j] for j in range(len(now)) if j not in {b for _, b in pairs}]
+    for i, j in pairs:
+        if any(_lives_on(part, now[j]) for part in lone_old) or any(
+            _lives_on(part, was[i]) for part in lone_new
+        ):
+            return []
+    return pairs
+
+
+def _lives_on(part: str, whole: str) -> bool:
+    """Whether most of ``part`` is in ``whole`` in runs of at least `GRAM` characters
+    (the runs `update` looks for): a list item joined to another, a sentence split off.
+    Runs, not a subsequence: any short text is a scattered subsequence of a long one."""
+    if not part:
+        return False
+    matcher = SequenceMatcher(None, part.casefold(), whole.casefold(), autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks() if block.size >= GRAM)
+    return shared > SIMILAR * len(part.casefold())
 
 
 def _around(
