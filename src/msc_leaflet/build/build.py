@@ -148,7 +148,7 @@ def refuse_unless_printable(
     checks = run_checks(project, [source.id], [locale], load_config(project, strict=True))
     # I18N001 relays what `i18n_findings` already hold, as a build with --allow-fuzzy
     # judged them: `check` takes a fuzzy text for untranslated.
-    relayed = [f for f in checks if isinstance(f, CheckFinding) and f.code == "I18N001"]
+    relayed = [f for f in checks if isinstance(f, CheckFinding) and f.code == RELAYED]
     problems += [f for f in checks if f.severity == "error" and f not in relayed]
     if problems:
         listed = "\n".join(f"  {finding}" for finding in problems[:10])
@@ -168,13 +168,22 @@ def proof_findings(
     """What `msc-leaflet check` finds in ``source`` read in ``locale``, one line each as
     the proof lists them (`checks.reading_order`): ``checked``, those --strict already
     ran, or the checks run as `check` runs them. A reviewer signs against the proof: a
-    cure claim the checks know of must be on it."""
+    cure claim the checks know of must be on it. Not I18N001, which relays what the
+    build's own translation found (a text printed untranslated, fuzzy or refused, a
+    page word in English): the proof's first list has each of those once, as this
+    build printed it (`proof.proof_page`); a fuzzy text was listed there and again
+    here, and said "not used" in a proof --allow-fuzzy printed it in."""
     from ..checks import load_config, run_checks
     from ..checks.reading_order import in_reading_order
 
     if checked is None:
         checked = run_checks(project, [source.id], [locale], load_config(project))
-    return tuple(placed.line() for placed in in_reading_order(source, checked))
+    shown = [f for f in checked if not (isinstance(f, CheckFinding) and f.code == RELAYED)]
+    return tuple(placed.line() for placed in in_reading_order(source, shown))
+
+
+#: The code under which `check` relays the build's translation warnings (`checks.runner`).
+RELAYED = "I18N001"
 
 
 def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
