@@ -1438,3 +1438,39 @@ def test_texts_joined_or_split_off_stay_a_merge_or_a_split() -> None:
         ("list/2", "new entry"),
         ("list/3", "source changed (was list/2)"),
     ]
+
+
+#: A second record of signoff.yaml edited by hand: (the edit, the field's line is where
+#: the error points, words of the message).
+HAND_EDITS = {
+    "month-13": (("  date: 2026-12-02\n  source", "  date: 2026-13-02\n  source"), "date", "month"),
+    "name-as-list": (("  by: Dr B\n", "  by: [Dr B]\n"), "by", "by is a list, not a text"),
+    "no-date": (("  date: 2026-12-02\n  source", "  source"), "", "it has no date"),
+    "role-typo": (("role: reviewer", "role: reviwer"), "role", "unknown role 'reviwer'"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("hand_edit", HAND_EDITS.values(), ids=HAND_EDITS)
+def test_a_hand_edited_record_is_named_at_its_line(
+    root: Path, hand_edit: tuple[tuple[str, str], str, str]
+) -> None:
+    """A date of month 13 ended `i18n review` in "internal error: ValueError"; a name
+    written as a list was accepted and printed "['Dr B']" in the proof's history; a
+    missing date was "sign-off 2 is malformed: 'date'", with no line. Each is now named
+    at the line of its field (of the record, for a field it lacks), with what is wrong."""
+    (old, new), field, said = hand_edit
+    assert review(root, "clinical", "Dr A")[0] == 0
+    assert review(root, "reviewer", "Dr B")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    second = text.rindex("- leaflet: care-basics")
+    text = text[:second] + text[second:].replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    start = text[:second].count("\n")
+    field_at = [n + 1 for n in range(start, len(lines)) if lines[n].startswith(f"  {field}:")]
+    line = field_at[0] if field else start + 1
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 1, output
+    assert f"signoff.yaml:{line}:" in output and "sign-off 2 is malformed: " in output, output
+    assert said in output and "internal error" not in output, output

@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date, record_date
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
-from ..content.yaml_source import YamlFile, load_plain
+from ..content.yaml_source import YamlFile, load_yaml, where
 from ..errors import LeafletError, Location, counted, display_path
 from ..files import folder_locked
 from ..project import (
@@ -258,42 +260,103 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     if not path.is_file():
         return []
     try:
-        data = load_plain(path, SIGNOFF_YAML)
+        root = load_yaml(path, SIGNOFF_YAML)
     except LeafletError as problem:
         if problem.message != "file is empty":
             raise
         return []
-    if not isinstance(data, list):
-        raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
+    if not isinstance(root, SequenceNode):
+        raise LeafletError(where(path, root), "signoff.yaml must be a list of sign-offs")
     records = []
-    for n, item in enumerate(data, 1):
+    for n, node in enumerate(root.value, 1):
         try:
-            records.append(_record(item))
-        except (TypeError, ValueError, KeyError) as exc:
+            records.append(_record(SafeConstructor().construct_document(node)))
+        except _Malformed as exc:
             raise LeafletError(
-                Location(path), f"sign-off {n} is malformed: {exc}", "restore it from git"
+                where(path, _field(node, exc.key)),
+                f"sign-off {n} is malformed: {exc}",
+                "restore it from git",
+            ) from None
+        except (TypeError, ValueError, yaml.YAMLError) as exc:  # a date YAML cannot make
+            raise LeafletError(
+                where(path, _unreadable(node)),
+                f"sign-off {n} is malformed: {exc}",
+                "restore it from git",
             ) from None
     return records
 
 
+class _Malformed(ValueError):
+    """A record's field ``key`` is not what `i18n review` writes: named at its line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _field(node: Node, key: str) -> Node:
+    """The value of ``key`` in the record ``node``, where a message about it points; the
+    record itself for a field it lacks. A hand-edited record was named "sign-off 2 is
+    malformed: 'date'", with no line, in a file of a few hundred lines."""
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == key and isinstance(value, Node):
+                return value
+    return node
+
+
+def _unreadable(node: Node) -> Node:
+    """The field of the record ``node`` YAML cannot make a value of (2026-13-02, read
+    as a date of month 13: an internal error), else the record."""
+    for _, value in node.value if isinstance(node, MappingNode) else ():
+        try:
+            SafeConstructor().construct_document(value)
+        except (TypeError, ValueError, yaml.YAMLError):
+            return value if isinstance(value, Node) else node
+    return node
+
+
 def _record(item: Any) -> SignOff:
     if not isinstance(item, dict):
-        raise TypeError("not a mapping")
+        raise _Malformed("", "not a mapping of leaflet, role, by, date…")
     # YAML reads 2026-11-01 as a date, 20261101 as a number: both go through the one
     # date rule, so a number, or a date with a time, is refused as any other bad date.
-    written = item["date"]
-    date = iso_date(written.isoformat() if isinstance(written, dt.date) else str(written))
-    role = str(item["role"])
+    written = _required(item, "date")
+    try:
+        date = iso_date(written.isoformat() if isinstance(written, dt.date) else str(written))
+    except ValueError as exc:
+        raise _Malformed("date", f"date: {exc}") from None
+    role = _text(item, "role")
     if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
+        raise _Malformed("role", f"unknown role {role!r} (roles: {', '.join(ROLES)})")
     return SignOff(
-        leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
-        source=str(item["source"]), translation=str(item["translation"]),
-        page=str(item.get("page", "")), note=str(item.get("note", "")),
+        leaflet=_text(item, "leaflet"), role=role, by=_text(item, "by"), date=date,
+        source=_text(item, "source"), translation=_text(item, "translation"),
+        page=_text(item, "page", ""), note=_text(item, "note", ""),
         entries=_digests(item.get("entries"), "entries", 2),
         wording=_digests(item.get("wording"), "wording", 2),
         texts=_digests(item.get("texts"), "texts", None),
     )  # fmt: skip
+
+
+def _required(item: dict[str, Any], key: str) -> Any:
+    if item.get(key) is None:
+        raise _Malformed(key, f"it has no {key}")
+    return item[key]
+
+
+def _text(item: dict[str, Any], key: str, default: str | None = None) -> str:
+    """The record's field ``key`` as text: a name or digest YAML may read as a number,
+    but not a list or a mapping (`by: [Dr B]` was printed "['Dr B']" in the proof's
+    history). ``default`` where it may be left out."""
+    value = item.get(key) if default is not None else _required(item, key)
+    if value is None:
+        return default or ""
+    if isinstance(value, list | dict):
+        raise _Malformed(
+            key, f"{key} is a {'list' if isinstance(value, list) else 'mapping'}, not a text"
+        )
+    return str(value)
 
 
 def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
@@ -303,11 +366,11 @@ def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise TypeError(f"{key} is not a mapping")
+        raise _Malformed(key, f"{key} is not a mapping")
     for name, said in value.items():
         if not isinstance(said, str) or not _digest_count(said, words):
             wanted = f"{words} digests" if words else "a text"
-            raise ValueError(f"{key}: {name!s} is {said!r}, not {wanted}")
+            raise _Malformed(key, f"{key}: {name!s} is {said!r}, not {wanted}")
     return {str(name): said for name, said in value.items()}
 
 
