@@ -1474,3 +1474,18 @@ def test_a_hand_edited_record_is_named_at_its_line(
     assert code == 1, output
     assert f"signoff.yaml:{line}:" in output and "sign-off 2 is malformed: " in output, output
     assert said in output and "internal error" not in output, output
+
+
+def test_a_whole_text_rewritten_is_one_change_not_a_search_of_every_pair() -> None:
+    """A stretch of texts rewritten into one fewer (60 for 59, as a leaflet rewritten
+    throughout) was compared pair by pair for an edit beside a deletion: 0.7 s for 60,
+    6 s for 300. A stretch longer than a deletion beside a few edits is a rewrite."""
+    from msc_leaflet.i18n.signoff_changes import MOST_COMPARED, wording_changes
+
+    words = ["cells", "blood", "vein", "clot", "risk", "doctor", "clinic", "study", "patient"]
+    texts = {f"s{n}": " ".join(words[(n + k) % 9] for k in range(12)) for n in range(120)}
+    texts |= {f"t{n}": f"ไทย {n}" for n in range(120)}
+    approved = {f"p/{n}": f"s{n} t{n}" for n in range(60)}
+    current = {f"p/{n}": f"s{n + 60} t{n + 60}" for n in range(59)}
+    assert [c.kind for c in wording_changes(approved, current, texts, (), "")] == ["rewritten"]
+    assert MOST_COMPARED < 60
