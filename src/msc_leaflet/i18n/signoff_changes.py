@@ -12,7 +12,10 @@ words (source and translation, without the context), as a diff compares lines:
   all of them: their meaning cannot have changed (what moved around them is listed);
 - the same words elsewhere in the order: *moved from* its old context;
 - one entry for one: *source changed* / *translation changed* (noted "only spaces or
-  punctuation" when that is all);
+  punctuation" when that is all), or the same words *confirmed* / *marked fuzzy*;
+- in a stretch of unequal length, a text that kept one side, or is another edited
+  (`merge.similar`) with no other text living on in it: an edit, the rest new or
+  removed;
 - one for several, several for one: *split from* / *merged from*, with the approved and
   the current texts beside each other, once.
 
