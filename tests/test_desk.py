@@ -28,7 +28,7 @@ from msc_leaflet.build.manifest import load_manifest
 from msc_leaflet.cli.app import app as cli_app
 from msc_leaflet.desk.app import create_app
 from msc_leaflet.desk.builds import Builds
-from msc_leaflet.desk.interface import interface, negotiate
+from msc_leaflet.desk.interface import Language, interface, negotiate
 from msc_leaflet.desk.server import allowed_hosts, checked_token, listening_sockets
 from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError, Location
@@ -2657,3 +2657,29 @@ def _sides_and_texts(item: str) -> list[tuple[str, str, str]]:
         r'<p class="side">([^<]*)</p>|<p class="text" lang="([^"]+)"[^>]*>([^<]*)</p>', item
     )
     return [(side, lang, html.unescape(text)) for side, lang, text in found]
+
+
+@pytest.mark.parametrize("ui", ["en", "th", "ar"])
+def test_a_fuzzy_mark_removed_shows_the_text_on_the_signoff_page(tmp_path: Path, ui: str) -> None:
+    """A reference title approved fuzzy, then confirmed with the same words: the page
+    said "the Thai translation changed" with no text, nothing to approve against. It
+    says the translation was confirmed, in the reader's language, and shows it now."""
+    from test_i18n_signoff import FIXTURE, TH_PO, TITLE_TH, review
+
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURE, root)
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH, fuzzy=True)
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH)
+    if ui != "en":
+        _offer_interface(root, ui)
+    words = interface(Project(root), ui)
+    with desk_client(root) as desk:
+        page = desk.get(
+            "/leaflets/care-basics/signoff?lang=th",
+            headers={"accept-language": ui.replace("_", "-")},
+        ).text
+    item = _change_item(page, "ref/gamma2002/title")
+    confirmed = words("desk.change.confirmed", language=Language("th"))
+    assert confirmed in item, item
+    assert _sides_and_texts(item) == [(words("desk.now"), "", ""), ("", "th", TITLE_TH)], item

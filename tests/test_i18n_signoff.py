@@ -394,7 +394,8 @@ def test_a_fuzzy_reference_title_printed_with_allow_fuzzy_is_covered(root: Path)
     assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
     set_msgstr(po, "ref/gamma2002/title", "การศึกษาที่สอง", fuzzy=False)  # now printed always
     state, changed = th_review(root)
-    assert state == "stale" and changed == {"ref/gamma2002/title": "translation changed"}
+    confirmed = "translation confirmed (it was marked fuzzy)"  # the words approved
+    assert state == "stale" and changed == {"ref/gamma2002/title": confirmed}
 
 
 def test_strict_build_and_proof_name_a_page_word_changed_since_approval(
@@ -1333,3 +1334,158 @@ def test_a_new_or_removed_contact_shows_its_text(root: Path) -> None:
     assert "  organisation:whatsapp: new entry\n    now: +66 81 234 5678\n" in output, output
     assert "  removed (was organisation:line)\n    was: @testclinic\n" in output, output
     assert "  ui:whatsapp: new entry\n    now (English): WhatsApp\n  " in output, output
+
+
+TITLE_TH = "การศึกษาที่สอง"  # "A second study"
+
+
+@pytest.mark.parametrize(
+    ("fuzzy_at_approval", "said"),
+    [
+        (True, "the Thai translation confirmed (it was marked fuzzy)"),
+        (False, "the Thai translation marked fuzzy (to be checked again)"),
+    ],
+)
+def test_a_fuzzy_mark_removed_or_added_shows_the_text(
+    root: Path, tmp_path: Path, fuzzy_at_approval: bool, said: str
+) -> None:
+    """A reference title approved fuzzy (a title may stay English, so it does not stop
+    a sign-off), then confirmed by the translator with the same words, or the other way
+    round: review, the proof and the desk said "the Thai translation changed" with no
+    text under it: the clinician had nothing to approve against. Each now says what
+    happened to the mark and shows the text once, as it is now."""
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH, fuzzy=fuzzy_at_approval)
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "ref/gamma2002/title", TITLE_TH, fuzzy=not fuzzy_at_approval)
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"  ref/gamma2002/title: {said}\n    now (Thai): {TITLE_TH}\n" in output, output
+    assert "was (" not in output, output
+    out = tmp_path / "out"
+    assert build(root, out, "--proof")[0] == 0
+    proof = out / "th" / "care-basics.proof.pdf"
+    assert said in re.sub(r"\s+", " ", page_texts(proof)[-1])
+    assert _texts_beside_in_proof(proof, "ref/gamma2002/title:") == [
+        ("now (Thai):", TITLE_TH, "th")
+    ]
+
+
+BANDAGE_EN = "Keep the bandage on the infusion site for 6 hours and keep it dry."
+BANDAGE_TH = "ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 6 ชั่วโมง และอย่าให้เปียกน้ำ"
+
+
+def test_an_edit_of_both_sides_beside_a_deletion_is_an_edit_and_a_removal(root: Path) -> None:
+    """The paragraph on alcohol deleted, and the bandage paragraph before it edited in
+    English and in Thai (4 hours made 6): nothing kept a side, so review said
+    "paragraph/4: merged from paragraph/4, paragraph/5", as if the advice on alcohol
+    were folded into the bandage paragraph, which does not say it. The bandage text is
+    that text edited (similar, as `update` judges it when it carries its translation
+    over): an edit, and the alcohol paragraph a removal."""
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    edit(root / LEAFLET, REVISION[0][0], "")
+    edit(root / LEAFLET, "site for 4 hours", "site for 6 hours")
+    assert invoke("i18n", "update", "--project", str(root))[0] == 0
+    catalog = read_po(root / TH_PO)
+    for entry in catalog.active:
+        entry.msgstr = BANDAGE_TH if entry.msgid == BANDAGE_EN else entry.msgstr
+        entry.set_fuzzy(False)
+    write_po(root / TH_PO, catalog)
+    assert th_review(root)[1] == {
+        "paragraph/4": "source changed",
+        "removed (was paragraph/5)": "removed (was paragraph/5)",
+        "faq/6/1/question, faq/6/1/answer, faq/6/2/question, …": (
+            "4 texts renumbered only (the same words in the same order)"
+        ),
+    }
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "merged" not in output, output
+    assert (
+        "  paragraph/4: the English text changed\n"
+        "    was (English): Keep the bandage on the infusion site for 4 hours and keep it dry.\n"
+        "    was (Thai): ปิดผ้าพันแผลบริเวณที่ให้เซลล์ไว้ 4 ชั่วโมง และอย่าให้เปียกน้ำ\n"
+        f"    now (English): {BANDAGE_EN}\n"
+        f"    now (Thai): {BANDAGE_TH}\n"
+    ) in output, output
+    assert f"  removed (was paragraph/5)\n    was (English): {REMOVED_EN}\n" in output, output
+
+
+def test_texts_joined_or_split_off_stay_a_merge_or_a_split() -> None:
+    """An edited text with another text of the stretch living on in it is a merge (two
+    list items joined) or a split (a sentence split off), even where one of them is
+    similar to the text it became; an unrelated text beside an edit is removed."""
+    from msc_leaflet.i18n.signoff_changes import wording_changes
+
+    texts = {"r": "Redness or swelling that grows.", "s": "Shortness of breath.",
+             "rs": "Redness or swelling that grows, or shortness of breath.",
+             "f": "Fever above 38 °C.", "rb": "Redness or swelling that grows fast.",
+             "a": "แดง", "b": "หายใจ", "ab": "แดง หรือหายใจ", "c": "ไข้",
+             "ab2": "แดงเร็ว"}  # fmt: skip
+    joined = wording_changes({"list/2": "r a", "list/3": "s b"}, {"list/2": "rs ab"}, texts, (), "")
+    assert [c.what for c in joined] == ["merged from list/2, list/3"]
+    split = wording_changes({"list/2": "rs ab"}, {"list/2": "r a", "list/3": "s b"}, texts, (), "")
+    assert [c.what for c in split] == ["split from list/2"]
+    approved = {"list/2": "r a", "list/3": "f c"}
+    edited = wording_changes(approved, {"list/2": "rb ab2"}, texts, (), "")
+    assert [(c.context, c.what) for c in edited] == [
+        ("list/2", "source changed"),
+        ("", "removed (was list/3)"),
+    ]
+    added = wording_changes({"list/2": "r a"}, {"list/2": "f c", "list/3": "rb ab2"}, texts, (), "")
+    assert [(c.context, c.what) for c in added] == [
+        ("list/2", "new entry"),
+        ("list/3", "source changed (was list/2)"),
+    ]
+
+
+#: A second record of signoff.yaml edited by hand: (the edit, the field's line is where
+#: the error points, words of the message).
+HAND_EDITS = {
+    "month-13": (("  date: 2026-12-02\n  source", "  date: 2026-13-02\n  source"), "date", "month"),
+    "name-as-list": (("  by: Dr B\n", "  by: [Dr B]\n"), "by", "by is a list, not a text"),
+    "no-date": (("  date: 2026-12-02\n  source", "  source"), "", "it has no date"),
+    "role-typo": (("role: reviewer", "role: reviwer"), "role", "unknown role 'reviwer'"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("hand_edit", HAND_EDITS.values(), ids=HAND_EDITS)
+def test_a_hand_edited_record_is_named_at_its_line(
+    root: Path, hand_edit: tuple[tuple[str, str], str, str]
+) -> None:
+    """A date of month 13 ended `i18n review` in "internal error: ValueError"; a name
+    written as a list was accepted and printed "['Dr B']" in the proof's history; a
+    missing date was "sign-off 2 is malformed: 'date'", with no line. Each is now named
+    at the line of its field (of the record, for a field it lacks), with what is wrong."""
+    (old, new), field, said = hand_edit
+    assert review(root, "clinical", "Dr A")[0] == 0
+    assert review(root, "reviewer", "Dr B")[0] == 0
+    path = root / "locales" / "th" / "signoff.yaml"
+    text = path.read_text(encoding="utf-8")
+    second = text.rindex("- leaflet: care-basics")
+    text = text[:second] + text[second:].replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    start = text[:second].count("\n")
+    field_at = [n + 1 for n in range(start, len(lines)) if lines[n].startswith(f"  {field}:")]
+    line = field_at[0] if field else start + 1
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 1, output
+    assert f"signoff.yaml:{line}:" in output and "sign-off 2 is malformed: " in output, output
+    assert said in output and "internal error" not in output, output
+
+
+def test_a_whole_text_rewritten_is_one_change_not_a_search_of_every_pair() -> None:
+    """A stretch of texts rewritten into one fewer (60 for 59, as a leaflet rewritten
+    throughout) was compared pair by pair for an edit beside a deletion: 0.7 s for 60,
+    6 s for 300. A stretch longer than a deletion beside a few edits is a rewrite."""
+    from msc_leaflet.i18n.signoff_changes import MOST_COMPARED, wording_changes
+
+    words = ["cells", "blood", "vein", "clot", "risk", "doctor", "clinic", "study", "patient"]
+    texts = {f"s{n}": " ".join(words[(n + k) % 9] for k in range(12)) for n in range(120)}
+    texts |= {f"t{n}": f"ไทย {n}" for n in range(120)}
+    approved = {f"p/{n}": f"s{n} t{n}" for n in range(60)}
+    current = {f"p/{n}": f"s{n + 60} t{n + 60}" for n in range(59)}
+    assert [c.kind for c in wording_changes(approved, current, texts, (), "")] == ["rewritten"]
+    assert MOST_COMPARED < 60

@@ -64,11 +64,14 @@ def test_the_proof_lists_every_finding_of_check_errors_first_by_block(
     text = proof(root, tmp_path / "out", "infusion-safety", "th")
     listed = squeezed(text[text.index(TH_HEADING) :])
     for finding in found:  # each, with what to do: the same words as `check`
+        if finding["code"] == "I18N001":  # the fuzzy text: listed once, on the page before
+            assert squeezed(str(finding["message"])) not in squeezed(text), finding
+            continue
         assert squeezed(f"{finding['message']} — {finding['hint']}") in listed, finding
     claim = listed.index(squeezed("CLAIM001 (error) donor-cells: [th] risky claim “หายขาด”"))
     phrase = listed.index(squeezed("READ006 (warning) screening:"))
-    fuzzy = listed.index(squeezed("I18N001 (warning) infusion-safety.po:"))
-    assert claim < phrase and claim < fuzzy
+    assert claim < phrase
+    assert squeezed("risks-intro (line 55; fuzzy, infusion-safety.po line") in squeezed(text)
     assert TH_NONE not in text
 
 
@@ -156,3 +159,60 @@ def test_a_proof_is_built_again_when_the_checks_settings_change(
     assert code == 0 and "1 built" in output, output
     last = page_texts(pdf)[-1]
     assert "READ006" not in last and TH_NONE in last
+
+
+def test_a_two_language_proof_runs_the_checks_of_the_language_it_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parallel edition's proof prints the translation's review pages only, but the
+    build ran `check` on the English column too and dropped what it found (about
+    0.4 s of a 2 s build). The checks run once, for the language the pages list."""
+    import msc_leaflet.checks as checks
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    checked: list[list[str]] = []
+    run = checks.run_checks
+
+    def counted(*args: object, **kwargs: object) -> object:
+        checked.append(list(args[2]))  # type: ignore[call-overload]
+        return run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "run_checks", counted)
+    code, output = invoke(
+        "build", "choosing-a-clinic", "-l", "th", "--edition", "parallel", "--proof",
+        "--project", str(root), "-o", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert code == 0, output
+    assert checked == [["th"]]
+    text = "\n".join(page_texts(tmp_path / "out" / "th" / "choosing-a-clinic.parallel.proof.pdf"))
+    assert TH_HEADING in text and TH_NONE in text
+
+
+@pytest.mark.parametrize("allow_fuzzy", [False, True])
+def test_a_text_printed_in_english_is_listed_once_with_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, allow_fuzzy: bool
+) -> None:
+    """A fuzzy entry and an untranslated one were each listed three times on a proof:
+    as printed in English, in the build's warning naming them, and as `check`'s I18N001
+    relaying that warning. Each is now one line, with why and its catalog line. With
+    --allow-fuzzy the fuzzy Thai is printed, and no line says it was "not used"."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    set_msgstr(catalog, "risks-intro", "ข้อความ", fuzzy=True)
+    set_msgstr(catalog, "screening", "")
+    entry = {e.msgctxt: e.msgstr_line for e in read_po(catalog).active}
+    extra = ("--allow-fuzzy",) if allow_fuzzy else ()
+    code, output = invoke(
+        "build", "infusion-safety", "-l", "th", "--proof", "--project", str(root),
+        "-o", str(tmp_path / "out"), *extra,
+    )  # fmt: skip
+    assert code == 0, output
+    text = squeezed("\n".join(page_texts(tmp_path / "out" / "th" / "infusion-safety.proof.pdf")))
+    said = f"screening (line 89; untranslated, infusion-safety.po line {entry['screening']}):"
+    assert text.count(squeezed(said)) == 1, text
+    assert text.count("screening(line") == 1 and "I18N001" not in text, text
+    fuzzy = f"risks-intro (line 55; fuzzy, infusion-safety.po line {entry['risks-intro']}):"
+    assert text.count(squeezed(fuzzy)) == (0 if allow_fuzzy else 1), text
+    assert "notused" not in text and "risks-intro(line" not in text.replace(squeezed(fuzzy), "")

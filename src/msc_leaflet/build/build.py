@@ -148,7 +148,7 @@ def refuse_unless_printable(
     checks = run_checks(project, [source.id], [locale], load_config(project, strict=True))
     # I18N001 relays what `i18n_findings` already hold, as a build with --allow-fuzzy
     # judged them: `check` takes a fuzzy text for untranslated.
-    relayed = [f for f in checks if isinstance(f, CheckFinding) and f.code == "I18N001"]
+    relayed = [f for f in checks if isinstance(f, CheckFinding) and f.code == RELAYED]
     problems += [f for f in checks if f.severity == "error" and f not in relayed]
     if problems:
         listed = "\n".join(f"  {finding}" for finding in problems[:10])
@@ -168,13 +168,22 @@ def proof_findings(
     """What `msc-leaflet check` finds in ``source`` read in ``locale``, one line each as
     the proof lists them (`checks.reading_order`): ``checked``, those --strict already
     ran, or the checks run as `check` runs them. A reviewer signs against the proof: a
-    cure claim the checks know of must be on it."""
+    cure claim the checks know of must be on it. Not I18N001, which relays what the
+    build's own translation found (a text printed untranslated, fuzzy or refused, a
+    page word in English): the proof's first list has each of those once, as this
+    build printed it (`proof.proof_page`); a fuzzy text was listed there and again
+    here, and said "not used" in a proof --allow-fuzzy printed it in."""
     from ..checks import load_config, run_checks
     from ..checks.reading_order import in_reading_order
 
     if checked is None:
         checked = run_checks(project, [source.id], [locale], load_config(project))
-    return tuple(placed.line() for placed in in_reading_order(source, checked))
+    shown = [f for f in checked if not (isinstance(f, CheckFinding) and f.code == RELAYED)]
+    return tuple(placed.line() for placed in in_reading_order(source, shown))
+
+
+#: The code under which `check` relays the build's translation warnings (`checks.runner`).
+RELAYED = "I18N001"
 
 
 def refuse_wrong_catalog(source: Leaflet, i18n_findings: list[Finding]) -> None:
@@ -318,14 +327,17 @@ def build_loaded(
     all_findings = list(findings)
     for language in languages:
         refuse_unset_language(source, language, theme)
-    for language in languages:
+    for index, language in enumerate(languages):
         leaflet, i18n_findings, fallbacks = i18n.localize_with_fallbacks(
             source, language, project, allow_fuzzy=options.allow_fuzzy
         )
         checked = None
         if options.strict:
             checked = refuse_unless_printable(project, source, language, i18n_findings)
-        found = proof_findings(project, source, language, checked) if spec.proof else ()
+        # A two-language edition prints the proof pages of its first language only (the
+        # translation, `editions._ending`): the source's checks ran for nothing.
+        shown = spec.proof and index == 0
+        found = proof_findings(project, source, language, checked) if shown else ()
         refuse_wrong_catalog(source, i18n_findings)
         refuse_silent_text(leaflet)
         record = signoff_record(project, source, language, options, theme.footer_approval)

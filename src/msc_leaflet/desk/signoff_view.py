@@ -19,7 +19,7 @@ from ..errors import Finding
 from ..i18n.catalog import catalog_path
 from ..i18n.pofile import read_po
 from ..i18n.signoff import UNCOVERED_PAGE, Pending, SignOff, change_in_words, pending
-from ..i18n.signoff_changes import Change, approved_text_lost, texts_shown
+from ..i18n.signoff_changes import Change, approved_shown, approved_text_lost, texts_shown
 from ..i18n.workflow import leaflet_catalog_checked
 from ..project import Project
 from .interface import Interface, Language
@@ -127,7 +127,7 @@ def _shown(
         change.context,
         t("desk.change.page-items") if change.context == UNCOVERED_PAGE else "",
         what,
-        _said(change, change.before, languages),
+        _said(change, approved_shown(change), languages),
         _said(change, change.after, languages),
         tuple(f for c in contexts for f in findings.get(c, ())),
         approved_text_lost(change),

@@ -144,6 +144,9 @@ DESK_MESSAGES: dict[str, str] = {
     # language: named as the reader names it ("Thai").
     "desk.change.source": "the {language} text changed",
     "desk.change.translation": "the {language} translation changed",
+    # The same words, their fuzzy mark removed (the translator checked them) or added.
+    "desk.change.confirmed": "the {language} translation confirmed (it was marked fuzzy)",
+    "desk.change.marked-fuzzy": "the {language} translation marked fuzzy (to be checked again)",
     # An item printed as its source writes it (a phone number, a DOI): no translation.
     "desk.change.item": "changed",
     "desk.change.new": "new entry",

@@ -256,6 +256,32 @@ def _typed_at(path: Path, entry: Entry) -> Location:
     return Location(path, entry.msgstr_line or entry.line)
 
 
+@dataclasses.dataclass(frozen=True)
+class Unprinted:
+    """A text a translation prints in its source language, for the proof's list of them:
+    ``why`` ("untranslated", "fuzzy", or "refused: " and the build's reasons) and
+    ``reported``, the build's warning that names it (None: one the list does not say,
+    such as a missing catalog). The proof listed a fuzzy text three times: as printed
+    in English, in that warning, and as `check`'s I18N001 relaying it; it now lists it
+    once, with why and its catalog line (``text.origin``)."""
+
+    text: Text
+    why: str
+    reported: Finding | None = None
+
+    @property
+    def context(self) -> str:
+        return self.text.context
+
+    @property
+    def value(self) -> str:
+        return self.text.value
+
+    @property
+    def line(self) -> int:
+        return self.text.line
+
+
 class _Translator:
     """Looks each Text up once, remembering what could not be used and why."""
 
@@ -274,7 +300,7 @@ class _Translator:
         self.untranslated: list[Text] = []
         self.fuzzy: list[Text] = []
         self.rejected: list[Finding] = []
-        self.rejected_texts: list[Text] = []
+        self.rejected_texts: list[Unprinted] = []
         self.warned: list[Finding] = []
         self.path = path
 
@@ -297,7 +323,6 @@ class _Translator:
         self._warn(text, entry, problems)
         if problems:
             reasons = _reasons(problems)
-            self.rejected_texts.append(text)
             self.rejected.append(
                 Finding(
                     problem_place(_typed_at(self.path, entry), problems),
@@ -306,6 +331,7 @@ class _Translator:
                     "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
                 )
             )
+            self.rejected_texts.append(Unprinted(listed, f"refused: {reasons}", self.rejected[-1]))
             return text
         return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
 
@@ -365,7 +391,7 @@ def localize(
 
 def localize_with_fallbacks(
     leaflet: Leaflet, locale: str, project: Project, *, allow_fuzzy: bool = False
-) -> tuple[Leaflet, list[Finding], list[Text]]:
+) -> tuple[Leaflet, list[Finding], list[Unprinted]]:
     """`localize`, plus every text still printed in the source language (for proofs)."""
     organisation, unreadable = organisation_in(leaflet.organisation, locale)
     if same_language(locale, leaflet.language):
@@ -380,11 +406,13 @@ def localize_with_fallbacks(
 
 def _translated(
     leaflet: Leaflet, locale: str, project: Project, allow_fuzzy: bool
-) -> tuple[Leaflet, list[Finding], list[Text]]:
+) -> tuple[Leaflet, list[Finding], list[Unprinted]]:
     """The texts of ``leaflet`` in ``locale`` as its catalog gives them."""
     path = catalog_path(project, locale, leaflet.id)
     if finding := missing_catalog(project, locale, leaflet.id, leaflet.language):
-        fallbacks = [t for t in texts(leaflet) if not is_optional(t.context)]
+        fallbacks = [
+            Unprinted(t, "untranslated") for t in texts(leaflet) if not is_optional(t.context)
+        ]
         return dataclasses.replace(leaflet, language=locale), [finding], fallbacks
     entries, declared = _catalog(path)
     declared_terms = kept_terms(project, catalog_language(path))
@@ -393,6 +421,7 @@ def _translated(
     _check_size(localized, leaflet.path, locale)
     findings: list[Finding] = _header_finding(path, declared, catalog_language(path))
     findings += _coverage_finding(path, entries, leaflet)
+    fallbacks = list(translator.rejected_texts)
     if translator.untranslated:
         findings.append(
             Finding(
@@ -403,6 +432,7 @@ def _translated(
                 f"translate them in {path.name}, then rebuild",
             )
         )
+        fallbacks += [Unprinted(t, "untranslated", findings[-1]) for t in translator.untranslated]
     if translator.fuzzy:
         findings.append(
             Finding(
@@ -413,10 +443,10 @@ def _translated(
                 "review them and remove the fuzzy flag, or build with --allow-fuzzy",
             )
         )
+        fallbacks += [Unprinted(t, "fuzzy", findings[-1]) for t in translator.fuzzy]
     findings += translator.rejected
     findings += translator.warned
-    fallbacks = [*translator.untranslated, *translator.fuzzy, *translator.rejected_texts]
-    fallbacks.sort(key=lambda text: text.line)
+    fallbacks.sort(key=lambda unprinted: unprinted.line)
     return dataclasses.replace(localized, language=locale), findings, fallbacks
 
 

@@ -207,6 +207,16 @@ class TranslationMemory:
         }
 
 
+def similar(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` edited, by the rule `update` carries a translation over
+    by (msgmerge's: 2 × longest common subsequence ÷ the sum of the lengths, above
+    `SIMILAR`): the sign-off's changes call the same pair of texts an edit."""
+    if not old or not new:
+        return False
+    common = _Sources([old]).common_lengths(new)[0]
+    return 2 * common / (len(old) + len(new)) > SIMILAR
+
+
 def _grams(text: str) -> list[str]:
     return [text[i : i + GRAM] for i in range(len(text) - GRAM + 1)]
 

@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date, record_date
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
-from ..content.yaml_source import YamlFile, load_plain
+from ..content.yaml_source import YamlFile, load_yaml, where
 from ..errors import LeafletError, Location, counted, display_path
 from ..files import folder_locked
 from ..project import (
@@ -54,7 +56,9 @@ from .formatting import english_language_name
 from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_changes import (
+    CONFIRMED,
     FROM_ELSEWHERE,
+    MARKED_FUZZY,
     MERGED,
     MOVED,
     NEW_ENTRY,
@@ -111,6 +115,9 @@ class TextState:
     # (`signoff_changes`).
     wording: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # Each current translation's digest confirmed and marked fuzzy → whether fuzzy: a
+    # digest approved for the same words then tells a fuzzy mark removed or added.
+    fuzzy: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,7 +191,7 @@ def text_state(
     translated = catalog.lookup() if catalog is not None else {}
     language = catalog_language(catalog.path) if catalog is not None and catalog.path else ""
     sources, translations, entries, missing, refused = [], [], {}, [], []
-    wording, texts = {}, {}
+    wording, texts, fuzzy = {}, {}, {}
     for entry in template.active:
         if is_keyword_context(entry.msgctxt):  # metadata, not read on a page (signoff_scope)
             continue
@@ -207,6 +214,9 @@ def text_state(
         said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(found.forms if found else ())
         wording[context] = " ".join(said)
         texts.update(said)
+        if found is not None and found.has_translation:
+            for marked in (False, True):
+                fuzzy[_digest(*_translation(found, rejected, marked))[:DIGEST_CHARS]] = marked
     items = []
     for name, (source, printed) in (page or {}).items():
         items.append(_digest(name, source, printed))
@@ -216,11 +226,11 @@ def text_state(
         texts.update(said)
     return TextState(
         _digest(*sources), _digest(*translations), entries, tuple(missing), _digest(*items),
-        tuple(refused), wording, texts,
+        tuple(refused), wording, texts, fuzzy,
     )  # fmt: skip
 
 
-def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
+def _translation(found: Entry | None, rejected: bool, fuzzy: bool | None = None) -> tuple[str, ...]:
     """What the fingerprint of ``found``'s translation is made of: its forms, and a mark
     when it is fuzzy. Nothing for an entry with no translation. A fuzzy reference title
     does not stop a sign-off (it may stay English) but `--allow-fuzzy` prints it: its
@@ -231,11 +241,13 @@ def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
     lists and checks behind it (data/numbers.yaml, data/units.yaml, languages.yaml): an
     upgrade whose unit words refused an approved text printed English under a current
     approval, while one that changed words this text does not use must send no one back.
-    No mark otherwise, so records made before it was fingerprinted stay current."""
+    No mark otherwise, so records made before it was fingerprinted stay current.
+    ``fuzzy``: its words as if (not) marked fuzzy; by default as they are."""
     if found is None or not found.has_translation:
         return ("",)
     forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
-    marks = ("fuzzy",) * found.fuzzy + ("refused",) * rejected
+    marked = found.fuzzy if fuzzy is None else fuzzy
+    marks = ("fuzzy",) * marked + ("refused",) * rejected
     return (*forms, *marks)
 
 
@@ -248,42 +260,103 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     if not path.is_file():
         return []
     try:
-        data = load_plain(path, SIGNOFF_YAML)
+        root = load_yaml(path, SIGNOFF_YAML)
     except LeafletError as problem:
         if problem.message != "file is empty":
             raise
         return []
-    if not isinstance(data, list):
-        raise LeafletError(Location(path, 1), "signoff.yaml must be a list of sign-offs")
+    if not isinstance(root, SequenceNode):
+        raise LeafletError(where(path, root), "signoff.yaml must be a list of sign-offs")
     records = []
-    for n, item in enumerate(data, 1):
+    for n, node in enumerate(root.value, 1):
         try:
-            records.append(_record(item))
-        except (TypeError, ValueError, KeyError) as exc:
+            records.append(_record(SafeConstructor().construct_document(node)))
+        except _Malformed as exc:
             raise LeafletError(
-                Location(path), f"sign-off {n} is malformed: {exc}", "restore it from git"
+                where(path, _field(node, exc.key)),
+                f"sign-off {n} is malformed: {exc}",
+                "restore it from git",
+            ) from None
+        except (TypeError, ValueError, yaml.YAMLError) as exc:  # a date YAML cannot make
+            raise LeafletError(
+                where(path, _unreadable(node)),
+                f"sign-off {n} is malformed: {exc}",
+                "restore it from git",
             ) from None
     return records
 
 
+class _Malformed(ValueError):
+    """A record's field ``key`` is not what `i18n review` writes: named at its line."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _field(node: Node, key: str) -> Node:
+    """The value of ``key`` in the record ``node``, where a message about it points; the
+    record itself for a field it lacks. A hand-edited record was named "sign-off 2 is
+    malformed: 'date'", with no line, in a file of a few hundred lines."""
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == key and isinstance(value, Node):
+                return value
+    return node
+
+
+def _unreadable(node: Node) -> Node:
+    """The field of the record ``node`` YAML cannot make a value of (2026-13-02, read
+    as a date of month 13: an internal error), else the record."""
+    for _, value in node.value if isinstance(node, MappingNode) else ():
+        try:
+            SafeConstructor().construct_document(value)
+        except (TypeError, ValueError, yaml.YAMLError):
+            return value if isinstance(value, Node) else node
+    return node
+
+
 def _record(item: Any) -> SignOff:
     if not isinstance(item, dict):
-        raise TypeError("not a mapping")
+        raise _Malformed("", "not a mapping of leaflet, role, by, date…")
     # YAML reads 2026-11-01 as a date, 20261101 as a number: both go through the one
     # date rule, so a number, or a date with a time, is refused as any other bad date.
-    written = item["date"]
-    date = iso_date(written.isoformat() if isinstance(written, dt.date) else str(written))
-    role = str(item["role"])
+    written = _required(item, "date")
+    try:
+        date = iso_date(written.isoformat() if isinstance(written, dt.date) else str(written))
+    except ValueError as exc:
+        raise _Malformed("date", f"date: {exc}") from None
+    role = _text(item, "role")
     if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
+        raise _Malformed("role", f"unknown role {role!r} (roles: {', '.join(ROLES)})")
     return SignOff(
-        leaflet=str(item["leaflet"]), role=role, by=str(item["by"]), date=date,
-        source=str(item["source"]), translation=str(item["translation"]),
-        page=str(item.get("page", "")), note=str(item.get("note", "")),
+        leaflet=_text(item, "leaflet"), role=role, by=_text(item, "by"), date=date,
+        source=_text(item, "source"), translation=_text(item, "translation"),
+        page=_text(item, "page", ""), note=_text(item, "note", ""),
         entries=_digests(item.get("entries"), "entries", 2),
         wording=_digests(item.get("wording"), "wording", 2),
         texts=_digests(item.get("texts"), "texts", None),
     )  # fmt: skip
+
+
+def _required(item: dict[str, Any], key: str) -> Any:
+    if item.get(key) is None:
+        raise _Malformed(key, f"it has no {key}")
+    return item[key]
+
+
+def _text(item: dict[str, Any], key: str, default: str | None = None) -> str:
+    """The record's field ``key`` as text: a name or digest YAML may read as a number,
+    but not a list or a mapping (`by: [Dr B]` was printed "['Dr B']" in the proof's
+    history). ``default`` where it may be left out."""
+    value = item.get(key) if default is not None else _required(item, key)
+    if value is None:
+        return default or ""
+    if isinstance(value, list | dict):
+        raise _Malformed(
+            key, f"{key} is a {'list' if isinstance(value, list) else 'mapping'}, not a text"
+        )
+    return str(value)
 
 
 def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
@@ -293,11 +366,11 @@ def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise TypeError(f"{key} is not a mapping")
+        raise _Malformed(key, f"{key} is not a mapping")
     for name, said in value.items():
         if not isinstance(said, str) or not _digest_count(said, words):
             wanted = f"{words} digests" if words else "a text"
-            raise ValueError(f"{key}: {name!s} is {said!r}, not {wanted}")
+            raise _Malformed(key, f"{key}: {name!s} is {said!r}, not {wanted}")
     return {str(name): said for name, said in value.items()}
 
 
@@ -487,7 +560,9 @@ def changed_since(
         changed.append(Change(UNCOVERED_PAGE, UNCOVERED))
     wording = state.wording  # the current texts, by context
     if approval.wording:  # else the catalog's entries are compared by context below
-        words = wording_changes(approval.wording, wording, texts, state.refused, REFUSED)
+        words = wording_changes(
+            approval.wording, wording, texts, state.refused, REFUSED, state.fuzzy
+        )
     else:
         words, state = [], replace(state, wording={})
     for context, now in state.entries.items():
@@ -605,6 +680,12 @@ CHANGE_MESSAGES = {
     REFUSED: "desk.change.refused",
     UNCOVERED: "desk.change.uncovered",
 }
+#: The messages of the kinds of change said with the translation's language.
+TRANSLATION_MESSAGES = {
+    TRANSLATION_CHANGED: "desk.change.translation",
+    CONFIRMED: "desk.change.confirmed",
+    MARKED_FUZZY: "desk.change.marked-fuzzy",
+}
 
 
 def english(key: str, **values: object) -> str:
@@ -644,9 +725,9 @@ def _kind_in_words(
         return say("desk.change.item")
     if change.kind == SOURCE_CHANGED:
         return say("desk.change.source", language=name(side_language(change.context, 0, languages)))
-    if change.kind == TRANSLATION_CHANGED:
+    if change.kind in TRANSLATION_MESSAGES:
         language = name(side_language(change.context, 1, languages))
-        return say("desk.change.translation", language=language)
+        return say(TRANSLATION_MESSAGES[change.kind], language=language)
     if change.kind == RENUMBERED and change.count > 1:
         return say("desk.change.renumbered-many", count=change.count)
     if change.kind in FROM_ELSEWHERE:

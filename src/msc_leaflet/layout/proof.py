@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from ..content.model import Text
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
 from ..i18n.signoff_changes import Beside
@@ -26,6 +25,7 @@ from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
 from .text import Writer
 
 if TYPE_CHECKING:
+    from ..i18n.localizer import Unprinted
     from .pages import PageFurniture
 
 # The language of what the proof prints in the program's own words (block contexts,
@@ -124,13 +124,15 @@ def place_margin_notes(notes: Sequence[NoteToPlace], columns: Sequence[float]) -
 
 
 def proof_page(
-    w: Writer, labels: Labels, fallbacks: Sequence[Text], findings: Sequence[Finding]
+    w: Writer, labels: Labels, fallbacks: Sequence[Unprinted], findings: Sequence[Finding]
 ) -> list[Flowable]:
     """The last page of a proof: what a reviewer must not approve as translated.
 
-    Each untranslated text is listed as printed, in the source language, and tagged so,
-    then the page's own words (``ui.po``: headers, footers, "Page 1 of 2") printed in
-    English, each with its entry and why; the findings are the program's English."""
+    Each text printed in the source language is listed once, as printed (tagged in the
+    source language), with why and its catalog entry (`unprinted_line`), then the
+    page's own words (``ui.po``: headers, footers, "Page 1 of 2") printed in English,
+    each with its entry and why; then the build's other findings, in the program's
+    English: not the warning that names those texts again (`Unprinted.reported`)."""
     story: list[Flowable] = [PageBreak(), _heading(w, labels("proof-heading"))]
     # Drawn after this page is made: the footer once the page count is known, the
     # watermark as each page begins. Both are on every page of a proof.
@@ -140,11 +142,24 @@ def proof_page(
         story.append(w.plain(labels("proof-complete"), "body"))
         return story
     story.append(w.plain(labels("proof-intro"), "body"))
-    lines = [f"{text.context} (line {text.line}): {_short(text.value)}" for text in fallbacks]
-    story += _line_list(w, lines, w.source_lang)
+    story += _line_list(w, [unprinted_line(text) for text in fallbacks], w.source_lang)
     story += _line_list(w, page_word_lines(labels), UI_LANGUAGE)
-    story += [w.plain(finding.message, "small", language=PROGRAM_LANGUAGE) for finding in findings]
+    reported = [text.reported for text in fallbacks]
+    story += [
+        w.plain(finding.message, "small", language=PROGRAM_LANGUAGE)
+        for finding in findings
+        if finding not in reported
+    ]
     return story
+
+
+def unprinted_line(text: Unprinted) -> str:
+    """A text printed in the source language as the proof lists it: its context, its
+    leaflet line, why, its catalog entry, and the text: "risks-intro (line 55; fuzzy,
+    infusion-safety.po line 102): MSCs are not blood cells…"."""
+    origin = text.text.origin
+    entry = f", {origin.path.name} line {origin.line}" if origin is not None else ""
+    return f"{text.context} (line {text.line}; {text.why}{entry}): {_short(text.value)}"
 
 
 def findings_page(w: Writer, labels: Labels, checked: Sequence[str]) -> list[Flowable]:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
@@ -33,6 +34,9 @@ from .band import as_written
 from .blocks import BlockBuilder, Box, list_number, make_table, padding_commands
 from .colours import theme_colour
 from .proof import tag_context
+
+if TYPE_CHECKING:
+    from ..i18n.localizer import Unprinted
 from .text import Writer
 from .unprintable import tag_block
 
@@ -46,7 +50,7 @@ class Localised:
     leaflet: m.Leaflet
     labels: Labels
     words: WordList = EMPTY_WORD_LIST  # terms a line must never split
-    fallbacks: tuple[m.Text, ...] = ()  # proof: texts still printed in the source language
+    fallbacks: tuple[Unprinted, ...] = ()  # proof: texts still printed in the source language
     findings: tuple[Finding, ...] = ()  # proof: why they are
     signoffs: tuple[str, ...] = ()  # proof: the translation's sign-off history
     changed: tuple[str | Beside, ...] = ()  # proof: entries changed since the last approval
