@@ -11,9 +11,10 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -532,22 +533,26 @@ class Project:
 
 SETTINGS_FILE = "msc-leaflet.toml"
 GLOSSARY_FILE = "glossary.yaml"
-#: The sections of the settings file, each with its settings; None: the stage that
-#: reads it checks them (`checks.config`: a setting per check code, found in its registry).
-SETTINGS_SECTIONS: dict[str, tuple[str, ...] | None] = {
-    "checks": None,
-    "i18n": ("signoff_required",),
+#: The sections of the settings file, each with the function that checks it whole
+#: (``module:name``, imported only when a file has the section, as an entry point is):
+#: the stage that reads the section owns its rules, and every command that reads the
+#: file applies them all. Each command checked only the section it read, so `check`
+#: passed ``i18n = [1]`` that `build --strict` refused.
+SETTINGS_SECTIONS: dict[str, str] = {
+    "checks": "msc_leaflet.checks.config:check_section",
+    "i18n": "msc_leaflet.i18n.signoff:check_section",
 }
 
 
 def project_settings(project: Project) -> dict[str, Any]:
-    """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none); each stage
+    """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none), every
+    section checked by the stage that reads it (`SETTINGS_SECTIONS`); each stage then
     reads its own section ([checks], [i18n]) with `settings_section`. A section or a
     setting nothing reads is refused: a misspelt one would make a team believe a rule
     is configured when it is not."""
     path = project.settings_path
-    if not path.is_file():
-        return {}
+    if not path.exists() and not path.is_symlink():
+        return {}  # a folder or a broken link called so is refused by `read_input`
     settings = _parsed_settings(path)
     for name, value in settings.items():
         if name not in SETTINGS_SECTIONS:
@@ -556,17 +561,21 @@ def project_settings(project: Project) -> dict[str, Any]:
                 f"unknown section [{name}]",
                 _suggest(name, tuple(SETTINGS_SECTIONS)),
             )
-        known = SETTINGS_SECTIONS[name]
-        if known is None or not isinstance(value, dict):
-            continue  # checked by the stage that reads it; a value: `settings_section`
-        for key in value:
-            if key not in known:
-                raise LeafletError(
-                    settings_location(path, name, key),
-                    f"unknown setting {key!r} in [{name}]",
-                    _suggest(key, known),
-                )
+        if not isinstance(value, dict):
+            raise not_a_section(settings_location(path, name), name)
+        module, _, function = SETTINGS_SECTIONS[name].partition(":")
+        getattr(import_module(module), function)(value, path)
     return settings
+
+
+def unknown_setting(path: Path, section: str, key: str, known: Sequence[str]) -> LeafletError:
+    """The error for a setting ``key`` nothing reads in ``[section]``, with the closest
+    known one."""
+    return LeafletError(
+        settings_location(path, section, key),
+        f"unknown setting {key!r} in [{section}]",
+        _suggest(key, tuple(known)),
+    )
 
 
 def _suggest(name: str, known: tuple[str, ...]) -> str:
@@ -610,12 +619,10 @@ def _toml_error_location(path: Path, exc: tomllib.TOMLDecodeError, text: str) ->
 
 
 def settings_section(project: Project, name: str) -> dict[str, Any]:
-    """The ``[name]`` table of the settings file ({} when absent), refused when the
-    name holds a value instead of a table."""
-    value = project_settings(project).get(name, {})
-    if not isinstance(value, dict):
-        raise not_a_section(settings_location(project.file(SETTINGS_FILE), name), name)
-    return value
+    """The ``[name]`` table of the settings file ({} when absent), after the whole file
+    has been checked (`project_settings`)."""
+    section: dict[str, Any] = project_settings(project).get(name, {})
+    return section
 
 
 def not_a_section(location: Location, name: str) -> LeafletError:

@@ -30,6 +30,7 @@ from ..project import (
     not_a_section,
     settings_location,
     settings_section,
+    unknown_setting,
 )
 from .registry import SEVERITIES
 
@@ -101,6 +102,12 @@ def load_config(
     return apply_settings(config, settings_section(project, "checks"), project.file(CONFIG_FILE))
 
 
+def check_section(section: dict[str, Any], path: Path) -> None:
+    """Refuse a ``[checks]`` table `apply_settings` would refuse: how `project_settings`
+    checks this section for every command that reads the settings file."""
+    apply_settings(default_config(), section, path)
+
+
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:
     """``config`` with a parsed ``[checks]`` table applied; ``path`` is for messages."""
     from .registry import checks_by_code
@@ -153,7 +160,7 @@ def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
     for key, value in values.items():
         at = settings_location(path, *where.split("."), key)
         if key not in known:
-            raise LeafletError(at, f"unknown setting {key!r} in [{where}]", suggest(key, known))
+            raise unknown_setting(path, where, key, known)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise LeafletError(
                 at,

@@ -34,11 +34,11 @@ from ..content.yaml_source import YamlFile, load_plain
 from ..errors import LeafletError, Location, counted, display_path
 from ..files import folder_locked
 from ..project import (
-    SETTINGS_FILE,
     Project,
     same_language,
     settings_location,
     settings_section,
+    unknown_setting,
 )
 from .catalog import (
     Catalog,
@@ -306,16 +306,30 @@ def _digest_count(said: str, words: int | None) -> bool:
     return words is None or len(said.split()) == words
 
 
+#: The settings of [i18n] in ``msc-leaflet.toml``.
+I18N_SETTINGS = ("signoff_required",)
+
+
 def required_roles(project: Project) -> tuple[str, ...]:
     """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
     value = settings_section(project, "i18n").get("signoff_required", DEFAULT_REQUIRED)
-    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
-        raise LeafletError(
-            settings_location(project.file(SETTINGS_FILE), "i18n", "signoff_required"),
-            f"[i18n] signoff_required must be a list of roles, got {value!r}",
-            f"roles: {', '.join(ROLES)}",
-        )
     return tuple(value)
+
+
+def check_section(section: dict[str, Any], path: Path) -> None:
+    """Refuse an [i18n] table this stage cannot read: how `project_settings` checks the
+    section for every command that reads the settings file."""
+    for key in section:
+        if key not in I18N_SETTINGS:
+            raise unknown_setting(path, "i18n", key, I18N_SETTINGS)
+    value = section.get("signoff_required", DEFAULT_REQUIRED)
+    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
+        example = f'["{value}"]' if value in ROLES else '["clinical"]'
+        raise LeafletError(
+            settings_location(path, "i18n", "signoff_required"),
+            f"[i18n] signoff_required must be a list of roles, got {value!r}",
+            f"roles: {', '.join(ROLES)}; for example signoff_required = {example}",
+        )
 
 
 def record_signoff(

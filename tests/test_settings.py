@@ -1,0 +1,42 @@
+"""The project's settings file (msc-leaflet.toml), as every command reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18n_support import invoke
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("i18n = [1]\n", 1, "i18n must be a section, not a value"),
+        ("[i18n]\nsignoff_required = [1]\n", 2, "signoff_required must be a list of roles"),
+        ('[i18n]\nsignoff_required = "clinical"\n', 2, "must be a list of roles"),
+        ("[i18n]\nsignoff_requried = []\n", 2, "unknown setting 'signoff_requried'"),
+        ('[checks.CLAIM01]\nseverity = "off"\n', 1, "unknown setting [checks.CLAIM01]"),
+        ("[checks]\nreadability = 3\n", 2, "checks.readability must be a section"),
+    ],
+    ids=["i18n-value", "role-number", "role-text", "i18n-typo", "check-typo", "readability"],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["build", "-l", "th"], ["build", "-l", "th", "--strict"], ["i18n", "check"]],
+    ids=["check", "build", "strict", "i18n-check"],
+)
+def test_every_command_refuses_the_same_settings_at_their_line(
+    i18n_project: Path, tmp_path: Path, text: str, line: int, message: str, command: list[str]
+) -> None:
+    """Each command checked only the section it read: `check` and a draft build passed
+    ``i18n = [1]`` and a signoff_required of numbers, which `build --strict` refused,
+    so a team saw a clean check and then a print build that would not run. The file is
+    now read whole by one loader, and every command that reads it refuses it alike."""
+    (i18n_project / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    out = ["-o", str(tmp_path / "out")] if command[0] == "build" else []
+    code, output = invoke(*command, "--project", str(i18n_project), *out)
+    assert code == 1, output
+    assert f"msc-leaflet.toml:{line}: error: " in output and message in output, output
+    assert "hint: " in output and "Traceback" not in output
+    assert not list((tmp_path / "out").glob("**/*.pdf"))
