@@ -308,6 +308,37 @@ class Project:
         in `build_dir` (file names do not tell paper, colour or --strict apart)."""
         return self.build_dir / "desk"
 
+    @property
+    def source_dirs(self) -> tuple[Path, ...]:
+        """The folders of what the project's authors and translators write."""
+        return (self.leaflets_dir, self.organisations_dir, self.locales_dir)
+
+    def output_folder(self, folder: Path) -> Path:
+        """``folder`` resolved, if a build may write its PDFs and manifest there; a
+        `LeafletError` if it is the project folder, holds it, or is inside one of its
+        `source_dirs`. ``build -o locales`` wrote locales/en/, which then looked like a
+        language with catalogs, and a manifest among the catalogs; ``-o .`` put the
+        sources in the folder a print shop is sent. Compared as the file system does
+        (`os.path.samefile`), so ``-o Leaflets`` on macOS or Windows is leaflets/."""
+        folder = resolved(folder)
+        hint = "build into a folder of its own: leave out -o for the project's build/"
+        for source in self.source_dirs:
+            if any(_same_folder(above, source) for above in (folder, *folder.parents)):
+                raise LeafletError(
+                    Location(folder),
+                    f"the output folder is in {source.name}/, which holds the project's "
+                    "sources: the build would write its PDFs and manifest among them",
+                    hint,
+                )
+        if any(_same_folder(folder, above) for above in (self.root, *self.root.parents)):
+            raise LeafletError(
+                Location(folder),
+                "the output folder holds the project itself: whoever is sent the PDFs "
+                "would get its sources with them",
+                hint,
+            )
+        return folder
+
     def leaflet_ids(self) -> list[str]:
         return sorted(
             p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem)
@@ -529,6 +560,14 @@ class Project:
                 location, f"path {str(path)!r} points outside the project", OUTSIDE_HINT
             )
         return target
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one existing folder, however each is spelt."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is not there (yet): not the same folder
+        return False
 
 
 SETTINGS_FILE = "msc-leaflet.toml"
