@@ -367,7 +367,7 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: #c9d6da"), 20,
          "colours → rule: a colour is \"#rrggbb\" or cmyk(c, m, y, k), not (empty)"),
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: true"), 20, "not true/false (true)"),
-        (BUNDLED.replace("paper: a4 ", "paper: on "), 4, "paper true/false (true) is not a paper"),
+        (BUNDLED.replace("paper: a4 ", "paper: on "), 4, "paper 'on' is not a paper size"),
         (BUNDLED.replace("      regular: NotoSansLao-Regular.ttf", "      regular: [a.ttf]"), 85,
          "regular a list is not a font file name"),
         (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: [bold]"), 149,

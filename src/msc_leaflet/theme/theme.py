@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
-from ..content.yaml_source import suggest
+from ..content.yaml_source import boolean_hint, suggest
 from ..data import data_path
 from ..errors import LeafletError, display_path
 from ..files import file_stamp
@@ -418,7 +418,9 @@ def _quoted(value: object) -> str:
 def _flag(value: object, name: str) -> bool:
     if not isinstance(value, bool):
         raise ThemeError(
-            (name,), f"{name} must be true or false, not {_quoted(value)}", "write true or false"
+            (name,),
+            f"{name} must be true or false, not {_quoted(value)}",
+            boolean_hint(name),
         )
     return value
 
