@@ -40,3 +40,29 @@ def test_every_command_refuses_the_same_settings_at_their_line(
     assert f"msc-leaflet.toml:{line}: error: " in output and message in output, output
     assert "hint: " in output and "Traceback" not in output
     assert not list((tmp_path / "out").glob("**/*.pdf"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["msc-leaflet.toml", "theme.yaml", "locales/glossary.yaml", "organisations/test-clinic.yaml"],
+)
+@pytest.mark.parametrize("what", ["folder", "link to nothing"])
+def test_a_project_file_that_is_no_file_is_refused_by_check(
+    i18n_project: Path, name: str, what: str
+) -> None:
+    """A folder (or a link to nothing) called theme.yaml, msc-leaflet.toml or
+    glossary.yaml was taken for no file: `check` passed, with the bundled theme, no
+    settings and no terminology checks, where `build` refused the theme. An
+    organisation profile so was "no organisation profile 'test-clinic'", with the
+    hint "did you mean 'test-clinic'?"."""
+    path = i18n_project / name
+    if path.exists():
+        path.unlink()
+    if what == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(i18n_project / "gone.yaml")
+    code, output = invoke("check", "--project", str(i18n_project))
+    assert code == 1, output
+    assert f"{name}: error: " in output and "did you mean" not in output, output
+    assert "hint: " in output and "Traceback" not in output

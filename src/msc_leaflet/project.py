@@ -19,7 +19,15 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location, display_path, nearest, nearest_first, shown_value
-from .files import OUTSIDE_HINT, decode_utf8, leaves, read_input, resolved, write_atomic
+from .files import (
+    OUTSIDE_HINT,
+    decode_utf8,
+    leaves,
+    optional_file,
+    read_input,
+    resolved,
+    write_atomic,
+)
 from .languages import language_subtag
 
 if TYPE_CHECKING:
@@ -590,8 +598,8 @@ def project_settings(project: Project) -> dict[str, Any]:
     setting nothing reads is refused: a misspelt one would make a team believe a rule
     is configured when it is not."""
     path = project.settings_path
-    if not path.exists() and not path.is_symlink():
-        return {}  # a folder or a broken link called so is refused by `read_input`
+    if not optional_file(path):
+        return {}
     settings = _parsed_settings(path)
     for name, value in settings.items():
         if name not in SETTINGS_SECTIONS:

@@ -16,7 +16,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import LeafletError
-from ..files import Stamp, file_stamp
+from ..files import Stamp, file_stamp, optional_file
 from ..project import GLOSSARY_FILE, LOCALE, Project, cldr_locale, not_a_language
 from .yaml_source import Fields, YamlFile, load_yaml, suggest, where
 
@@ -54,7 +54,7 @@ class Concept:
 def load_glossary(project: Project) -> tuple[Concept, ...]:
     """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
     path = project.glossary_path
-    if not path.is_file():
+    if not optional_file(path):
         return ()
     return _read(path, file_stamp(path.stat()))
 

@@ -23,7 +23,7 @@ from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import boolean_hint, suggest
 from ..data import data_path
 from ..errors import LeafletError, display_path
-from ..files import file_stamp
+from ..files import file_stamp, optional_file
 from ..languages import language_subtag
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
@@ -92,9 +92,9 @@ def theme_problem(path: Path) -> LeafletError | None:
     """What is wrong with the project theme at ``path``, None if it loads or there is
     none: `check` reports it, so a clinic's pre-print check does not pass a theme that
     `build` will refuse."""
-    if not path.is_file():
-        return None
     try:
+        if not optional_file(path):
+            return None
         load_theme(path)
     except LeafletError as problem:
         return problem
