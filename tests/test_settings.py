@@ -66,3 +66,38 @@ def test_a_project_file_that_is_no_file_is_refused_by_check(
     assert code == 1, output
     assert f"{name}: error: " in output and "did you mean" not in output, output
     assert "hint: " in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message", "hint"),
+    [
+        ('[checks.claim001]\nseverity = "off"\n', 1, "unknown setting [checks.claim001]",
+         "did you mean 'CLAIM001'?"),
+        ('[checks.CLAIM001]\nseverity = "OFF"\n', 2, "severity 'OFF' is not one of",
+         'write it in small letters: severity = "off"'),
+        ('[checks.CLAIM001]\nseverity = "off"\n\n[checks.CLAIM001]\nseverity = "error"\n', 4,
+         "[checks.CLAIM001] is written twice (first on line 1)", "keep one of the two"),
+        ('[checks.CLAIM001]\nseverity = "off"\nseverity = "error"\n', 3,
+         "'severity' in [checks.CLAIM001] is written twice (first on line 2)",
+         "keep one of the two"),
+        ("[i18n]\nsignoff_required = 2027-01-01\n", 2, "a list of roles, not a date or time",
+         'signoff_required = ["clinical"]'),
+        ('[i18n]\nsignoff_required = ["clinicial"]\n', 2, "'clinicial' is not one",
+         'signoff_required = ["clinical"]'),
+        ('[i18n]\nsignoff_required = "reviewer"\n', 2, "a list of roles, not text in quotes",
+         'signoff_required = ["reviewer"]'),
+    ],
+    ids=["code-case", "severity-case", "section-twice", "setting-twice", "date", "role-typo",
+         "role-text"],
+)  # fmt: skip
+def test_a_settings_mistake_says_what_to_write(
+    i18n_project: Path, text: str, line: int, message: str, hint: str
+) -> None:
+    """Were: a code in small letters listed every check code; "OFF" was "write one in
+    quotes"; a section or setting written twice was "this line is not valid TOML" on a
+    line that is; a date was shown as Python's ``datetime.date(2027, 1, 1)``."""
+    (i18n_project / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    code, output = invoke("check", "--project", str(i18n_project))
+    assert code == 1, output
+    assert f"msc-leaflet.toml:{line}: error: " in output and message in output, output
+    assert hint in output and "datetime" not in output, output

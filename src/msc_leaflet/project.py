@@ -647,12 +647,57 @@ def _parsed_settings(path: Path) -> dict[str, Any]:
             "write each setting as  name = value, with at most a list of values",
         ) from None
     except tomllib.TOMLDecodeError as exc:
+        location = _toml_error_location(path, exc, text)
+        if twice := _written_twice(text, location.line):
+            name, first = twice
+            raise LeafletError(
+                Location(path, location.line),
+                f"{name} is written twice (first on line {first})",
+                "keep one of the two: TOML allows each section and setting once",
+            ) from None
         raise LeafletError(
-            _toml_error_location(path, exc, text),
+            location,
             "this line is not valid TOML",
             "write each setting as  name = value  under its [section] line, with text in "
             'quotes (severity = "off"); see https://toml.io',
         ) from None
+
+
+def _written_twice(text: str, line: int) -> tuple[str, int] | None:
+    """The section or setting that ``line`` of a settings file writes a second time
+    (``[checks.CLAIM001]``, or ``severity`` under it), and the line of the first, or
+    None: TOML refuses it as any other mistake, "this line is not valid TOML", which
+    does not say that the line itself is well written."""
+    seen: dict[str, int] = {}
+    table = ""
+    for number, written in enumerate(text.split("\n")[:line], 1):
+        if header := _TOML_TABLE.match(written):
+            table = _dotted(header[1])
+            name, shown = table, f"[{table}]"
+            if written.lstrip().startswith("[["):
+                continue  # an array of tables is written once per item
+        elif key := _TOML_KEY.match(written):
+            name = ".".join(filter(None, (table, _dotted(key[1]))))
+            shown = f"{_dotted(key[1])!r}" + (f" in [{table}]" if table else "")
+        else:
+            continue
+        if number == line:
+            return (shown, seen[name]) if name in seen else None
+        seen.setdefault(name, number)
+    return None
+
+
+def toml_kind(value: object) -> str:
+    """A TOML value's kind in the words of the TOML spec, for "must be …, not …"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text in quotes"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a section" if isinstance(value, dict) else "a date or time"
 
 
 def _toml_error_location(path: Path, exc: tomllib.TOMLDecodeError, text: str) -> Location:

@@ -30,6 +30,7 @@ from ..project import (
     not_a_section,
     settings_location,
     settings_section,
+    toml_kind,
     unknown_setting,
 )
 from .registry import SEVERITIES
@@ -136,11 +137,15 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
                     'severity = "off"',
                 )
             if value["severity"] not in SEVERITIES:
+                written = value["severity"]
+                small = written.lower() if isinstance(written, str) else ""
+                shown = repr(written) if isinstance(written, str) else toml_kind(written)
                 raise LeafletError(
                     settings_location(path, "checks", key, "severity"),
-                    f"[checks.{key}] severity {value['severity']!r} is not one of "
-                    + ", ".join(SEVERITIES),
-                    'write one in quotes, e.g. severity = "warning"',
+                    f"[checks.{key}] severity {shown} is not one of " + ", ".join(SEVERITIES),
+                    f'write it in small letters: severity = "{small}"'
+                    if small in SEVERITIES
+                    else 'write one in quotes, e.g. severity = "warning"',
                 )
             severities[key] = value["severity"]
         else:
@@ -164,7 +169,7 @@ def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise LeafletError(
                 at,
-                f"[{where}] {key} must be a number, not {_toml_kind(value)}",
+                f"[{where}] {key} must be a number, not {toml_kind(value)}",
                 f"write a number, e.g. {key} = {getattr(current, key)}",
             )
         whole = current.__dataclass_fields__[key].type in ("int", int)
@@ -202,14 +207,3 @@ def _check_bounds(
     if high == 1 and 1 < value <= 100:
         hint = f"a share is a fraction of 1: {value:g}% is {key} = {value / 100:g}"
     raise LeafletError(at, f"[{where}] {key} must be {span}, not {value!r}", hint)
-
-
-def _toml_kind(value: object) -> str:
-    """A TOML value's kind in the words of the TOML spec, for "must be a number, not …"."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text in quotes"
-    if isinstance(value, list):
-        return "a list"
-    return "a section" if isinstance(value, dict) else "a date or time"

@@ -31,13 +31,14 @@ from ..clock import iso_date, record_date
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
-from ..errors import LeafletError, Location, counted, display_path
+from ..errors import LeafletError, Location, counted, display_path, nearest
 from ..files import folder_locked
 from ..project import (
     Project,
     same_language,
     settings_location,
     settings_section,
+    toml_kind,
     unknown_setting,
 )
 from .catalog import (
@@ -323,13 +324,22 @@ def check_section(section: dict[str, Any], path: Path) -> None:
         if key not in I18N_SETTINGS:
             raise unknown_setting(path, "i18n", key, I18N_SETTINGS)
     value = section.get("signoff_required", DEFAULT_REQUIRED)
-    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
-        example = f'["{value}"]' if value in ROLES else '["clinical"]'
-        raise LeafletError(
-            settings_location(path, "i18n", "signoff_required"),
-            f"[i18n] signoff_required must be a list of roles, got {value!r}",
-            f"roles: {', '.join(ROLES)}; for example signoff_required = {example}",
-        )
+    if isinstance(value, list | tuple):
+        wrong = [role for role in value if role not in ROLES]
+        if not wrong:
+            return
+        shown = repr(wrong[0]) if isinstance(wrong[0], str) else toml_kind(wrong[0])
+        message = f"[i18n] signoff_required must be a list of roles, and {shown} is not one"
+        meant = nearest(wrong[0], ROLES) if isinstance(wrong[0], str) else None
+        example = f'"{meant}"' if meant else '"clinical"'
+    else:
+        message = f"[i18n] signoff_required must be a list of roles, not {toml_kind(value)}"
+        example = f'"{value}"' if value in ROLES else '"clinical"'
+    raise LeafletError(
+        settings_location(path, "i18n", "signoff_required"),
+        message,
+        f"roles: {', '.join(ROLES)}; for example signoff_required = [{example}]",
+    )
 
 
 def record_signoff(
