@@ -113,3 +113,33 @@ def test_a_signoff_record_keeps_the_words_written(tmp_path: Path) -> None:
     path.write_text(text.replace("note: checked", "note: on"), "utf-8")
     [record] = read_signoffs(Project.at(root), "th")
     assert record.note == "on"
+
+
+MERGED = {
+    "theme.yaml": BUNDLED_THEME + "<<: {paper: a5}\n",
+    "leaflets/sample.yaml": leaflet_yaml("- paragraph: Wash.\n", extra="<<: {kicker: News}\n"),
+    "locales/glossary.yaml": GLOSSARY.format("true").replace(
+        "    kept", "    <<: {kept: true}\n    kept"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(MERGED))
+def test_a_merge_key_is_refused_by_name_in_every_file(tmp_path: Path, name: str) -> None:
+    """``<<: {…}`` was "unknown key '<<'" with a list of the allowed keys (or, in a
+    theme, "unknown theme entry"), which says nothing of what YAML does with it."""
+    for folder in ("leaflets", "locales", "organisations"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, "utf-8")
+    path = tmp_path / name
+    path.write_text(MERGED[name], "utf-8")
+    project = Project.at(tmp_path)
+    with pytest.raises(LeafletError) as refused:
+        if name == "theme.yaml":
+            load_theme(path)
+        elif name == "leaflets/sample.yaml":
+            load_leaflet(path, project)
+        else:
+            load_glossary(project)
+    assert refused.value.message == "a merge key (<<) is not allowed", refused.value
+    assert refused.value.location.line > 1 and "in full" in refused.value.hint

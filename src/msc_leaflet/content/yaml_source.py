@@ -486,6 +486,12 @@ def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = ()) -> None:
             seen: dict[str, Node] = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else ""
+                if key.tag == _CORE + "merge":
+                    raise LeafletError(
+                        where(path, key),
+                        "a merge key (<<) is not allowed",
+                        "write the entries it would copy out in full, in this mapping",
+                    )
                 if name in seen:
                     first = seen[name].start_mark.line + 1
                     raise LeafletError(
@@ -509,7 +515,7 @@ _CORE = "tag:yaml.org,2002:"
 #: written (``title: !!binary aGVsbG8=`` printed "aGVsbG8="), so it is refused.
 _PLAIN_TAGS = frozenset(
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-) | {_CORE + "merge"}  # a '<<' key, reported as an unknown key
+) | {_CORE + "merge"}  # a '<<' key: refused by `_check_tree` as a merge key, by name
 
 
 def _as_written(tag: str) -> str:
