@@ -82,13 +82,16 @@ def test_true_and_false_are_read_in_any_case_in_every_file(
 def test_the_theme_refuses_numbers_only_yaml_1_1_reads(tmp_path: Path) -> None:
     """``body: 1_0`` was 10 and ``body: 1:30`` 90 (YAML 1.1's sexagesimal), printed
     without a word; a number in YAML 1.2's form is still a number."""
-    for written in ("1_0", "1:30"):
-        path = tmp_path / "theme.yaml"
+    cases = [("1_0", "1_0", "body: 10"), ("1:30", "1:30", "e.g. body: 10"),
+             ("'10.5'", "10.5", "body: 10.5")]  # fmt: skip
+    path = tmp_path / "theme.yaml"
+    for written, shown, hint in cases:
         path.write_text(BUNDLED_THEME.replace("  body: 10.5", f"  body: {written}"), "utf-8")
         with pytest.raises(
-            LeafletError, match=f"body must be a number, 0 or more, not '{written}'"
-        ):
+            LeafletError, match=f"body must be a number, 0 or more, not '{shown}'"
+        ) as refused:
             load_theme(path)
+        assert refused.value.hint.endswith(hint), refused.value
     path.write_text(BUNDLED_THEME.replace("  body: 10.5", "  body: 011"), "utf-8")
     assert load_theme(path).sizes["body"] == 11  # 9 in YAML 1.1, an octal number
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -442,10 +443,12 @@ def _numbers(
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if number is None or not math.isfinite(number) or number < 0 or (positive and not number):
             wanted = "a number above 0" if positive else "a number, 0 or more"
+            plain = re.sub(r"[_\s]", "", value) if isinstance(value, str) else ""
+            hint = f"write a number, e.g. {key}: 10" if number is None else ""
+            if re.fullmatch(r"[0-9]+(\.[0-9]+)?", plain):  # '10.5', 1_000: a number as text
+                hint = f"write it as a plain number, with no quotes or separators: {key}: {plain}"
             raise ThemeError(
-                (*keys, key),
-                f"{section}: {key} must be {wanted}, not {_quoted(value)}",
-                f"write a number, e.g. {key}: 10" if number is None else "",
+                (*keys, key), f"{section}: {key} must be {wanted}, not {_quoted(value)}", hint
             )
         numbers[str(key)] = float(number)
     needed = tuple(needed)
