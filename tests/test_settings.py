@@ -101,3 +101,22 @@ def test_a_settings_mistake_says_what_to_write(
     assert code == 1, output
     assert f"msc-leaflet.toml:{line}: error: " in output and message in output, output
     assert hint in output and "datetime" not in output, output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[checks.CLAIM001]\nseverity = "' + "x" * 100_000 + '"\n',
+        "[checks." + "X" * 100_000 + ']\nseverity = "off"\n',
+        '[i18n]\nsignoff_required = ["' + "x" * 100_000 + '"]\n',
+        "[" + "c" * 100_000 + "]\n",
+        "[checks]\n" + ("k" * 100_000 + " = 1\n") * 2,
+    ],
+    ids=["severity", "code", "role", "section", "twice"],
+)
+def test_a_pasted_setting_is_shown_by_its_start(i18n_project: Path, text: str) -> None:
+    """A 100 kB name or value pasted into msc-leaflet.toml made a message line as long."""
+    (i18n_project / "msc-leaflet.toml").write_text(text, encoding="utf-8")
+    code, output = invoke("check", "--project", str(i18n_project))
+    [error] = [line for line in output.splitlines() if ": error: " in line]
+    assert code == 1 and len(error) < 300 and "(100,0" in error, error

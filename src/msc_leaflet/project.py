@@ -605,7 +605,7 @@ def project_settings(project: Project) -> dict[str, Any]:
         if name not in SETTINGS_SECTIONS:
             raise LeafletError(
                 settings_location(path, name),
-                f"unknown section [{name}]",
+                f"unknown section [{shown_setting(name)}]",
                 _suggest(name, tuple(SETTINGS_SECTIONS)),
             )
         if not isinstance(value, dict):
@@ -620,7 +620,7 @@ def unknown_setting(path: Path, section: str, key: str, known: Sequence[str]) ->
     known one."""
     return LeafletError(
         settings_location(path, section, key),
-        f"unknown setting {key!r} in [{section}]",
+        f"unknown setting {shown_value(key)} in [{section}]",
         _suggest(key, tuple(known)),
     )
 
@@ -673,18 +673,27 @@ def _written_twice(text: str, line: int) -> tuple[str, int] | None:
     for number, written in enumerate(text.split("\n")[:line], 1):
         if header := _TOML_TABLE.match(written):
             table = _dotted(header[1])
-            name, shown = table, f"[{table}]"
+            name, shown = table, f"[{shown_setting(table)}]"
             if written.lstrip().startswith("[["):
                 continue  # an array of tables is written once per item
         elif key := _TOML_KEY.match(written):
             name = ".".join(filter(None, (table, _dotted(key[1]))))
-            shown = f"{_dotted(key[1])!r}" + (f" in [{table}]" if table else "")
+            shown = shown_value(_dotted(key[1])) + (
+                f" in [{shown_setting(table)}]" if table else ""
+            )
         else:
             continue
         if number == line:
             return (shown, seen[name]) if name in seen else None
         seen.setdefault(name, number)
     return None
+
+
+def shown_setting(name: str) -> str:
+    """A section or setting name as written in the settings file, for a message: its
+    start only when it is longer than any setting's name (a pasted 100 kB name made a
+    message as long, as `shown_value` says of other values)."""
+    return name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
 
 
 def toml_kind(value: object) -> str:
@@ -720,10 +729,11 @@ def settings_section(project: Project, name: str) -> dict[str, Any]:
 def not_a_section(location: Location, name: str) -> LeafletError:
     """The error for a settings name (``checks``, ``checks.dates``) given a value where
     its section of settings belongs."""
+    shown = shown_setting(name)
     return LeafletError(
         location,
-        f"{name} must be a section, not a value",
-        f"write [{name}] on a line of its own, and its settings on the lines below it",
+        f"{shown} must be a section, not a value",
+        f"write [{shown}] on a line of its own, and its settings on the lines below it",
     )
 
 

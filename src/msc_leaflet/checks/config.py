@@ -23,13 +23,14 @@ from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Location, Severity
+from ..errors import LeafletError, Location, Severity, shown_value
 from ..project import (
     SETTINGS_FILE,
     Project,
     not_a_section,
     settings_location,
     settings_section,
+    shown_setting,
     toml_kind,
     unknown_setting,
 )
@@ -125,7 +126,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
         elif key in registry and registry[key].scope == "catalog":
             raise LeafletError(
                 settings_location(path, "checks", key),
-                f"[checks.{key}] cannot be set: it is a translation rule of "
+                f"[checks.{shown_setting(key)}] cannot be set: it is a translation rule of "
                 "`msc-leaflet i18n check`, which takes no settings",
                 "fix the msgstr it reports instead",
             )
@@ -133,13 +134,13 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(
                     settings_location(path, "checks", key),
-                    f"[checks.{key}] takes one key: severity",
+                    f"[checks.{shown_setting(key)}] takes one key: severity",
                     'severity = "off"',
                 )
             if value["severity"] not in SEVERITIES:
                 written = value["severity"]
                 small = written.lower() if isinstance(written, str) else ""
-                shown = repr(written) if isinstance(written, str) else toml_kind(written)
+                shown = shown_value(written) if isinstance(written, str) else toml_kind(written)
                 raise LeafletError(
                     settings_location(path, "checks", key, "severity"),
                     f"[checks.{key}] severity {shown} is not one of " + ", ".join(SEVERITIES),
@@ -152,7 +153,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             known = ["readability", "dates", *registry]
             raise LeafletError(
                 settings_location(path, "checks", key),
-                f"unknown setting [checks.{key}]",
+                f"unknown setting [checks.{shown_setting(key)}]",
                 suggest(key, known),
             )
     return replace(config, severities=severities, readability=readability, dates=dates)

@@ -31,7 +31,7 @@ from ..clock import iso_date, record_date
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import YamlFile, load_plain
-from ..errors import LeafletError, Location, counted, display_path, nearest
+from ..errors import LeafletError, Location, counted, display_path, nearest, shown_value
 from ..files import folder_locked
 from ..project import (
     Project,
@@ -328,7 +328,7 @@ def check_section(section: dict[str, Any], path: Path) -> None:
         wrong = [role for role in value if role not in ROLES]
         if not wrong:
             return
-        shown = repr(wrong[0]) if isinstance(wrong[0], str) else toml_kind(wrong[0])
+        shown = shown_value(wrong[0]) if isinstance(wrong[0], str) else toml_kind(wrong[0])
         message = f"[i18n] signoff_required must be a list of roles, and {shown} is not one"
         meant = nearest(wrong[0], ROLES) if isinstance(wrong[0], str) else None
         example = f'"{meant}"' if meant else '"clinical"'
