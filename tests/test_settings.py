@@ -1,4 +1,5 @@
-"""The project's settings file (msc-leaflet.toml), as every command reads it."""
+"""The project's configuration files (msc-leaflet.toml, theme, profiles, glossary), as
+every command reads them."""
 
 from __future__ import annotations
 
@@ -120,3 +121,15 @@ def test_a_pasted_setting_is_shown_by_its_start(i18n_project: Path, text: str) -
     code, output = invoke("check", "--project", str(i18n_project))
     [error] = [line for line in output.splitlines() if ": error: " in line]
     assert code == 1 and len(error) < 300 and "(100,0" in error, error
+
+
+def test_a_profile_note_that_is_no_text_is_refused(i18n_project: Path) -> None:
+    """An organisation profile's ``note:`` holds the waivers of claims in its printed
+    fields; written as a list, it was taken for no note, without a word."""
+    profile = i18n_project / "organisations" / "test-clinic.yaml"
+    note = "note: [waive: CLAIM001 @1a2b3c4d — our registered name]\n"
+    profile.write_text(profile.read_text("utf-8") + note, encoding="utf-8")
+    code, output = invoke("check", "--project", str(i18n_project))
+    assert code == 1, output
+    assert "test-clinic.yaml:" in output and "'note' must be a single value" in output, output
+    assert "hint: write one value after the colon" in output

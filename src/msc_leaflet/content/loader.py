@@ -323,6 +323,9 @@ class _Reader:
                     "leave the key out if there is none",
                 )
         f.node_of("name")  # required: every page's band and every PDF's Author print it
+        # Not printed, but read for its waivers (`checks.waivers.profile_waivers`), which
+        # read a single text: a note written as a list was taken for no note.
+        f.text("note", "")
         wordings = tuple(
             wording
             for field in m.WORDED_FIELDS

@@ -613,7 +613,12 @@ class Fields:
     def scalar(self, key: str) -> str:
         node = self.node_of(key)
         if not isinstance(node, ScalarNode):
-            self.fail(node, f"'{key}' must be a single value, not a list or mapping")
+            self.fail(
+                node,
+                f"'{key}' must be a single value, not a list or mapping",
+                "write one value after the colon; text of several lines goes after '|', "
+                "indented below it",
+            )
         return str(node.value)
 
     def text(self, key: str, default: str | None = None) -> str:
