@@ -387,12 +387,23 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED + "output-intent: {profile: x.icc}\n", APPENDED,
          "output-intent: condition is missing"),
         (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
+        # A key nothing looks up was kept without a word: Thai set in another script's
+        # font, or without the room its stacked tone marks need.
+        (BUNDLED.replace("    Thai: Sarabun", "    Thia: Sarabun"), 99,
+         "fonts: scripts: 'Thia' is not a script tag"),
+        (BUNDLED.replace("    Thai: Sarabun", "    thai: Sarabun"), 99,
+         "fonts: scripts: 'thai' is not a script tag"),
+        (BUNDLED.replace("  th: 1.1", "  tha: 1.1"), 110, "'tha' is never looked up"),
+        (BUNDLED.replace("  th: 1.1", "  th_TH: 1.1"), 110, "'th_TH' is never looked up"),
+        (BUNDLED.replace("  th: 1.1", "  xx: 1.1"), 110, "unknown locale 'xx'"),
+        (BUNDLED.replace("  th: 1.1", "  'no': 1.1"), 110, "reads as a yes/no value"),
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
          "paper-null", "paper-a3", "duplicate", "unknown-key", "flag", "colour-number",
          "colour-comment", "colour-bool", "paper-bool", "font-list", "style-list",
          "unknown-callout", "font-key-typo", "axis-word", "style-font", "floor",
-         "paper-margins", "output-intent", "indentation"],
+         "paper-margins", "output-intent", "indentation", "script-typo", "script-case",
+         "scale-iso639-2", "scale-region", "scale-unknown", "scale-no"],
 )  # fmt: skip
 def test_a_theme_error_names_its_line_in_plain_words(
     tmp_path: Path, text: str, line: int, message: str

@@ -23,7 +23,7 @@ from typing import Any
 from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
 from ..content.yaml_source import boolean_hint, suggest
 from ..data import data_path
-from ..errors import LeafletError, display_path
+from ..errors import LeafletError, Location, display_path
 from ..files import file_stamp, optional_file
 from ..languages import language_subtag
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
@@ -251,7 +251,7 @@ def _parse(
         callouts=callouts,
         sizes=sizes,
         spacing=spacing,
-        leading_scale=_numbers(data.get("leading-scale", {}), ("leading-scale",), positive=True),
+        leading_scale=_leading_scale(data.get("leading-scale", {})),
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
@@ -424,6 +424,37 @@ def _flag(value: object, name: str) -> bool:
             boolean_hint(name),
         )
     return value
+
+
+def _leading_scale(entries: object) -> dict[str, float]:
+    """``leading-scale:``, a factor per language, each keyed by a language's own code
+    as `Theme.leading` looks it up (`language_subtag`: th). A key that is no such code
+    (``tha``, ``TH``, ``th_TH``, ``Thai``) was never looked up: Thai lost its room for
+    stacked tone marks without a word."""
+    from ..project import check_locale, cldr_locale  # CLDR: only for a theme that scales
+
+    scales = _numbers(entries, ("leading-scale",), positive=True)
+    for key in scales:
+        try:
+            check_locale(key, Location(Path()))  # placed at the key by the ThemeError
+        except LeafletError as problem:
+            raise ThemeError(
+                ("leading-scale", key),
+                f"leading-scale: {problem.message}",
+                problem.hint,
+                at_key=True,
+            ) from None
+        found = cldr_locale(key)
+        language = found.language if found is not None else key
+        if key != language:  # th_TH, tha (ISO 639-2), TH: the scale of no language
+            raise ThemeError(
+                ("leading-scale", key),
+                f"leading-scale: {key!r} is never looked up: the layout reads a "
+                f"language's scale by its code, {language}",
+                f"write {language}: {scales[key]:g}",
+                at_key=True,
+            )
+    return scales
 
 
 SIDES = ("top", "bottom", "left", "right")
