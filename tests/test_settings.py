@@ -133,3 +133,6 @@ def test_a_profile_note_that_is_no_text_is_refused(i18n_project: Path) -> None:
     assert code == 1, output
     assert "test-clinic.yaml:" in output and "'note' must be a single value" in output, output
     assert "hint: write one value after the colon" in output
+    text = profile.read_text("utf-8").replace(note, 'note: ""\n')
+    profile.write_text(text, encoding="utf-8")  # empty, as the template writes it: no note
+    assert "'note'" not in invoke("check", "--project", str(i18n_project))[1]

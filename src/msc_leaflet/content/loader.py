@@ -324,8 +324,10 @@ class _Reader:
                 )
         f.node_of("name")  # required: every page's band and every PDF's Author print it
         # Not printed, but read for its waivers (`checks.waivers.profile_waivers`), which
-        # read a single text: a note written as a list was taken for no note.
-        f.text("note", "")
+        # read a single text: a note written as a list was taken for no note. Empty is
+        # no note (the template writes note: "").
+        if f.has("note"):
+            f.scalar("note")
         wordings = tuple(
             wording
             for field in m.WORDED_FIELDS
