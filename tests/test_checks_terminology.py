@@ -6,9 +6,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 from msc_leaflet.checks.terminology import discouraged_term, translation_term
 from msc_leaflet.content.glossary import load_glossary
+from msc_leaflet.errors import LeafletError
 from msc_leaflet.project import Project
 from test_checks import CLEAN, findings_for, leaflet, translated_context
 
@@ -179,3 +182,31 @@ def test_a_concept_kept_as_written_is_read_and_a_misspelt_kept_is_refused(
     assert refused.value.location.line == 3 and "'kept' must be true or false" in str(
         refused.value.message
     )
+
+
+@pytest.mark.parametrize(
+    ("concepts", "line", "message"),
+    [
+        ("  - id: msc\n    en: {preferred: MSC}\n  - id: msc\n    th: {preferred: เอ็มเอสซี}\n",
+         4, "concept 'msc' is written twice (first on line 2)"),
+        ("  - id: msc\n    EN: {preferred: MSC}\n", 3, "'EN' is never looked up"),
+        ("  - id: msc\n    zh_Hans: {preferred: 干细胞}\n", 3, "'zh_Hans' is never looked up"),
+        ("  - id: msc\n    en_US: {preferred: MSC}\n", 3, "'en_US' is never looked up"),
+    ],
+    ids=["twice", "capitals", "script", "region"],
+)  # fmt: skip
+def test_a_glossary_entry_the_checks_never_read_is_refused(
+    tmp_path: Path, concepts: str, line: int, message: str
+) -> None:
+    """The checks look a text's terms up by its language's code (zh for zh_Hans, en for
+    en_US) and a concept by its id: Chinese terms keyed zh_Hans, as the project's
+    catalogs are, were never read, and of two concepts with one id the checks named one
+    for the other's terms."""
+    (tmp_path / "leaflets").mkdir()
+    (tmp_path / "locales").mkdir()
+    text = "concepts:\n" + concepts
+    (tmp_path / "locales" / "glossary.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(LeafletError) as refused:
+        load_glossary(Project.at(tmp_path))
+    assert message in refused.value.message and refused.value.hint, refused.value
+    assert refused.value.location.line == line, refused.value

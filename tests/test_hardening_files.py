@@ -414,6 +414,50 @@ def test_a_file_where_an_output_folder_must_be_is_named(
     assert "exists" not in output and "hint: " in output
 
 
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("leaflets", "the output folder is in leaflets/"),
+        ("locales", "the output folder is in locales/"),
+        ("locales/th/LC_MESSAGES", "the output folder is in locales/"),
+        ("organisations/print", "the output folder is in organisations/"),
+        (".", "the output folder holds the project itself"),
+        ("..", "the output folder holds the project itself"),
+        ("linked", "the output folder is in locales/"),
+    ],
+    ids=["leaflets", "locales", "catalogs", "organisations", "project", "above", "link"],
+)
+@pytest.mark.parametrize("command", [["build"], ["build", "--dry-run"], ["preview", "care-basics"]])
+def test_an_output_folder_among_the_sources_is_refused_before_any_write(
+    i18n_project: Path, out: str, message: str, command: list[str]
+) -> None:
+    """`build -o leaflets` wrote en/, th/ and manifest.json among the leaflets, and
+    `-o locales` a locales/en/ folder that looked like a language with catalogs; `-o .`
+    put the sources into the folder a print shop is sent. Refused, whatever the folder
+    is called (a link to locales/ too), and nothing is written."""
+    (i18n_project / "linked").symlink_to(i18n_project / "locales")
+    before = sorted(p.relative_to(i18n_project) for p in i18n_project.rglob("*"))
+    where = str(i18n_project / out)
+    code, output = invoke(*command, "-l", "th", "--project", str(i18n_project), "-o", where)
+    assert code == 1 and no_internal_error(output), output
+    assert "error: " + message in output and "hint: build into a folder of its own" in output
+    assert sorted(p.relative_to(i18n_project) for p in i18n_project.rglob("*")) == before
+    assert not list(i18n_project.parent.glob("th"))
+
+
+def test_an_output_folder_beside_the_sources_is_built_into(
+    i18n_project: Path, tmp_path: Path
+) -> None:
+    """Only the sources and the folders holding them are refused: a folder of the
+    project's own beside them (print/, or one under build/) is built into."""
+    for out in ("print", "build/th-proofs"):
+        code, output = invoke(
+            "build", "-l", "th", "-p", str(i18n_project), "-o", str(i18n_project / out)
+        )
+        assert code == 0, output
+        assert (i18n_project / out / "th" / "care-basics.pdf").is_file()
+
+
 def test_an_output_folder_the_user_may_not_write_is_one_line_before_any_job(
     make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

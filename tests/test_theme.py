@@ -367,7 +367,7 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: #c9d6da"), 20,
          "colours → rule: a colour is \"#rrggbb\" or cmyk(c, m, y, k), not (empty)"),
         (BUNDLED.replace('  rule: "#c9d6da"', "  rule: true"), 20, "not true/false (true)"),
-        (BUNDLED.replace("paper: a4 ", "paper: on "), 4, "paper true/false (true) is not a paper"),
+        (BUNDLED.replace("paper: a4 ", "paper: on "), 4, "paper 'on' is not a paper size"),
         (BUNDLED.replace("      regular: NotoSansLao-Regular.ttf", "      regular: [a.ttf]"), 85,
          "regular a list is not a font file name"),
         (BUNDLED.replace("  heading:\n    font: bold", "  heading:\n    font: [bold]"), 149,
@@ -387,12 +387,23 @@ def _line_of(text: str, start: str) -> int:
         (BUNDLED + "output-intent: {profile: x.icc}\n", APPENDED,
          "output-intent: condition is missing"),
         (BUNDLED.replace("paper: a4", "paper: a4\n  colours: x"), 5, "invalid YAML"),
+        # A key nothing looks up was kept without a word: Thai set in another script's
+        # font, or without the room its stacked tone marks need.
+        (BUNDLED.replace("    Thai: Sarabun", "    Thia: Sarabun"), 99,
+         "fonts: scripts: 'Thia' is not a script tag"),
+        (BUNDLED.replace("    Thai: Sarabun", "    thai: Sarabun"), 99,
+         "fonts: scripts: 'thai' is not a script tag"),
+        (BUNDLED.replace("  th: 1.1", "  tha: 1.1"), 110, "'tha' is never looked up"),
+        (BUNDLED.replace("  th: 1.1", "  th_TH: 1.1"), 110, "'th_TH' is never looked up"),
+        (BUNDLED.replace("  th: 1.1", "  xx: 1.1"), 110, "unknown locale 'xx'"),
+        (BUNDLED.replace("  th: 1.1", "  'no': 1.1"), 110, "reads as a yes/no value"),
     ],
     ids=["empty", "comment", "list", "only-paper", "margins-list", "size-word", "size-typo",
          "paper-null", "paper-a3", "duplicate", "unknown-key", "flag", "colour-number",
          "colour-comment", "colour-bool", "paper-bool", "font-list", "style-list",
          "unknown-callout", "font-key-typo", "axis-word", "style-font", "floor",
-         "paper-margins", "output-intent", "indentation"],
+         "paper-margins", "output-intent", "indentation", "script-typo", "script-case",
+         "scale-iso639-2", "scale-region", "scale-unknown", "scale-no"],
 )  # fmt: skip
 def test_a_theme_error_names_its_line_in_plain_words(
     tmp_path: Path, text: str, line: int, message: str

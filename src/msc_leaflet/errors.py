@@ -63,7 +63,12 @@ def closest(name: str, known: Sequence[str], most: int = 3) -> list[str]:
     that was meant."""
     import difflib  # only when a name was not found
 
-    return difflib.get_close_matches(name, known, n=most, cutoff=0.6)
+    # Compared case-folded: difflib sees little of CLAIM001 in claim001, which is it.
+    folded: dict[str, list[str]] = {}
+    for each in known:
+        folded.setdefault(each.casefold(), []).append(each)
+    matches = difflib.get_close_matches(name.casefold(), list(folded), n=most, cutoff=0.6)
+    return [each for match in matches for each in folded[match]][:most]
 
 
 def nearest_first(name: str, known: Sequence[str]) -> str:

@@ -372,6 +372,12 @@ def open_input(path: Path) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
+        if os.path.islink(path):  # "file not found" of a name the user sees listed
+            raise LeafletError(
+                Location(path),
+                f"{path.name} is a link to {os.readlink(path)}, which does not exist",
+                "point the link at the file, or remove it",
+            ) from None
         raise LeafletError(Location(path), "file not found") from None
     except OSError as exc:
         raise file_error(path, exc, "read") from None
@@ -384,6 +390,19 @@ def open_input(path: Path) -> BinaryIO:
             "a folder or special file stands where this file should be; remove or rename it",
         )
     return os.fdopen(fd, "rb")
+
+
+def optional_file(path: Path) -> bool:
+    """Whether the optional file ``path`` (a project's theme, settings or glossary) is
+    there to read: False when nothing stands at its name, and the default applies; a
+    `LeafletError` (`open_input`) when something that is no file does: a folder, a named
+    pipe, a link to nothing. `Path.is_file` took each of those for "no file": `check`
+    passed a theme.yaml folder that `build` refused, and a glossary folder turned the
+    terminology checks off without a word."""
+    if not os.path.lexists(path):
+        return False
+    open_input(path).close()
+    return True
 
 
 def read_input(path: Path, limit: int | None = None, hint: str = "") -> bytes:

@@ -11,14 +11,23 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location, display_path, nearest, nearest_first, shown_value
-from .files import OUTSIDE_HINT, decode_utf8, leaves, read_input, resolved, write_atomic
+from .files import (
+    OUTSIDE_HINT,
+    decode_utf8,
+    leaves,
+    optional_file,
+    read_input,
+    resolved,
+    write_atomic,
+)
 from .languages import language_subtag
 
 if TYPE_CHECKING:
@@ -307,6 +316,37 @@ class Project:
         in `build_dir` (file names do not tell paper, colour or --strict apart)."""
         return self.build_dir / "desk"
 
+    @property
+    def source_dirs(self) -> tuple[Path, ...]:
+        """The folders of what the project's authors and translators write."""
+        return (self.leaflets_dir, self.organisations_dir, self.locales_dir)
+
+    def output_folder(self, folder: Path) -> Path:
+        """``folder`` resolved, if a build may write its PDFs and manifest there; a
+        `LeafletError` if it is the project folder, holds it, or is inside one of its
+        `source_dirs`. ``build -o locales`` wrote locales/en/, which then looked like a
+        language with catalogs, and a manifest among the catalogs; ``-o .`` put the
+        sources in the folder a print shop is sent. Compared as the file system does
+        (`os.path.samefile`), so ``-o Leaflets`` on macOS or Windows is leaflets/."""
+        folder = resolved(folder)
+        hint = "build into a folder of its own: leave out -o for the project's build/"
+        for source in self.source_dirs:
+            if any(_same_folder(above, source) for above in (folder, *folder.parents)):
+                raise LeafletError(
+                    Location(folder),
+                    f"the output folder is in {source.name}/, which holds the project's "
+                    "sources: the build would write its PDFs and manifest among them",
+                    hint,
+                )
+        if any(_same_folder(folder, above) for above in (self.root, *self.root.parents)):
+            raise LeafletError(
+                Location(folder),
+                "the output folder holds the project itself: whoever is sent the PDFs "
+                "would get its sources with them",
+                hint,
+            )
+        return folder
+
     def leaflet_ids(self) -> list[str]:
         return sorted(
             p.stem for p in self.leaflets_dir.glob("*.yaml") if re.fullmatch(SLUG, p.stem)
@@ -530,43 +570,59 @@ class Project:
         return target
 
 
+def _same_folder(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one existing folder, however each is spelt."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is not there (yet): not the same folder
+        return False
+
+
 SETTINGS_FILE = "msc-leaflet.toml"
 GLOSSARY_FILE = "glossary.yaml"
-#: The sections of the settings file, each with its settings; None: the stage that
-#: reads it checks them (`checks.config`: a setting per check code, found in its registry).
-SETTINGS_SECTIONS: dict[str, tuple[str, ...] | None] = {
-    "checks": None,
-    "i18n": ("signoff_required",),
+#: The sections of the settings file, each with the function that checks it whole
+#: (``module:name``, imported only when a file has the section, as an entry point is):
+#: the stage that reads the section owns its rules, and every command that reads the
+#: file applies them all. Each command checked only the section it read, so `check`
+#: passed ``i18n = [1]`` that `build --strict` refused.
+SETTINGS_SECTIONS: dict[str, str] = {
+    "checks": "msc_leaflet.checks.config:check_section",
+    "i18n": "msc_leaflet.i18n.signoff:check_section",
 }
 
 
 def project_settings(project: Project) -> dict[str, Any]:
-    """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none); each stage
+    """``<project>/msc-leaflet.toml`` as parsed TOML ({} when there is none), every
+    section checked by the stage that reads it (`SETTINGS_SECTIONS`); each stage then
     reads its own section ([checks], [i18n]) with `settings_section`. A section or a
     setting nothing reads is refused: a misspelt one would make a team believe a rule
     is configured when it is not."""
     path = project.settings_path
-    if not path.is_file():
+    if not optional_file(path):
         return {}
     settings = _parsed_settings(path)
     for name, value in settings.items():
         if name not in SETTINGS_SECTIONS:
             raise LeafletError(
                 settings_location(path, name),
-                f"unknown section [{name}]",
+                f"unknown section [{shown_setting(name)}]",
                 _suggest(name, tuple(SETTINGS_SECTIONS)),
             )
-        known = SETTINGS_SECTIONS[name]
-        if known is None or not isinstance(value, dict):
-            continue  # checked by the stage that reads it; a value: `settings_section`
-        for key in value:
-            if key not in known:
-                raise LeafletError(
-                    settings_location(path, name, key),
-                    f"unknown setting {key!r} in [{name}]",
-                    _suggest(key, known),
-                )
+        if not isinstance(value, dict):
+            raise not_a_section(settings_location(path, name), name)
+        module, _, function = SETTINGS_SECTIONS[name].partition(":")
+        getattr(import_module(module), function)(value, path)
     return settings
+
+
+def unknown_setting(path: Path, section: str, key: str, known: Sequence[str]) -> LeafletError:
+    """The error for a setting ``key`` nothing reads in ``[section]``, with the closest
+    known one."""
+    return LeafletError(
+        settings_location(path, section, key),
+        f"unknown setting {shown_value(key)} in [{section}]",
+        _suggest(key, tuple(known)),
+    )
 
 
 def _suggest(name: str, known: tuple[str, ...]) -> str:
@@ -591,12 +647,66 @@ def _parsed_settings(path: Path) -> dict[str, Any]:
             "write each setting as  name = value, with at most a list of values",
         ) from None
     except tomllib.TOMLDecodeError as exc:
+        location = _toml_error_location(path, exc, text)
+        if twice := _written_twice(text, location.line):
+            name, first = twice
+            raise LeafletError(
+                Location(path, location.line),
+                f"{name} is written twice (first on line {first})",
+                "keep one of the two: TOML allows each section and setting once",
+            ) from None
         raise LeafletError(
-            _toml_error_location(path, exc, text),
+            location,
             "this line is not valid TOML",
             "write each setting as  name = value  under its [section] line, with text in "
             'quotes (severity = "off"); see https://toml.io',
         ) from None
+
+
+def _written_twice(text: str, line: int) -> tuple[str, int] | None:
+    """The section or setting that ``line`` of a settings file writes a second time
+    (``[checks.CLAIM001]``, or ``severity`` under it), and the line of the first, or
+    None: TOML refuses it as any other mistake, "this line is not valid TOML", which
+    does not say that the line itself is well written."""
+    seen: dict[str, int] = {}
+    table = ""
+    for number, written in enumerate(text.split("\n")[:line], 1):
+        if header := _TOML_TABLE.match(written):
+            table = _dotted(header[1])
+            name, shown = table, f"[{shown_setting(table)}]"
+            if written.lstrip().startswith("[["):
+                continue  # an array of tables is written once per item
+        elif key := _TOML_KEY.match(written):
+            name = ".".join(filter(None, (table, _dotted(key[1]))))
+            shown = shown_value(_dotted(key[1])) + (
+                f" in [{shown_setting(table)}]" if table else ""
+            )
+        else:
+            continue
+        if number == line:
+            return (shown, seen[name]) if name in seen else None
+        seen.setdefault(name, number)
+    return None
+
+
+def shown_setting(name: str) -> str:
+    """A section or setting name as written in the settings file, for a message: its
+    start only when it is longer than any setting's name (a pasted 100 kB name made a
+    message as long, as `shown_value` says of other values)."""
+    return name if len(name) <= 60 else f"{name[:60]}… ({len(name):,} characters)"
+
+
+def toml_kind(value: object) -> str:
+    """A TOML value's kind in the words of the TOML spec, for "must be …, not …"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text in quotes"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a section" if isinstance(value, dict) else "a date or time"
 
 
 def _toml_error_location(path: Path, exc: tomllib.TOMLDecodeError, text: str) -> Location:
@@ -610,21 +720,20 @@ def _toml_error_location(path: Path, exc: tomllib.TOMLDecodeError, text: str) ->
 
 
 def settings_section(project: Project, name: str) -> dict[str, Any]:
-    """The ``[name]`` table of the settings file ({} when absent), refused when the
-    name holds a value instead of a table."""
-    value = project_settings(project).get(name, {})
-    if not isinstance(value, dict):
-        raise not_a_section(settings_location(project.file(SETTINGS_FILE), name), name)
-    return value
+    """The ``[name]`` table of the settings file ({} when absent), after the whole file
+    has been checked (`project_settings`)."""
+    section: dict[str, Any] = project_settings(project).get(name, {})
+    return section
 
 
 def not_a_section(location: Location, name: str) -> LeafletError:
     """The error for a settings name (``checks``, ``checks.dates``) given a value where
     its section of settings belongs."""
+    shown = shown_setting(name)
     return LeafletError(
         location,
-        f"{name} must be a section, not a value",
-        f"write [{name}] on a line of its own, and its settings on the lines below it",
+        f"{shown} must be a section, not a value",
+        f"write [{shown}] on a line of its own, and its settings on the lines below it",
     )
 
 

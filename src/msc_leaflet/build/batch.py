@@ -578,7 +578,7 @@ def run_batch(
     source_date_epoch()  # once, before any job: every job would fail the same way
     start = time.perf_counter()
     options = options or Options()
-    out_dir = out_dir.resolve()
+    out_dir = project.output_folder(out_dir)
     manifest_file = manifest_path(out_dir)
     remove_stale_output_temp_files(out_dir)  # a killed build's, wherever no job writes now
     planned, outcomes, estimates, notes, changes = _plan_run(

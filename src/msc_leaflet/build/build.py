@@ -28,7 +28,7 @@ from ..clock import source_date_epoch
 from ..content.loader import load_leaflet
 from ..content.model import Leaflet, Text, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
-from ..files import output_path, write_atomic
+from ..files import optional_file, output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.destinations import name_destinations
 from ..finishing.final_pass import final_pass
@@ -84,7 +84,7 @@ def project_words(project: Project, locale: str) -> WordList:
 def project_theme(project: Project, spec: PrintSpec) -> Theme:
     """The project's ``theme.yaml`` (or the bundled theme) on the paper and in the colour
     model of ``spec``."""
-    path = project.theme_path if project.theme_path.is_file() else None
+    path = project.theme_path if optional_file(project.theme_path) else None
     return load_theme(path, spec.page_paper, spec.colour)
 
 

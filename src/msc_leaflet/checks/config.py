@@ -23,13 +23,16 @@ from typing import Any
 
 from ..content.yaml_source import load_data, suggest
 from ..data import data_path
-from ..errors import LeafletError, Location, Severity
+from ..errors import LeafletError, Location, Severity, shown_value
 from ..project import (
     SETTINGS_FILE,
     Project,
     not_a_section,
     settings_location,
     settings_section,
+    shown_setting,
+    toml_kind,
+    unknown_setting,
 )
 from .registry import SEVERITIES
 
@@ -101,6 +104,12 @@ def load_config(
     return apply_settings(config, settings_section(project, "checks"), project.file(CONFIG_FILE))
 
 
+def check_section(section: dict[str, Any], path: Path) -> None:
+    """Refuse a ``[checks]`` table `apply_settings` would refuse: how `project_settings`
+    checks this section for every command that reads the settings file."""
+    apply_settings(default_config(), section, path)
+
+
 def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> CheckConfig:
     """``config`` with a parsed ``[checks]`` table applied; ``path`` is for messages."""
     from .registry import checks_by_code
@@ -117,7 +126,7 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
         elif key in registry and registry[key].scope == "catalog":
             raise LeafletError(
                 settings_location(path, "checks", key),
-                f"[checks.{key}] cannot be set: it is a translation rule of "
+                f"[checks.{shown_setting(key)}] cannot be set: it is a translation rule of "
                 "`msc-leaflet i18n check`, which takes no settings",
                 "fix the msgstr it reports instead",
             )
@@ -125,22 +134,26 @@ def apply_settings(config: CheckConfig, section: dict[str, Any], path: Path) -> 
             if not isinstance(value, dict) or set(value) != {"severity"}:
                 raise LeafletError(
                     settings_location(path, "checks", key),
-                    f"[checks.{key}] takes one key: severity",
+                    f"[checks.{shown_setting(key)}] takes one key: severity",
                     'severity = "off"',
                 )
             if value["severity"] not in SEVERITIES:
+                written = value["severity"]
+                small = written.lower() if isinstance(written, str) else ""
+                shown = shown_value(written) if isinstance(written, str) else toml_kind(written)
                 raise LeafletError(
                     settings_location(path, "checks", key, "severity"),
-                    f"[checks.{key}] severity {value['severity']!r} is not one of "
-                    + ", ".join(SEVERITIES),
-                    'write one in quotes, e.g. severity = "warning"',
+                    f"[checks.{key}] severity {shown} is not one of " + ", ".join(SEVERITIES),
+                    f'write it in small letters: severity = "{small}"'
+                    if small in SEVERITIES
+                    else 'write one in quotes, e.g. severity = "warning"',
                 )
             severities[key] = value["severity"]
         else:
             known = ["readability", "dates", *registry]
             raise LeafletError(
                 settings_location(path, "checks", key),
-                f"unknown setting [checks.{key}]",
+                f"unknown setting [checks.{shown_setting(key)}]",
                 suggest(key, known),
             )
     return replace(config, severities=severities, readability=readability, dates=dates)
@@ -153,11 +166,11 @@ def _overlay(current: Any, values: object, path: Path, where: str) -> Any:
     for key, value in values.items():
         at = settings_location(path, *where.split("."), key)
         if key not in known:
-            raise LeafletError(at, f"unknown setting {key!r} in [{where}]", suggest(key, known))
+            raise unknown_setting(path, where, key, known)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise LeafletError(
                 at,
-                f"[{where}] {key} must be a number, not {_toml_kind(value)}",
+                f"[{where}] {key} must be a number, not {toml_kind(value)}",
                 f"write a number, e.g. {key} = {getattr(current, key)}",
             )
         whole = current.__dataclass_fields__[key].type in ("int", int)
@@ -195,14 +208,3 @@ def _check_bounds(
     if high == 1 and 1 < value <= 100:
         hint = f"a share is a fraction of 1: {value:g}% is {key} = {value / 100:g}"
     raise LeafletError(at, f"[{where}] {key} must be {span}, not {value!r}", hint)
-
-
-def _toml_kind(value: object) -> str:
-    """A TOML value's kind in the words of the TOML spec, for "must be a number, not …"."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text in quotes"
-    if isinstance(value, list):
-        return "a list"
-    return "a section" if isinstance(value, dict) else "a date or time"

@@ -130,12 +130,13 @@ def a_number(value: float) -> float:
 
 
 def out_folder(project: Project, out: Path | None) -> Path:
-    """Where outputs go: ``--out`` as given (relative to the current folder), else the
-    project's own ``build/``, so ``--project DIR`` never writes into the caller's folder."""
+    """Where outputs go: ``--out`` as given (relative to the current folder; refused
+    among the sources, `Project.output_folder`), else the project's own ``build/``, so
+    ``--project DIR`` never writes into the caller's folder."""
     from ..files import resolved
 
     if out is not None:
-        return resolved(out)
+        return project.output_folder(out)
     folder = project.build_dir
     resolved(folder)  # a build/ link that loops is one line, not an internal error
     return folder

@@ -16,7 +16,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import LeafletError
-from ..files import Stamp, file_stamp
+from ..files import Stamp, file_stamp, optional_file
 from ..project import GLOSSARY_FILE, LOCALE, Project, cldr_locale, not_a_language
 from .yaml_source import Fields, YamlFile, load_yaml, suggest, where
 
@@ -54,7 +54,7 @@ class Concept:
 def load_glossary(project: Project) -> tuple[Concept, ...]:
     """The project's glossary, or nothing when ``locales/glossary.yaml`` does not exist."""
     path = project.glossary_path
-    if not path.is_file():
+    if not optional_file(path):
         return ()
     return _read(path, file_stamp(path.stat()))
 
@@ -72,7 +72,18 @@ def _read(path: Path, stamp: Stamp) -> tuple[Concept, ...]:
     node = top.values["concepts"]
     if not isinstance(node, SequenceNode):
         top.fail(node, "'concepts' must be a list (lines starting with '- ')")
-    return tuple(_concept(path, item) for item in node.value)
+    concepts = tuple(_concept(path, item) for item in node.value)
+    first: dict[str, int] = {}
+    for concept, item in zip(concepts, node.value, strict=True):
+        line = item.start_mark.line + 1
+        if concept.id in first:  # the checks name a concept by its id: two are one to them
+            raise LeafletError(
+                where(path, item),
+                f"concept '{concept.id}' is written twice (first on line {first[concept.id]})",
+                "merge the two into one concept, or give this one an id of its own",
+            )
+        first[concept.id] = line
+    return concepts
 
 
 CONCEPT_KEYS = ("id", "why", "kept")
@@ -88,6 +99,14 @@ def _concept(path: Path, node: Node) -> Concept:
         if name in CONCEPT_KEYS:
             continue
         if _is_language(name):  # most keys: asked first, no "did you mean" worked out
+            code = _language_code(name)
+            if name != code:  # EN, en_US, zh_Hans: never looked up (`language_subtag`)
+                raise LeafletError(
+                    where(path, key),
+                    f"'{name}' is never looked up: the terminology checks read a text's "
+                    f"terms by its language's code, {code}",
+                    f"write {code}: the terms of every {code} text, whatever its region or script",
+                )
             languages.append(name)
             continue
         hint = suggest(name, CONCEPT_KEYS)
@@ -119,6 +138,13 @@ def _term_list(f: Fields, key: str) -> tuple[str, ...]:
     ):
         f.fail(node, f"'{key}' must be a list of terms", f"write it as {key}: [term, other term]")
     return tuple(str(item.value).strip() for item in node.value)
+
+
+def _language_code(name: str) -> str:
+    """The code of the language ``name`` tags (EN → en, zh_Hans → zh, tha → th), by
+    which the terminology checks look a text's terms up."""
+    found = cldr_locale(name)
+    return found.language if found is not None else name
 
 
 def _is_language(name: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Literal, TypeGuard, assert_never
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Finding, LeafletError, Location, closest, either_of, escaped
-from ..files import read_input, standing_there
+from ..files import optional_file, read_input, standing_there
 from ..project import LOCALE, SLUG, Project, check_leaflet_id, check_locale, check_slug
 from . import model as m
 from .inline import (
@@ -297,7 +297,7 @@ class _Reader:
             org_id, "organisation id", where(self.path, leaflet_fields.values["organisation"])
         )
         path = self.project.file("organisations", f"{org_id}.yaml")
-        if not path.is_file():
+        if not optional_file(path):
             known = sorted(p.stem for p in self.project.organisations_dir.glob("*.yaml"))
             leaflet_fields.fail(
                 leaflet_fields.values["organisation"],
@@ -323,6 +323,11 @@ class _Reader:
                     "leave the key out if there is none",
                 )
         f.node_of("name")  # required: every page's band and every PDF's Author print it
+        # Not printed, but read for its waivers (`checks.waivers.profile_waivers`), which
+        # read a single text: a note written as a list was taken for no note. Empty is
+        # no note (the template writes note: "").
+        if f.has("note"):
+            f.scalar("note")
         wordings = tuple(
             wording
             for field in m.WORDED_FIELDS

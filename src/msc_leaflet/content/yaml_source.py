@@ -47,9 +47,10 @@ _WordsLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 def load_data(text: str) -> Any:
     """Plain Python values, for files whose positions no message needs (the theme, the
-    check settings, word and claim lists). Same result as ``yaml.safe_load``, read by
-    libyaml: the pure-Python reader took 26 ms of every build on the theme alone."""
-    return _kept_load(text, _Loader)
+    check settings, word and claim lists), by the one rule of YAML's plain values
+    (`PlainConstructor`), read by libyaml: the pure-Python reader took 26 ms of every
+    build on the theme alone."""
+    return _kept_load(text, _data_loader())
 
 
 def load_words(text: str) -> Any:
@@ -132,11 +133,75 @@ ORGANISATION = YamlFile(
 )
 
 
+#: The plain values YAML 1.2's core schema reads, which the project's yaml files are
+#: read by; PyYAML reads YAML 1.1, which reads more. Anything else a 1.1 reader would
+#: make a boolean or a number stays the text written.
+_CORE_BOOLEAN = re.compile(r"true|True|TRUE|false|False|FALSE")
+_CORE_INTEGER = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+
+
+def boolean_hint(key: str) -> str:
+    """What to write for a yes/no setting ``key`` given something else: the one wording
+    of every file's."""
+    return f"write {key}: true or {key}: false (yes, no, on and off are read as words)"
+
+
+class PlainConstructor(yaml.constructor.SafeConstructor):
+    """`SafeConstructor` with YAML 1.2's plain values: the one rule of every file whose
+    values are read by their YAML type (the theme, the sign-off records, the packaged
+    data), as `Fields` reads a leaflet's. YAML 1.1 read ``footer-approval: yes`` as true
+    where a leaflet refuses ``numbered_sections: yes``; ``no``, ``on`` and ``off``
+    as booleans, ``0755`` as 493, ``1:30`` as 90 and ``1_000`` as 1000. Here they are
+    the text written, which a setting wanting a number or true/false refuses at its line
+    and a setting wanting text takes as it is."""
+
+    def construct_yaml_bool(self, node: ScalarNode) -> Any:
+        if not _CORE_BOOLEAN.fullmatch(node.value):
+            return str(node.value)
+        return node.value.lower() == "true"
+
+    def construct_yaml_int(self, node: ScalarNode) -> Any:
+        written = str(node.value)
+        if not _CORE_INTEGER.fullmatch(written):
+            return written
+        if written[:2] in ("0o", "0x"):
+            return int(written[2:], 8 if written[1] == "o" else 16)
+        return int(written, 10)
+
+    def construct_yaml_float(self, node: ScalarNode) -> Any:
+        if not _CORE_FLOAT.fullmatch(node.value):
+            return str(node.value)
+        return super().construct_yaml_float(node)
+
+
+# PyYAML finds a constructor by its tag in a table of functions, not by method name.
+for _tag, _method in (
+    ("bool", PlainConstructor.construct_yaml_bool),
+    ("int", PlainConstructor.construct_yaml_int),
+    ("float", PlainConstructor.construct_yaml_float),
+):
+    PlainConstructor.add_constructor("tag:yaml.org,2002:" + _tag, _method)  # type: ignore[type-var]
+
+
+@lru_cache(maxsize=1)
+def _data_loader() -> type:
+    """libyaml's safe loader (`_Loader`) with `PlainConstructor` for its constructor."""
+    bases = tuple(
+        PlainConstructor if base is yaml.constructor.SafeConstructor else base
+        for base in _Loader.__bases__
+    )
+    return type(f"Plain{_Loader.__name__}", bases, {"__init__": _Loader.__init__})
+
+
 def load_plain(path: Path, about: YamlFile) -> Any:
-    """The plain values of ``path`` (as ``yaml.safe_load`` makes them), read as strictly
-    as a leaflet (`load_yaml`): for a file the tool writes and people merge, edit and
-    break, such as the sign-off records, whose every problem must name its line."""
-    return yaml.constructor.SafeConstructor().construct_document(load_yaml(path, about))
+    """The plain values of ``path`` (`PlainConstructor`), read as strictly as a leaflet
+    (`load_yaml`): for a file the tool writes and people merge, edit and break, such as
+    the sign-off records, whose every problem must name its line."""
+    return PlainConstructor().construct_document(load_yaml(path, about))
 
 
 def load_yaml(path: Path, about: YamlFile = LEAFLET) -> Node:
@@ -421,6 +486,12 @@ def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = ()) -> None:
             seen: dict[str, Node] = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else ""
+                if key.tag == _CORE + "merge":
+                    raise LeafletError(
+                        where(path, key),
+                        "a merge key (<<) is not allowed",
+                        "write the entries it would copy out in full, in this mapping",
+                    )
                 if name in seen:
                     first = seen[name].start_mark.line + 1
                     raise LeafletError(
@@ -444,7 +515,7 @@ _CORE = "tag:yaml.org,2002:"
 #: written (``title: !!binary aGVsbG8=`` printed "aGVsbG8="), so it is refused.
 _PLAIN_TAGS = frozenset(
     _CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-) | {_CORE + "merge"}  # a '<<' key, reported as an unknown key
+) | {_CORE + "merge"}  # a '<<' key: refused by `_check_tree` as a merge key, by name
 
 
 def _as_written(tag: str) -> str:
@@ -542,7 +613,12 @@ class Fields:
     def scalar(self, key: str) -> str:
         node = self.node_of(key)
         if not isinstance(node, ScalarNode):
-            self.fail(node, f"'{key}' must be a single value, not a list or mapping")
+            self.fail(
+                node,
+                f"'{key}' must be a single value, not a list or mapping",
+                "write one value after the colon; text of several lines goes after '|', "
+                "indented below it",
+            )
         return str(node.value)
 
     def text(self, key: str, default: str | None = None) -> str:
@@ -576,10 +652,14 @@ class Fields:
     def boolean(self, key: str, default: bool) -> bool:
         if not self.has(key):
             return default
-        value = self.scalar(key).lower()
-        if value not in ("true", "false"):
-            self.fail(self.values[key], f"'{key}' must be true or false, not {value!r}")
-        return value == "true"
+        written = self.scalar(key)
+        if not _CORE_BOOLEAN.fullmatch(written):
+            self.fail(
+                self.values[key],
+                f"'{key}' must be true or false, not {written!r}",
+                boolean_hint(key),
+            )
+        return written.lower() == "true"
 
     def date(self, key: str) -> dt.date:
         value = self.scalar(key)

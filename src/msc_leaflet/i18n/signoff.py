@@ -26,21 +26,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date, record_date
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
-from ..content.yaml_source import YamlFile, load_yaml, where
-from ..errors import LeafletError, Location, counted, display_path
+from ..content.yaml_source import PlainConstructor, YamlFile, load_yaml, where
+from ..errors import LeafletError, Location, counted, display_path, nearest, shown_value
 from ..files import folder_locked
 from ..project import (
-    SETTINGS_FILE,
     Project,
     same_language,
     settings_location,
     settings_section,
+    toml_kind,
+    unknown_setting,
 )
 from .catalog import (
     Catalog,
@@ -270,7 +270,7 @@ def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     records = []
     for n, node in enumerate(root.value, 1):
         try:
-            records.append(_record(SafeConstructor().construct_document(node)))
+            records.append(_record(PlainConstructor().construct_document(node)))
         except _Malformed as exc:
             raise LeafletError(
                 where(path, _field(node, exc.key)),
@@ -310,7 +310,7 @@ def _unreadable(node: Node) -> Node:
     as a date of month 13: an internal error), else the record."""
     for _, value in node.value if isinstance(node, MappingNode) else ():
         try:
-            SafeConstructor().construct_document(value)
+            PlainConstructor().construct_document(value)
         except (TypeError, ValueError, yaml.YAMLError):
             return value if isinstance(value, Node) else node
     return node
@@ -379,16 +379,39 @@ def _digest_count(said: str, words: int | None) -> bool:
     return words is None or len(said.split()) == words
 
 
+#: The settings of [i18n] in ``msc-leaflet.toml``.
+I18N_SETTINGS = ("signoff_required",)
+
+
 def required_roles(project: Project) -> tuple[str, ...]:
     """The roles ``msc-leaflet.toml`` [i18n] signoff_required names (default: clinical)."""
     value = settings_section(project, "i18n").get("signoff_required", DEFAULT_REQUIRED)
-    if not isinstance(value, list | tuple) or any(role not in ROLES for role in value):
-        raise LeafletError(
-            settings_location(project.file(SETTINGS_FILE), "i18n", "signoff_required"),
-            f"[i18n] signoff_required must be a list of roles, got {value!r}",
-            f"roles: {', '.join(ROLES)}",
-        )
     return tuple(value)
+
+
+def check_section(section: dict[str, Any], path: Path) -> None:
+    """Refuse an [i18n] table this stage cannot read: how `project_settings` checks the
+    section for every command that reads the settings file."""
+    for key in section:
+        if key not in I18N_SETTINGS:
+            raise unknown_setting(path, "i18n", key, I18N_SETTINGS)
+    value = section.get("signoff_required", DEFAULT_REQUIRED)
+    if isinstance(value, list | tuple):
+        wrong = [role for role in value if role not in ROLES]
+        if not wrong:
+            return
+        shown = shown_value(wrong[0]) if isinstance(wrong[0], str) else toml_kind(wrong[0])
+        message = f"[i18n] signoff_required must be a list of roles, and {shown} is not one"
+        meant = nearest(wrong[0], ROLES) if isinstance(wrong[0], str) else None
+        example = f'"{meant}"' if meant else '"clinical"'
+    else:
+        message = f"[i18n] signoff_required must be a list of roles, not {toml_kind(value)}"
+        example = f'"{value}"' if value in ROLES else '"clinical"'
+    raise LeafletError(
+        settings_location(path, "i18n", "signoff_required"),
+        message,
+        f"roles: {', '.join(ROLES)}; for example signoff_required = [{example}]",
+    )
 
 
 def record_signoff(

@@ -116,6 +116,8 @@ def font_config(
     families_data = {**base.get("families", {}), **own_families}
     scripts_data = {**base.get("scripts", {}), **own_scripts}
     families = tuple(_family(name, entry, project_fonts) for name, entry in families_data.items())
+    for script in own_scripts:
+        _check_script_tag(str(script))
     known = tuple(family.name for family in families)
     for script, family in scripts_data.items():
         if family not in known:
@@ -130,6 +132,32 @@ def font_config(
             "fonts: scripts: needs a Latn family (the family text is named in)",
         )
     return FontConfig(families, tuple((str(k), str(v)) for k, v in scripts_data.items()))
+
+
+#: Unicode's tags for characters of no one script: no font is chosen for them.
+NO_SCRIPT = ("Zyyy", "Zinh", "Zzzz")
+
+
+def _check_script_tag(tag: str) -> None:
+    """Refuse a ``scripts:`` key that is no script tag Unicode knows (ISO 15924, as
+    ``Thai``, ``Hang``): ``Thia`` or ``thai`` was kept and never looked up, and Thai
+    was set in the font of another script without a word."""
+    from fontTools.unicodedata import Scripts  # only for a theme that names scripts
+
+    tags = tuple(t for t in Scripts.NAMES if t not in NO_SCRIPT)
+    if tag in tags:
+        return
+    hint = (
+        f"write it {tag.title()}: a script tag has one capital letter"
+        if tag.title() in tags
+        else suggestion(tag, tags)
+    )
+    raise ThemeError(
+        ("fonts", "scripts", tag),
+        f"fonts: scripts: {shown_value(tag)} is not a script tag",
+        hint,
+        at_key=True,
+    )
 
 
 # What a family may name. `package:` is imported to find its files, so it must be a font

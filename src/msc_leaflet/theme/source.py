@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..content.yaml_source import YamlFile, load_yaml, where
+from ..content.yaml_source import PlainConstructor, YamlFile, load_yaml, where
 from ..errors import LeafletError, Location
 from .entries import Keys, ThemeError
 
@@ -58,10 +57,11 @@ class ThemeSource:
                 "start from a copy of the bundled theme (src/msc_leaflet/data/theme.yaml)",
             )
         nodes: dict[Keys, tuple[Node, Node]] = {}
-        # Scalars → numbers, booleans, text, as safe_load makes them. The constructor
+        # Scalars → numbers, booleans, text, by the one rule of YAML's plain values
+        # (`PlainConstructor`: ``yes`` is text, as in a leaflet). The constructor
         # alone: a whole SafeLoader would start a reader, which compiles PyYAML's
         # all-of-Unicode pattern (`deferred_patterns`) to check an empty stream.
-        data = _plain(path, root, (), nodes, yaml.constructor.SafeConstructor())
+        data = _plain(path, root, (), nodes, PlainConstructor())
         return cls(path, data, nodes)
 
     def location(self, keys: Keys, at_key: bool = False) -> Location:

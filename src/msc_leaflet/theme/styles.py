@@ -175,11 +175,13 @@ def text_style(
         )
     for key in ("keep_with_next", "allow_widows", "allow_orphans", "balance"):
         if key in values and not isinstance(values[key], bool):
+            from ..content.yaml_source import boolean_hint  # PyYAML: only to refuse
+
             field = key.replace("_", "-")
             raise ThemeError(
                 (*keys, field),
-                f"style {name!r}: {field} must be true or false",
-                "write true or false",
+                f"style {name!r}: {field} must be true or false, not {values[key]!r}",
+                boolean_hint(field),
             )
     return TextStyle(**values)
 

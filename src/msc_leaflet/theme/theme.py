@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..content.model import CALLOUT_KINDS, MAX_TABLE_COLUMNS
-from ..content.yaml_source import suggest
+from ..content.yaml_source import boolean_hint, suggest
 from ..data import data_path
-from ..errors import LeafletError, display_path
-from ..files import file_stamp
+from ..errors import LeafletError, Location, display_path
+from ..files import file_stamp, optional_file
 from ..languages import language_subtag
 from ..print_spec import COLOUR_MODES, PAPERS, InkLimit, paper_name
 from .colours import CMYK, Colour, Press, ThemeColour, parse_colour
@@ -92,9 +93,9 @@ def theme_problem(path: Path) -> LeafletError | None:
     """What is wrong with the project theme at ``path``, None if it loads or there is
     none: `check` reports it, so a clinic's pre-print check does not pass a theme that
     `build` will refuse."""
-    if not path.is_file():
-        return None
     try:
+        if not optional_file(path):
+            return None
         load_theme(path)
     except LeafletError as problem:
         return problem
@@ -250,7 +251,7 @@ def _parse(
         callouts=callouts,
         sizes=sizes,
         spacing=spacing,
-        leading_scale=_numbers(data.get("leading-scale", {}), ("leading-scale",), positive=True),
+        leading_scale=_leading_scale(data.get("leading-scale", {})),
         styles={
             name: text_style(name, entry, sizes, spacing, plain) for name, entry in styles.items()
         },
@@ -418,9 +419,42 @@ def _quoted(value: object) -> str:
 def _flag(value: object, name: str) -> bool:
     if not isinstance(value, bool):
         raise ThemeError(
-            (name,), f"{name} must be true or false, not {_quoted(value)}", "write true or false"
+            (name,),
+            f"{name} must be true or false, not {_quoted(value)}",
+            boolean_hint(name),
         )
     return value
+
+
+def _leading_scale(entries: object) -> dict[str, float]:
+    """``leading-scale:``, a factor per language, each keyed by a language's own code
+    as `Theme.leading` looks it up (`language_subtag`: th). A key that is no such code
+    (``tha``, ``TH``, ``th_TH``, ``Thai``) was never looked up: Thai lost its room for
+    stacked tone marks without a word."""
+    from ..project import check_locale, cldr_locale  # CLDR: only for a theme that scales
+
+    scales = _numbers(entries, ("leading-scale",), positive=True)
+    for key in scales:
+        try:
+            check_locale(key, Location(Path()))  # placed at the key by the ThemeError
+        except LeafletError as problem:
+            raise ThemeError(
+                ("leading-scale", key),
+                f"leading-scale: {problem.message}",
+                problem.hint,
+                at_key=True,
+            ) from None
+        found = cldr_locale(key)
+        language = found.language if found is not None else key
+        if key != language:  # th_TH, tha (ISO 639-2), TH: the scale of no language
+            raise ThemeError(
+                ("leading-scale", key),
+                f"leading-scale: {key!r} is never looked up: the layout reads a "
+                f"language's scale by its code, {language}",
+                f"write {language}: {scales[key]:g}",
+                at_key=True,
+            )
+    return scales
 
 
 SIDES = ("top", "bottom", "left", "right")
@@ -440,10 +474,12 @@ def _numbers(
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if number is None or not math.isfinite(number) or number < 0 or (positive and not number):
             wanted = "a number above 0" if positive else "a number, 0 or more"
+            plain = re.sub(r"[_\s]", "", value) if isinstance(value, str) else ""
+            hint = f"write a number, e.g. {key}: 10" if number is None else ""
+            if re.fullmatch(r"[0-9]+(\.[0-9]+)?", plain):  # '10.5', 1_000: a number as text
+                hint = f"write it as a plain number, with no quotes or separators: {key}: {plain}"
             raise ThemeError(
-                (*keys, key),
-                f"{section}: {key} must be {wanted}, not {_quoted(value)}",
-                f"write a number, e.g. {key}: 10" if number is None else "",
+                (*keys, key), f"{section}: {key} must be {wanted}, not {_quoted(value)}", hint
             )
         numbers[str(key)] = float(number)
     needed = tuple(needed)
