@@ -14,6 +14,7 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -249,6 +250,18 @@ def _listing(texts: list[Text]) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def as_read(msgstr: str) -> str:
+    """``msgstr`` as the localised leaflet holds it: composed (NFC), as the loader holds
+    the source (`content.inline.as_printed`). A translator's editor that saved the
+    catalog decomposed (NFD: "ệ" as e ◌̣ ◌̂) or with Windows-1258's separate tone marks
+    ("ệ" as ê ◌̣) typed the same words; the page's glyphs were composed already
+    (`typeset.units`), but the PDF's title, bookmarks, keywords and figure alt text
+    are written from the model and kept the decomposed letters a search for "bệnh"
+    does not find. Columns of findings are still the file's: `checks.source.po_locate`
+    finds a phrase in the msgstr as typed."""
+    return unicodedata.normalize("NFC", msgstr)
+
+
 def _typed_at(path: Path, entry: Entry) -> Location:
     """Where the translator types ``entry``'s translation: its msgstr's line, which a
     message names (the entry's first line, a ``#:`` or msgctxt, is lines above it).
@@ -307,7 +320,9 @@ class _Translator:
                 )
             )
             return text
-        return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
+        return dataclasses.replace(
+            text, value=as_read(entry.msgstr), origin=_typed_at(self.path, entry)
+        )
 
     def _warn(self, text: Text, entry: Entry, problems: tuple[Problem, ...]) -> None:
         """A warning for a translation the page prints in another language's letters or
@@ -472,7 +487,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if context in fallbacks or entry is None:
             return message
-        return entry.msgstr
+        return as_read(entry.msgstr)
 
     words = _translated_words(entries, fallbacks, path)
     return Labels(lookup, {} if english else fallbacks, words)
@@ -498,7 +513,7 @@ def _translated_words(
     a `Text` whose ``origin`` is its msgstr: the one list the checks read and a build's
     refusal searches (`layout.unprintable.missing_glyph`), so both name ui.po."""
     return tuple(
-        Text(entry.msgstr, key, 0, origin=Location(path, entry.msgstr_line))
+        Text(as_read(entry.msgstr), key, 0, origin=Location(path, entry.msgstr_line))
         for key, source in UI_MESSAGES.items()
         if key not in fallbacks and (entry := entries.get((key, source))) is not None
     )
@@ -633,7 +648,7 @@ def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]
         return ()
     entries = _catalog_entries(path)
     found = {
-        entry.msgstr
+        as_read(entry.msgstr)
         for key in keys
         if (entry := entries.get((key, UI_MESSAGES[key]))) is not None and entry.printed
     }
