@@ -225,6 +225,32 @@ def test_a_claim_typed_with_a_split_sara_am_is_pointed_at_where_it_is_typed(
     assert (found.line, found.column) == (3, len('msgstr "') + 1)
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "e\u0323\u0302",  # NFD
+        "e\u0302\u0323",  # its marks in the other order
+        "\u00ea\u0323",  # Windows-1258, VNI: ê, then the tone mark
+        "\u1eb9\u0302",  # ẹ, then the circumflex
+    ],
+)
+def test_a_vietnamese_claim_typed_with_its_tone_mark_apart_is_pointed_at(
+    tmp_path: Path, spelling: str
+) -> None:
+    """A catalog saved by a Windows-1258 or VNI editor keeps a Vietnamese tone mark
+    apart from the letter it sits on (ệ as ê ◌̣): the finding named the msgstr's line
+    only, not where "khỏi hẳn" is typed, as it did for NFD."""
+    from msc_leaflet.checks.source import po_locate
+    from msc_leaflet.errors import Location
+
+    catalog = tmp_path / "vi.po"
+    typed = f"B{spelling}nh nh\u00e2n kho\u0309i h\u0103\u0309n b{spelling}nh."
+    catalog.write_text(f'msgctxt "p"\nmsgid "x"\nmsgstr "{typed}"\n', encoding="utf-8")
+    found = po_locate(Location(catalog, 1), visible("khỏi hẳn bệnh"))
+    before = typed.index("kho")
+    assert (found.line, found.column) == (3, len('msgstr "') + before + 1)
+
+
 # --- 2. bidi controls ("Trojan Source") ------------------------------------------------
 
 
