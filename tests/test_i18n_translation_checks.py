@@ -396,13 +396,17 @@ def test_a_unit_of_one_may_be_written_with_its_number(
         ("th", "คลินิกเปิดเวลา 08.30–17.00 น.", False),
         ("vi", "Phòng khám mở cửa từ 8h00 đến 17h00.", True),
         ("vi", "Phòng khám mở cửa từ 8h00 đến 17h30.", False),
+        # g for giờ, as often as h: 8g00 was read as 8 and 0, "number changed".
+        ("vi", "Phòng khám mở cửa từ 8g00 đến 17g00.", True),
+        ("vi", "Phòng khám mở cửa từ 8g00 đến 17g30.", False),
+        ("en", "The clinic is open 8g00–17g00.", False),  # no English way to write it
         ("ar", "تفتح العيادة من ٨:٠٠ إلى ١٧:٠٠.", True),
         ("zh_Hans", "诊所开放时间为8:00–17:00。", True),
     ],
 )
 def test_a_time_is_read_as_a_time(language: str, translation: str, same: bool) -> None:
-    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00, and a time needs no leading
-    zero: these correct opening hours were refused as changed numbers."""
+    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00 or 8g00, and a time needs no
+    leading zero: these correct opening hours were refused as changed numbers."""
     source = "The clinic is open 08:00–17:00."
     assert (_number_problems(source, translation, language) == []) is same
 
