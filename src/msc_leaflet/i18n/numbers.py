@@ -1597,10 +1597,13 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
         if before.endswith(joined + tuple(values)) or after.startswith(joined):
             continue
         word = match.group(0).casefold()
-        if word in counted and not _counts_something(text, end, language):
+        size = _size_after(text, end, _base(language))  # hai triệu, สามล้าน: 2 million
+        if word in counted and size is None and not _counts_something(text, end, language):
             continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
-        if value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
+        if size is not None and _ONE_NUMBER.fullmatch(value):
+            value, end = _decimal(Fraction(value) * size[0]), size[1]
+        elif value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
             value, end = _meridiem(text, value, start, end, language)
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
@@ -1617,6 +1620,10 @@ def _compounds(text: str, language: str) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
         value = _compound_value(match, _base(language))
+        size = _size_after(text, match.end(), _base(language))  # mười hai nghìn: 12,000
+        if value is not None and size is not None:
+            found.append(_Found(str(value * size[0]), match.start(), size[1], spelled=True))
+            continue
         if value is None or not _counts_something(text, match.end(), language):
             continue
         said, end = _meridiem(text, str(value), match.start(), match.end(), language)
