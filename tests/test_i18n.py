@@ -1418,8 +1418,9 @@ def test_a_catalog_saved_decomposed_gives_a_composed_title_and_bookmarks(
     """A Vietnamese catalog saved decomposed by the translator's editor (NFD: "ệ" as
     e ◌̣ ◌̂, or Windows-1258's tone marks apart: ê ◌̣) printed composed glyphs, but the
     PDF's title, subject, keywords, XMP and bookmarks kept the decomposed letters: a
-    viewer's bookmark search or a file search for "Sau khi truyền tế bào" found nothing.
-    Every text a reader gets from the PDF is now composed (NFC), whatever the file's."""
+    viewer's bookmark search or a file search for "Sau khi truyền tế bào" found nothing;
+    so did the /Author of a clinic profile saved so. Every text a reader gets from the
+    PDF is now composed (NFC), whatever the file's."""
     import shutil
     import unicodedata
 
@@ -1433,11 +1434,15 @@ def test_a_catalog_saved_decomposed_gives_a_composed_title_and_bookmarks(
             entry.msgstr = decomposed if spelling == "NFD" else _windows_1258(entry.msgstr)
     write_po(po, catalog)
     assert not unicodedata.is_normalized("NFC", po.read_text("utf-8"))
+    profile = project / "organisations" / "test-clinic.yaml"
+    name = unicodedata.normalize("NFD", "Phòng khám Việt")  # every PDF's /Author
+    profile.write_text(profile.read_text("utf-8").replace("Test Clinic", name), "utf-8")
     out = tmp_path / "out"
     build_leaflet(Project.at(project), "after-your-infusion", "vi", out)
     reader = PdfReader(out / "vi" / "after-your-infusion.pdf")
     info = reader.metadata
     assert info is not None and info.title == "Sau khi truyền tế bào"
+    assert info.author == "Phòng khám Việt"
     said = [str(info.title), str(info.subject), str(info.get("/Keywords", ""))]
     said += _outline_titles(reader.outline)
     xmp = reader.xmp_metadata
