@@ -51,7 +51,7 @@ from .catalog import (
 from .desk_labels import DESK_MESSAGES
 from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
-from .localizer import prints_translation, refusal_reasons
+from .localizer import as_read, prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_changes import (
     FROM_ELSEWHERE,
@@ -204,7 +204,7 @@ def text_state(
         translations.append(_digest(context, *written))
         entries[context] = f"{sources[-1][:DIGEST_CHARS]} {translations[-1][:DIGEST_CHARS]}"
         said = {_digest(entry.msgid)[:DIGEST_CHARS]: entry.msgid}
-        said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(found.forms if found else ())
+        said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(_read(found))
         wording[context] = " ".join(said)
         texts.update(said)
     items = []
@@ -234,9 +234,17 @@ def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
     No mark otherwise, so records made before it was fingerprinted stay current."""
     if found is None or not found.has_translation:
         return ("",)
-    forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
+    forms = _read(found)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
     marks = ("fuzzy",) * found.fuzzy + ("refused",) * rejected
     return (*forms, *marks)
+
+
+def _read(found: Entry | None) -> tuple[str, ...]:
+    """``found``'s forms as its reader reads them, composed (`localizer.as_read`): an
+    editor that saved the catalog again decomposed (NFD, "ệ" as e ◌̣ ◌̂) or composed
+    changed no word a reader reads, and made every approval stale, its changes listed
+    with the same text as "was" and "now"."""
+    return tuple(as_read(form) for form in found.forms) if found else ()
 
 
 def signoff_path(project: Project, locale: str) -> Path:
