@@ -14,7 +14,6 @@ translation) are kept in small bounded caches, read-only.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from .catalog import (
     Catalog,
     Entry,
     Key,
+    as_read,
     bundled_ui_catalog,
     catalog_language,
     catalog_path,
@@ -248,18 +248,6 @@ def _listing(texts: list[Text]) -> str:
     )
     more = len(texts) - MAX_LISTED
     return shown + (f" and {more} more" if more > 0 else "")
-
-
-def as_read(msgstr: str) -> str:
-    """``msgstr`` as the localised leaflet holds it: composed (NFC), as the loader holds
-    the source (`content.inline.as_printed`). A translator's editor that saved the
-    catalog decomposed (NFD: "ệ" as e ◌̣ ◌̂) or with Windows-1258's separate tone marks
-    ("ệ" as ê ◌̣) typed the same words; the page's glyphs were composed already
-    (`typeset.units`), but the PDF's title, bookmarks, keywords and figure alt text
-    are written from the model and kept the decomposed letters a search for "bệnh"
-    does not find. Columns of findings are still the file's: `checks.source.po_locate`
-    finds a phrase in the msgstr as typed."""
-    return unicodedata.normalize("NFC", msgstr)
 
 
 def _typed_at(path: Path, entry: Entry) -> Location:

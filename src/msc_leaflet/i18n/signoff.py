@@ -43,6 +43,7 @@ from ..project import (
 from .catalog import (
     Catalog,
     Entry,
+    as_read,
     catalog_language,
     catalog_path,
     leaflet_locales,
@@ -51,7 +52,7 @@ from .catalog import (
 from .desk_labels import DESK_MESSAGES
 from .extract import is_optional, leaflet_template
 from .formatting import english_language_name
-from .localizer import as_read, prints_translation, refusal_reasons
+from .localizer import prints_translation, refusal_reasons
 from .pofile import read_po
 from .signoff_changes import (
     FROM_ELSEWHERE,
@@ -240,7 +241,7 @@ def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
 
 
 def _read(found: Entry | None) -> tuple[str, ...]:
-    """``found``'s forms as its reader reads them, composed (`localizer.as_read`): an
+    """``found``'s forms as its reader reads them, composed (`catalog.as_read`): an
     editor that saved the catalog again decomposed (NFD, "ệ" as e ◌̣ ◌̂) or composed
     changed no word a reader reads, and made every approval stale, its changes listed
     with the same text as "was" and "now"."""
