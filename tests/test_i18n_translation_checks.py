@@ -2976,3 +2976,35 @@ def test_a_fuzzy_translation_whose_numbers_no_longer_match_is_a_warning(tmp_path
     ], findings
     assert "dose" in findings[0].message and "10 มก." in findings[0].message
     assert "fuzzy" in findings[0].message
+
+
+def test_a_translation_saved_decomposed_is_measured_as_read() -> None:
+    """A Vietnamese catalog saved in NFD ("ệ" as e ◌̣ ◌̂) has a third more code points
+    than the text a reader sees: a complete translation 2.6 times its English was
+    called 3.4 times ("is it complete?"), and a page label of 100 letters was refused
+    as longer than its line."""
+    import unicodedata
+
+    from msc_leaflet.i18n.label_checks import label_limit, over_long
+
+    source = "The right dose depends on the product and the person."
+    translation = (
+        "Liều phù hợp phụ thuộc vào sản phẩm, bệnh trạng và từng người, và còn nhiều "
+        "yếu tố khác nữa mà bác sĩ điều trị sẽ giải thích cho bạn."
+    )
+    assert (
+        2.5
+        < len(translation) / len(source)
+        < 3
+        < len(unicodedata.normalize("NFD", translation)) / len(source)
+    )
+    for form in ("NFC", "NFD"):
+        written = unicodedata.normalize(form, translation)
+        assert [p.code for p in check_translation(source, written, "vi")] == [], form
+    label = "Trang {page} trên tổng số {pages} trang của tờ thông tin về việc truyền tế bào"
+    label += " mô đệm trung mô dành cho người bệnh"
+    limit = label_limit("Page {page} of {pages}")
+    assert len(label) <= limit < len(unicodedata.normalize("NFD", label))
+    assert (
+        over_long("page-of", "Page {page} of {pages}", unicodedata.normalize("NFD", label)) is None
+    )
