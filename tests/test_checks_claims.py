@@ -4816,6 +4816,10 @@ def test_a_hidden_character_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalo
         ("Bệnh nhân lành hẳn sau điều trị.", True),
         ("Sau một lần truyền, bạn sẽ hồi phục hoàn toàn.", True),
         ("Đau khớp biến mất vĩnh viễn.", True),
+        # Stem cells heal the knee; rebuild the body; rebuild the damaged areas.
+        ("Tế bào gốc chữa lành khớp gối.", True),
+        ("Tế bào gốc giúp tái tạo cơ thể.", True),
+        ("Tế bào gốc tái tạo vùng bị tổn thương.", True),
         # Denied or warned of: stem cells do not help you recover completely; not
         # everyone recovers completely; be careful of adverts promising you will heal
         # for good; joint pain does not go away for ever.
@@ -4823,6 +4827,9 @@ def test_a_hidden_character_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalo
         ("Không phải ai cũng phục hồi hoàn toàn.", False),
         ("Hãy cẩn thận với quảng cáo hứa bạn sẽ lành hẳn.", False),
         ("Đau khớp không biến mất vĩnh viễn.", False),
+        ("Tế bào gốc không chữa lành khớp gối.", False),
+        # Regenerative medicine studies how the body repairs itself: the field's name.
+        ("Y học tái tạo nghiên cứu cách cơ thể tự sửa chữa.", None),
         # The injection site usually heals in a few days: no claim.
         ("Vết tiêm thường lành sau vài ngày.", None),
     ],
