@@ -1068,6 +1068,30 @@ def test_thai_saved_as_windows_874_and_read_as_windows_1252_is_refused() -> None
 
 
 @pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        # TCVN3 (ABC, .VnTime): "Patient information"; "Before the cell infusion, ask
+        # the doctor" (its soft hyphen is the ư of trước).
+        ("Th«ng tin cho ng\u00adêi bÖnh", "Th«ng"),
+        ("Tr\u00adíc khi truyÒn tÕ bµo, h·y hái b¸c sÜ.", "Tr\u00adíc"),
+        # VNI (VNI-Times): "Patient information"; "stem cells are infused"
+        ("Thoâng tin cho ngöôøi beänh", "ngöôøi"),
+        ("Teá baøo goác ñöôïc truyeàn", "baøo"),
+    ],
+)
+def test_vietnamese_typed_in_a_legacy_font_encoding_is_refused(typed: str, word: str) -> None:
+    """Text pasted from an old Vietnamese document set in a TCVN3 or VNI font passed
+    every check, and the patient read "Th«ng tin cho ng­êi bÖnh". It is refused, the
+    encodings named, at the first word that shows it."""
+    found = refusal(typed, language="vi")
+    assert found is not None, typed
+    assert "TCVN3 (ABC) or VNI" in found.message and "convert the text to Unicode" in found.hint
+    assert f"“{word}”" in found.message and word in typed[found.offset - 2 :]
+    other = refusal(typed, language="en")  # no legacy font is English's
+    assert other is None or "legacy font" not in other.message
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sensebé L, Lê Văn Thịnh, Müller K, São Paulo, Gérard Ménière, Åström.",
