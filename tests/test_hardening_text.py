@@ -1146,6 +1146,30 @@ def test_mojibake_in_a_leaflet_is_refused_at_its_line_and_column(
     assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
 
 
+@pytest.mark.parametrize("style", [">-", ""])
+def test_a_refusal_in_a_folded_paragraph_names_its_own_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path, style: str
+) -> None:
+    """A paragraph written over several lines (``>-``, as every bundled leaflet writes
+    them, or plain) was refused at the line of its key: the editor opened two lines
+    above the pasted TCVN3 text. The line and column are now the character's."""
+    paragraph = (
+        "- paragraph: "
+        + style
+        + "\n    Thông tin cho người bệnh\n    Th«ng tin cho ng\u00adêi bÖnh.\n"
+    )
+    if not style:
+        paragraph = (
+            "- paragraph:\n    Thông tin cho người bệnh\n    Th«ng tin cho ng\u00adêi bÖnh.\n"
+        )
+    yaml = leaflet_yaml(paragraph).replace("language: en", "language: vi")
+    root = make_project({"sample": yaml})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    [(line, typed)] = [(n, t) for n, t in enumerate(yaml.splitlines(), 1) if "Th«ng" in t]
+    assert code == 1 and f"sample.yaml:{line}:{typed.index('«') + 1}: error:" in output, output
+    assert "TCVN3" in output and "Traceback" not in output
+
+
 def test_mojibake_in_a_msgstr_is_refused_at_its_line_and_column(i18n_project: Path) -> None:
     garbled = utf8_read_as_cp1252("น้ำ")
     set_msgstr(i18n_project, "paragraph/4", f"ปิดผ้าพันแผลไว้ 4 ชั่วโมง {garbled}")
