@@ -245,7 +245,7 @@ def declared_plurals(header: dict[str, str]) -> int | None:
     return int(found.group(1)) if found and 1 <= int(found.group(1)) <= MAX_PLURALS else None
 
 
-def as_read(msgstr: str) -> str:
+def msgstr_as_read(msgstr: str) -> str:
     """``msgstr`` as the localised leaflet holds it: composed (NFC), as the loader holds
     the source (`content.inline.as_printed`). A translator's editor that saved the
     catalog decomposed (NFD: "ệ" as e ◌̣ ◌̂) or with Windows-1258's separate tone marks

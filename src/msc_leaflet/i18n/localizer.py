@@ -28,11 +28,11 @@ from .catalog import (
     Catalog,
     Entry,
     Key,
-    as_read,
     bundled_ui_catalog,
     catalog_language,
     catalog_path,
     catalog_to_start,
+    msgstr_as_read,
     po_path,
     start_hint,
 )
@@ -309,7 +309,7 @@ class _Translator:
             )
             return text
         return dataclasses.replace(
-            text, value=as_read(entry.msgstr), origin=_typed_at(self.path, entry)
+            text, value=msgstr_as_read(entry.msgstr), origin=_typed_at(self.path, entry)
         )
 
     def _warn(self, text: Text, entry: Entry, problems: tuple[Problem, ...]) -> None:
@@ -475,7 +475,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if context in fallbacks or entry is None:
             return message
-        return as_read(entry.msgstr)
+        return msgstr_as_read(entry.msgstr)
 
     words = _translated_words(entries, fallbacks, path)
     return Labels(lookup, {} if english else fallbacks, words)
@@ -501,7 +501,7 @@ def _translated_words(
     a `Text` whose ``origin`` is its msgstr: the one list the checks read and a build's
     refusal searches (`layout.unprintable.missing_glyph`), so both name ui.po."""
     return tuple(
-        Text(as_read(entry.msgstr), key, 0, origin=Location(path, entry.msgstr_line))
+        Text(msgstr_as_read(entry.msgstr), key, 0, origin=Location(path, entry.msgstr_line))
         for key, source in UI_MESSAGES.items()
         if key not in fallbacks and (entry := entries.get((key, source))) is not None
     )
@@ -636,7 +636,7 @@ def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]
         return ()
     entries = _catalog_entries(path)
     found = {
-        as_read(entry.msgstr)
+        msgstr_as_read(entry.msgstr)
         for key in keys
         if (entry := entries.get((key, UI_MESSAGES[key]))) is not None and entry.printed
     }

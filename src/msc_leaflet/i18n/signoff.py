@@ -43,11 +43,11 @@ from ..project import (
 from .catalog import (
     Catalog,
     Entry,
-    as_read,
     catalog_language,
     catalog_path,
     leaflet_locales,
     locale_folder,
+    msgstr_as_read,
 )
 from .desk_labels import DESK_MESSAGES
 from .extract import is_optional, leaflet_template
@@ -241,11 +241,11 @@ def _translation(found: Entry | None, rejected: bool) -> tuple[str, ...]:
 
 
 def _read(found: Entry | None) -> tuple[str, ...]:
-    """``found``'s forms as its reader reads them, composed (`catalog.as_read`): an
+    """``found``'s forms as its reader reads them, composed (`catalog.msgstr_as_read`): an
     editor that saved the catalog again decomposed (NFD, "ệ" as e ◌̣ ◌̂) or composed
     changed no word a reader reads, and made every approval stale, its changes listed
     with the same text as "was" and "now"."""
-    return tuple(as_read(form) for form in found.forms) if found else ()
+    return tuple(msgstr_as_read(form) for form in found.forms) if found else ()
 
 
 def signoff_path(project: Project, locale: str) -> Path:

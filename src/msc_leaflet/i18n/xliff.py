@@ -47,12 +47,12 @@ from ..project import SLUG, Project, check_locale, parent_locales, same_language
 from .catalog import (
     Catalog,
     Entry,
-    as_read,
     catalog_language,
     catalog_path,
     earlier_translation,
     locale_dir_name,
     locale_folder,
+    msgstr_as_read,
 )
 from .coverage import mismatch
 from .extract import msgid_language
@@ -392,7 +392,11 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         fuzzy = unit.fuzzy
         # A CAT tool that returns the text in another Unicode form (NFD: "ệ" as e ◌̣ ◌̂)
         # changed no word: the catalog keeps its own spelling, and the entry is unchanged.
-        target = entry.msgstr if as_read(entry.msgstr) == as_read(unit.target) else unit.target
+        target = (
+            entry.msgstr
+            if msgstr_as_read(entry.msgstr) == msgstr_as_read(unit.target)
+            else unit.target
+        )
         if fuzzy and entry.translated and entry.msgstr != target:
             # A suggestion to review replaces no confirmed translation unseen: if the
             # reviewer turns it down, the one it displaced is still there to go back to.
