@@ -4804,3 +4804,45 @@ def test_a_hidden_character_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalo
             "in a word the page prints itself ('web')",
         )
     ], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        # Stem cells help you recover completely; the patient healed for good after
+        # treatment; the knee recovers fully; joint pain disappears for ever: a cure as
+        # an advert words it. Missed before: no listed phrase was in them.
+        ("Tế bào gốc giúp bạn phục hồi hoàn toàn.", True),
+        ("Bệnh nhân lành hẳn sau điều trị.", True),
+        ("Sau một lần truyền, bạn sẽ hồi phục hoàn toàn.", True),
+        ("Đau khớp biến mất vĩnh viễn.", True),
+        # Stem cells heal the knee; rebuild the body; rebuild the damaged areas.
+        ("Tế bào gốc chữa lành khớp gối.", True),
+        ("Tế bào gốc giúp tái tạo cơ thể.", True),
+        ("Tế bào gốc tái tạo vùng bị tổn thương.", True),
+        # Denied or warned of: stem cells do not help you recover completely; not
+        # everyone recovers completely; be careful of adverts promising you will heal
+        # for good; joint pain does not go away for ever.
+        ("Tế bào gốc không giúp phục hồi hoàn toàn.", False),
+        ("Không phải ai cũng phục hồi hoàn toàn.", False),
+        ("Hãy cẩn thận với quảng cáo hứa bạn sẽ lành hẳn.", False),
+        ("Đau khớp không biến mất vĩnh viễn.", False),
+        ("Tế bào gốc không chữa lành khớp gối.", False),
+        # Regenerative medicine studies how the body repairs itself: the field's name.
+        ("Y học tái tạo nghiên cứu cách cơ thể tự sửa chữa.", None),
+        # The injection site usually heals in a few days: no claim.
+        ("Vết tiêm thường lành sau vài ngày.", None),
+    ],
+)
+def test_a_vietnamese_full_recovery_is_a_claim(sentence: str, promise: bool | None) -> None:
+    assert_judged(sentence, "vi", promise)
+    assert_judged(unicodedata.normalize("NFD", sentence), "vi", promise)
+
+
+def test_a_vietnamese_full_recovery_is_a_warning_for_the_reviewer() -> None:
+    """A nurse says a bruise healed completely as an advert says a disease did: the
+    reviewer reads which, so the phrase is a warning, not an error."""
+    found = find_claims("Tế bào gốc giúp bạn phục hồi hoàn toàn.", claim_list("vi"), None, "")
+    assert [(m.claim.phrase, m.claim.severity, m.claim.concept) for m in found] == [
+        ("phục hồi hoàn toàn", "warning", "cure")
+    ]

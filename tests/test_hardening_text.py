@@ -225,6 +225,32 @@ def test_a_claim_typed_with_a_split_sara_am_is_pointed_at_where_it_is_typed(
     assert (found.line, found.column) == (3, len('msgstr "') + 1)
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "e\u0323\u0302",  # NFD
+        "e\u0302\u0323",  # its marks in the other order
+        "\u00ea\u0323",  # Windows-1258, VNI: ê, then the tone mark
+        "\u1eb9\u0302",  # ẹ, then the circumflex
+    ],
+)
+def test_a_vietnamese_claim_typed_with_its_tone_mark_apart_is_pointed_at(
+    tmp_path: Path, spelling: str
+) -> None:
+    """A catalog saved by a Windows-1258 or VNI editor keeps a Vietnamese tone mark
+    apart from the letter it sits on (ệ as ê ◌̣): the finding named the msgstr's line
+    only, not where "khỏi hẳn" is typed, as it did for NFD."""
+    from msc_leaflet.checks.source import po_locate
+    from msc_leaflet.errors import Location
+
+    catalog = tmp_path / "vi.po"
+    typed = f"B{spelling}nh nh\u00e2n kho\u0309i h\u0103\u0309n b{spelling}nh."
+    catalog.write_text(f'msgctxt "p"\nmsgid "x"\nmsgstr "{typed}"\n', encoding="utf-8")
+    found = po_locate(Location(catalog, 1), visible("khỏi hẳn bệnh"))
+    before = typed.index("kho")
+    assert (found.line, found.column) == (3, len('msgstr "') + before + 1)
+
+
 # --- 2. bidi controls ("Trojan Source") ------------------------------------------------
 
 
@@ -1042,6 +1068,30 @@ def test_thai_saved_as_windows_874_and_read_as_windows_1252_is_refused() -> None
 
 
 @pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        # TCVN3 (ABC, .VnTime): "Patient information"; "Before the cell infusion, ask
+        # the doctor" (its soft hyphen is the ư of trước).
+        ("Th«ng tin cho ng\u00adêi bÖnh", "Th«ng"),
+        ("Tr\u00adíc khi truyÒn tÕ bµo, h·y hái b¸c sÜ.", "Tr\u00adíc"),
+        # VNI (VNI-Times): "Patient information"; "stem cells are infused"
+        ("Thoâng tin cho ngöôøi beänh", "ngöôøi"),
+        ("Teá baøo goác ñöôïc truyeàn", "baøo"),
+    ],
+)
+def test_vietnamese_typed_in_a_legacy_font_encoding_is_refused(typed: str, word: str) -> None:
+    """Text pasted from an old Vietnamese document set in a TCVN3 or VNI font passed
+    every check, and the patient read "Th«ng tin cho ng­êi bÖnh". It is refused, the
+    encodings named, at the first word that shows it."""
+    found = refusal(typed, language="vi")
+    assert found is not None, typed
+    assert "TCVN3 (ABC) or VNI" in found.message and "convert the text to Unicode" in found.hint
+    assert f"“{word}”" in found.message and word in typed[found.offset - 2 :]
+    other = refusal(typed, language="en")  # no legacy font is English's
+    assert other is None or "legacy font" not in other.message
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sensebé L, Lê Văn Thịnh, Müller K, São Paulo, Gérard Ménière, Åström.",
@@ -1094,6 +1144,30 @@ def test_mojibake_in_a_leaflet_is_refused_at_its_line_and_column(
     at = f"sample.yaml:17:{16 + len('คำแนะนำ ')}: error:"
     assert code == 1 and at in output and "ผู้ป่วย" in output, output
     assert "Traceback" not in output and not list((tmp_path / "o").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("style", [">-", ""])
+def test_a_refusal_in_a_folded_paragraph_names_its_own_line_and_column(
+    make_project: Callable[..., Path], tmp_path: Path, style: str
+) -> None:
+    """A paragraph written over several lines (``>-``, as every bundled leaflet writes
+    them, or plain) was refused at the line of its key: the editor opened two lines
+    above the pasted TCVN3 text. The line and column are now the character's."""
+    paragraph = (
+        "- paragraph: "
+        + style
+        + "\n    Thông tin cho người bệnh\n    Th«ng tin cho ng\u00adêi bÖnh.\n"
+    )
+    if not style:
+        paragraph = (
+            "- paragraph:\n    Thông tin cho người bệnh\n    Th«ng tin cho ng\u00adêi bÖnh.\n"
+        )
+    yaml = leaflet_yaml(paragraph).replace("language: en", "language: vi")
+    root = make_project({"sample": yaml})
+    code, output = invoke("build", "--project", str(root), "-o", str(tmp_path / "o"))
+    [(line, typed)] = [(n, t) for n, t in enumerate(yaml.splitlines(), 1) if "Th«ng" in t]
+    assert code == 1 and f"sample.yaml:{line}:{typed.index('«') + 1}: error:" in output, output
+    assert "TCVN3" in output and "Traceback" not in output
 
 
 def test_mojibake_in_a_msgstr_is_refused_at_its_line_and_column(i18n_project: Path) -> None:

@@ -1387,3 +1387,67 @@ def test_i18n_check_names_a_claim_in_the_ui_catalog_of_a_language_no_leaflet_is_
     _, checked = invoke("check", "-l", locale, "--project", str(root))
     [told] = [x for x in checked.splitlines() if ": CLAIM001: " in x]
     assert told.split(": error: ", 1)[1] in output  # the same code, message and hint
+
+
+def _windows_1258(text: str) -> str:
+    """``text`` as a Windows-1258 editor stores it: each vowel letter composed (ê, ơ),
+    its tone mark a combining character after it ("ệ" as ê ◌̣)."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        marks = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in marks if c not in tones))
+        out.append(letter + "".join(c for c in marks if c in tones))
+    return "".join(out)
+
+
+def _outline_titles(outline: list[Any]) -> list[str]:
+    """The titles of every bookmark of ``outline``, nested ones too."""
+    found: list[str] = []
+    for item in outline:
+        found += _outline_titles(item) if isinstance(item, list) else [str(item.title)]
+    return found
+
+
+@pytest.mark.parametrize("spelling", ["NFD", "windows-1258"])
+def test_a_catalog_saved_decomposed_gives_a_composed_title_and_bookmarks(
+    tmp_path: Path, spelling: str
+) -> None:
+    """A Vietnamese catalog saved decomposed by the translator's editor (NFD: "ệ" as
+    e ◌̣ ◌̂, or Windows-1258's tone marks apart: ê ◌̣) printed composed glyphs, but the
+    PDF's title, subject, keywords, XMP and bookmarks kept the decomposed letters: a
+    viewer's bookmark search or a file search for "Sau khi truyền tế bào" found nothing;
+    so did the /Author of a clinic profile saved so. Every text a reader gets from the
+    PDF is now composed (NFC), whatever the file's."""
+    import shutil
+    import unicodedata
+
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "languages", project)
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "after-your-infusion.po"
+    catalog = read_po(po)
+    for entry in catalog.active:
+        if entry.msgstr:
+            decomposed = unicodedata.normalize("NFD", entry.msgstr)
+            entry.msgstr = decomposed if spelling == "NFD" else _windows_1258(entry.msgstr)
+    write_po(po, catalog)
+    assert not unicodedata.is_normalized("NFC", po.read_text("utf-8"))
+    profile = project / "organisations" / "test-clinic.yaml"
+    name = unicodedata.normalize("NFD", "Phòng khám Việt")  # every PDF's /Author
+    profile.write_text(profile.read_text("utf-8").replace("Test Clinic", name), "utf-8")
+    out = tmp_path / "out"
+    build_leaflet(Project.at(project), "after-your-infusion", "vi", out)
+    reader = PdfReader(out / "vi" / "after-your-infusion.pdf")
+    info = reader.metadata
+    assert info is not None and info.title == "Sau khi truyền tế bào"
+    assert info.author == "Phòng khám Việt"
+    said = [str(info.title), str(info.subject), str(info.get("/Keywords", ""))]
+    said += _outline_titles(reader.outline)
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    said.append(xmp.stream.get_data().decode("utf-8"))
+    assert [text for text in said if not unicodedata.is_normalized("NFC", text)] == []
+    page = "".join(page.extract_text() for page in reader.pages)
+    assert unicodedata.is_normalized("NFC", page) and "Sau khi truyền tế bào" in page

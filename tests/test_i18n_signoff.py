@@ -1489,3 +1489,35 @@ def test_a_whole_text_rewritten_is_one_change_not_a_search_of_every_pair() -> No
     current = {f"p/{n}": f"s{n + 60} t{n + 60}" for n in range(59)}
     assert [c.kind for c in wording_changes(approved, current, texts, (), "")] == ["rewritten"]
     assert MOST_COMPARED < 60
+
+
+def test_a_catalog_saved_again_decomposed_keeps_its_approval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator's editor that saved an approved Vietnamese catalog again in NFD ("ệ"
+    as e ◌̣ ◌̂) changed no word a reader reads, but the approval went stale and the
+    review listed every entry as changed, "was" and "now" the same text: a clinician
+    was asked to approve again what they had approved. A real edit is still a change."""
+    import unicodedata
+
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "languages", project)
+    reviewing = ["i18n", "review", "after-your-infusion", "-l", "vi", "--project", str(project)]
+    code, output = invoke(*reviewing, "--by", "Nguyễn Văn An", "--role", "reviewer")
+    assert code == 0, output
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "after-your-infusion.po"
+    catalog = read_po(po)
+    for entry in catalog.active:
+        entry.msgstr = unicodedata.normalize("NFD", entry.msgstr)
+    write_po(po, catalog)
+    assert not unicodedata.is_normalized("NFC", po.read_text("utf-8"))
+    code, output = invoke(*reviewing)
+    assert code == 0, output
+    assert "no change since the last approval" in output, output
+    set_msgstr(po, "title", unicodedata.normalize("NFD", "Sau khi được truyền tế bào"))
+    code, output = invoke(*reviewing)
+    assert "title: the Vietnamese translation changed" in output, output
+    assert output.count("translation changed") == 1, output

@@ -396,13 +396,17 @@ def test_a_unit_of_one_may_be_written_with_its_number(
         ("th", "คลินิกเปิดเวลา 08.30–17.00 น.", False),
         ("vi", "Phòng khám mở cửa từ 8h00 đến 17h00.", True),
         ("vi", "Phòng khám mở cửa từ 8h00 đến 17h30.", False),
+        # g for giờ, as often as h: 8g00 was read as 8 and 0, "number changed".
+        ("vi", "Phòng khám mở cửa từ 8g00 đến 17g00.", True),
+        ("vi", "Phòng khám mở cửa từ 8g00 đến 17g30.", False),
+        ("en", "The clinic is open 8g00–17g00.", False),  # no English way to write it
         ("ar", "تفتح العيادة من ٨:٠٠ إلى ١٧:٠٠.", True),
         ("zh_Hans", "诊所开放时间为8:00–17:00。", True),
     ],
 )
 def test_a_time_is_read_as_a_time(language: str, translation: str, same: bool) -> None:
-    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00, and a time needs no leading
-    zero: these correct opening hours were refused as changed numbers."""
+    """Thai writes 08:00 as 08.00 น., Vietnamese as 8h00 or 8g00, and a time needs no
+    leading zero: these correct opening hours were refused as changed numbers."""
     source = "The clinic is open 08:00–17:00."
     assert (_number_problems(source, translation, language) == []) is same
 
@@ -429,6 +433,30 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
     assert (_number_problems(source, translation, language) == []) is same
     english = "A dose of 1 million cells per 1 kg of body weight."
     assert (_number_problems(english, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("vi", "About 2 million cells.", "Khoảng hai triệu tế bào.", True),
+        ("vi", "About 3 million cells.", "Khoảng ba triệu tế bào.", True),
+        ("vi", "About 3 million cells.", "Khoảng hai triệu tế bào.", False),
+        ("vi", "About 10,000 people took part.", "Khoảng mười nghìn người đã tham gia.", True),
+        ("vi", "About 12,000 people took part.", "Khoảng mười hai nghìn người đã tham gia.", True),
+        ("vi", "About 12,000 people took part.", "Khoảng mười ba nghìn người đã tham gia.", False),
+        ("vi", "About 500,000 cells.", "Khoảng nửa triệu tế bào.", True),
+        ("th", "About 3 million cells.", "ประมาณสามล้านเซลล์", True),
+        ("th", "About 3 million cells.", "ประมาณสองล้านเซลล์", False),
+        ("en", "About 2,000,000 cells.", "About two million cells.", True),
+    ],
+)
+def test_a_large_number_may_be_said_in_words_with_its_size(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """A number in words before a word of its size is their product: "hai triệu tế
+    bào" for 2 million cells, the usual Vietnamese, was refused as "number missing or
+    changed: 2000000" (an error: the build printed the English), as Thai สามล้าน was."""
+    assert (_number_problems(source, translation, language) == []) is same
 
 
 @pytest.mark.parametrize(
@@ -2948,3 +2976,35 @@ def test_a_fuzzy_translation_whose_numbers_no_longer_match_is_a_warning(tmp_path
     ], findings
     assert "dose" in findings[0].message and "10 มก." in findings[0].message
     assert "fuzzy" in findings[0].message
+
+
+def test_a_translation_saved_decomposed_is_measured_as_read() -> None:
+    """A Vietnamese catalog saved in NFD ("ệ" as e ◌̣ ◌̂) has a third more code points
+    than the text a reader sees: a complete translation 2.6 times its English was
+    called 3.4 times ("is it complete?"), and a page label of 100 letters was refused
+    as longer than its line."""
+    import unicodedata
+
+    from msc_leaflet.i18n.label_checks import label_limit, over_long
+
+    source = "The right dose depends on the product and the person."
+    translation = (
+        "Liều phù hợp phụ thuộc vào sản phẩm, bệnh trạng và từng người, và còn nhiều "
+        "yếu tố khác nữa mà bác sĩ điều trị sẽ giải thích cho bạn."
+    )
+    assert (
+        2.5
+        < len(translation) / len(source)
+        < 3
+        < len(unicodedata.normalize("NFD", translation)) / len(source)
+    )
+    for form in ("NFC", "NFD"):
+        written = unicodedata.normalize(form, translation)
+        assert [p.code for p in check_translation(source, written, "vi")] == [], form
+    label = "Trang {page} trên tổng số {pages} trang của tờ thông tin về việc truyền tế bào"
+    label += " mô đệm trung mô dành cho người bệnh"
+    limit = label_limit("Page {page} of {pages}")
+    assert len(label) <= limit < len(unicodedata.normalize("NFD", label))
+    assert (
+        over_long("page-of", "Page {page} of {pages}", unicodedata.normalize("NFD", label)) is None
+    )

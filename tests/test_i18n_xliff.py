@@ -591,3 +591,33 @@ def test_a_developer_note_returned_without_from_is_no_comment_of_an_obsolete_ent
     [kept] = read_po(po).obsolete
     assert kept.msgid == "Information for every patient"
     assert kept.comments == ["Ask Lan.", "imported from XLIFF: its source changed since the export"]
+
+
+def test_a_file_returned_decomposed_changes_no_entry(tmp_path: Path) -> None:
+    """A CAT tool that returns the Vietnamese text decomposed (NFD: "ệ" as e ◌̣ ◌̂)
+    changed no word, but the import reported every entry changed and wrote them all
+    again decomposed. An entry that reads the same keeps the catalog's spelling; one
+    whose words changed is still taken."""
+    import unicodedata
+
+    project = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "languages", project)
+    po = project / "locales" / "vi" / "LC_MESSAGES" / "after-your-infusion.po"
+    before = po.read_bytes()
+    code, output = invoke("i18n", "export", "-l", "vi", "-o", str(tmp_path / "x"),
+                          "--project", str(project))  # fmt: skip
+    assert code == 0, output
+    xlf = tmp_path / "x" / "after-your-infusion.vi.xlf"
+    text = unicodedata.normalize("NFD", xlf.read_text(encoding="utf-8"))
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and " 0 changed" in output, output
+    assert po.read_bytes() == before
+    edited = unicodedata.normalize("NFD", ">Sau khi được truyền tế bào</target>")
+    original = unicodedata.normalize("NFD", ">Sau khi truyền tế bào</target>")
+    assert original in text
+    xlf.write_text(text.replace(original, edited), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and " 1 changed" in output, output
+    [title] = [e for e in read_po(po).active if e.msgctxt == "title"]
+    assert unicodedata.normalize("NFC", title.msgstr) == "Sau khi được truyền tế bào"

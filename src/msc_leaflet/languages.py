@@ -68,6 +68,11 @@ class LanguageProfile:
     # The pre-Unicode encoding its text was saved in (a Python codec: cp874), which a
     # program reading Windows-1252 turns into Latin letters (`content.mojibake`).
     legacy_encoding: str = ""
+    # A legacy font encoding (``font-encoding``): its names, and the Latin-1 letters the
+    # language writes itself; any other Latin-1 character inside a word is the font's
+    # (`content.text_policy`: Vietnamese in TCVN3 or VNI).
+    font_encoding: str = ""
+    latin1_letters: str = ""
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
     label_end: str = ": "  # after a label, before its value ("Phone: …")
@@ -272,6 +277,8 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         era_year_offset=int(entry.get("era-year-offset", 0)),  # type: ignore[call-overload]
         list_stop=str(entry.get("list-stop", ".")),
         legacy_encoding=str(entry.get("legacy-encoding") or ""),
+        font_encoding=str(entry.get("font-encoding") or ""),
+        latin1_letters=str(entry.get("latin1-letters") or ""),
         quotes=_quotes(tag, entry.get("quotes")),
         label_end=str(entry.get("label-end", ": ")),
         **_list_separators(tag, entry.get("list-separators")),

@@ -8,6 +8,7 @@ same file with the same strict composer as the loader and answers those question
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
     full-width form (ｃｕｒｅ)."""
 
     def letter(char: str) -> str:
-        forms = {char, unicodedata.normalize("NFD", char)}
+        forms = set(_spellings(char))
         if char.isascii() and char.isalnum():
             forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
         elif SARA_AM.fullmatch(char):
@@ -127,6 +128,29 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
     return re.compile(r"\s+".join(words), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _spellings(char: str) -> tuple[str, ...]:
+    """Every spelling of ``char`` that composes to it (NFC): the letter itself, NFD
+    (as macOS saves), its marks typed in another order, and its base composed with some
+    of its marks, the rest after it: Windows-1258 and the VNI keyboards write ệ as
+    ê ◌̣, a tone mark apart from the letter that carries a circumflex. A finding then
+    names the column of a phrase however the file spells it, not just its line."""
+    composed = unicodedata.normalize("NFC", char)
+    decomposed = unicodedata.normalize("NFD", composed)
+    base, marks = decomposed[:1], list(decomposed[1:])
+    found = {composed}
+    for size in range(len(marks) + 1):
+        for kept in itertools.combinations(range(len(marks)), size):
+            head = unicodedata.normalize("NFC", base + "".join(marks[i] for i in kept))
+            rest = [marks[i] for i in range(len(marks)) if i not in kept]
+            found |= {
+                head + "".join(order)
+                for order in itertools.permutations(rest)
+                if unicodedata.normalize("NFC", head + "".join(order)) == composed
+            }
+    return tuple(sorted(found))
 
 
 #: A phrase's letters for `_as_typed`: a Thai or Lao sara am with its tone mark is one.

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,7 +133,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
     # per character kind: only one with a character to refuse (or a long run of marks)
     # is walked character by character, to name the first.
     if not text.isascii():
-        garbled = _mojibake_refusal(text, language)
+        garbled = _mojibake_refusal(text, language) or _font_encoded_refusal(text, language)
         if garbled is not None:
             return garbled
     kinds = text.translate(_KINDS)
@@ -245,6 +246,51 @@ def _mojibake_refusal(text: str, language: str) -> Refusal | None:
         "patient would read these letters instead",
         f"this looks like “{meant}” decoded wrongly: paste it again from the original "
         f"(saved as UTF-8), or type “{meant}”",
+    )
+
+
+#: Latin-1's characters after its space and controls: where a legacy font's codes land.
+_LATIN1 = re.compile("[\u00a1-\u00ff]")
+
+
+def _font_encoded_refusal(text: str, language: str) -> Refusal | None:
+    """Text typed in a legacy font encoding of ``language`` (``font-encoding`` in
+    `data/languages.yaml`: Vietnamese in TCVN3 or VNI) and pasted: valid UTF-8 of Latin-1
+    characters ("Th«ng tin cho bÖnh nh©n") that the document's font drew as the
+    language's letters and every other font draws as they are. Found among the Latin-1
+    characters between two letters that are none of the language's own: two signs
+    (TCVN3 draws a's tones as ¸ µ ¶ · ¹: "b¸c sÜ"), or two in one word (VNI: người is
+    "ngöôøi", được "ñöôïc"). A German or French name (Müller, naïve, façade) has one
+    letter so per word: no evidence."""
+    if not language:
+        return None
+    from ..languages import profile  # as `_letters_and_legacy_encoding`
+
+    own = profile(language)
+    if not own.font_encoding:
+        return None
+    found = [
+        match.start()
+        for match in _LATIN1.finditer(text)
+        if match.group() not in own.latin1_letters
+        and text[match.start() - 1 : match.start()].isalpha()
+        and text[match.end() : match.end() + 1].isalpha()
+    ]
+    signs = [at for at in found if not text[at].isalpha()]
+    words = Counter(text.count(" ", 0, at) for at in found)  # which word each is in
+    if len(signs) < 2 and max(words.values(), default=0) < 2:
+        return None
+    start = found[0]
+    word = re.search(r"\S*$", text[:start])
+    rest = re.match(r"\S*", text[start:])
+    shown = (word.group() if word else "") + (rest.group() if rest else "")
+    return Refusal(
+        start,
+        f"“{_shown(shown)}” looks like {own.name} typed in a legacy font encoding "
+        f"({own.font_encoding}): the patient would read these characters, not the letters "
+        "the old font drew",
+        "convert the text to Unicode (UniKey's converter, or Word with the original font), "
+        "then paste it again",
     )
 
 

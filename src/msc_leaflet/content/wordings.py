@@ -17,6 +17,7 @@ the text policy of its own language, as a leaflet's text does.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -35,7 +36,7 @@ def worded(f: Fields, field: str, project: Project, language: str) -> tuple[m.Wo
         return ()
     node = f.node_of(field)
     if not isinstance(node, MappingNode):
-        return (m.Wording(field, "", f.text(field), f.line_of(field)),)
+        return (m.Wording(field, "", composed(f.text(field)), f.line_of(field)),)
     if not node.value:
         f.fail(node, f"'{field}' gives no text", f"write '{field}: ...', or one line per language")
     wordings: dict[str, m.Wording] = {}
@@ -123,7 +124,15 @@ def _text(f: Fields, node: Node, field: str, locale: str) -> str:
         f.fail(node, f"{what} is empty")
     if problem := invisible_only(f.path, node, what):
         raise problem
-    return value
+    return composed(value)
+
+
+def composed(value: str) -> str:
+    """``value`` composed (NFC), as a leaflet's text is held (`inline.as_printed`), its
+    lines kept (an address's). A profile saved decomposed by its editor ("Việt" as
+    e ◌̣ ◌̂) printed the right glyphs, but the clinic's name is also every PDF's
+    /Author and XMP creator, which kept the letters a search does not find."""
+    return unicodedata.normalize("NFC", value)
 
 
 def written_names(path: Path) -> tuple[str, ...]:

@@ -252,7 +252,7 @@ def _parse(path: Path, raw: bytes, about: YamlFile = LEAFLET) -> Node:
         raise LeafletError(Location(path), f"invalid YAML: {exc}") from None
     if node is None:
         raise LeafletError(Location(path, 1, 1), "file is empty")
-    _check_tree(path, node, about.worded)
+    _check_tree(path, node, about.worded, text)
     _refuse_lists_in_text(path, text, node)
     return node
 
@@ -446,7 +446,7 @@ def _count_levels(path: Path, loader: Any) -> None:
         loader.dispose()
 
 
-def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = ()) -> None:
+def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = (), text: str = "") -> None:
     """Refuse aliases, deep nesting and duplicate keys in one walk over the composed nodes.
 
     An alias composes to the very node object its anchor made, so meeting a node twice
@@ -472,7 +472,7 @@ def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = ()) -> None:
         if isinstance(node, ScalarNode) and isinstance(node.value, str):
             problem = refusal(node.value, right_to_left(language), language)
             if problem:
-                refused.append((_position_in(path, node, problem.offset), problem))
+                refused.append((_position_in(path, node, problem.offset, text), problem))
         if id(node) in seen_nodes:
             raise LeafletError(
                 where(path, node),
@@ -543,9 +543,11 @@ def _declared_language(root: Node) -> str:
     return ""
 
 
-def _position_in(path: Path, node: ScalarNode, offset: int) -> Location:
+def _position_in(path: Path, node: ScalarNode, offset: int, text: str = "") -> Location:
     """Where character ``offset`` of a scalar's value was written: exact on a one-line
-    plain or quoted scalar and in a literal block (``|``); the scalar's start otherwise."""
+    plain or quoted scalar and, in the file's ``text``, a folded or plain one of several
+    lines (`_folded_position`); its line in a literal block (``|``); the scalar's start
+    otherwise."""
     start = node.start_mark
     before = node.value[:offset]
     if start.line == node.end_mark.line and node.style in (None, "", "'", '"'):
@@ -554,7 +556,29 @@ def _position_in(path: Path, node: ScalarNode, offset: int) -> Location:
     if node.style == "|":
         line = before.count("\n")
         return Location(path, start.line + 2 + line)
+    if node.style in (None, "", ">") and (found := _folded_position(node, offset, text)):
+        return Location(path, *found)
     return where(path, node)
+
+
+def _folded_position(node: ScalarNode, offset: int, text: str) -> tuple[int, int] | None:
+    """Line and column of character ``offset`` of a folded (``>-``) or plain scalar of
+    several lines, the way leaflets write paragraphs: found as the text from it to the
+    end of its word, in the file between the scalar's start and end, as often as the
+    value holds it before. Such a scalar has no escapes; folding only joins its lines.
+    None when the file's ``text`` is not at hand or the word is not found."""
+    buffer, start = text, node.start_mark.index
+    word = re.match(r"\S{1,40}", node.value[offset:])
+    if not buffer or not word:
+        return None
+    raw = buffer[start : node.end_mark.index]
+    at = -1
+    for _ in range(node.value.count(word.group(), 0, offset) + 1):
+        at = raw.find(word.group(), at + 1)
+        if at < 0:
+            return None
+    index = start + at
+    return buffer.count("\n", 0, index) + 1, index - buffer.rfind("\n", 0, index)
 
 
 def where(path: Path, node: Node) -> Location:

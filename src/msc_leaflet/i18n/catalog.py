@@ -8,6 +8,7 @@ merging in `merge`; keeping the data separate lets both be tested without files.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,6 +243,18 @@ def declared_plurals(header: dict[str, str]) -> int | None:
     gives a number; a count no language has (0, 1000000) is read as none."""
     found = re.search(r"nplurals\s*=\s*(\d{1,3})\b", header.get("Plural-Forms", ""))
     return int(found.group(1)) if found and 1 <= int(found.group(1)) <= MAX_PLURALS else None
+
+
+def msgstr_as_read(msgstr: str) -> str:
+    """``msgstr`` as the localised leaflet holds it: composed (NFC), as the loader holds
+    the source (`content.inline.as_printed`). A translator's editor that saved the
+    catalog decomposed (NFD: "ệ" as e ◌̣ ◌̂) or with Windows-1258's separate tone marks
+    ("ệ" as ê ◌̣) typed the same words; the page's glyphs were composed already
+    (`typeset.units`), but the PDF's title, bookmarks, keywords and figure alt text
+    are written from the model and kept the decomposed letters a search for "bệnh"
+    does not find. Columns of findings are still the file's: `checks.source.po_locate`
+    finds a phrase in the msgstr as typed."""
+    return unicodedata.normalize("NFC", msgstr)
 
 
 def earlier_translation(msgstr: str) -> str:

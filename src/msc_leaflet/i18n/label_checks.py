@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..content.text_policy import line_break_refusal
+from ..content.text_policy import line_break_refusal, visible
 from .desk_labels import DESK_MESSAGES
 from .labels import UI_MESSAGES
 from .translation_checks import (
@@ -47,12 +47,14 @@ def ui_source(key: str | None, msgid: str) -> str | None:
 def over_long(key: str, source: str, translation: str) -> Problem | None:
     """A page label longer than its line holds: 100 kB of "Version" made the footer
     414,217 pt wide, and the build blamed the leaflet's document: line. Said alone (no
-    other rule reads a text this long: the label is refused whatever else it holds)."""
-    if key not in UI_MESSAGES or len(translation) <= (limit := label_limit(source)):
+    other rule reads a text this long: the label is refused whatever else it holds).
+    Counted as a reader sees it (`visible`: composed, as the page prints it)."""
+    if key not in UI_MESSAGES or len(seen := visible(translation)) <= (
+        limit := label_limit(source)
+    ):
         return None
     return LABEL_LENGTH.problem(
-        f"{len(translation):,} characters, where a page label has room for about {limit}; "
-        "shorten it"
+        f"{len(seen):,} characters, where a page label has room for about {limit}; shorten it"
     )
 
 

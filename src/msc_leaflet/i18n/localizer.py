@@ -32,6 +32,7 @@ from .catalog import (
     catalog_language,
     catalog_path,
     catalog_to_start,
+    msgstr_as_read,
     po_path,
     start_hint,
 )
@@ -333,7 +334,9 @@ class _Translator:
             )
             self.rejected_texts.append(Unprinted(listed, f"refused: {reasons}", self.rejected[-1]))
             return text
-        return dataclasses.replace(text, value=entry.msgstr, origin=_typed_at(self.path, entry))
+        return dataclasses.replace(
+            text, value=msgstr_as_read(entry.msgstr), origin=_typed_at(self.path, entry)
+        )
 
     def _warn(self, text: Text, entry: Entry, problems: tuple[Problem, ...]) -> None:
         """A warning for a translation the page prints in another language's letters or
@@ -502,7 +505,7 @@ def ui_labels(locale: str, project: Project) -> Labels:
         entry = entries.get((context, message))
         if context in fallbacks or entry is None:
             return message
-        return entry.msgstr
+        return msgstr_as_read(entry.msgstr)
 
     words = _translated_words(entries, fallbacks, path)
     return Labels(lookup, {} if english else fallbacks, words)
@@ -528,7 +531,7 @@ def _translated_words(
     a `Text` whose ``origin`` is its msgstr: the one list the checks read and a build's
     refusal searches (`layout.unprintable.missing_glyph`), so both name ui.po."""
     return tuple(
-        Text(entry.msgstr, key, 0, origin=Location(path, entry.msgstr_line))
+        Text(msgstr_as_read(entry.msgstr), key, 0, origin=Location(path, entry.msgstr_line))
         for key, source in UI_MESSAGES.items()
         if key not in fallbacks and (entry := entries.get((key, source))) is not None
     )
@@ -663,7 +666,7 @@ def bundled_ui_translations(keys: Sequence[str], locale: str) -> tuple[str, ...]
         return ()
     entries = _catalog_entries(path)
     found = {
-        entry.msgstr
+        msgstr_as_read(entry.msgstr)
         for key in keys
         if (entry := entries.get((key, UI_MESSAGES[key]))) is not None and entry.printed
     }

@@ -55,11 +55,20 @@ _SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d
 _MINUS = "-\u2212"
 # A time of day is one number, its hour without a leading zero (08:00 is 8, 08:30 is
 # 8:30), however its language writes it: 08:00, Thai 08.00 น. (นาฬิกา; in a range
-# 08.00–17.00 น. the mark ends both), Vietnamese 8h00. A full stop may end the sentence.
+# 08.00–17.00 น. the mark ends both), 8h00, and the letters a language writes between
+# hour and minutes besides (`clock` under `hours` in `data/numbers.yaml`: Vietnamese
+# 8g30, g for giờ). A full stop may end the sentence.
 _THAI_TIME = r"\.(?=\d{2}(?:\s*(?:[–\-]|ถึง)\s*\d{1,2}\.\d{2})?\s*น\.)"
-_TIME = re.compile(
-    rf"(?<![\d.,:])(\d{{1,2}})(?::|{_THAI_TIME}|h(?=\d{{2}}(?!\d)))(\d{{2}})(?![\d,:]|\.\d)"
-)
+
+
+@cache
+def _time_pattern(language: str) -> re.Pattern[str]:
+    """A time of day in ``language``'s text: its hour and its minutes."""
+    letters = "".join(re.escape(letter) for letter in ("h", *_hours(language).get("clock", {})))
+    return re.compile(
+        rf"(?<![\d.,:])(\d{{1,2}})(?::|{_THAI_TIME}|[{letters}](?=\d{{2}}(?!\d)))(\d{{2}})"
+        r"(?![\d,:]|\.\d)"
+    )
 
 
 @dataclass(frozen=True)
@@ -1033,7 +1042,7 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
     (−80 °C is not 80 °C)."""
     found: list[tuple[str, int, int, bool]] = []
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
-    times = {m.start(): m for m in _TIME.finditer(text)}
+    times = {m.start(): m for m in _time_pattern(_base(language)).finditer(text)}
     dates = {m.start(): m for m in _digit_date_matches(text)}
     skip_to = 0
     clock_end = -1  # where the last time of day ends: a range from it ends at a time
@@ -1588,10 +1597,13 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
         if before.endswith(joined + tuple(values)) or after.startswith(joined):
             continue
         word = match.group(0).casefold()
-        if word in counted and not _counts_something(text, end, language):
+        size = _size_after(text, end, _base(language))  # hai triệu, สามล้าน: 2 million
+        if word in counted and size is None and not _counts_something(text, end, language):
             continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
-        if value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
+        if size is not None and _ONE_NUMBER.fullmatch(value):
+            value, end = _decimal(Fraction(value) * size[0]), size[1]
+        elif value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
             value, end = _meridiem(text, value, start, end, language)
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
@@ -1608,6 +1620,10 @@ def _compounds(text: str, language: str) -> list[_Found]:
     found = []
     for match in pattern.finditer(text):
         value = _compound_value(match, _base(language))
+        size = _size_after(text, match.end(), _base(language))  # mười hai nghìn: 12,000
+        if value is not None and size is not None:
+            found.append(_Found(str(value * size[0]), match.start(), size[1], spelled=True))
+            continue
         if value is None or not _counts_something(text, match.end(), language):
             continue
         said, end = _meridiem(text, str(value), match.start(), match.end(), language)

@@ -49,6 +49,7 @@ from .catalog import (
     catalog_path,
     leaflet_locales,
     locale_folder,
+    msgstr_as_read,
 )
 from .desk_labels import DESK_MESSAGES
 from .extract import is_optional, leaflet_template
@@ -211,7 +212,7 @@ def text_state(
         translations.append(_digest(context, *written))
         entries[context] = f"{sources[-1][:DIGEST_CHARS]} {translations[-1][:DIGEST_CHARS]}"
         said = {_digest(entry.msgid)[:DIGEST_CHARS]: entry.msgid}
-        said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(found.forms if found else ())
+        said[_digest(*written)[:DIGEST_CHARS]] = "\n".join(_read(found))
         wording[context] = " ".join(said)
         texts.update(said)
         if found is not None and found.has_translation:
@@ -245,10 +246,18 @@ def _translation(found: Entry | None, rejected: bool, fuzzy: bool | None = None)
     ``fuzzy``: its words as if (not) marked fuzzy; by default as they are."""
     if found is None or not found.has_translation:
         return ("",)
-    forms = tuple(found.forms)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
+    forms = _read(found)  # (msgstr,), or msgstr[0], msgstr[1]… of a plural
     marked = found.fuzzy if fuzzy is None else fuzzy
     marks = ("fuzzy",) * marked + ("refused",) * rejected
     return (*forms, *marks)
+
+
+def _read(found: Entry | None) -> tuple[str, ...]:
+    """``found``'s forms as its reader reads them, composed (`catalog.msgstr_as_read`): an
+    editor that saved the catalog again decomposed (NFD, "ệ" as e ◌̣ ◌̂) or composed
+    changed no word a reader reads, and made every approval stale, its changes listed
+    with the same text as "was" and "now"."""
+    return tuple(msgstr_as_read(form) for form in found.forms) if found else ()
 
 
 def signoff_path(project: Project, locale: str) -> Path:

@@ -52,6 +52,7 @@ from .catalog import (
     earlier_translation,
     locale_dir_name,
     locale_folder,
+    msgstr_as_read,
 )
 from .coverage import mismatch
 from .extract import msgid_language
@@ -389,15 +390,22 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
                 report.unchanged += 1
             continue
         fuzzy = unit.fuzzy
-        if fuzzy and entry.translated and entry.msgstr != unit.target:
+        # A CAT tool that returns the text in another Unicode form (NFD: "ệ" as e ◌̣ ◌̂)
+        # changed no word: the catalog keeps its own spelling, and the entry is unchanged.
+        target = (
+            entry.msgstr
+            if msgstr_as_read(entry.msgstr) == msgstr_as_read(unit.target)
+            else unit.target
+        )
+        if fuzzy and entry.translated and entry.msgstr != target:
             # A suggestion to review replaces no confirmed translation unseen: if the
             # reviewer turns it down, the one it displaced is still there to go back to.
             earlier = earlier_translation(entry.msgstr)
             comments += [earlier] if earlier not in comments else []
-        if (entry.msgstr, entry.fuzzy, entry.comments) == (unit.target, fuzzy, comments):
+        if (entry.msgstr, entry.fuzzy, entry.comments) == (target, fuzzy, comments):
             report.unchanged += 1
             continue
-        entry.msgstr = unit.target
+        entry.msgstr = target
         entry.set_fuzzy(fuzzy)
         entry.comments = list(comments)
         if not fuzzy:
