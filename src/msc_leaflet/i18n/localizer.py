@@ -41,7 +41,7 @@ from .extract import is_optional
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .label_checks import ui_entry_problems
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
-from .pofile import read_po
+from .pofile import read_po_version
 from .translation_checks import (
     CONVERTED_UNITS,
     COVERAGE,
@@ -80,7 +80,7 @@ def _catalog(path: Path) -> tuple[dict[Key, Entry], str]:
 
 @lru_cache(maxsize=CATALOG_CACHE_SIZE)
 def _parsed(path: Path, stamp: Stamp) -> tuple[dict[Key, Entry], str]:
-    catalog = read_po(path)
+    catalog = read_po_version(path, stamp)
     return catalog.lookup(), catalog.header.get("Language", "")
 
 
