@@ -174,6 +174,7 @@ def test_translation_folded_one_call_per_character(monkeypatch: pytest.MonkeyPat
     """A long Thai msgstr is folded to ASCII with each distinct character worked out
     once a process, not once per character (a Python call each was most of I18N024's
     time in a batch build, #20); the finding is the same."""
+    from msc_leaflet.content.text_policy import CharTable
     from msc_leaflet.i18n import identifiers
 
     asked: list[str] = []
@@ -183,8 +184,7 @@ def test_translation_folded_one_call_per_character(monkeypatch: pytest.MonkeyPat
         asked.append(char)
         return fold(char)
 
-    monkeypatch.setattr(identifiers, "_ascii_form", counted)
-    monkeypatch.setattr(identifiers, "_ASCII_FORMS", identifiers._AsciiForms())
+    monkeypatch.setattr(identifiers, "_ASCII_FORMS", CharTable(counted))
     translation = "เซลล์มีตัวบ่งชี้ CD๔๕ " + "เซลล์ต้นกำเนิด " * 40
     assert _identifier_messages(MARKER, translation, "th")
     assert len(asked) == len(set(asked)) <= len(set(translation))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..alternation import longest_first
-from ..content.text_policy import latin_lookalike
+from ..content.text_policy import CharTable, latin_lookalike
 from . import numbers
 
 # A run of ASCII letters and digits joined by single hyphens, points or colons: the
@@ -124,17 +124,9 @@ def _ascii_form(char: str) -> str:
     return char
 
 
-class _AsciiForms(dict[int, str]):
-    """`_ascii_form` as a `str.translate` table, each character worked out once a
-    process: a Thai msgstr is hundreds of characters, and a Python call for each was
-    most of I18N024's time in a build (#20). Bounded by the characters there are."""
-
-    def __missing__(self, code: int) -> str:
-        form = self[code] = _ascii_form(chr(code))
-        return form
-
-
-_ASCII_FORMS = _AsciiForms()
+# `_ascii_form` read in C, each character worked out once a process: a Thai msgstr is
+# hundreds of characters, and a Python call for each was most of I18N024's time (#20).
+_ASCII_FORMS = CharTable(_ascii_form)
 
 
 def _latin_drawn(word: str) -> str:
