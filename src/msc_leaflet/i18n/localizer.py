@@ -227,7 +227,8 @@ def _translation_errors(
     source_language: str = "en",
 ) -> tuple[Problem, ...]:
     """The errors of the translation ``forms`` (the checks are pure functions)."""
-    return tuple(errors(check_entry(source, forms, language, source_language, plural)))
+    found = check_entry(source, forms, language, source_language, plural, errors_only=True)
+    return tuple(errors(found))
 
 
 def _entries(number: int, kind: str) -> str:
