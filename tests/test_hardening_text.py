@@ -178,6 +178,35 @@ def test_visible_keeps_thai_and_lao_vowels_whole() -> None:
     assert visible("ทำ ນ້ຳ ຳ") == "ทำ ນ້ຳ ຳ"
 
 
+def test_visible_works_out_each_character_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks read every text of every translation through `visible`: each
+    character's plain form and look-alike test are worked out once a process, not once
+    per text or per character (#20), and what a check reads is the same."""
+    from msc_leaflet.content import text_policy
+
+    asked: list[str] = []
+
+    def counted(form: Callable[[str], str]) -> Callable[[str], str]:
+        def ask(char: str) -> str:
+            asked.append(char)
+            return form(char)
+
+        return ask
+
+    plain = text_policy.CharTable(counted(text_policy._plain_form))
+    imitators = text_policy.CharTable(counted(text_policy._imitator))
+    monkeypatch.setattr(text_policy, "_PLAIN_FORMS", plain)
+    monkeypatch.setattr(text_policy, "_IMITATORS", imitators)
+    read = text_policy.visible.__wrapped__
+    texts = ["เซลล์ต้นกำเนิด ｶﾞ ２ ครั้ง " * 20, "ｓｔｅｍ ｃｅｌｌｓ เซลล์ " * 20, "рeɡrow ok"]
+    assert [read(t) for t in texts] == [
+        ("เซลล์ต้นกำเนิด ガ 2 ครั้ง " * 20),
+        "stem cells เซลล์ " * 20,
+        "pegrow ok",  # a Cyrillic р is drawn as a Latin p
+    ]
+    assert len(asked) <= 2 * len(set("".join(texts)))
+
+
 @pytest.mark.parametrize(
     ("typed", "lang", "claim"),
     [

@@ -146,3 +146,45 @@ def test_i18n_check_names_the_identifier_at_its_msgstr_and_the_build_prints_the_
     set_msgstr(po, "call-us/2", translation.replace("CD๔๕", "CD45"))
     code, output = invoke("i18n", "check", "--project", str(i18n_project))
     assert "I18N024" not in output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HLA-DR1 and O157:H7, well-known words, abc-.5 and x--12, MSC-PI-004 v2.1.",
+        "a.b.c-d:e f-1 g:h-i2 9-k l..3 M17.0 end-",
+        "no digits in any of these hyphen-joined words at all",
+    ],
+)
+def test_identifier_runs_are_every_run_with_a_digit(text: str) -> None:
+    """The run pattern skips plain words in C (#20): it finds exactly the identifiers
+    the pattern without that shortcut finds."""
+    import re
+
+    from msc_leaflet.i18n import identifiers
+
+    plain = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-.:][A-Za-z0-9]+)*")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(identifiers, "_RUN", plain)
+        expected = list(identifiers._identifiers(text))
+    assert list(identifiers._identifiers(text)) == expected
+
+
+def test_translation_folded_one_call_per_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long Thai msgstr is folded to ASCII with each distinct character worked out
+    once a process, not once per character (a Python call each was most of I18N024's
+    time in a batch build, #20); the finding is the same."""
+    from msc_leaflet.content.text_policy import CharTable
+    from msc_leaflet.i18n import identifiers
+
+    asked: list[str] = []
+    fold = identifiers._ascii_form
+
+    def counted(char: str) -> str:
+        asked.append(char)
+        return fold(char)
+
+    monkeypatch.setattr(identifiers, "_ASCII_FORMS", CharTable(counted))
+    translation = "เซลล์มีตัวบ่งชี้ CD๔๕ " + "เซลล์ต้นกำเนิด " * 40
+    assert _identifier_messages(MARKER, translation, "th")
+    assert len(asked) == len(set(asked)) <= len(set(translation))

@@ -113,6 +113,33 @@ def test_translation_failing_checks_is_not_printed(project: Project) -> None:
     assert warning.location.line > 0
 
 
+def test_refused_translation_is_placed_from_the_catalog_read_once(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warning names the column of the citation the source lacks, read from the
+    parse the localisation made: the whole catalog is parsed once, not again to place
+    the warning (a catalog more per translated output of a batch, #20)."""
+    from msc_leaflet.i18n import pofile, typed
+
+    edit(project, "first-day", "วันแรก [@alpha2001]")
+    catalog = project.locales_dir / "th" / "LC_MESSAGES" / "care-basics.po"
+    parsed: list[Path] = []
+    parse = pofile.parse_po
+
+    def counted(text: str, path: Path = Path("<string>"), sources: bool = False) -> object:
+        parsed.append(path)
+        return parse(text, path, sources)
+
+    monkeypatch.setattr(pofile, "parse_po", counted)
+    monkeypatch.setattr(typed, "parse_po", counted, raising=False)  # its own import, if any
+    _, findings = localize(source(project), "th", project)
+    [warning] = findings
+    assert "[I18N005] citation not in the source" in warning.message
+    assert warning.location.line == msgstr_line(catalog, "first-day")
+    assert warning.location.column == len('msgstr "วันแรก [') + 1
+    assert parsed.count(catalog) == 1
+
+
 def test_check_and_build_agree_on_a_translation_in_plural_form(project: Project) -> None:
     """A hand-made plural entry for a text looked up as one msgstr is not printed: the
     build and `i18n check` say so alike, and `update` keeps msgstr[0] as a fuzzy msgstr."""

@@ -3008,3 +3008,37 @@ def test_a_translation_saved_decomposed_is_measured_as_read() -> None:
     assert (
         over_long("page-of", "Page {page} of {pages}", unicodedata.normalize("NFD", label)) is None
     )
+
+
+_VERDICT_PAIRS = [
+    ("Rest for **24 hours** [@a].", "พักผ่อน 24 ชั่วโมง", "th"),  # markup and citation lost
+    ("Take 2 tablets.", "Take 2 tablets.", "th"),  # English left in a Thai catalog
+    ("Take 2 tablets.", "รับประทานยา 3 เม็ด", "th"),  # a number changed
+    ("Rest for a day.", "พักผ่อน 24 ชั่วโมง", "th"),  # a unit converted
+    ("The marker CD45 [@a].", "เครื่องหมาย CD๔๕ [@a]", "th"),  # an identifier retyped
+    ("A long sentence about stem cells and what they can and cannot do.", "ดี", "th"),
+    ("See https://example.org now.", "ดู https://example.com", "th"),
+    (" Lead", "นำ", "th"),
+    ("Cells in a dish.", "Các tế bào trong đĩa. 细胞在培养皿中。", "vi"),
+    ("Call {phone}.", "โทร {โทรศัพท์}", "th"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "language"), _VERDICT_PAIRS)
+def test_error_checks_find_every_error(source: str, translation: str, language: str) -> None:
+    """A build asks only whether a translation may print (its errors) and skips the
+    checks whose every finding is a warning (#20): the errors are the same, and those
+    checks never find an error."""
+    from msc_leaflet.i18n.kept_terms import NO_KEPT_TERMS
+    from msc_leaflet.i18n.translation_checks import (
+        WARNING_ONLY_CHECKS,
+        _pair,
+        check_translation,
+        errors,
+    )
+
+    every = check_translation(source, translation, language)
+    only = check_translation(source, translation, language, errors_only=True)
+    assert errors(only) == errors(every)
+    pair = _pair(source, translation, language, "en", False, NO_KEPT_TERMS)
+    assert all(p.severity == "warning" for check in WARNING_ONLY_CHECKS for p in check(pair))

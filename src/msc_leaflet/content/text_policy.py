@@ -705,12 +705,14 @@ def visible(text: str) -> str:
     text = joined(text)  # ทํา, ນໍ້າ: the one vowel the page prints (`sara_am`)
     if MYANMAR_ZERO in text:
         text = "".join(MYANMAR_WA if typed_for_wa(text, k) else c for k, c in enumerate(text))
-    # Each distinct character asked once: a paragraph repeats few (the checks ask for
-    # every text of every translation, 8 % of a batch build's CPU when asked per character).
-    if any(_plain_form(char) != char for char in set(text)):
+    # Each character's form worked out once a process, and read in C (`CharTable`): the
+    # checks ask for every text of every translation, 8 % of a batch build's CPU when
+    # asked per character, and still a Python step per distinct character after (#20).
+    plain = text.translate(_PLAIN_FORMS)
+    if plain != text:  # no form is empty: only a character changed changes the text
         # a half-width ｶﾞ is カ and a combining ゙: one ガ
-        text = unicodedata.normalize("NFC", "".join(_plain_form(char) for char in text))
-    if _THAI_AND_LAO.issubset({_thai_or_lao(char) for char in set(text)}):
+        text = unicodedata.normalize("NFC", plain)
+    if _THAI_LETTER.search(text) and _LAO_LETTER.search(text):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
 
@@ -756,6 +758,8 @@ def typed_for_wa(text: str, k: int) -> bool:
 # of its letters are in.
 _THAI_LAO_RUN = re.compile("[\u0e00-\u0eff]+")
 _THAI_AND_LAO = frozenset({"Thai", "Lao"})
+_THAI_LETTER = re.compile("[\u0e00-\u0e7f]")  # the blocks `_thai_or_lao` tells apart
+_LAO_LETTER = re.compile("[\u0e80-\u0eff]")
 
 
 def _thai_or_lao(char: str) -> str:
@@ -795,7 +799,6 @@ _SAME_LETTER_FORMS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
 def _plain_form(char: str) -> str:
     """Full-width, mathematical and other compatibility forms of ASCII letters and digits
     as ASCII, and positional and width forms of other letters as the letters. Not NFKC
@@ -812,6 +815,24 @@ def _plain_form(char: str) -> str:
     return char
 
 
+class CharTable(dict[int, str]):
+    """``form`` of each character as a `str.translate` table, worked out when a
+    character is first met; cleared past 4096 entries, so a worker's memory stays flat."""
+
+    def __init__(self, form: Callable[[str], str]) -> None:
+        super().__init__()
+        self.form = form
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > 4096:
+            self.clear()
+        value = self[code] = self.form(chr(code))
+        return value
+
+
+_PLAIN_FORMS = CharTable(_plain_form)
+
+
 # Latin letters of phonetic notation (IPA ɡ and ɑ, small capitals ᴄ and ᴜ): no language
 # spells its words with them, and many are drawn exactly like a letter of "regrow" or
 # "miracle", so "reɡrow" printed as the claim and matched nothing.
@@ -825,7 +846,16 @@ def _may_imitate(char: str) -> bool:
 
 
 def _mixed(text: str) -> bool:
-    return any(_may_imitate(char) for char in set(text) if not char.isascii())
+    """Whether ``text`` holds a character not ASCII that may imitate a Latin letter."""
+    return bool(text.translate(_IMITATORS))
+
+
+def _imitator(char: str) -> str:
+    """``char`` where it is no ASCII and may imitate a Latin letter, else ""."""
+    return "" if char.isascii() or not _may_imitate(char) else char
+
+
+_IMITATORS = CharTable(_imitator)
 
 
 def _latin_skeleton(word: str) -> str:

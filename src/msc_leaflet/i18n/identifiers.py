@@ -28,12 +28,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..alternation import longest_first
-from ..content.text_policy import latin_lookalike
+from ..content.text_policy import CharTable, latin_lookalike
 from . import numbers
 
 # A run of ASCII letters and digits joined by single hyphens, points or colons: the
-# whole identifier a finding names (HLA-DR1, O157:H7, MSC-PI-004).
-_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-.:][A-Za-z0-9]+)*")
+# whole identifier a finding names (HLA-DR1, O157:H7, MSC-PI-004). Only a run with a
+# digit holds one (`_ATOM`), so the lookahead passes over every plain word in C: a
+# Python step per word of every text was most of I18N024's time (#20).
+_RUN = re.compile(r"(?<![A-Za-z0-9])(?=[-.:A-Za-z0-9]*\d)[A-Za-z0-9]+(?:[-.:][A-Za-z0-9]+)*")
 # Letters, then digits (a hyphen or a colon may join them), a decimal part after: the
 # part of a run a translation must keep as typed (DR1 of HLA-DR1, PI-004, M17.0).
 _ATOM = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-:]?\d+(?:\.\d+)*(?![0-9])")
@@ -66,9 +68,7 @@ def retyped(source: str, translation: str) -> Iterator[Retyped]:
     kept = {key: meant for key, meant, _, _ in _identifiers(source)}
     if not kept:
         return
-    folded = _WORD.sub(
-        lambda word: _latin_drawn(word.group()), "".join(map(_ascii_form, translation))
-    )
+    folded = _WORD.sub(lambda word: _latin_drawn(word.group()), translation.translate(_ASCII_FORMS))
     told: set[str] = set()
     for key, _, start, end in _identifiers(folded):
         written = translation[start:end]
@@ -122,6 +122,11 @@ def _ascii_form(char: str) -> str:
     if tag in _SAME_FORMS and len(folded) == 1 and folded.isascii() and folded.isalnum():
         return folded
     return char
+
+
+# `_ascii_form` read in C, each character worked out once a process: a Thai msgstr is
+# hundreds of characters, and a Python call for each was most of I18N024's time (#20).
+_ASCII_FORMS = CharTable(_ascii_form)
 
 
 def _latin_drawn(word: str) -> str:

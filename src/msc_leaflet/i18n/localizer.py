@@ -42,7 +42,7 @@ from .extract import is_optional
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .label_checks import ui_entry_problems
 from .labels import PROOF_WORDS, UI_LANGUAGE, UI_MESSAGES, Fallback, Labels
-from .pofile import read_po
+from .pofile import read_po_version
 from .translation_checks import (
     CONVERTED_UNITS,
     COVERAGE,
@@ -81,7 +81,7 @@ def _catalog(path: Path) -> tuple[dict[Key, Entry], str]:
 
 @lru_cache(maxsize=CATALOG_CACHE_SIZE)
 def _parsed(path: Path, stamp: Stamp) -> tuple[dict[Key, Entry], str]:
-    catalog = read_po(path)
+    catalog = read_po_version(path, stamp)
     return catalog.lookup(), catalog.header.get("Language", "")
 
 
@@ -228,7 +228,8 @@ def _translation_errors(
     source_language: str = "en",
 ) -> tuple[Problem, ...]:
     """The errors of the translation ``forms`` (the checks are pure functions)."""
-    return tuple(errors(check_entry(source, forms, language, source_language, plural)))
+    found = check_entry(source, forms, language, source_language, plural, errors_only=True)
+    return tuple(errors(found))
 
 
 def _entries(number: int, kind: str) -> str:

@@ -26,11 +26,13 @@ import time
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from ..content.text_policy import refusal
 from ..errors import LeafletError, Location
 from ..files import (
+    Stamp,
     read_input,
     refuse_binary,
     refuse_merge_conflict,
@@ -888,6 +890,21 @@ def read_po(path: Path, sources: bool = False) -> Catalog:
         catalog.digest = hashlib.sha256(data).hexdigest()
         return catalog
     raise AssertionError("unreachable: the last wait is None")
+
+
+#: Versions of catalogs kept parsed (`read_po_version`): the ui catalog's and the few
+#: leaflets' a worker is building, as `localizer.CATALOG_CACHE_SIZE` keeps their entries.
+PARSED_CACHE_SIZE = 8
+
+
+@lru_cache(maxsize=PARSED_CACHE_SIZE)
+def read_po_version(path: Path, stamp: Stamp) -> Catalog:
+    """`read_po` of the version of ``path`` that ``stamp`` (`files.file_stamp`) names,
+    parsed once for every reader in the process: the build's localisation reads the
+    entries, and the place of a refused translation (`typed`) the line each starts on.
+    Each parsed it again, a whole catalog more per translated output (#20). Shared:
+    read it, never change it."""
+    return read_po(path)
 
 
 # Seconds between reads of a catalog that failed to parse while it changed: an editor's

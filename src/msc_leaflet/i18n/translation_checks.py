@@ -1050,6 +1050,14 @@ CHECKS: list[PairCheck] = [
 ]
 
 
+#: The checks whose every finding is a warning (I18N010's length, I18N020's letters): a
+#: build deciding whether it may print a translation asks only for errors, and ran them
+#: for nothing on every translated text (#20). `test_error_checks_find_every_error`
+#: keeps this list true.
+WARNING_ONLY_CHECKS: frozenset[PairCheck] = frozenset({check_length, check_script})
+ERROR_CHECKS: list[PairCheck] = [check for check in CHECKS if check not in WARNING_ONLY_CHECKS]
+
+
 #: The warning rules the build repeats for a translation it prints (and --strict
 #: refuses): the page shows what they find. The others (I18N010's length) are a
 #: translator's to weigh in `i18n check`.
@@ -1094,6 +1102,8 @@ def check_translation(
     nplurals: int | None = None,
     kept: bool = False,
     kept_terms: KeptTerms = NO_KEPT_TERMS,
+    *,
+    errors_only: bool = False,
 ) -> list[Problem]:
     """All problems with ``translation`` (into ``language``) of ``source`` (written in
     ``source_language``: a Thai leaflet's 0.5 มก. is read as Thai writes it), the terms
@@ -1115,7 +1125,8 @@ def check_translation(
             )
         ]
     pair = _pair(source, translation, language, source_language, kept, kept_terms)
-    problems = [problem for check in CHECKS for problem in check(pair)]
+    checks = ERROR_CHECKS if errors_only else CHECKS  # errors_only: some warnings are not run
+    problems = [problem for check in checks for problem in check(pair)]
     typed = _keyboard_markup(translation)
     if typed:
         problems = [_with_note(p, typed) if p.code in _MARKUP_CODES else p for p in problems]
@@ -1131,6 +1142,8 @@ def check_entry(
     nplurals: int | None = None,
     kept: bool = False,
     kept_terms: KeptTerms = NO_KEPT_TERMS,
+    *,
+    errors_only: bool = False,
 ) -> list[Problem]:
     """All problems with an entry's translation: its msgstr (``forms``' only one), or,
     with ``msgid_plural``, each written msgstr[n] checked as a msgstr is, after the
@@ -1146,6 +1159,7 @@ def check_entry(
             source_language=source_language,
             kept=kept,
             kept_terms=kept_terms,
+            errors_only=errors_only,
         )
     problems = check_translation(
         msgid, "", language, True, source_language, forms=len(forms), nplurals=nplurals
@@ -1156,7 +1170,12 @@ def check_entry(
             problems += [
                 dataclasses.replace(p, message=f"msgstr[{form}]: {p.message}", form=form)
                 for p in check_translation(
-                    source, text, language, source_language=source_language, kept_terms=kept_terms
+                    source,
+                    text,
+                    language,
+                    source_language=source_language,
+                    kept_terms=kept_terms,
+                    errors_only=errors_only,
                 )
             ]
     return problems

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import LeafletError, Location
 from ..files import Stamp, file_stamp
 from .catalog import Entry
-from .pofile import parse_po, parse_po_lines, read_po_text, split_po_lines
+from .pofile import parse_po_lines, read_po_text, read_po_version, split_po_lines
 from .translation_checks import Problem
 
 
@@ -76,9 +76,10 @@ def problem_place(msgstr: Location, problems: Iterable[Problem]) -> Location:
 def _entry_starts(path: Path, stamp: Stamp) -> tuple[list[int], list[int], list[str]]:
     """The first line of each entry of the catalog at ``path`` and of each active one,
     in order, and the file's lines, read once per version of the file (``stamp``): a
-    check run names many entries of one catalog."""
+    check run names many entries of one catalog. The entries are the parse the build's
+    localisation read (`read_po_version`), not a second one."""
     text = read_po_text(path)[1]
-    entries = [entry for entry in parse_po(text, path).entries if entry.line]
+    entries = [entry for entry in read_po_version(path, stamp).entries if entry.line]
     starts = sorted(entry.line for entry in entries)
     active = sorted(entry.line for entry in entries if not entry.obsolete)
     return starts, active, split_po_lines(text)
