@@ -463,7 +463,7 @@ def test_every_note_an_agency_adds_is_kept_once(bundled: Path, tmp_path: Path) -
 def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     bundled: Path, tmp_path: Path
 ) -> None:
-    """``<ph>``, ``<g>``, CDATA and character references give their text; ``<x/>`` holds
+    """``<ph>``, ``<mrk>``, CDATA and character references give their text; ``<x/>`` holds
     none (the placeholder it stands for stays in the CAT tool), so the file is refused,
     naming the unit and line, rather than the translation printed without it."""
     export(bundled, tmp_path / "x")
@@ -472,7 +472,8 @@ def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
     references = '<target state="translated">เอกสารอ้างอิง</target>'
     assert page_of in text and references in text
-    coded = '<target state="final">หน้า <ph id="1">{page}</ph> <g id="2">จาก</g> {pages}</target>'
+    protected = '<mrk mtype="protected" mid="2">จาก</mrk>'
+    coded = f'<target state="final">หน้า <ph id="1">{{page}}</ph> {protected} {{pages}}</target>'
     cdata = '<target state="translated"><![CDATA[เอกสาร & ]]>&#x0E2D;&#x0E49;างอิง</target>'
     edited = text.replace(page_of, coded, 1).replace(references, cdata, 1)
     xlf.write_text(edited, encoding="utf-8")
@@ -621,3 +622,142 @@ def test_a_file_returned_decomposed_changes_no_entry(tmp_path: Path) -> None:
     assert code == 0 and " 1 changed" in output, output
     [title] = [e for e in read_po(po).active if e.msgctxt == "title"]
     assert unicodedata.normalize("NFC", title.msgstr) == "Sau khi được truyền tế bào"
+
+
+KICKER_UNIT = '<trans-unit id="kicker" xml:space="preserve" resname="kicker">'
+KICKER = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+
+
+@pytest.mark.parametrize(
+    ("approved", "state", "fuzzy"),
+    [
+        ("no", "translated", True),  # not approved: no one confirmed it
+        ("no", "final", True),
+        ("yes", "translated", False),
+        ("yes", "new", False),  # approved, the tool left our state as it was
+        ("yes", "x-done", False),
+        ("yes", "needs-review-translation", True),  # the two disagree: a reviewer decides
+    ],
+)
+def test_approved_on_a_unit_says_whether_the_target_is_confirmed(
+    bundled: Path, tmp_path: Path, approved: str, state: str, fuzzy: bool
+) -> None:
+    """XLIFF 1.2's ``approved`` on a trans-unit was ignored: a unit marked approved="no"
+    imported as a confirmed translation, which prints."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    text = text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", f' approved="{approved}">'))
+    xlf.write_text(text.replace(KICKER, f'<target state="{state}">ข้อมูลผู้ป่วย</target>'), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
+    assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+
+
+def test_an_approved_value_xliff_lacks_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER_UNIT)].count("\n") + 1
+    xlf.write_text(text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", ' approved="true">')))
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': approved=" in output
+    assert "neither yes nor no" in output and catalogs(bundled) == before
+
+
+def test_a_unit_whose_resname_a_tool_dropped_is_matched_by_its_id(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """Export writes the context as both resname and id; a tool that returns only the
+    id had every unit refused as another catalog's."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    text = __import__("re").sub(r' resname="[^"]*"', "", text)
+    xlf.write_text(text.replace(KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>'))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    assert "1 changed" in output and "  changed   kicker" in output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
+
+
+@pytest.mark.parametrize(
+    ("coded", "msgstr"),
+    [
+        ('<g id="1" ctype="bold">ข้อมูล</g>สำหรับผู้ป่วย', "**ข้อมูล**สำหรับผู้ป่วย"),
+        ('ข้อมูล<g id="1" ctype="x-italic"> สำหรับ </g>ผู้ป่วย', "ข้อมูล *สำหรับ* ผู้ป่วย"),
+        ('ข้อมูล<g id="1"></g>สำหรับผู้ป่วย', "ข้อมูลสำหรับผู้ป่วย"),  # formats nothing
+    ],
+)
+def test_a_g_of_bold_or_italic_becomes_the_leaflets_markup(
+    bundled: Path, tmp_path: Path, coded: str, msgstr: str
+) -> None:
+    """A ``<g>`` a CAT tool added printed its text without the formatting."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    xlf.write_text(text.replace(KICKER, f'<target state="translated">{coded}</target>'))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == msgstr
+
+
+@pytest.mark.parametrize(
+    ("g", "said"),
+    [('<g id="1" ctype="underlined">', 'ctype="underlined"'), ('<g id="1">', "no ctype")],
+)
+def test_a_g_of_formatting_the_leaflet_lacks_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path, g: str, said: str
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER)].count("\n") + 2
+    coded = f'<target state="translated">ข้อมูล\n{g}สำหรับ</g>ผู้ป่วย</target>'
+    xlf.write_text(text.replace(KICKER, coded))
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': the translation marks" in output
+    assert said in output and "no catalog was changed" in output
+    assert catalogs(bundled) == before
+
+
+@pytest.mark.parametrize("out", ["locales/th", "locales", "leaflets", "."])
+def test_export_into_the_sources_is_refused_as_build_is(
+    bundled: Path, tmp_path: Path, out: str
+) -> None:
+    """``export -o locales/th`` wrote .xlf files among the catalogs: the rule build's
+    ``-o`` follows (`Project.output_folder`) now holds for export too."""
+    before = sorted(p for p in bundled.rglob("*"))
+    code, output = invoke("i18n", "export", "-l", "th", "--format", "xliff",
+                          "-o", str(bundled / out), "--project", str(bundled))  # fmt: skip
+    assert code == 1 and "Traceback" not in output, output
+    assert "the export would write its XLIFF files" in output or "holds the project" in output
+    assert "hint: export into a folder of its own" in output
+    assert sorted(p for p in bundled.rglob("*")) == before
+
+
+def test_bold_in_a_label_is_refused_as_labels_print_as_written(
+    bundled: Path, tmp_path: Path
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "ui.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
+    line = text[: text.index(page_of)].count("\n") + 1
+    bold = '<target state="translated">หน้า {page} <g id="1" ctype="bold">จาก</g> {pages}</target>'
+    xlf.write_text(text.replace(page_of, bold), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"ui.th.xlf:{line}: error: unit 'page-of': the translation marks text bold" in output
+    assert catalogs(bundled) == before

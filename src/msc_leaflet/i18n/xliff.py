@@ -43,8 +43,9 @@ from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
 from ..files import read_input, write_atomic
-from ..project import SLUG, Project, check_locale, parent_locales, same_language
+from ..project import SLUG, OutputKind, Project, check_locale, parent_locales, same_language
 from .catalog import (
+    UI_DOMAIN,
     Catalog,
     Entry,
     catalog_language,
@@ -227,11 +228,24 @@ class Unit:
     comments: list[str]
     line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
     qualifier: str = ""  # the target's state-qualifier
+    approved: str | None = None  # the trans-unit's approved: "yes", "no" or not given
+    formatted: int = 0  # the line of a <g> written as markup (`inline_text`), if any
 
     @property
     def fuzzy(self) -> bool:
-        """Whether the target waits for a translator's review (`DONE_STATES`)."""
-        return self.state not in DONE_STATES or self.qualifier in SUGGESTED
+        """Whether the target waits for a translator's review (`DONE_STATES`).
+
+        ``approved`` is XLIFF 1.2's own word that someone confirmed the target or did
+        not: "no" is fuzzy whatever the state (translate-toolkit reads an unapproved
+        unit as fuzzy too); "yes" confirms a target whose state a tool left as it was
+        ("new", its own "x-…"), but not one whose state asks for review ("needs-…") or
+        whose qualifier says a machine or memory suggested it: a medical text that two
+        attributes disagree on goes to a reviewer, not to print."""
+        if self.approved == "no" or self.qualifier in SUGGESTED:
+            return True
+        if self.approved == "yes":
+            return self.state.startswith("needs-")
+        return self.state not in DONE_STATES
 
 
 @dataclass
@@ -267,16 +281,26 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             ]
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
+            approved = unit.get("approved")
+            if approved not in (None, "yes", "no"):
+                raise LeafletError(
+                    Location(path, int(unit.get(_LINE, "1"))),
+                    f"unit {unit.get('resname') or unit.get('id', '')!r}: approved="
+                    f"{shown_value(approved or '')} is neither yes nor no (XLIFF 1.2)",
+                    'export the file again from the CAT tool, or set approved="yes" or "no"',
+                )
             units.append(
                 Unit(
                     id=unit.get("id", ""),
                     context=unit.get("resname"),
                     source="".join(source.itertext()) if source is not None else "",
-                    target="".join(target.itertext()) if target is not None else "",
+                    target=inline_text(target, unit, path) if target is not None else "",
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(_LINE, "1")),
                     qualifier=target.get("state-qualifier", "") if target is not None else "",
+                    approved=approved,
+                    formatted=_formatting_line(target),
                 )
             )
         files.append((dict(file.attrib), units))
@@ -297,6 +321,66 @@ _OUR_NOTES = ("developer", "previous-source")
 # in the CAT tool only.
 _CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
 _EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
+
+
+# XLIFF 1.2's ctype of a <g> a translator's formatting becomes, as the leaflet's inline
+# markup writes it (docs/format.md): export writes plain text, so a <g> in a target is
+# one the CAT tool added, and its text without the markup would print unformatted.
+_G_MARKUP = {"bold": "**", "x-bold": "**", "italic": "*", "x-italic": "*"}
+
+
+def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
+    """The text of a target as the catalog holds it: the text of its inline codes and
+    segments (``<ph>``, ``<mrk>``), a ``<g>`` of bold or italic as the leaflet's markup
+    around its text. A ``<g>`` of any other formatting (underline, a link, one the tool
+    names no ctype for) is refused at its line: the leaflet has no markup for it, and
+    its text alone would lose what the translator marked without a word."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = inline_text(child, unit, path)
+        if child.tag == _q("g") and inner.strip():
+            inner = _formatted(child, inner, unit, path)
+        parts += [inner, child.tail or ""]
+    return "".join(parts)
+
+
+def _formatting_line(target: ET.Element | None) -> int:
+    """The line of the first ``<g>`` in ``target`` that `inline_text` wrote as markup."""
+    for g in target.iter(_q("g")) if target is not None else ():
+        if g.get("ctype") in _G_MARKUP and "".join(g.itertext()).strip():
+            return int(g.get(_LINE, "1"))
+    return 0
+
+
+def _refuse_markup_in_labels(catalog: Catalog, unit: Unit, path: Path) -> None:
+    """Refuse bold or italic (a ``<g>``) in the ui catalog: its labels print as written,
+    so the markup `inline_text` makes of it would print as asterisks."""
+    if unit.formatted and catalog.path is not None and catalog.path.stem == UI_DOMAIN:
+        raise LeafletError(
+            Location(path, unit.formatted),
+            f"unit {unit.context or unit.id!r}: the translation marks text bold or italic "
+            "(a <g>), and a label prints as written: the formatting cannot print",
+            "remove the formatting in the CAT tool and export the file again",
+        )
+
+
+def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
+    ctype = g.get("ctype", "")
+    markup = _G_MARKUP.get(ctype)
+    if markup is None:
+        kind = f'ctype="{ctype}"' if ctype else "no ctype"
+        raise LeafletError(
+            Location(path, int(g.get(_LINE, "1"))),
+            f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation marks "
+            f"{shown_value(inner.strip())} with a <g> ({kind}), formatting a leaflet "
+            "cannot print; imported as text, the formatting would be lost",
+            "remove the formatting in the CAT tool, or write **bold** or *italic* in the "
+            "text, and export the file again",
+        )
+    # The markers hug the text: "** word **" is no bold in the leaflet's markup.
+    text = inner.strip()
+    before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+    return f"{before}{markup}{text}{markup}{after}"
 
 
 def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
@@ -455,6 +539,7 @@ def import_into(
             f"the XLIFF file is for {product!r}, not {ours!r}",
             "import the file made for this leaflet",
         )
+    units = matched_by_id(catalog, units)
     found = mismatch(
         Catalog(entries=[Entry(u.source, msgctxt=u.context) for u in units]),
         catalog.lookup(),
@@ -469,6 +554,7 @@ def import_into(
     entries = catalog.lookup()
     for unit in units:
         _refuse_line_break_mismatch(unit, xliff_path)
+        _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
@@ -476,6 +562,25 @@ def import_into(
     # new template, but the header it writes is as complete as `i18n update` writes.
     catalog.header = translation_header(catalog.header, locale, catalog.header)
     return report
+
+
+def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
+    """``units``, each one whose ``resname`` a CAT tool dropped given its context back
+    from its ``id``, which export writes as the context too (``kicker``, ``kicker#2``
+    for a second entry of one context): without it no unit matched, and the file was
+    refused as another catalog's. Only when that is unambiguous: the id names a
+    context of the catalog, and no entry without a context has the unit's text."""
+    entries = catalog.lookup()
+    contexts = {e.msgctxt for e in catalog.entries if e.msgctxt is not None}
+    resolved = []
+    for unit in units:
+        if unit.context is None and (None, unit.source) not in entries:
+            ids = (unit.id, re.sub(r"#[0-9]+$", "", unit.id))
+            context = next((c for c in ids if (c, unit.source) in entries), None)
+            context = context or next((c for c in ids if c in contexts), None)
+            unit = replace(unit, context=context)
+        resolved.append(unit)
+    return resolved
 
 
 def _refuse_line_break_mismatch(unit: Unit, path: Path) -> None:
@@ -519,6 +624,7 @@ def read_xliff(path: Path) -> ET.Element:
 def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Path, bool]]:
     """``out_dir/<domain>.<locale>.xlf`` for every catalog of ``locale``; (path, changed)."""
     locale = project.locale(locale)  # a tag that is no language is said so, not "no catalogs"
+    out_dir = project.output_folder(out_dir, XLIFF_OUTPUT)  # as build's -o, one rule
     folder = project.file("locales", locale_folder(project, locale), "LC_MESSAGES")
     catalogs = sorted(folder.glob("*.po")) if folder.is_dir() else []
     if not catalogs:
@@ -539,6 +645,13 @@ def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Pa
         xliff = catalog_xliff(catalog, original, msgid_language(project, po, declared))
         written.append((target, write_atomic(target, xliff)))
     return written
+
+
+XLIFF_OUTPUT = OutputKind(
+    "the export would write its XLIFF files",
+    "the XLIFF files",
+    "export into a folder of its own: leave out -o for the project's xliff/",
+)
 
 
 def import_files(
