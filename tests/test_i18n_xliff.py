@@ -147,12 +147,18 @@ def test_import_writes_a_header_msgfmt_accepts(bundled: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("edited", "which"),
-    [("ข้อมูลสำหรับผู้ป่วย\n", "ends"), ("\nข้อมูลสำหรับผู้ป่วย", "begins")],
-    ids=["trailing-line-break", "leading-line-break"],
+    ("edited", "which", "said"),
+    [
+        ("ข้อมูลสำหรับผู้ป่วย\n", "ends", "a line break"),
+        ("\nข้อมูลสำหรับผู้ป่วย", "begins", "a line break"),
+        # a space a CAT tool left: check refused the catalog the import wrote (I18N009)
+        (" ข้อมูลสำหรับผู้ป่วย", "begins", "1 space(s)"),
+        ("ข้อมูลสำหรับผู้ป่วย\u00a0", "ends", "1 space(s)"),
+    ],
+    ids=["trailing-line-break", "leading-line-break", "leading-space", "trailing-nbsp"],
 )
-def test_a_target_with_a_line_break_its_source_lacks_is_refused(
-    bundled: Path, tmp_path: Path, edited: str, which: str
+def test_a_target_with_whitespace_at_an_end_its_source_lacks_is_refused(
+    bundled: Path, tmp_path: Path, edited: str, which: str, said: str
 ) -> None:
     """A CAT tool that leaves a line break at the start or end of a target: the import
     wrote it into the .po, and GNU msgfmt (and so Poedit, Weblate, msgmerge's users)
@@ -171,7 +177,7 @@ def test_a_target_with_a_line_break_its_source_lacks_is_refused(
     assert code == 1, output
     first = output.splitlines()[0]
     assert first.startswith(f"{xlf}:{line}: error: "), output
-    assert "kicker" in first and f"{which} with a line break" in first
+    assert "kicker" in first and f"{which} with {said}" in first
     assert "no catalog was changed" in output and "Traceback" not in output
     assert catalogs(bundled) == before
 
@@ -761,3 +767,82 @@ def test_bold_in_a_label_is_refused_as_labels_print_as_written(
     assert code == 1 and "Traceback" not in output, output
     assert f"ui.th.xlf:{line}: error: unit 'page-of': the translation marks text bold" in output
     assert catalogs(bundled) == before
+
+
+def _unit(text: str, context: str) -> str:
+    start = text.index(f'<trans-unit id="{context}"')
+    return text[start : text.index("</trans-unit>", start) + len("</trans-unit>")]
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (  # a second copy of the unit, translated otherwise
+            lambda t: t.replace(_unit(t, "title"), _unit(t, "title") + _unit(t, "kicker")).replace(
+                KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>', 1
+            ),
+            "unit 'kicker' appears twice with different translations (the first at line",
+        ),
+        (lambda t: t.replace(KICKER, KICKER + KICKER), "unit 'kicker' has 2 <target> elements"),
+        (
+            lambda t: t.replace("<source>Patient information</source>", ""),
+            "unit 'kicker' has no <source>",
+        ),
+        (
+            lambda t: t.replace(
+                KICKER, "<target>" + "<mrk>" * 500 + "x" + "</mrk>" * 500 + "</target>"
+            ),
+            "nested more than 100 deep",  # was an internal error (RecursionError)
+        ),
+        (  # re-saved as UTF-8 under a one-byte declaration: every Thai letter garbled
+            lambda t: t.replace("encoding='utf-8'", "encoding='iso-8859-1'"),
+            "declares encoding='iso-8859-1' but is written in UTF-8",
+        ),
+    ],
+    ids=["duplicate", "two-targets", "no-source", "deep", "misdeclared"],
+)
+def test_a_malformed_unit_or_file_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path, edit: object, said: str
+) -> None:
+    """Each was imported: the later duplicate won, the second target was dropped, a
+    missing source made an obsolete entry with an empty English, and a file declared
+    ISO-8859-1 but written in UTF-8 replaced 61 Thai translations with mojibake."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert callable(edit)
+    xlf.write_text(edit(text), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output and "internal error" not in output, output
+    assert output.startswith(f"{xlf}:") and ": error: " in output and said in output, output
+    assert "no catalog was changed" in output and catalogs(bundled) == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace(' resname="kicker"', ' resname=""'),  # a tool emptied it
+        lambda t: "\ufeff" + t,  # a byte order mark
+        lambda t: t.replace(_unit(t, "kicker"), "").replace(
+            "<body>", "<body>" + _unit(t, "kicker")
+        ),
+    ],
+    ids=["empty-resname", "bom", "reordered"],
+)
+def test_what_a_cat_tool_changes_harmlessly_imports_the_same(
+    bundled: Path, tmp_path: Path, edit: object
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert callable(edit)
+    xlf.write_text(edit(text), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed, 63 unchanged, 0 kept" in output, output
+    assert catalogs(bundled) == before
+    utf16 = edit(text).lstrip("\ufeff").replace("encoding='utf-8'", "encoding='utf-16'")
+    xlf.write_bytes(utf16.encode("utf-16"))  # and as UTF-16, as some tools save it
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed, 63 unchanged, 0 kept" in output, output

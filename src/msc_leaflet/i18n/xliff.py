@@ -59,6 +59,7 @@ from .coverage import mismatch
 from .extract import msgid_language
 from .headers import translation_header
 from .pofile import comment_lines, format_po, read_po, refuse_changed
+from .translation_checks import whitespace_edges
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
@@ -199,12 +200,31 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     parser.UnparsedEntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
 
+    depth = 0
+
     def start(raw: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:  # every step below reads the tree recursively
+            raise LeafletError(
+                Location(path, parser.CurrentLineNumber),
+                f"XLIFF elements nested more than {MAX_DEPTH} deep: refused (no CAT tool "
+                "writes such a file)",
+                "export the file again from the CAT tool",
+            )
         element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
         element.set(_LINE, str(parser.CurrentLineNumber))
 
+    def end(raw: str) -> None:
+        nonlocal depth
+        depth -= 1
+        builder.end(tag(raw))
+
+    parser.XmlDeclHandler = lambda _version, encoding, _alone: _refuse_misdeclared(
+        data, encoding, path
+    )
     parser.StartElementHandler = start
-    parser.EndElementHandler = lambda raw: builder.end(tag(raw))
+    parser.EndElementHandler = end
     parser.CharacterDataHandler = builder.data
     try:
         parser.Parse(data, True)
@@ -213,6 +233,35 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
             Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
         ) from None
     return builder.close()
+
+
+# Deeper than any XLIFF a tool writes (xliff/file/body/group…/trans-unit/target/g…),
+# shallow enough for the recursive reading of a target's inline codes.
+MAX_DEPTH = 100
+
+
+def _refuse_misdeclared(data: bytes, encoding: str | None, path: Path) -> None:
+    """Refuse a file that declares a one-byte encoding but is written in UTF-8, as a
+    tool or an editor that re-saves it may leave it: read as declared, every Thai
+    letter came in as two or three Latin ones (ข as à¸‚), and an import replaced the
+    translations of the whole catalog with that. A real file in such an encoding is
+    no UTF-8: its letters above ASCII are single bytes that UTF-8 never starts with
+    and ends."""
+    if encoding is None or encoding.lower().replace("_", "-").startswith(("utf-", "ucs-")):
+        return
+    if data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    first = next(i for i, byte in enumerate(data) if byte > 0x7F)
+    raise LeafletError(
+        Location(path, data[:first].count(b"\n") + 1),
+        f"the XLIFF file declares encoding={shown_value(encoding)} but is written in "
+        "UTF-8: read as declared, every letter beyond ASCII would be garbled",
+        'change the declaration to encoding="utf-8", or export the file again',
+    )
 
 
 # --- import -------------------------------------------------------------------------
@@ -281,6 +330,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             ]
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
+            _refuse_malformed_unit(unit, path)
             approved = unit.get("approved")
             if approved not in (None, "yes", "no"):
                 raise LeafletError(
@@ -292,7 +342,8 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             units.append(
                 Unit(
                     id=unit.get("id", ""),
-                    context=unit.get("resname"),
+                    # resname="" is one a tool emptied: matched by id (`matched_by_id`)
+                    context=unit.get("resname") or None,
                     source="".join(source.itertext()) if source is not None else "",
                     target=inline_text(target, unit, path) if target is not None else "",
                     state=(target.get("state", "translated") if target is not None else "new"),
@@ -303,6 +354,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     formatted=_formatting_line(target),
                 )
             )
+        _refuse_duplicates(units, path)
         files.append((dict(file.attrib), units))
     if not files:  # nothing to import is not "0 changed": the file is not what was sent
         raise LeafletError(
@@ -408,6 +460,41 @@ def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> Non
         "export the file from the CAT tool with its inline codes (tags, placeholders) "
         "written as text or as <ph>…</ph> holding it",
     )
+
+
+def _refuse_malformed_unit(unit: ET.Element, path: Path) -> None:
+    """Refuse a trans-unit without its one ``<source>`` or with two ``<target>``: a
+    missing source read as "" made an obsolete entry with an empty English (the
+    header's own key), and a second target was dropped without a word."""
+    name = unit.get("resname") or unit.get("id", "")
+    for tag, found in (
+        ("source", unit.findall(_q("source"))),
+        ("target", unit.findall(_q("target"))),
+    ):
+        if (tag == "source" and not found) or len(found) > 1:
+            what = f"no <{tag}>" if not found else f"{len(found)} <{tag}> elements"
+            raise LeafletError(
+                Location(path, int((found[1] if found else unit).get(_LINE, "1"))),
+                f"unit {name!r} has {what}; XLIFF 1.2 gives a unit one",
+                "export the file again from the CAT tool",
+            )
+
+
+def _refuse_duplicates(units: list[Unit], path: Path) -> None:
+    """Refuse two units for one entry (one context and English) with different
+    targets: which of the two the translator meant, no import can tell, and the later
+    replaced the earlier without a word. The same target twice is no conflict."""
+    seen: dict[tuple[str, str], Unit] = {}
+    for unit in units:  # a unit without resname is its id's (`matched_by_id`)
+        key = unit.context if unit.context is not None else f"id {unit.id}"
+        first = seen.setdefault((key, unit.source), unit)
+        if first is not unit and first.target != unit.target and unit.target and first.target:
+            raise LeafletError(
+                Location(path, unit.line),
+                f"unit {unit.context or unit.id!r} appears twice with different "
+                f"translations (the first at line {first.line})",
+                "keep one of them in the CAT tool, and export the file again",
+            )
 
 
 def _note_lines(text: str) -> list[str]:
@@ -553,7 +640,7 @@ def import_into(
         )
     entries = catalog.lookup()
     for unit in units:
-        _refuse_line_break_mismatch(unit, xliff_path)
+        _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
@@ -583,23 +670,31 @@ def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
     return resolved
 
 
-def _refuse_line_break_mismatch(unit: Unit, path: Path) -> None:
-    """Refuse a target that begins or ends with a line break its source lacks (or the
-    reverse), as a CAT tool may leave one: GNU msgfmt refuses such an entry, and with it
-    the catalog, in every gettext tool."""
+def _refuse_edge_mismatch(unit: Unit, path: Path) -> None:
+    """Refuse a target that begins or ends with whitespace its source lacks (or the
+    reverse), as a CAT tool may leave a space or a line break: GNU msgfmt refuses a
+    line break, and with it the catalog, in every gettext tool, and `check` refuses any
+    (I18N009: leading and trailing spaces join texts), so the catalog written would
+    not build. The translator sees neither in the CAT tool: the error says which."""
     if not unit.target:
         return
-    for where, test in (("begins", str.startswith), ("ends", str.endswith)):
-        source, target = test(unit.source, "\n"), test(unit.target, "\n")
-        if source != target:
-            has, lacks = ("translation", "English") if target else ("English", "translation")
-            raise LeafletError(
-                Location(path, unit.line),
-                f"unit {unit.context or unit.id!r}: the {has} {where} with a line break and "
-                f"the {lacks} does not; GNU gettext tools refuse such an entry",
-                f"make the translation {where.removesuffix('s')} as the English does in the "
-                "CAT tool, and export the file again",
-            )
+    pairs = zip(whitespace_edges(unit.source), whitespace_edges(unit.target), strict=True)
+    for where, (source, target) in zip(("begins", "ends"), pairs, strict=True):
+        if source == target:
+            continue
+        said = _edge_said(target) if target else "no whitespace"
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r}: the translation {where} with {said}, the "
+            f"English with {_edge_said(source) if source else 'no whitespace'}; GNU gettext "
+            "tools and `msc-leaflet check` refuse such an entry",
+            f"make the translation {where.removesuffix('s')} as the English does in the "
+            "CAT tool, and export the file again",
+        )
+
+
+def _edge_said(edge: str) -> str:
+    return "a line break" if "\n" in edge else f"{len(edge)} space(s) {shown_value(edge)}"
 
 
 def _refuse_plural(unit: Unit, entry: Entry | None, path: Path) -> None:
