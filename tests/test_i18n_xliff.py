@@ -798,8 +798,12 @@ def _unit(text: str, context: str) -> str:
             lambda t: t.replace("encoding='utf-8'", "encoding='iso-8859-1'"),
             "declares encoding='iso-8859-1' but is written in UTF-8",
         ),
+        (  # a Lao text in the Thai file went into the Thai catalog
+            lambda t: t.replace(KICKER, '<target xml:lang="lo">ຂໍ້ມູນສຳລັບຄົນເຈັບ</target>'),
+            "unit 'kicker': the translation is marked xml:lang='lo', the file is for 'th'",
+        ),
     ],
-    ids=["duplicate", "two-targets", "no-source", "deep", "misdeclared"],
+    ids=["duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"],
 )
 def test_a_malformed_unit_or_file_is_refused_at_its_line(
     bundled: Path, tmp_path: Path, edit: object, said: str
@@ -824,11 +828,12 @@ def test_a_malformed_unit_or_file_is_refused_at_its_line(
     [
         lambda t: t.replace(' resname="kicker"', ' resname=""'),  # a tool emptied it
         lambda t: "\ufeff" + t,  # a byte order mark
+        lambda t: t.replace(KICKER, KICKER.replace("<target", '<target xml:lang="th-TH"')),
         lambda t: t.replace(_unit(t, "kicker"), "").replace(
             "<body>", "<body>" + _unit(t, "kicker")
         ),
     ],
-    ids=["empty-resname", "bom", "reordered"],
+    ids=["empty-resname", "bom", "regional-xml-lang", "reordered"],
 )
 def test_what_a_cat_tool_changes_harmlessly_imports_the_same(
     bundled: Path, tmp_path: Path, edit: object

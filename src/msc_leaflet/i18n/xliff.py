@@ -330,6 +330,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             ]
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
+                _refuse_other_language(unit, target, file.get("target-language", ""), path)
             _refuse_malformed_unit(unit, path)
             approved = unit.get("approved")
             if approved not in (None, "yes", "no"):
@@ -478,6 +479,20 @@ def _refuse_malformed_unit(unit: ET.Element, path: Path) -> None:
                 f"unit {name!r} has {what}; XLIFF 1.2 gives a unit one",
                 "export the file again from the CAT tool",
             )
+
+
+def _refuse_other_language(unit: ET.Element, target: ET.Element, language: str, path: Path) -> None:
+    """Refuse a target whose ``xml:lang`` is another language than its file's: a Lao
+    text pasted into a Thai file went into the Thai catalog, and printed."""
+    own = target.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    if not own or not language or translates_into(own, language) or translates_into(language, own):
+        return
+    raise LeafletError(
+        Location(path, int(target.get(_LINE, "1"))),
+        f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation is marked "
+        f"xml:lang={shown_value(own)}, the file is for {shown_value(language)}",
+        "translate the unit into the file's language in the CAT tool, and export again",
+    )
 
 
 def _refuse_duplicates(units: list[Unit], path: Path) -> None:
