@@ -694,26 +694,55 @@ def test_a_unit_whose_resname_a_tool_dropped_is_matched_by_its_id(
     assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
 
 
+INFUSION = (
+    "**การให้ทางหลอดเลือดดำ** คือการให้ของเหลวเข้าหลอดเลือดดำอย่างช้า ๆ ผ่านสายขนาดเล็ก "
+    "คนทั่วไปมักเรียกว่า “ให้น้ำเกลือ” หรือ “ให้ IV” เมื่อแพทย์ให้เซลล์เข้าสู่หลอดเลือด "
+    "แพทย์จะเรียกว่า *การให้เข้าทางหลอดเลือด (intravascular delivery)*"
+)
+
+
 @pytest.mark.parametrize(
-    ("coded", "msgstr"),
+    ("bold", "italic"),
     [
-        ('<g id="1" ctype="bold">ข้อมูล</g>สำหรับผู้ป่วย', "**ข้อมูล**สำหรับผู้ป่วย"),
-        ('ข้อมูล<g id="1" ctype="x-italic"> สำหรับ </g>ผู้ป่วย', "ข้อมูล *สำหรับ* ผู้ป่วย"),
-        ('ข้อมูล<g id="1"></g>สำหรับผู้ป่วย', "ข้อมูลสำหรับผู้ป่วย"),  # formats nothing
+        ('<g id="1" ctype="bold">', '<g id="2" ctype="italic">'),
+        ('<g id="1" ctype="x-bold">', '<g id="2" ctype="x-italic">'),
     ],
 )
 def test_a_g_of_bold_or_italic_becomes_the_leaflets_markup(
-    bundled: Path, tmp_path: Path, coded: str, msgstr: str
+    bundled: Path, tmp_path: Path, bold: str, italic: str
 ) -> None:
-    """A ``<g>`` a CAT tool added printed its text without the formatting."""
+    """A CAT tool that shows the English's ``**…**`` and ``*…*`` as formatting returns
+    it as ``<g>``: its text alone lost the emphasis, and the build then printed the
+    English in place of the translation (I18N003: markup missing). Now it reads back as
+    the catalog's own text: nothing changed."""
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"
     text = xlf.read_text(encoding="utf-8")
-    xlf.write_text(text.replace(KICKER, f'<target state="translated">{coded}</target>'))
+    assert f'<target state="translated">{INFUSION}</target>' in text
+    coded = INFUSION.replace("**การให้ทางหลอดเลือดดำ**", f"{bold}การให้ทางหลอดเลือดดำ</g>")
+    coded = coded.replace("*การให้เข้าทางหลอดเลือด (intravascular delivery)*",
+                          f"{italic}การให้เข้าทางหลอดเลือด (intravascular delivery)</g>")  # fmt: skip
+    assert "*" not in coded
+    before = catalogs(bundled)
+    xlf.write_text(text.replace(INFUSION, coded), encoding="utf-8")
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
-    assert code == 0, output
-    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
-    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == msgstr
+    assert code == 0 and "0 changed, 63 unchanged" in output, output
+    assert catalogs(bundled) == before
+
+
+def test_a_g_of_formatting_the_english_lacks_is_refused(bundled: Path, tmp_path: Path) -> None:
+    """Bold the English lacks made the build print the English in its place (I18N003)."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER)].count("\n") + 1
+    bold = '<target state="translated"><g id="1" ctype="bold">ข้อมูล</g>สำหรับผู้ป่วย</target>'
+    xlf.write_text(text.replace(KICKER, bold), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': the formatting" in output
+    assert "markup not in the source: **bold**" in output and catalogs(bundled) == before
 
 
 @pytest.mark.parametrize(

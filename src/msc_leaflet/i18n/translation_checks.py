@@ -246,6 +246,11 @@ def check_characters(pair: Pair) -> Iterator[Problem]:
 PairCheck = Callable[[Pair], Iterator[Problem]]
 
 
+def spans_or_none(text: str) -> list[Span] | None:
+    """``text``'s spans, None if its markup is broken (`check_markup_valid` says how)."""
+    return _spans(text)
+
+
 def _spans(text: str) -> list[Span] | None:
     try:
         return parse_inline(text)

@@ -59,7 +59,13 @@ from .coverage import mismatch
 from .extract import msgid_language
 from .headers import translation_header
 from .pofile import comment_lines, format_po, read_po, refuse_changed
-from .translation_checks import whitespace_edges
+from .translation_checks import (
+    Pair,
+    check_markup_same,
+    check_markup_valid,
+    spans_or_none,
+    whitespace_edges,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
@@ -417,6 +423,24 @@ def _refuse_markup_in_labels(catalog: Catalog, unit: Unit, path: Path) -> None:
         )
 
 
+def _refuse_formatting_unlike_source(unit: Unit, path: Path) -> None:
+    """Refuse a ``<g>`` whose markup the English lacks (or that breaks the markup): the
+    leaflet's emphasis follows the source's (I18N003), so the build would print the
+    English in place of such a translation, the translator's work unseen."""
+    if not unit.formatted:
+        return
+    pair = Pair(unit.source, unit.target, spans_or_none(unit.source), spans_or_none(unit.target))
+    for problem in (*check_markup_valid(pair), *check_markup_same(pair)):
+        raise LeafletError(
+            Location(path, unit.formatted),
+            f"unit {unit.context or unit.id!r}: the formatting of the translation (a <g>) "
+            f"is not the English's: {problem.message}; the build would print the English "
+            "in its place (I18N003)",
+            "format the translation as the English is formatted (**bold**, *italic* in "
+            "the source text) in the CAT tool, and export the file again",
+        )
+
+
 def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
     ctype = g.get("ctype", "")
     markup = _G_MARKUP.get(ctype)
@@ -657,6 +681,7 @@ def import_into(
     for unit in units:
         _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
+        _refuse_formatting_unlike_source(unit, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
