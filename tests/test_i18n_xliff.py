@@ -831,8 +831,15 @@ def _unit(text: str, context: str) -> str:
             lambda t: t.replace(KICKER, '<target xml:lang="lo">ຂໍ້ມູນສຳລັບຄົນເຈັບ</target>'),
             "unit 'kicker': the translation is marked xml:lang='lo', the file is for 'th'",
         ),
+        # characters the build refuses, printing the English instead: only check said so
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u202eสำหรับ", 1), "U+202E"),
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u0085สำหรับ", 1), "U+0085"),
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\ue000สำหรับ", 1), "U+E000"),
     ],
-    ids=["duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"],
+    ids=[
+        *("duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"),
+        *("right-to-left-override", "c1-control", "private-use"),
+    ],
 )
 def test_a_malformed_unit_or_file_is_refused_at_its_line(
     bundled: Path, tmp_path: Path, edit: object, said: str

@@ -61,6 +61,7 @@ from .headers import translation_header
 from .pofile import comment_lines, format_po, read_po, refuse_changed
 from .translation_checks import (
     Pair,
+    check_characters,
     check_markup_same,
     check_markup_valid,
     spans_or_none,
@@ -682,6 +683,7 @@ def import_into(
         _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_formatting_unlike_source(unit, xliff_path)
+        _refuse_characters(unit, entries.get((unit.context, unit.source)), locale, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
@@ -735,6 +737,24 @@ def _refuse_edge_mismatch(unit: Unit, path: Path) -> None:
 
 def _edge_said(edge: str) -> str:
     return "a line break" if "\n" in edge else f"{len(edge)} space(s) {shown_value(edge)}"
+
+
+def _refuse_characters(unit: Unit, entry: Entry | None, locale: str, path: Path) -> None:
+    """Refuse a target holding a character the text policy refuses (a bidi override,
+    a C1 control, a private-use character, as a CAT tool or a paste may leave): the
+    build would print the English in its place (I18N013), and only `check` said so,
+    at the .po line, not at the unit the translator can find in the CAT tool. Only a
+    target the file changes: the catalog's own text comes back as it was (`check`
+    names it there), and an obsolete entry prints nothing."""
+    if not unit.target or entry is None or entry.msgstr == unit.target:
+        return
+    for problem in check_characters(Pair(unit.source, unit.target, None, None, locale)):
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r}: {problem.message}; the build would print "
+            "the English in place of this translation",
+            "remove the character in the CAT tool, and export the file again",
+        )
 
 
 def _refuse_plural(unit: Unit, entry: Entry | None, path: Path) -> None:
