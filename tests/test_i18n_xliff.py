@@ -835,10 +835,20 @@ def _unit(text: str, context: str) -> str:
         (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u202eสำหรับ", 1), "U+202E"),
         (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u0085สำหรับ", 1), "U+0085"),
         (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\ue000สำหรับ", 1), "U+E000"),
+        (  # memoQ/Trados segments: the second sentence left untranslated
+            lambda t: t.replace(
+                KICKER,
+                '<seg-source><mrk mtype="seg" mid="1">Patient</mrk> '
+                '<mrk mtype="seg" mid="2">information</mrk></seg-source>'
+                '<target><mrk mtype="seg" mid="1">ข้อมูลผู้ป่วย</mrk> '
+                '<mrk mtype="seg" mid="2"></mrk></target>',
+            ),
+            "unit 'kicker': sentence 2 ('information') has no translation",
+        ),
     ],
     ids=[
         *("duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"),
-        *("right-to-left-override", "c1-control", "private-use"),
+        *("right-to-left-override", "c1-control", "private-use", "untranslated-segment"),
     ],
 )
 def test_a_malformed_unit_or_file_is_refused_at_its_line(
@@ -865,11 +875,16 @@ def test_a_malformed_unit_or_file_is_refused_at_its_line(
         lambda t: t.replace(' resname="kicker"', ' resname=""'),  # a tool emptied it
         lambda t: "\ufeff" + t,  # a byte order mark
         lambda t: t.replace(KICKER, KICKER.replace("<target", '<target xml:lang="th-TH"')),
+        lambda t: t.replace(  # memoQ/Trados segments, every one translated
+            KICKER,
+            '<seg-source><mrk mtype="seg" mid="1">Patient information</mrk></seg-source>'
+            '<target><mrk mtype="seg" mid="1">ข้อมูลสำหรับผู้ป่วย</mrk></target>',
+        ),
         lambda t: t.replace(_unit(t, "kicker"), "").replace(
             "<body>", "<body>" + _unit(t, "kicker")
         ),
     ],
-    ids=["empty-resname", "bom", "regional-xml-lang", "reordered"],
+    ids=["empty-resname", "bom", "regional-xml-lang", "segmented", "reordered"],
 )
 def test_what_a_cat_tool_changes_harmlessly_imports_the_same(
     bundled: Path, tmp_path: Path, edit: object

@@ -338,6 +338,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
                 _refuse_other_language(unit, target, file.get("target-language", ""), path)
+                _refuse_untranslated_segments(unit, target, path)
             _refuse_malformed_unit(unit, path)
             approved = unit.get("approved")
             if approved not in (None, "yes", "no"):
@@ -518,6 +519,35 @@ def _refuse_other_language(unit: ET.Element, target: ET.Element, language: str, 
         f"xml:lang={shown_value(own)}, the file is for {shown_value(language)}",
         "translate the unit into the file's language in the CAT tool, and export again",
     )
+
+
+def _segments(element: ET.Element | None) -> dict[str, ET.Element]:
+    """The ``<mrk mtype="seg">`` of ``element`` holding text, by ``mid``."""
+    found = element.iter(_q("mrk")) if element is not None else ()
+    return {
+        m.get("mid", ""): m
+        for m in found
+        if m.get("mtype") == "seg" and "".join(m.itertext()).strip()
+    }
+
+
+def _refuse_untranslated_segments(unit: ET.Element, target: ET.Element, path: Path) -> None:
+    """Refuse a target segmented as its ``<seg-source>`` is (memoQ and Trados split a
+    unit into sentences, ``<mrk mtype="seg">``) that lacks the translation of one of
+    them: the paragraph was imported translated with a sentence missing, and printed
+    so, a patient reading half of it."""
+    translated = _segments(target)
+    if not translated:  # not segmented, or no translation at all (which erases nothing)
+        return
+    for mid, segment in _segments(unit.find(_q("seg-source"))).items():
+        if mid not in translated:
+            raise LeafletError(
+                Location(path, int(target.get(_LINE, "1"))),
+                f"unit {unit.get('resname') or unit.get('id', '')!r}: sentence {mid} "
+                f"({shown_value(''.join(segment.itertext()).strip()[:60])}) has no "
+                "translation; the rest of the unit would print without it",
+                "translate every segment of the unit in the CAT tool, and export again",
+            )
 
 
 def _refuse_duplicates(units: list[Unit], path: Path) -> None:
