@@ -845,10 +845,15 @@ def _unit(text: str, context: str) -> str:
             ),
             "unit 'kicker': sentence 2 ('information') has no translation",
         ),
+        (  # a tool that indents as it saves: Thai would print a phrase break no one typed
+            lambda t: t.replace("ข้อมูลสำหรับผู้ป่วย<", "ข้อมูล\n          สำหรับผู้ป่วย<", 1),
+            "unit 'kicker': the translation breaks over lines and the English does not",
+        ),
     ],
     ids=[
         *("duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"),
         *("right-to-left-override", "c1-control", "private-use", "untranslated-segment"),
+        "re-indented",
     ],
 )
 def test_a_malformed_unit_or_file_is_refused_at_its_line(

@@ -43,6 +43,7 @@ from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
 from ..files import read_input, write_atomic
+from ..languages import profile
 from ..project import SLUG, OutputKind, Project, check_locale, parent_locales, same_language
 from .catalog import (
     UI_DOMAIN,
@@ -714,6 +715,7 @@ def import_into(
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_formatting_unlike_source(unit, xliff_path)
         _refuse_characters(unit, entries.get((unit.context, unit.source)), locale, xliff_path)
+        _refuse_inner_line_break(unit, locale, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
@@ -785,6 +787,25 @@ def _refuse_characters(unit: Unit, entry: Entry | None, locale: str, path: Path)
             "the English in place of this translation",
             "remove the character in the CAT tool, and export the file again",
         )
+
+
+def _refuse_inner_line_break(unit: Unit, locale: str, path: Path) -> None:
+    """Refuse a line break inside a target whose English has none, in a language that
+    writes no space between words (Thai, Lao, Khmer, Burmese, Chinese, Japanese:
+    `word-spaces` in languages.yaml). A tool that indents the file as it saves it
+    breaks a long target over lines; the layout reads the break as a space, which in
+    such a language is a phrase break, or a gap, no one typed. A language that spaces
+    its words reads it as the space it stands for."""
+    if "\n" not in unit.target.strip() or "\n" in unit.source or profile(locale).word_spaces:
+        return
+    raise LeafletError(
+        Location(path, unit.line),
+        f"unit {unit.context or unit.id!r}: the translation breaks over lines and the "
+        f"English does not; in {profile(locale).name} the break would print as a space "
+        "no one typed",
+        "join the lines in the CAT tool (or export without re-indenting the file), and "
+        "import again",
+    )
 
 
 def _refuse_plural(unit: Unit, entry: Entry | None, path: Path) -> None:
