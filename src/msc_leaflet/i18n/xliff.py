@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PureWindowsPath
 from typing import NoReturn
 from xml.parsers import expat
 
@@ -912,7 +912,9 @@ def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: 
     """The catalog a ``<file>`` of the document at ``path`` goes into (``locale``'s, if
     given, else its target-language's), refused if the project has none."""
     where = Location(path, int(attrib.get(_LINE, "1")))  # the <file> element's line
-    domain = PurePosixPath(attrib.get("original", "")).stem
+    # Windows' path rules read "/" and "\\" alike: a CAT tool on Windows may give the
+    # original as its own path (C:\\Jobs\\…\\infusion-safety.po), which was refused.
+    domain = PureWindowsPath(attrib.get("original", "")).stem
     language = locale or attrib.get("target-language", "")
     if not domain or not language:
         raise LeafletError(
