@@ -849,11 +849,20 @@ def _unit(text: str, context: str) -> str:
             lambda t: t.replace("ข้อมูลสำหรับผู้ป่วย<", "ข้อมูล\n          สำหรับผู้ป่วย<", 1),
             "unit 'kicker': the translation breaks over lines and the English does not",
         ),
+        # a confirmed translation the build would refuse, printing the English instead
+        (
+            lambda t: t.replace("นานนัก[@galipeau2018]", "นานนัก", 1),
+            "the build would print the English in place of this translation: [I18N005]",
+        ),
+        (  # the emergency number a patient would call
+            lambda t: t.replace("(**1669** ในประเทศไทย)", "(**1699** ในประเทศไทย)", 1),
+            "the build would print the English in place of this translation: [I18N",
+        ),
     ],
     ids=[
         *("duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"),
         *("right-to-left-override", "c1-control", "private-use", "untranslated-segment"),
-        "re-indented",
+        *("re-indented", "citation-lost", "number-changed"),
     ],
 )
 def test_a_malformed_unit_or_file_is_refused_at_its_line(

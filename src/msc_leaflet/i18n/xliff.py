@@ -55,10 +55,10 @@ from .catalog import (
 from .coverage import mismatch
 from .extract import msgid_language
 from .headers import translation_header
+from .localizer import problems_said, refusal_reasons
 from .pofile import format_po, read_po, refuse_changed
 from .translation_checks import (
     Pair,
-    check_characters,
     check_markup_same,
     check_markup_valid,
     spans_or_none,
@@ -311,7 +311,8 @@ def import_into(
         _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_formatting_unlike_source(unit, xliff_path)
-        _refuse_characters(unit, entries.get((unit.context, unit.source)), locale, xliff_path)
+        entry = entries.get((unit.context, unit.source))
+        _refuse_unprinted(catalog, unit, entry, locale, xliff_path)
         _refuse_inner_line_break(unit, locale, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
@@ -398,21 +399,28 @@ def _edge_said(edge: str) -> str:
     return "a line break" if "\n" in edge else f"{len(edge)} space(s) {shown_value(edge)}"
 
 
-def _refuse_characters(unit: Unit, entry: Entry | None, locale: str, path: Path) -> None:
-    """Refuse a target holding a character the text policy refuses (a bidi override,
-    a C1 control, a private-use character, as a CAT tool or a paste may leave): the
-    build would print the English in its place (I18N013), and only `check` said so,
-    at the .po line, not at the unit the translator can find in the CAT tool. Only a
-    target the file changes: the catalog's own text comes back as it was (`check`
-    names it there), and an obsolete entry prints nothing."""
-    if not unit.target or entry is None or entry.msgstr == unit.target:
+def _refuse_unprinted(
+    catalog: Catalog, unit: Unit, entry: Entry | None, locale: str, path: Path
+) -> None:
+    """Refuse a confirmed target the build would not print: a number, citation, link,
+    placeholder or markup of the English lost, or a character the text policy refuses
+    (a bidi override, a C1 control a paste left). The build printed the English in its
+    place with a warning at the .po line (`localizer.refusal_reasons`, the one rule),
+    not at the unit the translator can find in the CAT tool. Only a target the file
+    changes (the catalog's own text comes back as it was, `check` names it there) and
+    confirms (a suggestion for review prints nothing yet); an obsolete entry prints
+    nothing."""
+    if unit.fuzzy or not unit.target or entry is None or entry.msgstr == unit.target:
         return
-    for problem in check_characters(Pair(unit.source, unit.target, None, None, locale)):
+    candidate = replace(entry, msgstr=unit.target, flags=list(entry.flags))
+    candidate.set_fuzzy(False)
+    problems = refusal_reasons(candidate, locale, catalog.source_language)
+    if problems:
         raise LeafletError(
             Location(path, unit.line),
-            f"unit {unit.context or unit.id!r}: {problem.message}; the build would print "
-            "the English in place of this translation",
-            "remove the character in the CAT tool, and export the file again",
+            f"unit {unit.context or unit.id!r}: the build would print the English in place "
+            f"of this translation: {problems_said(problems)}",
+            "correct the translation in the CAT tool, and export the file again",
         )
 
 
