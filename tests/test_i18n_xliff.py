@@ -920,3 +920,21 @@ def test_what_a_cat_tool_changes_harmlessly_imports_the_same(
     xlf.write_bytes(utf16.encode("utf-16"))  # and as UTF-16, as some tools save it
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
     assert code == 0 and "0 changed, 63 unchanged, 0 kept" in output, output
+
+
+def test_every_bundled_locale_round_trips_byte_identical(bundled: Path, tmp_path: Path) -> None:
+    """The refusals are of what a tool changed: no bundled catalog, in any script
+    (Burmese, Khmer, Arabic, Japanese…), is refused or changed by its own export."""
+    locales = sorted(p.name for p in (bundled / "locales").iterdir() if p.is_dir())
+    before = {p: p.read_bytes() for p in (bundled / "locales").rglob("*.po")}
+    files: list[str] = []
+    for locale in locales:
+        out = tmp_path / "x" / locale
+        code, output = invoke("i18n", "export", "-l", locale, "--format", "xliff",
+                              "-o", str(out), "--project", str(bundled))  # fmt: skip
+        assert code == 0, output
+        files += map(str, sorted(out.glob("*.xlf")))
+    assert len(locales) > 5 and len(files) > len(locales)
+    code, output = invoke("i18n", "import", *files, "--project", str(bundled))
+    assert code == 0, output
+    assert {p: p.read_bytes() for p in (bundled / "locales").rglob("*.po")} == before
