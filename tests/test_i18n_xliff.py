@@ -147,12 +147,18 @@ def test_import_writes_a_header_msgfmt_accepts(bundled: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("edited", "which"),
-    [("ข้อมูลสำหรับผู้ป่วย\n", "ends"), ("\nข้อมูลสำหรับผู้ป่วย", "begins")],
-    ids=["trailing-line-break", "leading-line-break"],
+    ("edited", "which", "said"),
+    [
+        ("ข้อมูลสำหรับผู้ป่วย\n", "ends", "a line break"),
+        ("\nข้อมูลสำหรับผู้ป่วย", "begins", "a line break"),
+        # a space a CAT tool left: check refused the catalog the import wrote (I18N009)
+        (" ข้อมูลสำหรับผู้ป่วย", "begins", "1 space(s)"),
+        ("ข้อมูลสำหรับผู้ป่วย\u00a0", "ends", "1 space(s)"),
+    ],
+    ids=["trailing-line-break", "leading-line-break", "leading-space", "trailing-nbsp"],
 )
-def test_a_target_with_a_line_break_its_source_lacks_is_refused(
-    bundled: Path, tmp_path: Path, edited: str, which: str
+def test_a_target_with_whitespace_at_an_end_its_source_lacks_is_refused(
+    bundled: Path, tmp_path: Path, edited: str, which: str, said: str
 ) -> None:
     """A CAT tool that leaves a line break at the start or end of a target: the import
     wrote it into the .po, and GNU msgfmt (and so Poedit, Weblate, msgmerge's users)
@@ -171,7 +177,7 @@ def test_a_target_with_a_line_break_its_source_lacks_is_refused(
     assert code == 1, output
     first = output.splitlines()[0]
     assert first.startswith(f"{xlf}:{line}: error: "), output
-    assert "kicker" in first and f"{which} with a line break" in first
+    assert "kicker" in first and f"{which} with {said}" in first
     assert "no catalog was changed" in output and "Traceback" not in output
     assert catalogs(bundled) == before
 
@@ -463,7 +469,7 @@ def test_every_note_an_agency_adds_is_kept_once(bundled: Path, tmp_path: Path) -
 def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     bundled: Path, tmp_path: Path
 ) -> None:
-    """``<ph>``, ``<g>``, CDATA and character references give their text; ``<x/>`` holds
+    """``<ph>``, ``<mrk>``, CDATA and character references give their text; ``<x/>`` holds
     none (the placeholder it stands for stays in the CAT tool), so the file is refused,
     naming the unit and line, rather than the translation printed without it."""
     export(bundled, tmp_path / "x")
@@ -472,7 +478,8 @@ def test_inline_codes_keep_their_text_and_an_empty_one_is_refused(
     page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
     references = '<target state="translated">เอกสารอ้างอิง</target>'
     assert page_of in text and references in text
-    coded = '<target state="final">หน้า <ph id="1">{page}</ph> <g id="2">จาก</g> {pages}</target>'
+    protected = '<mrk mtype="protected" mid="2">จาก</mrk>'
+    coded = f'<target state="final">หน้า <ph id="1">{{page}}</ph> {protected} {{pages}}</target>'
     cdata = '<target state="translated"><![CDATA[เอกสาร & ]]>&#x0E2D;&#x0E49;างอิง</target>'
     edited = text.replace(page_of, coded, 1).replace(references, cdata, 1)
     xlf.write_text(edited, encoding="utf-8")
@@ -621,3 +628,313 @@ def test_a_file_returned_decomposed_changes_no_entry(tmp_path: Path) -> None:
     assert code == 0 and " 1 changed" in output, output
     [title] = [e for e in read_po(po).active if e.msgctxt == "title"]
     assert unicodedata.normalize("NFC", title.msgstr) == "Sau khi được truyền tế bào"
+
+
+KICKER_UNIT = '<trans-unit id="kicker" xml:space="preserve" resname="kicker">'
+KICKER = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+
+
+@pytest.mark.parametrize(
+    ("approved", "state", "fuzzy"),
+    [
+        ("no", "translated", True),  # not approved: no one confirmed it
+        ("no", "final", True),
+        ("yes", "translated", False),
+        ("yes", "new", False),  # approved, the tool left our state as it was
+        ("yes", "x-done", False),
+        ("yes", "needs-review-translation", True),  # the two disagree: a reviewer decides
+    ],
+)
+def test_approved_on_a_unit_says_whether_the_target_is_confirmed(
+    bundled: Path, tmp_path: Path, approved: str, state: str, fuzzy: bool
+) -> None:
+    """XLIFF 1.2's ``approved`` on a trans-unit was ignored: a unit marked approved="no"
+    imported as a confirmed translation, which prints."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    text = text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", f' approved="{approved}">'))
+    xlf.write_text(text.replace(KICKER, f'<target state="{state}">ข้อมูลผู้ป่วย</target>'), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
+    assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+
+
+def test_an_approved_value_xliff_lacks_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER_UNIT)].count("\n") + 1
+    xlf.write_text(text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", ' approved="true">')))
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': approved=" in output
+    assert "neither yes nor no" in output and catalogs(bundled) == before
+
+
+def test_a_unit_whose_resname_a_tool_dropped_is_matched_by_its_id(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """Export writes the context as both resname and id; a tool that returns only the
+    id had every unit refused as another catalog's."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    text = __import__("re").sub(r' resname="[^"]*"', "", text)
+    xlf.write_text(text.replace(KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>'))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    assert "1 changed" in output and "  changed   kicker" in output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
+
+
+INFUSION = (
+    "**การให้ทางหลอดเลือดดำ** คือการให้ของเหลวเข้าหลอดเลือดดำอย่างช้า ๆ ผ่านสายขนาดเล็ก "
+    "คนทั่วไปมักเรียกว่า “ให้น้ำเกลือ” หรือ “ให้ IV” เมื่อแพทย์ให้เซลล์เข้าสู่หลอดเลือด "
+    "แพทย์จะเรียกว่า *การให้เข้าทางหลอดเลือด (intravascular delivery)*"
+)
+
+
+@pytest.mark.parametrize(
+    ("bold", "italic"),
+    [
+        ('<g id="1" ctype="bold">', '<g id="2" ctype="italic">'),
+        ('<g id="1" ctype="x-bold">', '<g id="2" ctype="x-italic">'),
+    ],
+)
+def test_a_g_of_bold_or_italic_becomes_the_leaflets_markup(
+    bundled: Path, tmp_path: Path, bold: str, italic: str
+) -> None:
+    """A CAT tool that shows the English's ``**…**`` and ``*…*`` as formatting returns
+    it as ``<g>``: its text alone lost the emphasis, and the build then printed the
+    English in place of the translation (I18N003: markup missing). Now it reads back as
+    the catalog's own text: nothing changed."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert f'<target state="translated">{INFUSION}</target>' in text
+    coded = INFUSION.replace("**การให้ทางหลอดเลือดดำ**", f"{bold}การให้ทางหลอดเลือดดำ</g>")
+    coded = coded.replace("*การให้เข้าทางหลอดเลือด (intravascular delivery)*",
+                          f"{italic}การให้เข้าทางหลอดเลือด (intravascular delivery)</g>")  # fmt: skip
+    assert "*" not in coded
+    before = catalogs(bundled)
+    xlf.write_text(text.replace(INFUSION, coded), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed, 63 unchanged" in output, output
+    assert catalogs(bundled) == before
+
+
+def test_a_g_of_formatting_the_english_lacks_is_refused(bundled: Path, tmp_path: Path) -> None:
+    """Bold the English lacks made the build print the English in its place (I18N003)."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER)].count("\n") + 1
+    bold = '<target state="translated"><g id="1" ctype="bold">ข้อมูล</g>สำหรับผู้ป่วย</target>'
+    xlf.write_text(text.replace(KICKER, bold), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': the formatting" in output
+    assert "markup not in the source: **bold**" in output and catalogs(bundled) == before
+
+
+@pytest.mark.parametrize(
+    ("g", "said"),
+    [('<g id="1" ctype="underlined">', 'ctype="underlined"'), ('<g id="1">', "no ctype")],
+)
+def test_a_g_of_formatting_the_leaflet_lacks_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path, g: str, said: str
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    line = text[: text.index(KICKER)].count("\n") + 2
+    coded = f'<target state="translated">ข้อมูล\n{g}สำหรับ</g>ผู้ป่วย</target>'
+    xlf.write_text(text.replace(KICKER, coded))
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"infusion-safety.th.xlf:{line}: error: unit 'kicker': the translation marks" in output
+    assert said in output and "no catalog was changed" in output
+    assert catalogs(bundled) == before
+
+
+@pytest.mark.parametrize("out", ["locales/th", "locales", "leaflets", "."])
+def test_export_into_the_sources_is_refused_as_build_is(
+    bundled: Path, tmp_path: Path, out: str
+) -> None:
+    """``export -o locales/th`` wrote .xlf files among the catalogs: the rule build's
+    ``-o`` follows (`Project.output_folder`) now holds for export too."""
+    before = sorted(p for p in bundled.rglob("*"))
+    code, output = invoke("i18n", "export", "-l", "th", "--format", "xliff",
+                          "-o", str(bundled / out), "--project", str(bundled))  # fmt: skip
+    assert code == 1 and "Traceback" not in output, output
+    assert "the export would write its XLIFF files" in output or "holds the project" in output
+    assert "hint: export into a folder of its own" in output
+    assert sorted(p for p in bundled.rglob("*")) == before
+
+
+def test_bold_in_a_label_is_refused_as_labels_print_as_written(
+    bundled: Path, tmp_path: Path
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "ui.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    page_of = '<target state="translated">หน้า {page} จาก {pages}</target>'
+    line = text[: text.index(page_of)].count("\n") + 1
+    bold = '<target state="translated">หน้า {page} <g id="1" ctype="bold">จาก</g> {pages}</target>'
+    xlf.write_text(text.replace(page_of, bold), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"ui.th.xlf:{line}: error: unit 'page-of': the translation marks text bold" in output
+    assert catalogs(bundled) == before
+
+
+def _unit(text: str, context: str) -> str:
+    start = text.index(f'<trans-unit id="{context}"')
+    return text[start : text.index("</trans-unit>", start) + len("</trans-unit>")]
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (  # a second copy of the unit, translated otherwise
+            lambda t: t.replace(_unit(t, "title"), _unit(t, "title") + _unit(t, "kicker")).replace(
+                KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>', 1
+            ),
+            "unit 'kicker' appears twice with different translations (the first at line",
+        ),
+        (lambda t: t.replace(KICKER, KICKER + KICKER), "unit 'kicker' has 2 <target> elements"),
+        (
+            lambda t: t.replace("<source>Patient information</source>", ""),
+            "unit 'kicker' has no <source>",
+        ),
+        (
+            lambda t: t.replace(
+                KICKER, "<target>" + "<mrk>" * 500 + "x" + "</mrk>" * 500 + "</target>"
+            ),
+            "nested more than 100 deep",  # was an internal error (RecursionError)
+        ),
+        (  # re-saved as UTF-8 under a one-byte declaration: every Thai letter garbled
+            lambda t: t.replace("encoding='utf-8'", "encoding='iso-8859-1'"),
+            "declares encoding='iso-8859-1' but is written in UTF-8",
+        ),
+        (  # a Lao text in the Thai file went into the Thai catalog
+            lambda t: t.replace(KICKER, '<target xml:lang="lo">ຂໍ້ມູນສຳລັບຄົນເຈັບ</target>'),
+            "unit 'kicker': the translation is marked xml:lang='lo', the file is for 'th'",
+        ),
+        # characters the build refuses, printing the English instead: only check said so
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u202eสำหรับ", 1), "U+202E"),
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\u0085สำหรับ", 1), "U+0085"),
+        (lambda t: t.replace("ข้อมูลสำหรับ", "ข้อมูล\ue000สำหรับ", 1), "U+E000"),
+        (  # memoQ/Trados segments: the second sentence left untranslated
+            lambda t: t.replace(
+                KICKER,
+                '<seg-source><mrk mtype="seg" mid="1">Patient</mrk> '
+                '<mrk mtype="seg" mid="2">information</mrk></seg-source>'
+                '<target><mrk mtype="seg" mid="1">ข้อมูลผู้ป่วย</mrk> '
+                '<mrk mtype="seg" mid="2"></mrk></target>',
+            ),
+            "unit 'kicker': sentence 2 ('information') has no translation",
+        ),
+        (  # a tool that indents as it saves: Thai would print a phrase break no one typed
+            lambda t: t.replace("ข้อมูลสำหรับผู้ป่วย<", "ข้อมูล\n          สำหรับผู้ป่วย<", 1),
+            "unit 'kicker': the translation breaks over lines and the English does not",
+        ),
+        # a confirmed translation the build would refuse, printing the English instead
+        (
+            lambda t: t.replace("นานนัก[@galipeau2018]", "นานนัก", 1),
+            "the build would print the English in place of this translation: [I18N005]",
+        ),
+        (  # the emergency number a patient would call
+            lambda t: t.replace("(**1669** ในประเทศไทย)", "(**1699** ในประเทศไทย)", 1),
+            "the build would print the English in place of this translation: [I18N",
+        ),
+    ],
+    ids=[
+        *("duplicate", "two-targets", "no-source", "deep", "misdeclared", "other-language"),
+        *("right-to-left-override", "c1-control", "private-use", "untranslated-segment"),
+        *("re-indented", "citation-lost", "number-changed"),
+    ],
+)
+def test_a_malformed_unit_or_file_is_refused_at_its_line(
+    bundled: Path, tmp_path: Path, edit: object, said: str
+) -> None:
+    """Each was imported: the later duplicate won, the second target was dropped, a
+    missing source made an obsolete entry with an empty English, and a file declared
+    ISO-8859-1 but written in UTF-8 replaced 61 Thai translations with mojibake."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert callable(edit)
+    xlf.write_text(edit(text), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output and "internal error" not in output, output
+    assert output.startswith(f"{xlf}:") and ": error: " in output and said in output, output
+    assert "no catalog was changed" in output and catalogs(bundled) == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace(' resname="kicker"', ' resname=""'),  # a tool emptied it
+        lambda t: "\ufeff" + t,  # a byte order mark
+        lambda t: t.replace(KICKER, KICKER.replace("<target", '<target xml:lang="th-TH"')),
+        lambda t: t.replace(  # memoQ/Trados segments, every one translated
+            KICKER,
+            '<seg-source><mrk mtype="seg" mid="1">Patient information</mrk></seg-source>'
+            '<target><mrk mtype="seg" mid="1">ข้อมูลสำหรับผู้ป่วย</mrk></target>',
+        ),
+        lambda t: t.replace(_unit(t, "kicker"), "").replace(
+            "<body>", "<body>" + _unit(t, "kicker")
+        ),
+        lambda t: t.replace(  # a CAT tool on Windows gives its own path
+            'original="locales/th/LC_MESSAGES/',
+            'original="C:\\Jobs\\msc\\locales\\th\\LC_MESSAGES\\',
+        ),
+    ],
+    ids=["empty-resname", "bom", "regional-xml-lang", "segmented", "reordered", "windows-path"],
+)
+def test_what_a_cat_tool_changes_harmlessly_imports_the_same(
+    bundled: Path, tmp_path: Path, edit: object
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert callable(edit)
+    xlf.write_text(edit(text), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed, 63 unchanged, 0 kept" in output, output
+    assert catalogs(bundled) == before
+    utf16 = edit(text).lstrip("\ufeff").replace("encoding='utf-8'", "encoding='utf-16'")
+    xlf.write_bytes(utf16.encode("utf-16"))  # and as UTF-16, as some tools save it
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "0 changed, 63 unchanged, 0 kept" in output, output
+
+
+def test_every_bundled_locale_round_trips_byte_identical(bundled: Path, tmp_path: Path) -> None:
+    """The refusals are of what a tool changed: no bundled catalog, in any script
+    (Burmese, Khmer, Arabic, Japanese…), is refused or changed by its own export."""
+    locales = sorted(p.name for p in (bundled / "locales").iterdir() if p.is_dir())
+    before = {p: p.read_bytes() for p in (bundled / "locales").rglob("*.po")}
+    files: list[str] = []
+    for locale in locales:
+        out = tmp_path / "x" / locale
+        code, output = invoke("i18n", "export", "-l", locale, "--format", "xliff",
+                              "-o", str(out), "--project", str(bundled))  # fmt: skip
+        assert code == 0, output
+        files += map(str, sorted(out.glob("*.xlf")))
+    assert len(locales) > 5 and len(files) > len(locales)
+    code, output = invoke("i18n", "import", *files, "--project", str(bundled))
+    assert code == 0, output
+    assert {p: p.read_bytes() for p in (bundled / "locales").rglob("*.po")} == before

@@ -266,6 +266,23 @@ def same_language(a: str, b: str) -> bool:
 
 
 @dataclass(frozen=True)
+class OutputKind:
+    """What a command writes into an output folder, for `Project.output_folder`'s
+    refusal: one rule for every command that takes ``-o``, in its own words."""
+
+    writes: str  # "the build would write its PDFs and manifest"
+    sent: str  # "the PDFs": what whoever is sent the folder gets
+    hint: str
+
+
+BUILD_OUTPUT = OutputKind(
+    "the build would write its PDFs and manifest",
+    "the PDFs",
+    "build into a folder of its own: leave out -o for the project's build/",
+)
+
+
+@dataclass(frozen=True)
 class Project:
     root: Path
 
@@ -321,28 +338,30 @@ class Project:
         """The folders of what the project's authors and translators write."""
         return (self.leaflets_dir, self.organisations_dir, self.locales_dir)
 
-    def output_folder(self, folder: Path) -> Path:
-        """``folder`` resolved, if a build may write its PDFs and manifest there; a
+    def output_folder(self, folder: Path, output: OutputKind = BUILD_OUTPUT) -> Path:
+        """``folder`` resolved, if a build may write its PDFs and manifest there (or
+        another command its ``output``: `i18n export -o locales/th` wrote .xlf files
+        among the catalogs); a
         `LeafletError` if it is the project folder, holds it, or is inside one of its
         `source_dirs`. ``build -o locales`` wrote locales/en/, which then looked like a
         language with catalogs, and a manifest among the catalogs; ``-o .`` put the
         sources in the folder a print shop is sent. Compared as the file system does
         (`os.path.samefile`), so ``-o Leaflets`` on macOS or Windows is leaflets/."""
         folder = resolved(folder)
-        hint = "build into a folder of its own: leave out -o for the project's build/"
+        hint = output.hint
         for source in self.source_dirs:
             if any(_same_folder(above, source) for above in (folder, *folder.parents)):
                 raise LeafletError(
                     Location(folder),
                     f"the output folder is in {source.name}/, which holds the project's "
-                    "sources: the build would write its PDFs and manifest among them",
+                    f"sources: {output.writes} among them",
                     hint,
                 )
         if any(_same_folder(folder, above) for above in (self.root, *self.root.parents)):
             raise LeafletError(
                 Location(folder),
-                "the output folder holds the project itself: whoever is sent the PDFs "
-                "would get its sources with them",
+                "the output folder holds the project itself: whoever is sent "
+                f"{output.sent} would get its sources with them",
                 hint,
             )
         return folder

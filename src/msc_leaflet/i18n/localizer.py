@@ -190,7 +190,7 @@ def wrong_language(catalog: Catalog, path: Path, project: Project | None) -> dic
             continue
         warned = printed_warnings(entry, language, catalog.source_language, declared)
         if problems := [p for p in warned if p.code == WRONG_SCRIPT.code]:
-            found[entry.key] = _rejected(path, entry, _reasons(problems), problems)
+            found[entry.key] = _rejected(path, entry, problems_said(problems), problems)
     return found
 
 
@@ -210,11 +210,11 @@ def refusals(
     refused = {}
     for entry in catalog.active:
         if problems := refusal_reasons(entry, language, source_language):
-            refused[entry.key] = _rejected(path, entry, _reasons(problems), problems)
+            refused[entry.key] = _rejected(path, entry, problems_said(problems), problems)
     return refused
 
 
-def _reasons(problems: Sequence[Problem]) -> str:
+def problems_said(problems: Sequence[Problem]) -> str:
     """ "[I18N005] citation missing: [@alpha2001]; [I18N003] markup missing"."""
     return "; ".join(f"[{p.code}] {p.message}" for p in problems)
 
@@ -324,7 +324,7 @@ class _Translator:
         problems = _entry_errors(entry, catalog_language(self.path), self.source_language)
         self._warn(text, entry, problems)
         if problems:
-            reasons = _reasons(problems)
+            reasons = problems_said(problems)
             self.rejected.append(
                 Finding(
                     problem_place(_typed_at(self.path, entry), problems),
@@ -353,7 +353,7 @@ class _Translator:
                 Finding(
                     problem_place(_typed_at(self.path, entry), found),
                     "warning",
-                    f"translation of '{text.context}' printed as written: {_reasons(found)}",
+                    f"translation of '{text.context}' printed as written: {problems_said(found)}",
                     "; ".join(hints) + "; `msc-leaflet i18n check` lists every such problem",
                 )
             )
@@ -550,7 +550,7 @@ def _ui_fallbacks(entries: dict[Key, Entry], locale: str, path: Path) -> dict[st
         elif entry.fuzzy:
             fallbacks[key] = Fallback("fuzzy", entry.line)
         elif problems := label_errors(key, source, entry, locale):
-            fallbacks[key] = _rejected(path, entry, _reasons(problems), problems)
+            fallbacks[key] = _rejected(path, entry, problems_said(problems), problems)
     return fallbacks
 
 

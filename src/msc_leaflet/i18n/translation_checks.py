@@ -246,6 +246,11 @@ def check_characters(pair: Pair) -> Iterator[Problem]:
 PairCheck = Callable[[Pair], Iterator[Problem]]
 
 
+def spans_or_none(text: str) -> list[Span] | None:
+    """``text``'s spans, None if its markup is broken (`check_markup_valid` says how)."""
+    return _spans(text)
+
+
 def _spans(text: str) -> list[Span] | None:
     try:
         return parse_inline(text)
@@ -983,12 +988,17 @@ def _placeholders_differ(source: set[str], translation: set[str], text: str) -> 
     return "placeholders differ: " + "; ".join(parts)
 
 
-def _edges(text: str) -> tuple[str, str]:
+def whitespace_edges(text: str) -> tuple[str, str]:
+    """The whitespace ``text`` begins and ends with (I18N009; XLIFF import refuses a
+    target whose edges differ from its source's, one rule)."""
     return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
 
 
 def check_whitespace(pair: Pair) -> Iterator[Problem]:
-    (lead, trail), (t_lead, t_trail) = _edges(pair.source), _edges(pair.translation)
+    (lead, trail), (t_lead, t_trail) = (
+        whitespace_edges(pair.source),
+        whitespace_edges(pair.translation),
+    )
     if lead != t_lead:
         yield WHITESPACE.problem("leading whitespace differs from the source")
     if trail != t_trail:

@@ -19,15 +19,13 @@ translator needs and what brings the work back to the right entry:
 Import never loses a translator's work: it merges into the current catalog by context
 and source text, never erases a translation with an empty target, keeps a translation
 whose source changed since the export as an obsolete entry (``#~``) instead of dropping
-it, keeps every note a CAT tool adds as a translator comment (`_comments`), refuses a
-target whose inline code holds no text (`_refuse_empty_codes`), and refuses a file for
-another locale or another project's catalog. Several files
-are imported all or nothing (`import_files`). An unchanged file gives the catalog back
-byte for byte.
+it, keeps every note a CAT tool adds as a translator comment (`_comments`), and refuses a
+file for another locale or another project's catalog, or a unit whose target would not
+print as the translator meant against its catalog (whitespace at its ends, a refused
+character, formatting the English lacks). Several files are imported all or nothing
+(`import_files`). An unchanged file gives the catalog back byte for byte.
 
-Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
-reading a local file into a translation) nor nested entities (billion laughs) can be
-expanded. Only expat is used, with handlers that stop at the first declaration.
+Reading the document safely, and refusing what is wrong within it, is `xliff_units`'.
 """
 
 from __future__ import annotations
@@ -37,14 +35,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePosixPath
-from typing import NoReturn
-from xml.parsers import expat
+from pathlib import Path, PureWindowsPath
 
 from ..errors import LeafletError, Location, shown_value
 from ..files import read_input, write_atomic
-from ..project import SLUG, Project, check_locale, parent_locales, same_language
+from ..languages import profile
+from ..project import SLUG, OutputKind, Project, check_locale
 from .catalog import (
+    UI_DOMAIN,
     Catalog,
     Entry,
     catalog_language,
@@ -57,31 +55,33 @@ from .catalog import (
 from .coverage import mismatch
 from .extract import msgid_language
 from .headers import translation_header
-from .pofile import comment_lines, format_po, read_po, refuse_changed
+from .localizer import problems_said, refusal_reasons
+from .pofile import format_po, read_po, refuse_changed
+from .translation_checks import (
+    Pair,
+    check_markup_same,
+    check_markup_valid,
+    spans_or_none,
+    whitespace_edges,
+)
+from .xliff_units import (
+    LINE,
+    Unit,
+    parse_xliff,
+    translates_into,
+    xliff_files,
+    xliff_tag,
+)
 
-NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOL = "msc-leaflet"
 MAX_XLIFF_BYTES = 20_000_000
-# A target is the translator's finished text only in these states (XLIFF 1.2's
-# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
-# fuzzy: a text no one confirmed must not print as if someone had.
-DONE_STATES = ("translated", "final", "signed-off")
-# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
-SUGGESTED = (
-    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
-    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
-)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A CR in a text is written as the reference &#13;: a parser reads a raw CR, or CR LF,
 # as LF, and the text would come back as another. ElementTree writes it raw, so it goes
 # out as a character no text can hold (_XML_INVALID refuses it) and is replaced after.
 _CR_STAND_IN = "\ufffe"
 
-ET.register_namespace("", NS)
-
-
-def _q(name: str) -> str:
-    return f"{{{NS}}}{name}"
+_q = xliff_tag
 
 
 # --- export -------------------------------------------------------------------------
@@ -165,73 +165,7 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
     return document.replace(_CR_STAND_IN.encode("utf-8"), b"&#13;") + b"\n"
 
 
-# --- safe parsing -------------------------------------------------------------------
-
-
-_LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
-
-
-def parse_xliff(data: bytes, path: Path) -> ET.Element:
-    """The document's root element; any DTD or entity declaration is refused."""
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_args: object) -> NoReturn:
-        raise LeafletError(
-            Location(path, parser.CurrentLineNumber),
-            "XLIFF file declares a DTD or entities: refused (they can read local files "
-            "or expand without bound)",
-            "export the file again from the CAT tool, without a DOCTYPE",
-        )
-
-    def name(raw: str) -> str:
-        return "{" + raw if "}" in raw else raw
-
-    def tag(raw: str) -> str:
-        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
-        # without its xmlns, and its units, looked for in the namespace, were none, so
-        # such a file imported nothing without a word.
-        return name(raw) if "}" in raw else _q(raw)
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-
-    def start(raw: str, attrs: dict[str, str]) -> None:
-        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
-        element.set(_LINE, str(parser.CurrentLineNumber))
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda raw: builder.end(tag(raw))
-    parser.CharacterDataHandler = builder.data
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise LeafletError(
-            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
-        ) from None
-    return builder.close()
-
-
 # --- import -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: str
-    context: str | None
-    source: str
-    target: str
-    state: str
-    comments: list[str]
-    line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
-    qualifier: str = ""  # the target's state-qualifier
-
-    @property
-    def fuzzy(self) -> bool:
-        """Whether the target waits for a translator's review (`DONE_STATES`)."""
-        return self.state not in DONE_STATES or self.qualifier in SUGGESTED
 
 
 @dataclass
@@ -241,101 +175,6 @@ class ImportReport:
     kept_obsolete: list[str] = field(default_factory=list)  # source changed since the export
     unchanged: int = 0
     written: bool = False
-
-
-def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
-    namespace, _, local = root.tag[1:].rpartition("}")
-    if local != "xliff":
-        raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
-    if root.get("version") != "1.2" or namespace != NS:
-        raise LeafletError(
-            Location(path, 1),
-            f"XLIFF version {root.get('version')!r} is not supported",
-            "export XLIFF 1.2 from the CAT tool",
-        )
-    files = []
-    for file in root.iter(_q("file")):
-        units = []
-        for unit in file.iter(_q("trans-unit")):
-            source = unit.find(_q("source"))
-            target = unit.find(_q("target"))
-            comments = [
-                line
-                for note in unit.findall(_q("note"))
-                if note.get("from") not in _OUR_NOTES
-                for line in _note_lines("".join(note.itertext()))
-            ]
-            if target is not None:
-                _refuse_empty_codes(unit, target, path)
-            units.append(
-                Unit(
-                    id=unit.get("id", ""),
-                    context=unit.get("resname"),
-                    source="".join(source.itertext()) if source is not None else "",
-                    target="".join(target.itertext()) if target is not None else "",
-                    state=(target.get("state", "translated") if target is not None else "new"),
-                    comments=comments,
-                    line=int((unit if target is None else target).get(_LINE, "1")),
-                    qualifier=target.get("state-qualifier", "") if target is not None else "",
-                )
-            )
-        files.append((dict(file.attrib), units))
-    if not files:  # nothing to import is not "0 changed": the file is not what was sent
-        raise LeafletError(
-            Location(path, 1),
-            "the XLIFF document holds no <file> element, so no translation to import",
-            "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
-        )
-    return files
-
-
-# Notes export writes from the catalog itself, never the translator's: the extracted
-# comments, written again by every `update`, and the English of a fuzzy entry's ``#|``.
-_OUR_NOTES = ("developer", "previous-source")
-# XLIFF 1.2's inline codes: the ones that hold the native code they stand for as their
-# text, and the ones that never do (a standalone, begin or end code), whose code lives
-# in the CAT tool only.
-_CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
-_EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
-
-
-def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
-    """Refuse a target holding an inline code with no text (``<x/>``, ``<bx/>``,
-    ``<ex/>``, an empty ``<ph/>``): the text the code stands for, a placeholder such as
-    ``{pages}`` the CAT tool protected, would be dropped from the translation without a
-    word. Export writes plain text, so a tool that writes such codes can also write
-    them as text."""
-    code = next(
-        (
-            e
-            for e in target.iter()
-            if e.tag in _EMPTY_CODES or (e.tag in _CODES and not "".join(e.itertext()))
-        ),
-        None,
-    )
-    if code is None:
-        return
-    name = unit.get("resname") or unit.get("id", "")
-    raise LeafletError(
-        Location(path, int(code.get(_LINE, target.get(_LINE, "1")))),
-        f"unit {name!r}: the translation holds an inline code "
-        f"<{code.tag.rpartition('}')[2]}/> with no text; the placeholder or markup it "
-        "stands for would be lost",
-        "export the file from the CAT tool with its inline codes (tags, placeholders) "
-        "written as text or as <ph>…</ph> holding it",
-    )
-
-
-def _note_lines(text: str) -> list[str]:
-    """A translator's note as the comment lines the .po will hold, so that a note of
-    several lines stays comments and a second import finds it unchanged. Blank lines
-    around it (a CAT tool's indentation) are dropped."""
-    lines = comment_lines(text)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return lines
 
 
 def _keep_obsolete(catalog: Catalog, unit: Unit) -> bool:
@@ -455,6 +294,7 @@ def import_into(
             f"the XLIFF file is for {product!r}, not {ours!r}",
             "import the file made for this leaflet",
         )
+    units = matched_by_id(catalog, units)
     found = mismatch(
         Catalog(entries=[Entry(u.source, msgctxt=u.context) for u in units]),
         catalog.lookup(),
@@ -468,7 +308,12 @@ def import_into(
         )
     entries = catalog.lookup()
     for unit in units:
-        _refuse_line_break_mismatch(unit, xliff_path)
+        _refuse_edge_mismatch(unit, xliff_path)
+        _refuse_markup_in_labels(catalog, unit, xliff_path)
+        _refuse_formatting_unlike_source(unit, xliff_path)
+        entry = entries.get((unit.context, unit.source))
+        _refuse_unprinted(catalog, unit, entry, locale, xliff_path)
+        _refuse_inner_line_break(unit, locale, xliff_path)
         _refuse_plural(unit, entries.get((unit.context, unit.source)), xliff_path)
     report = ImportReport(catalog.path)
     merge_units(catalog, units, report)
@@ -478,23 +323,124 @@ def import_into(
     return report
 
 
-def _refuse_line_break_mismatch(unit: Unit, path: Path) -> None:
-    """Refuse a target that begins or ends with a line break its source lacks (or the
-    reverse), as a CAT tool may leave one: GNU msgfmt refuses such an entry, and with it
-    the catalog, in every gettext tool."""
+def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
+    """``units``, each one whose ``resname`` a CAT tool dropped given its context back
+    from its ``id``, which export writes as the context too (``kicker``, ``kicker#2``
+    for a second entry of one context): without it no unit matched, and the file was
+    refused as another catalog's. Only when that is unambiguous: the id names a
+    context of the catalog, and no entry without a context has the unit's text."""
+    entries = catalog.lookup()
+    contexts = {e.msgctxt for e in catalog.entries if e.msgctxt is not None}
+    resolved = []
+    for unit in units:
+        if unit.context is None and (None, unit.source) not in entries:
+            ids = (unit.id, re.sub(r"#[0-9]+$", "", unit.id))
+            context = next((c for c in ids if (c, unit.source) in entries), None)
+            context = context or next((c for c in ids if c in contexts), None)
+            unit = replace(unit, context=context)
+        resolved.append(unit)
+    return resolved
+
+
+def _refuse_markup_in_labels(catalog: Catalog, unit: Unit, path: Path) -> None:
+    """Refuse bold or italic (a ``<g>``) in the ui catalog: its labels print as written,
+    so the markup `inline_text` makes of it would print as asterisks."""
+    if unit.formatted and catalog.path is not None and catalog.path.stem == UI_DOMAIN:
+        raise LeafletError(
+            Location(path, unit.formatted),
+            f"unit {unit.context or unit.id!r}: the translation marks text bold or italic "
+            "(a <g>), and a label prints as written: the formatting cannot print",
+            "remove the formatting in the CAT tool and export the file again",
+        )
+
+
+def _refuse_formatting_unlike_source(unit: Unit, path: Path) -> None:
+    """Refuse a ``<g>`` whose markup the English lacks (or that breaks the markup): the
+    leaflet's emphasis follows the source's (I18N003), so the build would print the
+    English in place of such a translation, the translator's work unseen."""
+    if not unit.formatted:
+        return
+    pair = Pair(unit.source, unit.target, spans_or_none(unit.source), spans_or_none(unit.target))
+    for problem in (*check_markup_valid(pair), *check_markup_same(pair)):
+        raise LeafletError(
+            Location(path, unit.formatted),
+            f"unit {unit.context or unit.id!r}: the formatting of the translation (a <g>) "
+            f"is not the English's: {problem.message}; the build would print the English "
+            "in its place (I18N003)",
+            "format the translation as the English is formatted (**bold**, *italic* in "
+            "the source text) in the CAT tool, and export the file again",
+        )
+
+
+def _refuse_edge_mismatch(unit: Unit, path: Path) -> None:
+    """Refuse a target that begins or ends with whitespace its source lacks (or the
+    reverse), as a CAT tool may leave a space or a line break: GNU msgfmt refuses a
+    line break, and with it the catalog, in every gettext tool, and `check` refuses any
+    (I18N009: leading and trailing spaces join texts), so the catalog written would
+    not build. The translator sees neither in the CAT tool: the error says which."""
     if not unit.target:
         return
-    for where, test in (("begins", str.startswith), ("ends", str.endswith)):
-        source, target = test(unit.source, "\n"), test(unit.target, "\n")
-        if source != target:
-            has, lacks = ("translation", "English") if target else ("English", "translation")
-            raise LeafletError(
-                Location(path, unit.line),
-                f"unit {unit.context or unit.id!r}: the {has} {where} with a line break and "
-                f"the {lacks} does not; GNU gettext tools refuse such an entry",
-                f"make the translation {where.removesuffix('s')} as the English does in the "
-                "CAT tool, and export the file again",
-            )
+    pairs = zip(whitespace_edges(unit.source), whitespace_edges(unit.target), strict=True)
+    for where, (source, target) in zip(("begins", "ends"), pairs, strict=True):
+        if source == target:
+            continue
+        said = _edge_said(target) if target else "no whitespace"
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r}: the translation {where} with {said}, the "
+            f"English with {_edge_said(source) if source else 'no whitespace'}; GNU gettext "
+            "tools and `msc-leaflet check` refuse such an entry",
+            f"make the translation {where.removesuffix('s')} as the English does in the "
+            "CAT tool, and export the file again",
+        )
+
+
+def _edge_said(edge: str) -> str:
+    return "a line break" if "\n" in edge else f"{len(edge)} space(s) {shown_value(edge)}"
+
+
+def _refuse_unprinted(
+    catalog: Catalog, unit: Unit, entry: Entry | None, locale: str, path: Path
+) -> None:
+    """Refuse a confirmed target the build would not print: a number, citation, link,
+    placeholder or markup of the English lost, or a character the text policy refuses
+    (a bidi override, a C1 control a paste left). The build printed the English in its
+    place with a warning at the .po line (`localizer.refusal_reasons`, the one rule),
+    not at the unit the translator can find in the CAT tool. Only a target the file
+    changes (the catalog's own text comes back as it was, `check` names it there) and
+    confirms (a suggestion for review prints nothing yet); an obsolete entry prints
+    nothing."""
+    if unit.fuzzy or not unit.target or entry is None or entry.msgstr == unit.target:
+        return
+    candidate = replace(entry, msgstr=unit.target, flags=list(entry.flags))
+    candidate.set_fuzzy(False)
+    problems = refusal_reasons(candidate, locale, catalog.source_language)
+    if problems:
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r}: the build would print the English in place "
+            f"of this translation: {problems_said(problems)}",
+            "correct the translation in the CAT tool, and export the file again",
+        )
+
+
+def _refuse_inner_line_break(unit: Unit, locale: str, path: Path) -> None:
+    """Refuse a line break inside a target whose English has none, in a language that
+    writes no space between words (Thai, Lao, Khmer, Burmese, Chinese, Japanese:
+    `word-spaces` in languages.yaml). A tool that indents the file as it saves it
+    breaks a long target over lines; the layout reads the break as a space, which in
+    such a language is a phrase break, or a gap, no one typed. A language that spaces
+    its words reads it as the space it stands for."""
+    if "\n" not in unit.target.strip() or "\n" in unit.source or profile(locale).word_spaces:
+        return
+    raise LeafletError(
+        Location(path, unit.line),
+        f"unit {unit.context or unit.id!r}: the translation breaks over lines and the "
+        f"English does not; in {profile(locale).name} the break would print as a space "
+        "no one typed",
+        "join the lines in the CAT tool (or export without re-indenting the file), and "
+        "import again",
+    )
 
 
 def _refuse_plural(unit: Unit, entry: Entry | None, path: Path) -> None:
@@ -519,6 +465,7 @@ def read_xliff(path: Path) -> ET.Element:
 def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Path, bool]]:
     """``out_dir/<domain>.<locale>.xlf`` for every catalog of ``locale``; (path, changed)."""
     locale = project.locale(locale)  # a tag that is no language is said so, not "no catalogs"
+    out_dir = project.output_folder(out_dir, XLIFF_OUTPUT)  # as build's -o, one rule
     folder = project.file("locales", locale_folder(project, locale), "LC_MESSAGES")
     catalogs = sorted(folder.glob("*.po")) if folder.is_dir() else []
     if not catalogs:
@@ -539,6 +486,13 @@ def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Pa
         xliff = catalog_xliff(catalog, original, msgid_language(project, po, declared))
         written.append((target, write_atomic(target, xliff)))
     return written
+
+
+XLIFF_OUTPUT = OutputKind(
+    "the export would write its XLIFF files",
+    "the XLIFF files",
+    "export into a folder of its own: leave out -o for the project's xliff/",
+)
 
 
 def import_files(
@@ -578,13 +532,6 @@ def import_files(
     return [report for report, _ in merged]
 
 
-def translates_into(target: str, locale: str) -> bool:
-    """Whether a file whose target-language is ``target`` belongs in ``locale``'s catalog:
-    the same locale, or one ``target`` is a regional variant of (th-TH, which CAT tools
-    write for th; zh-CN for zh_Hans), as `catalog_path` finds a build's catalog."""
-    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
-
-
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
 IMPORTED_BEFORE = "the catalogs before it were imported, the rest were not"
 
@@ -592,8 +539,10 @@ IMPORTED_BEFORE = "the catalogs before it were imported, the rest were not"
 def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: str | None) -> Path:
     """The catalog a ``<file>`` of the document at ``path`` goes into (``locale``'s, if
     given, else its target-language's), refused if the project has none."""
-    where = Location(path, int(attrib.get(_LINE, "1")))  # the <file> element's line
-    domain = PurePosixPath(attrib.get("original", "")).stem
+    where = Location(path, int(attrib.get(LINE, "1")))  # the <file> element's line
+    # Windows' path rules read "/" and "\\" alike: a CAT tool on Windows may give the
+    # original as its own path (C:\\Jobs\\…\\infusion-safety.po), which was refused.
+    domain = PureWindowsPath(attrib.get("original", "")).stem
     language = locale or attrib.get("target-language", "")
     if not domain or not language:
         raise LeafletError(

@@ -1,0 +1,417 @@
+"""Read the XLIFF 1.2 document a CAT tool returns into units, refusing what it would
+read wrong.
+
+Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
+reading a local file into a translation) nor nested entities (billion laughs) can be
+expanded. Only expat is used, with handlers that stop at the first declaration, and
+elements nested deeper than any tool writes are refused before anything reads the tree
+recursively.
+
+Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
+text, a ``<g>`` of bold or italic the leaflet's markup) and refused, at its line, when
+that text would not be what the translator meant: a code with no text, formatting the
+leaflet cannot print, a second target, a missing source, a target in another language, a
+sentence of a segmented unit left out, two units for one entry that disagree. Checks of
+a unit against its catalog are `xliff.import_into`'s.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+from xml.parsers import expat
+
+from ..errors import LeafletError, Location, shown_value
+from ..project import parent_locales, same_language
+from .pofile import comment_lines
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+ET.register_namespace("", NS)
+
+
+def xliff_tag(name: str) -> str:
+    """An XLIFF 1.2 element's name as ElementTree spells it."""
+    return f"{{{NS}}}{name}"
+
+
+_q = xliff_tag
+
+
+# A target is the translator's finished text only in these states (XLIFF 1.2's
+# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
+# fuzzy: a text no one confirmed must not print as if someone had.
+DONE_STATES = ("translated", "final", "signed-off")
+# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
+SUGGESTED = (
+    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
+    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
+)
+
+
+LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
+
+
+def parse_xliff(data: bytes, path: Path) -> ET.Element:
+    """The document's root element; any DTD or entity declaration is refused."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def refuse(*_args: object) -> NoReturn:
+        raise LeafletError(
+            Location(path, parser.CurrentLineNumber),
+            "XLIFF file declares a DTD or entities: refused (they can read local files "
+            "or expand without bound)",
+            "export the file again from the CAT tool, without a DOCTYPE",
+        )
+
+    def name(raw: str) -> str:
+        return "{" + raw if "}" in raw else raw
+
+    def tag(raw: str) -> str:
+        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
+        # without its xmlns, and its units, looked for in the namespace, were none, so
+        # such a file imported nothing without a word.
+        return name(raw) if "}" in raw else _q(raw)
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+
+    depth = 0
+
+    def start(raw: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:  # every step below reads the tree recursively
+            raise LeafletError(
+                Location(path, parser.CurrentLineNumber),
+                f"XLIFF elements nested more than {MAX_DEPTH} deep: refused (no CAT tool "
+                "writes such a file)",
+                "export the file again from the CAT tool",
+            )
+        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
+        element.set(LINE, str(parser.CurrentLineNumber))
+
+    def end(raw: str) -> None:
+        nonlocal depth
+        depth -= 1
+        builder.end(tag(raw))
+
+    parser.XmlDeclHandler = lambda _version, encoding, _alone: _refuse_misdeclared(
+        data, encoding, path
+    )
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise LeafletError(
+            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
+        ) from None
+    return builder.close()
+
+
+# Deeper than any XLIFF a tool writes (xliff/file/body/group…/trans-unit/target/g…),
+# shallow enough for the recursive reading of a target's inline codes.
+MAX_DEPTH = 100
+
+
+def _refuse_misdeclared(data: bytes, encoding: str | None, path: Path) -> None:
+    """Refuse a file that declares a one-byte encoding but is written in UTF-8, as a
+    tool or an editor that re-saves it may leave it: read as declared, every Thai
+    letter came in as two or three Latin ones (ข as à¸‚), and an import replaced the
+    translations of the whole catalog with that. A real file in such an encoding is
+    no UTF-8: its letters above ASCII are single bytes that UTF-8 never starts with
+    and ends."""
+    if encoding is None or encoding.lower().replace("_", "-").startswith(("utf-", "ucs-")):
+        return
+    if data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    first = next(i for i, byte in enumerate(data) if byte > 0x7F)
+    raise LeafletError(
+        Location(path, data[:first].count(b"\n") + 1),
+        f"the XLIFF file declares encoding={shown_value(encoding)} but is written in "
+        "UTF-8: read as declared, every letter beyond ASCII would be garbled",
+        'change the declaration to encoding="utf-8", or export the file again',
+    )
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    context: str | None
+    source: str
+    target: str
+    state: str
+    comments: list[str]
+    line: int = 1  # of the <target> (else the <trans-unit>) in the XLIFF file
+    qualifier: str = ""  # the target's state-qualifier
+    approved: str | None = None  # the trans-unit's approved: "yes", "no" or not given
+    formatted: int = 0  # the line of a <g> written as markup (`inline_text`), if any
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the target waits for a translator's review (`DONE_STATES`).
+
+        ``approved`` is XLIFF 1.2's own word that someone confirmed the target or did
+        not: "no" is fuzzy whatever the state (translate-toolkit reads an unapproved
+        unit as fuzzy too); "yes" confirms a target whose state a tool left as it was
+        ("new", its own "x-…"), but not one whose state asks for review ("needs-…") or
+        whose qualifier says a machine or memory suggested it: a medical text that two
+        attributes disagree on goes to a reviewer, not to print."""
+        if self.approved == "no" or self.qualifier in SUGGESTED:
+            return True
+        if self.approved == "yes":
+            return self.state.startswith("needs-")
+        return self.state not in DONE_STATES
+
+
+def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
+    namespace, _, local = root.tag[1:].rpartition("}")
+    if local != "xliff":
+        raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
+    if root.get("version") != "1.2" or namespace != NS:
+        raise LeafletError(
+            Location(path, 1),
+            f"XLIFF version {root.get('version')!r} is not supported",
+            "export XLIFF 1.2 from the CAT tool",
+        )
+    files = []
+    for file in root.iter(_q("file")):
+        units = []
+        for unit in file.iter(_q("trans-unit")):
+            source = unit.find(_q("source"))
+            target = unit.find(_q("target"))
+            comments = [
+                line
+                for note in unit.findall(_q("note"))
+                if note.get("from") not in _OUR_NOTES
+                for line in _note_lines("".join(note.itertext()))
+            ]
+            if target is not None:
+                _refuse_empty_codes(unit, target, path)
+                _refuse_other_language(unit, target, file.get("target-language", ""), path)
+                _refuse_untranslated_segments(unit, target, path)
+            _refuse_malformed_unit(unit, path)
+            approved = unit.get("approved")
+            if approved not in (None, "yes", "no"):
+                raise LeafletError(
+                    Location(path, int(unit.get(LINE, "1"))),
+                    f"unit {unit.get('resname') or unit.get('id', '')!r}: approved="
+                    f"{shown_value(approved or '')} is neither yes nor no (XLIFF 1.2)",
+                    'export the file again from the CAT tool, or set approved="yes" or "no"',
+                )
+            units.append(
+                Unit(
+                    id=unit.get("id", ""),
+                    # resname="" is one a tool emptied: matched by id (`matched_by_id`)
+                    context=unit.get("resname") or None,
+                    source="".join(source.itertext()) if source is not None else "",
+                    target=inline_text(target, unit, path) if target is not None else "",
+                    state=(target.get("state", "translated") if target is not None else "new"),
+                    comments=comments,
+                    line=int((unit if target is None else target).get(LINE, "1")),
+                    qualifier=target.get("state-qualifier", "") if target is not None else "",
+                    approved=approved,
+                    formatted=_formatting_line(target),
+                )
+            )
+        _refuse_duplicates(units, path)
+        files.append((dict(file.attrib), units))
+    if not files:  # nothing to import is not "0 changed": the file is not what was sent
+        raise LeafletError(
+            Location(path, 1),
+            "the XLIFF document holds no <file> element, so no translation to import",
+            "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
+        )
+    return files
+
+
+# Notes export writes from the catalog itself, never the translator's: the extracted
+# comments, written again by every `update`, and the English of a fuzzy entry's ``#|``.
+_OUR_NOTES = ("developer", "previous-source")
+# XLIFF 1.2's inline codes: the ones that hold the native code they stand for as their
+# text, and the ones that never do (a standalone, begin or end code), whose code lives
+# in the CAT tool only.
+_CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
+_EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
+
+
+# XLIFF 1.2's ctype of a <g> a translator's formatting becomes, as the leaflet's inline
+# markup writes it (docs/format.md): export writes plain text, so a <g> in a target is
+# one the CAT tool added, and its text without the markup would print unformatted.
+_G_MARKUP = {"bold": "**", "x-bold": "**", "italic": "*", "x-italic": "*"}
+
+
+def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
+    """The text of a target as the catalog holds it: the text of its inline codes and
+    segments (``<ph>``, ``<mrk>``), a ``<g>`` of bold or italic as the leaflet's markup
+    around its text. A ``<g>`` of any other formatting (underline, a link, one the tool
+    names no ctype for) is refused at its line: the leaflet has no markup for it, and
+    its text alone would lose what the translator marked without a word."""
+    parts = [element.text or ""]
+    for child in element:
+        inner = inline_text(child, unit, path)
+        if child.tag == _q("g") and inner.strip():
+            inner = _formatted(child, inner, unit, path)
+        parts += [inner, child.tail or ""]
+    return "".join(parts)
+
+
+def _formatting_line(target: ET.Element | None) -> int:
+    """The line of the first ``<g>`` in ``target`` that `inline_text` wrote as markup."""
+    for g in target.iter(_q("g")) if target is not None else ():
+        if g.get("ctype") in _G_MARKUP and "".join(g.itertext()).strip():
+            return int(g.get(LINE, "1"))
+    return 0
+
+
+def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
+    ctype = g.get("ctype", "")
+    markup = _G_MARKUP.get(ctype)
+    if markup is None:
+        kind = f'ctype="{ctype}"' if ctype else "no ctype"
+        raise LeafletError(
+            Location(path, int(g.get(LINE, "1"))),
+            f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation marks "
+            f"{shown_value(inner.strip())} with a <g> ({kind}), formatting a leaflet "
+            "cannot print; imported as text, the formatting would be lost",
+            "remove the formatting in the CAT tool, or write **bold** or *italic* in the "
+            "text, and export the file again",
+        )
+    # The markers hug the text: "** word **" is no bold in the leaflet's markup.
+    text = inner.strip()
+    before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+    return f"{before}{markup}{text}{markup}{after}"
+
+
+def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
+    """Refuse a target holding an inline code with no text (``<x/>``, ``<bx/>``,
+    ``<ex/>``, an empty ``<ph/>``): the text the code stands for, a placeholder such as
+    ``{pages}`` the CAT tool protected, would be dropped from the translation without a
+    word. Export writes plain text, so a tool that writes such codes can also write
+    them as text."""
+    code = next(
+        (
+            e
+            for e in target.iter()
+            if e.tag in _EMPTY_CODES or (e.tag in _CODES and not "".join(e.itertext()))
+        ),
+        None,
+    )
+    if code is None:
+        return
+    name = unit.get("resname") or unit.get("id", "")
+    raise LeafletError(
+        Location(path, int(code.get(LINE, target.get(LINE, "1")))),
+        f"unit {name!r}: the translation holds an inline code "
+        f"<{code.tag.rpartition('}')[2]}/> with no text; the placeholder or markup it "
+        "stands for would be lost",
+        "export the file from the CAT tool with its inline codes (tags, placeholders) "
+        "written as text or as <ph>…</ph> holding it",
+    )
+
+
+def _refuse_malformed_unit(unit: ET.Element, path: Path) -> None:
+    """Refuse a trans-unit without its one ``<source>`` or with two ``<target>``: a
+    missing source read as "" made an obsolete entry with an empty English (the
+    header's own key), and a second target was dropped without a word."""
+    name = unit.get("resname") or unit.get("id", "")
+    for tag, found in (
+        ("source", unit.findall(_q("source"))),
+        ("target", unit.findall(_q("target"))),
+    ):
+        if (tag == "source" and not found) or len(found) > 1:
+            what = f"no <{tag}>" if not found else f"{len(found)} <{tag}> elements"
+            raise LeafletError(
+                Location(path, int((found[1] if found else unit).get(LINE, "1"))),
+                f"unit {name!r} has {what}; XLIFF 1.2 gives a unit one",
+                "export the file again from the CAT tool",
+            )
+
+
+def _refuse_other_language(unit: ET.Element, target: ET.Element, language: str, path: Path) -> None:
+    """Refuse a target whose ``xml:lang`` is another language than its file's: a Lao
+    text pasted into a Thai file went into the Thai catalog, and printed."""
+    own = target.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+    if not own or not language or translates_into(own, language) or translates_into(language, own):
+        return
+    raise LeafletError(
+        Location(path, int(target.get(LINE, "1"))),
+        f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation is marked "
+        f"xml:lang={shown_value(own)}, the file is for {shown_value(language)}",
+        "translate the unit into the file's language in the CAT tool, and export again",
+    )
+
+
+def _segments(element: ET.Element | None) -> dict[str, ET.Element]:
+    """The ``<mrk mtype="seg">`` of ``element`` holding text, by ``mid``."""
+    found = element.iter(_q("mrk")) if element is not None else ()
+    return {
+        m.get("mid", ""): m
+        for m in found
+        if m.get("mtype") == "seg" and "".join(m.itertext()).strip()
+    }
+
+
+def _refuse_untranslated_segments(unit: ET.Element, target: ET.Element, path: Path) -> None:
+    """Refuse a target segmented as its ``<seg-source>`` is (memoQ and Trados split a
+    unit into sentences, ``<mrk mtype="seg">``) that lacks the translation of one of
+    them: the paragraph was imported translated with a sentence missing, and printed
+    so, a patient reading half of it."""
+    translated = _segments(target)
+    if not translated:  # not segmented, or no translation at all (which erases nothing)
+        return
+    for mid, segment in _segments(unit.find(_q("seg-source"))).items():
+        if mid not in translated:
+            raise LeafletError(
+                Location(path, int(target.get(LINE, "1"))),
+                f"unit {unit.get('resname') or unit.get('id', '')!r}: sentence {mid} "
+                f"({shown_value(''.join(segment.itertext()).strip()[:60])}) has no "
+                "translation; the rest of the unit would print without it",
+                "translate every segment of the unit in the CAT tool, and export again",
+            )
+
+
+def _refuse_duplicates(units: list[Unit], path: Path) -> None:
+    """Refuse two units for one entry (one context and English) with different
+    targets: which of the two the translator meant, no import can tell, and the later
+    replaced the earlier without a word. The same target twice is no conflict."""
+    seen: dict[tuple[str, str], Unit] = {}
+    for unit in units:  # a unit without resname is its id's (`matched_by_id`)
+        key = unit.context if unit.context is not None else f"id {unit.id}"
+        first = seen.setdefault((key, unit.source), unit)
+        if first is not unit and first.target != unit.target and unit.target and first.target:
+            raise LeafletError(
+                Location(path, unit.line),
+                f"unit {unit.context or unit.id!r} appears twice with different "
+                f"translations (the first at line {first.line})",
+                "keep one of them in the CAT tool, and export the file again",
+            )
+
+
+def _note_lines(text: str) -> list[str]:
+    """A translator's note as the comment lines the .po will hold, so that a note of
+    several lines stays comments and a second import finds it unchanged. Blank lines
+    around it (a CAT tool's indentation) are dropped."""
+    lines = comment_lines(text)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return lines
+
+
+def translates_into(target: str, locale: str) -> bool:
+    """Whether a file whose target-language is ``target`` belongs in ``locale``'s catalog:
+    the same locale, or one ``target`` is a regional variant of (th-TH, which CAT tools
+    write for th; zh-CN for zh_Hans), as `catalog_path` finds a build's catalog."""
+    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
