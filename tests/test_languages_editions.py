@@ -525,7 +525,9 @@ def test_an_english_reference_in_a_leaflet_written_in_arabic_reads_as_published(
 
 def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     # An English answer the Arabic catalog lacks prints in English: as an English
-    # paragraph, from the left, its full stop at its end; the rest stays Arabic.
+    # paragraph, left to right, its full stop at its end; the rest stays Arabic. Of one
+    # line, it stands at the column's start, the right, where an Arabic reader looks
+    # for it (docs/scripts.md: as wide as its text, CSS width: fit-content).
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     po = project / "locales" / "ar" / "LC_MESSAGES" / f"{LEAFLET}.po"
@@ -538,7 +540,8 @@ def test_a_text_printed_untranslated_runs_left_to_right(tmp_path: Path) -> None:
     english = "Ask your treating doctor before you book a long journey."
     [(_, start, _)] = text_boxes(pdf, "Ask your")
     [(_, end, _)] = text_boxes(pdf, "journey.")
-    assert start < 100 < end  # from the left margin (57 pt), not flush right
+    assert 100 < start < end  # left to right, away from the left margin (57 pt)
+    assert end > 500  # ending at the right margin (595 - 57 pt), not flush left
     assert english in extract_pdfium(pdf).replace("\n", " ")
 
 
