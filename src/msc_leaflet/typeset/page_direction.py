@@ -46,6 +46,7 @@ from operator import attrgetter
 from reportlab.pdfgen.canvas import Canvas
 
 from .bidi import class_letters
+from .citation_text import CLOSE, ends_in_close
 from .placed import Placed
 from .reading_order import LEFT_TO_RIGHT_MARK, MARK_LEAD, RIGHT_TO_LEFT_MARK, Shown
 
@@ -111,6 +112,8 @@ def note_line(
         canvas.__dict__[_PAGE_LINES] = page
     if shown is None:
         text = "".join([placed.cluster.text for placed in items])
+        if text and ends_in_close(items):  # "CD34[1]": its layer ends in a bracket
+            text += CLOSE
         page.lines.append(_Line(anchor, *pen, text, False, False))
         return
     glyphs, text = shown

@@ -87,6 +87,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .bidi import visual_order
+from .citation_text import CLOSE
 from .fonts import shaping_font
 from .placed import Placed, any_piece, carriers
 from .reportlab_overrides import ShapingTTFont
@@ -361,6 +362,7 @@ def _left_to_right(
             shown.append(Shown(placed, glyph, x, glyph.width * size / 1000))
     if len(shown) == first:
         return
+    _close_citation(shown[-1], shown)
     alone = any(_PYPDF_RIGHT_TO_LEFT.search(placed.cluster.text) for placed in run)
     if marks:
         start = shown[first]
@@ -379,6 +381,23 @@ def _left_to_right(
     if alone:
         for written in islice(shown, first + 1, None):
             written.alone = True
+
+
+def _close_citation(last: Shown, shown: list[Shown]) -> None:
+    """After a left-to-right run ending in a citation's closing bracket
+    (`citation_text`), a left-to-right mark: pdftotext gave the bracket, a neutral
+    between the run and the right-to-left text after it, to that text, and read it
+    before the run ("]2018[2" for "2018[2]"). A glyph of its own, as `_closing_mark`:
+    inside the bracket's text, pdf.js dropped the glyph's text whole."""
+    if not last.placed.piece.run.cites:
+        return
+    key = last.glyph.key
+    assert key is not None
+    if shaping_font(last.placed.piece.run.font).glyph_texts.get(key, "").endswith(CLOSE):
+        size = last.placed.piece.size
+        mark = mark_glyph(last.placed.piece.run.font, LEFT_TO_RIGHT_MARK)
+        x = last.x + last.glyph.width * size / 1000
+        shown.append(Shown(last.placed, mark, x, 0.0, alone=True, invisible=True))
 
 
 def _unseen_marks(items: Sequence[Placed], odd: Sequence[int]) -> frozenset[int]:

@@ -736,17 +736,22 @@ def _encode(
         raise ValueError("a glyph written in reading order carries no text")
     own = cast(list[int], keys)
     fonts = {name: shaping_font(name) for name in dict.fromkeys(names)}
+    # A bridge's text is left out: poppler reads its span's empty /ActualText instead,
+    # and the 39 right-to-left marks of a parallel page's bridges, counted, left its
+    # Latin column's letters outnumbering the marks that turn the page.
+    read = [not shown.bridge for shown in glyphs]
     if len(fonts) == 1:  # most lines
         font = fonts[names[0]]
-        text = "".join(map(font.glyph_texts.get, own, map(chr, own)))
+        text = "".join(compress(map(font.glyph_texts.get, own, map(chr, own)), read))
         return [font] * len(glyphs), encode_keys(font, own, canvas), text
     codes = {}
     for name, font in fonts.items():
         mine = cast(list[int], list(compress(keys, map(name.__eq__, names))))
         codes[name] = iter(encode_keys(font, mine, canvas))
-    text = "".join(
-        [fonts[name].glyph_texts.get(key, chr(key)) for name, key in zip(names, own, strict=True)]
-    )
+    texts = [
+        fonts[name].glyph_texts.get(key, chr(key)) for name, key in zip(names, own, strict=True)
+    ]
+    text = "".join(compress(texts, read))
     return [fonts[name] for name in names], [next(codes[name]) for name in names], text
 
 

@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
+from .citation_text import bracketed, meets_number
 from .fonts import font_spans
 from .left_to_right import isolate_left_to_right
 from .runs import Run
@@ -284,6 +285,8 @@ def build_units(
     # Full-width marks side by side ("。」", "、「"), set on half an em (`squeeze`).
     halved = halved_punctuation(full, lang)
 
+    opening, closing = _bracketed_citations(full, superscripts)
+
     units: list[Unit] = []
     pieces: list[Piece] = []
     run_index = 0
@@ -297,7 +300,11 @@ def build_units(
         own: tuple[int, ...] = ()
         if halved:
             own = tuple(i - a for i in halved[bisect_left(halved, a) : bisect_left(halved, b)])
-        pieces.append(_piece(run, full[a:b], lang, bidi[a] if full else 0, context, own))
+        piece = _piece(run, full[a:b], lang, bidi[a] if full else 0, context, own)
+        if run.superscript and (a in opening or b in closing):
+            clusters = bracketed(piece.clusters, run.font, a in opening, b in closing)
+            piece = _new_piece(run, clusters, piece.size, piece.rise, piece.text, piece.level)
+        pieces.append(piece)
         if b in unit_ends:
             inner = soft[bisect_right(soft, start) : bisect_left(soft, b)] if soft else ()
             held: tuple[tuple[int, int], ...] = ()
@@ -309,6 +316,23 @@ def build_units(
             pieces = []
             start = b
     return units
+
+
+def _bracketed_citations(full: str, superscripts: set[int]) -> tuple[set[int], set[int]]:
+    """Where each citation superscript whose text the text layer brackets
+    (`citation_text.meets_number`) starts, and where it ends, as offsets in ``full``."""
+    opening: set[int] = set()
+    closing: set[int] = set()
+    for start in sorted(superscripts):
+        if start - 1 in superscripts:
+            continue
+        end = start + 1
+        while end in superscripts:
+            end += 1
+        if meets_number(full, start, end, superscripts):
+            opening.add(start)
+            closing.add(end)
+    return opening, closing
 
 
 def _piece(
