@@ -340,6 +340,30 @@ def plain_text(source: str) -> str:
     return out.strip()
 
 
+#: Characters that only say where a line may break or must not (a soft hyphen, a zero
+#: width space, a word joiner, a byte order mark): nothing on the page, and shown by a
+#: terminal or a browser as a stray hyphen or box. Joiners that change a letter's shape
+#: (U+200C, U+200D) and direction marks are kept: they change what is read.
+_BREAK_CONTROLS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def text_as_read(source: str) -> str:
+    """``source`` as its reader reads it, for a person reading a leaflet text outside its
+    page (the proof's lists, `i18n review`, the desk's sign-off page, a check's message):
+    no ``**``/``*`` marks or ``\\`` escapes, a link as its label, a citation as the
+    ``[@key]`` its author wrote (the page prints a number, which only the laid-out
+    leaflet knows; the key names the source a clinician checks), its blanks folded and
+    no break controls (`_BREAK_CONTROLS`). A reviewer shown "**Hemocompatibility
+    screening**" read markup the page never prints. Text whose markup is malformed (a
+    translation the build refuses) is given as written, folded: that is what to fix."""
+    try:
+        spans = parse_inline(source)
+    except InlineError:
+        return _BREAK_CONTROLS.sub("", folded(source))
+    parts = [f"[{'; '.join('@' + key for key in s.cites)}]" if s.cites else s.text for s in spans]
+    return _BREAK_CONTROLS.sub("", "".join(parts)).strip()
+
+
 def has_words(printed: str) -> bool:
     """Whether ``printed`` (a text as `plain_text` gives it) holds a letter or a digit:
     something a screen reader reads as a word, not only punctuation or a symbol."""

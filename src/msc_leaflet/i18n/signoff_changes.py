@@ -40,6 +40,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..content.inline import text_as_read
 from ..languages import language_of
 from .desk_labels import DESK_MESSAGES
 from .formatting import english_language_name
@@ -389,14 +390,36 @@ def texts_shown(
     "now (English): Sources" was listed twice, as if two texts had changed. The one
     rule `i18n review`, the proof and the desk show texts by."""
     shown: list[tuple[str, str]] = []
+    as_read = reads_markup(change) and not markup_only(change)
     for index in sides_shown(change):
         words = said[index]
         if not words.strip(" |"):
             continue
+        words = text_as_read(words) if as_read else words
         text = (words, written_in(change.entry, index, said, languages))
         if text not in shown:
             shown.append(text)
     return shown
+
+
+def reads_markup(change: Change) -> bool:
+    """Whether the texts of ``change`` are a leaflet's, whose markup the page reads
+    (``**bold**``, ``[@key]``), not a page word or a page item printed as written (a
+    phone, a reference entry, a picture's digest), whose ``*`` is a star."""
+    return is_translated(change.entry) and not is_page_word(change.entry)
+
+
+def markup_only(change: Change) -> bool:
+    """Whether ``change`` is an edit of a leaflet text whose words read the same before
+    and after (`text_as_read`): only its emphasis, a link's address, an escape or a
+    break control changed. Its texts are shown as written, markup and all: shown as
+    read, was and now were the same line, and the clinician had no change to see."""
+    if not (reads_markup(change) and is_edit(change) and change.before):
+        return False
+    (was,), (now,) = change.before, change.after
+    return was != now and all(
+        text_as_read(a) == text_as_read(b) for a, b in zip(was, now, strict=True)
+    )
 
 
 def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
