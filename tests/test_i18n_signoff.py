@@ -1558,3 +1558,15 @@ def test_a_change_of_markup_alone_is_shown_as_written(root: Path) -> None:
     assert f"    was (Thai): {SHORT_TH}\n" in output, output
     now = SHORT_TH.replace("**24 ชั่วโมง**", "**24** ชั่วโมง")
     assert f"    now (Thai): {now}\n" in output, output
+
+
+def test_a_change_of_what_prints_nothing_is_shown_with_it_named(root: Path) -> None:
+    """A zero-width space typed into a Thai msgstr moves where its line breaks; shown as
+    read or as typed, was and now looked the same line. It is named where it stands."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "short-answer", SHORT_TH.replace("และดื่ม", "และ\u200bดื่ม"))
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"    was (Thai): {SHORT_TH}\n" in output, output
+    now = SHORT_TH.replace("และดื่ม", "และ<U+200B>ดื่ม")
+    assert f"    now (Thai): {now}\n" in output, output

@@ -13,6 +13,7 @@ from msc_leaflet.content.inline import (
     parse_inline,
     plain_text,
     text_as_read,
+    text_as_written,
 )
 
 
@@ -167,3 +168,9 @@ def test_text_as_read_is_what_a_reader_reads(source: str, read: str) -> None:
     page never prints, a link as its label, a citation as written, a no-break space
     kept; malformed markup (a refused translation) as written."""
     assert text_as_read(source) == read
+
+
+def test_text_as_written_names_what_prints_nothing() -> None:
+    """An edit that reads the same before and after is shown as written, with each
+    character that prints nothing named: it is all that changed."""
+    assert text_as_written("**และ**\u200bดื่ม  น้ำ\u00ad") == "**และ**<U+200B>ดื่ม น้ำ<U+00AD>"

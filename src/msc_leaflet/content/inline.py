@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .text_policy import visible
+from .text_policy import prints_nothing, visible
 
 WEB_SCHEMES = ("http://", "https://")
 LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
@@ -362,6 +362,17 @@ def text_as_read(source: str) -> str:
         return _BREAK_CONTROLS.sub("", folded(source))
     parts = [f"[{'; '.join('@' + key for key in s.cites)}]" if s.cites else s.text for s in spans]
     return _BREAK_CONTROLS.sub("", "".join(parts)).strip()
+
+
+def text_as_written(source: str) -> str:
+    """``source`` as written, its blanks folded and each character that prints nothing
+    (a soft hyphen, a zero-width space or joiner, a direction mark) named as
+    ``<U+200B>``: for an edit that reads the same before and after (`text_as_read`),
+    whose difference is in what a reader does not see. A zero-width space added to a
+    Thai msgstr moves where its lines break; shown as typed, was and now looked the same."""
+    return "".join(
+        f"<U+{ord(c):04X}>" if not c.isspace() and prints_nothing(c) else c for c in folded(source)
+    )
 
 
 def has_words(printed: str) -> bool:

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..content.inline import text_as_read
+from ..content.inline import text_as_read, text_as_written
 from ..languages import language_of
 from .desk_labels import DESK_MESSAGES
 from .formatting import english_language_name
@@ -390,12 +390,12 @@ def texts_shown(
     "now (English): Sources" was listed twice, as if two texts had changed. The one
     rule `i18n review`, the proof and the desk show texts by."""
     shown: list[tuple[str, str]] = []
-    as_read = reads_markup(change) and not markup_only(change)
+    shown_as = _shown_as(change)
     for index in sides_shown(change):
         words = said[index]
         if not words.strip(" |"):
             continue
-        words = text_as_read(words) if as_read else words
+        words = shown_as(words)
         text = (words, written_in(change.entry, index, said, languages))
         if text not in shown:
             shown.append(text)
@@ -407,6 +407,15 @@ def reads_markup(change: Change) -> bool:
     (``**bold**``, ``[@key]``), not a page word or a page item printed as written (a
     phone, a reference entry, a picture's digest), whose ``*`` is a star."""
     return is_translated(change.entry) and not is_page_word(change.entry)
+
+
+def _shown_as(change: Change) -> Callable[[str], str]:
+    """How the texts of ``change`` are shown: a leaflet text as read, or as written
+    where only what a reader does not see changed (`markup_only`); a page word or
+    an item printed as written as it is."""
+    if not reads_markup(change):
+        return str
+    return text_as_written if markup_only(change) else text_as_read
 
 
 def markup_only(change: Change) -> bool:
