@@ -1570,3 +1570,18 @@ def test_a_change_of_what_prints_nothing_is_shown_with_it_named(root: Path) -> N
     assert f"    was (Thai): {SHORT_TH}\n" in output, output
     now = SHORT_TH.replace("และดื่ม", "และ<U+200B>ดื่ม")
     assert f"    now (Thai): {now}\n" in output, output
+
+
+def test_each_text_of_a_split_is_shown_as_read_on_its_own() -> None:
+    """The texts of a split are shown on one line, " | " between them; one refused for
+    bold it never closes is shown as written (that is what to fix), the others as
+    read, not every text beside it as written."""
+    from msc_leaflet.i18n.signoff_changes import SPLIT, Change, texts_shown
+
+    before = (("**Keep** it dry.", "**ปิด** ไว้"),)
+    after = (("**Keep** it.", "**ปิด"), ("Keep it *dry*.", "อย่าให้*เปียก*"))
+    change = Change("paragraph/5, paragraph/6", SPLIT, before, after, origin="paragraph/4")
+    was = texts_shown(change, ("**Keep** it dry.", "**ปิด** ไว้"), ("en", "th"))
+    now = texts_shown(change, ("**Keep** it. | Keep it *dry*.", "**ปิด | อย่าให้*เปียก*"), ("en", "th"))
+    assert was == [("Keep it dry.", "en"), ("ปิด ไว้", "th")]
+    assert now == [("Keep it. | Keep it dry.", "en"), ("**ปิด | อย่าให้เปียก", "th")]

@@ -76,6 +76,7 @@ SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says th
 NOT_RECORDED = DESK_MESSAGES["desk.change.not-recorded"]
 
 Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
+JOINER = " | "  # between the texts of a split or merge, on one line (`_joined`)
 
 
 @dataclass(frozen=True)
@@ -415,7 +416,10 @@ def _shown_as(change: Change) -> Callable[[str], str]:
     an item printed as written as it is."""
     if not reads_markup(change):
         return str
-    return text_as_written if markup_only(change) else text_as_read
+    shown = text_as_written if markup_only(change) else text_as_read
+    # Each entry of a split or merge on its own (`_joined`): one refused for markup it
+    # opens and never closes is shown as written, not every text beside it.
+    return lambda words: JOINER.join(map(shown, words.split(JOINER)))
 
 
 def markup_only(change: Change) -> bool:
@@ -435,7 +439,7 @@ def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
     """The (source, translation) ``said`` of one side of a change, each language's texts
     on one line, entries joined by " | ", lines by " / "."""
     source, translation = (
-        " | ".join(" / ".join(pair[index].splitlines()) for pair in said) for index in (0, 1)
+        JOINER.join(" / ".join(pair[index].splitlines()) for pair in said) for index in (0, 1)
     )
     return source, translation
 
