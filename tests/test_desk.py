@@ -2078,6 +2078,8 @@ def test_the_status_page_names_a_proof_link_with_the_readers_separators(
     [
         ("th", "[ความปลอดภัย, การรักษา]", "ความปลอดภัย การรักษา"),
         ("ar", "[السلامة, العلاج]", "السلامة، العلاج"),
+        # Read as the PDF's keywords are (`plain_text`): no marks the page never prints.
+        ("en", '["**stem** cells", "blood\\\\*tests"]', "stem cells, blood*tests"),
     ],
 )
 def test_topics_are_joined_as_their_own_language_writes_a_list(
