@@ -2078,6 +2078,8 @@ def test_the_status_page_names_a_proof_link_with_the_readers_separators(
     [
         ("th", "[ความปลอดภัย, การรักษา]", "ความปลอดภัย การรักษา"),
         ("ar", "[السلامة, العلاج]", "السلامة، العلاج"),
+        # Read as the PDF's keywords are (`plain_text`): no marks the page never prints.
+        ("en", '["**stem** cells", "blood\\\\*tests"]', "stem cells, blood*tests"),
     ],
 )
 def test_topics_are_joined_as_their_own_language_writes_a_list(
@@ -2240,6 +2242,21 @@ def test_the_signoff_page_shows_markup_in_a_translation_as_typed(tmp_path: Path)
         page = desk.get("/leaflets/care-basics/signoff?lang=th").text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+
+
+def test_the_signoff_page_shows_a_changed_text_as_read(tmp_path: Path) -> None:
+    """A changed translation's was and now showed its markup ("พักผ่อน **24 ชั่วโมง**"),
+    marks the page never prints; they are shown as read, as `i18n review` and the
+    proof show them (`text_as_read`): no emphasis marks, a citation as its [@key]."""
+    root = _signoff_fixture(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    now = "พักผ่อน **24 ชั่วโมง** และดื่มน้ำมากๆ โทรหาเราหากมีไข้ [@alpha2001]"
+    set_msgstr(po, "short-answer", now)
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = html.unescape(_change_item(page, "short-answer"))
+    assert "พักผ่อน 24 ชั่วโมง และดื่มน้ำมากๆ โทรหาเราหากมีไข้ [@alpha2001]" in item, item
+    assert "พักผ่อน 24 ชั่วโมง และดื่มน้ำให้เพียงพอ" in item and "**" not in item, item
 
 
 def test_a_signoff_record_edited_to_garbage_is_named_and_holds_the_leaflet_back(

@@ -1521,3 +1521,67 @@ def test_a_catalog_saved_again_decomposed_keeps_its_approval(
     code, output = invoke(*reviewing)
     assert "title: the Vietnamese translation changed" in output, output
     assert output.count("translation changed") == 1, output
+
+
+SHORT_TH = "พักผ่อน **24 ชั่วโมง** และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]"
+
+
+def test_review_and_proof_show_a_changed_text_as_read(root: Path, tmp_path: Path) -> None:
+    """A clinician re-approving a changed translation read its markup: "was (Thai):
+    พักผ่อน **24 ชั่วโมง** …", marks the page never prints, in `i18n review`, the proof
+    and the desk alike. Each text is now shown as read (`text_as_read`): no emphasis
+    marks, a citation as its [@key]."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "short-answer", SHORT_TH.replace("ให้เพียงพอ", "มากๆ"))
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert "  short-answer: the Thai translation changed\n" in output, output
+    was = "พักผ่อน 24 ชั่วโมง และดื่มน้ำให้เพียงพอ โทรหาเราหากมีไข้ [@alpha2001]"
+    assert f"    was (Thai): {was}\n" in output, output
+    assert f"    now (Thai): {was.replace('ให้เพียงพอ', 'มากๆ')}\n" in output, output
+    assert "**" not in output
+    code, output = build(root, tmp_path / "out", "--proof")
+    assert code == 0, output
+    text = "\n".join(page_texts(tmp_path / "out" / "th" / "care-basics.proof.pdf"))
+    proof_was = text[text.index("Changed since the last approval") :]
+    assert "พักผ่อน 24 ชั่วโมง" in proof_was and "**" not in proof_was, proof_was
+
+
+def test_a_change_of_markup_alone_is_shown_as_written(root: Path) -> None:
+    """Bold moved from "24 ชั่วโมง" to "24" alone reads the same without its marks:
+    shown as read, was and now were one line twice and the clinician saw no change.
+    Such an edit is shown as written, its marks and all."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "short-answer", SHORT_TH.replace("**24 ชั่วโมง**", "**24** ชั่วโมง"))
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"    was (Thai): {SHORT_TH}\n" in output, output
+    now = SHORT_TH.replace("**24 ชั่วโมง**", "**24** ชั่วโมง")
+    assert f"    now (Thai): {now}\n" in output, output
+
+
+def test_a_change_of_what_prints_nothing_is_shown_with_it_named(root: Path) -> None:
+    """A zero-width space typed into a Thai msgstr moves where its line breaks; shown as
+    read or as typed, was and now looked the same line. It is named where it stands."""
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    set_msgstr(root / TH_PO, "short-answer", SHORT_TH.replace("และดื่ม", "และ\u200bดื่ม"))
+    code, output = invoke("i18n", "review", "care-basics", "-l", "th", "--project", str(root))
+    assert code == 0, output
+    assert f"    was (Thai): {SHORT_TH}\n" in output, output
+    now = SHORT_TH.replace("และดื่ม", "และ<U+200B>ดื่ม")
+    assert f"    now (Thai): {now}\n" in output, output
+
+
+def test_each_text_of_a_split_is_shown_as_read_on_its_own() -> None:
+    """The texts of a split are shown on one line, " | " between them; one refused for
+    bold it never closes is shown as written (that is what to fix), the others as
+    read, not every text beside it as written."""
+    from msc_leaflet.i18n.signoff_changes import SPLIT, Change, texts_shown
+
+    before = (("**Keep** it dry.", "**ปิด** ไว้"),)
+    after = (("**Keep** it.", "**ปิด"), ("Keep it *dry*.", "อย่าให้*เปียก*"))
+    change = Change("paragraph/5, paragraph/6", SPLIT, before, after, origin="paragraph/4")
+    was = texts_shown(change, ("**Keep** it dry.", "**ปิด** ไว้"), ("en", "th"))
+    now = texts_shown(change, ("**Keep** it. | Keep it *dry*.", "**ปิด | อย่าให้*เปียก*"), ("en", "th"))
+    assert was == [("Keep it dry.", "en"), ("ปิด ไว้", "th")]
+    assert now == [("Keep it. | Keep it dry.", "en"), ("**ปิด | อย่าให้เปียก", "th")]

@@ -1752,6 +1752,14 @@ def test_a_name_kept_in_latin_letters_is_no_sentence(language: str, translation:
     assert _script_findings(SCRIPT_SOURCE, translation, language) == []
 
 
+def test_a_sentence_in_another_script_is_quoted_as_read() -> None:
+    """The sentence named was quoted with its markup, "“**Drink water** before…”":
+    marks the page never prints. It is quoted as read (`text_as_read`)."""
+    source = "**Drink water** before the [blood test](https://example.org/t) \\*today\\*."
+    [message] = _script_findings(source, "ការពិនិត្យ។ " + source, "km")
+    assert message.startswith("“Drink water before the blood test *today*.” is written in"), message
+
+
 @pytest.mark.parametrize(
     ("language", "translation"),
     [

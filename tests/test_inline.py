@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msc_leaflet.content.inline import InlineError, Span, link_refusal, parse_inline, plain_text
+from msc_leaflet.content.inline import (
+    InlineError,
+    Span,
+    link_refusal,
+    parse_inline,
+    plain_text,
+    text_as_read,
+    text_as_written,
+)
 
 
 def test_styles_links_and_citations() -> None:
@@ -139,3 +147,30 @@ def test_a_unicode_space_is_kept_as_typed(text: str, kept: str) -> None:
     one."""
     [span] = parse_inline(text)
     assert span.text == kept
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        (
+            "**Hemocompatibility screening** means *testing*",
+            "Hemocompatibility screening means testing",
+        ),
+        ("a \\*star\\* and \\[brackets\\]", "a *star* and [brackets]"),
+        ("see [the registry](https://example.org/r) now", "see the registry now"),
+        ("cells [@a; @b] stay", "cells [@a; @b] stay"),
+        ("blood\u00ad\u200bwork  and\u00a0more", "bloodwork and\u00a0more"),
+        ("**opened and never closed", "**opened and never closed"),
+    ],
+)
+def test_text_as_read_is_what_a_reader_reads(source: str, read: str) -> None:
+    """What the proof, `i18n review` and the desk show of a leaflet text: no marks the
+    page never prints, a link as its label, a citation as written, a no-break space
+    kept; malformed markup (a refused translation) as written."""
+    assert text_as_read(source) == read
+
+
+def test_text_as_written_names_what_prints_nothing() -> None:
+    """An edit that reads the same before and after is shown as written, with each
+    character that prints nothing named: it is all that changed."""
+    assert text_as_written("**และ**\u200bดื่ม  น้ำ\u00ad") == "**และ**<U+200B>ดื่ม น้ำ<U+00AD>"

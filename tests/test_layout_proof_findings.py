@@ -218,3 +218,31 @@ def test_a_text_printed_in_english_is_listed_once_with_why(
     fuzzy = f"risks-intro (line 55; fuzzy, infusion-safety.po line {entry['risks-intro']}):"
     assert text.count(squeezed(fuzzy)) == (0 if allow_fuzzy else 1), text
     assert "notused" not in text and "risks-intro(line" not in text.replace(squeezed(fuzzy), "")
+
+
+def test_a_text_printed_in_english_is_listed_as_read_not_as_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proof listed an untranslated text as its markup: "**Hemocompatibility
+    screening** means…", a reviewer reading marks the page never prints. It is now
+    listed as read: no emphasis marks or escapes, a link as its label, no soft hyphen
+    or zero-width space; a citation as the [@key] its author wrote."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    source = leaflet.read_text("utf-8")
+    written = (
+        "**Hemocompatibility screening** means *testing*, before use, a \\*batch\\* "
+        "(see [the guidance](https://example.org/guide)) of cells [@ankrum2014] in "
+        "blood\u00ad\u200bwork."
+    )
+    start = source.index(">-\n      **Hemocompatibility screening**")
+    end = source.index("clot.", start) + len("clot.")
+    leaflet.write_text(source[:start] + json.dumps(written) + source[end:], "utf-8")
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    set_msgstr(catalog, "screening", "")
+    text = proof(root, tmp_path / "out", "infusion-safety", "th")
+    read = "Hemocompatibility screening means testing, before use, a *batch* (see the "
+    read += "guidance) of cells [@ankrum2014] in bloodwork."
+    assert squeezed(read) in squeezed(text), text
+    assert "**" not in text and "\\" not in text and "example.org" not in text, text

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .text_policy import visible
+from .text_policy import prints_nothing, visible
 
 WEB_SCHEMES = ("http://", "https://")
 LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
@@ -338,6 +338,41 @@ def plain_text(source: str) -> str:
     for span in parse_inline(source):
         out = out.rstrip(" ") if span.cites else out + span.text
     return out.strip()
+
+
+#: Characters that only say where a line may break or must not (a soft hyphen, a zero
+#: width space, a word joiner, a byte order mark): nothing on the page, and shown by a
+#: terminal or a browser as a stray hyphen or box. Joiners that change a letter's shape
+#: (U+200C, U+200D) and direction marks are kept: they change what is read.
+_BREAK_CONTROLS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def text_as_read(source: str) -> str:
+    """``source`` as its reader reads it, for a person reading a leaflet text outside its
+    page (the proof's lists, `i18n review`, the desk's sign-off page, a check's message):
+    no ``**``/``*`` marks or ``\\`` escapes, a link as its label, a citation as the
+    ``[@key]`` its author wrote (the page prints a number, which only the laid-out
+    leaflet knows; the key names the source a clinician checks), its blanks folded and
+    no break controls (`_BREAK_CONTROLS`). A reviewer shown "**Hemocompatibility
+    screening**" read markup the page never prints. Text whose markup is malformed (a
+    translation the build refuses) is given as written, folded: that is what to fix."""
+    try:
+        spans = parse_inline(source)
+    except InlineError:
+        return _BREAK_CONTROLS.sub("", folded(source))
+    parts = [f"[{'; '.join('@' + key for key in s.cites)}]" if s.cites else s.text for s in spans]
+    return _BREAK_CONTROLS.sub("", "".join(parts)).strip()
+
+
+def text_as_written(source: str) -> str:
+    """``source`` as written, its blanks folded and each character that prints nothing
+    (a soft hyphen, a zero-width space or joiner, a direction mark) named as
+    ``<U+200B>``: for an edit that reads the same before and after (`text_as_read`),
+    whose difference is in what a reader does not see. A zero-width space added to a
+    Thai msgstr moves where its lines break; shown as typed, was and now looked the same."""
+    return "".join(
+        f"<U+{ord(c):04X}>" if not c.isspace() and prints_nothing(c) else c for c in folded(source)
+    )
 
 
 def has_words(printed: str) -> bool:

@@ -260,7 +260,9 @@ def read_card(
         titles=titles,
         version=leaflet.document.version,
         review=leaflet.document.next_review,
-        topics=tuple(keyword.value for keyword in leaflet.keywords),
+        # As the PDF's keywords read them (`layout.document`): "**stem** cells" showed
+        # its marks on the shelf and in its topic list.
+        topics=tuple(plain_text(keyword.value) for keyword in leaflet.keywords),
         organisation=leaflet.organisation.name,
         organisations={loc: leaflet.organisation.in_locale(loc).name for loc in locales},
         translations=translations,

@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..content.inline import text_as_read, text_as_written
 from ..languages import language_of
 from .desk_labels import DESK_MESSAGES
 from .formatting import english_language_name
@@ -75,6 +76,7 @@ SHOWN_RENUMBERED = 3  # contexts named on the renumbered line; the count says th
 NOT_RECORDED = DESK_MESSAGES["desk.change.not-recorded"]
 
 Entry = tuple[str, str]  # (context, "<source digest> <translation digest>")
+JOINER = " | "  # between the texts of a split or merge, on one line (`_joined`)
 
 
 @dataclass(frozen=True)
@@ -389,21 +391,55 @@ def texts_shown(
     "now (English): Sources" was listed twice, as if two texts had changed. The one
     rule `i18n review`, the proof and the desk show texts by."""
     shown: list[tuple[str, str]] = []
+    shown_as = _shown_as(change)
     for index in sides_shown(change):
         words = said[index]
         if not words.strip(" |"):
             continue
+        words = shown_as(words)
         text = (words, written_in(change.entry, index, said, languages))
         if text not in shown:
             shown.append(text)
     return shown
 
 
+def reads_markup(change: Change) -> bool:
+    """Whether the texts of ``change`` are a leaflet's, whose markup the page reads
+    (``**bold**``, ``[@key]``), not a page word or a page item printed as written (a
+    phone, a reference entry, a picture's digest), whose ``*`` is a star."""
+    return is_translated(change.entry) and not is_page_word(change.entry)
+
+
+def _shown_as(change: Change) -> Callable[[str], str]:
+    """How the texts of ``change`` are shown: a leaflet text as read, or as written
+    where only what a reader does not see changed (`markup_only`); a page word or
+    an item printed as written as it is."""
+    if not reads_markup(change):
+        return str
+    shown = text_as_written if markup_only(change) else text_as_read
+    # Each entry of a split or merge on its own (`_joined`): one refused for markup it
+    # opens and never closes is shown as written, not every text beside it.
+    return lambda words: JOINER.join(map(shown, words.split(JOINER)))
+
+
+def markup_only(change: Change) -> bool:
+    """Whether ``change`` is an edit of a leaflet text whose words read the same before
+    and after (`text_as_read`): only its emphasis, a link's address, an escape or a
+    break control changed. Its texts are shown as written, markup and all: shown as
+    read, was and now were the same line, and the clinician had no change to see."""
+    if not (reads_markup(change) and is_edit(change) and change.before):
+        return False
+    (was,), (now,) = change.before, change.after
+    return was != now and all(
+        text_as_read(a) == text_as_read(b) for a, b in zip(was, now, strict=True)
+    )
+
+
 def _joined(said: Sequence[tuple[str, str]]) -> tuple[str, str]:
     """The (source, translation) ``said`` of one side of a change, each language's texts
     on one line, entries joined by " | ", lines by " / "."""
     source, translation = (
-        " | ".join(" / ".join(pair[index].splitlines()) for pair in said) for index in (0, 1)
+        JOINER.join(" / ".join(pair[index].splitlines()) for pair in said) for index in (0, 1)
     )
     return source, translation
 

@@ -22,7 +22,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..content.inline import InlineError, Span, has_words, links, parse_inline, plain_text
+from ..content.inline import (
+    InlineError,
+    Span,
+    has_words,
+    links,
+    parse_inline,
+    plain_text,
+    text_as_read,
+)
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
@@ -1036,7 +1044,9 @@ def check_script(pair: Pair) -> Iterator[Problem]:
         return
     name = profile(pair.language).name
     for stray in strays(pair.translation, pair.language, pair.kept_terms):
-        shown = stray.sentence if len(stray.sentence) <= 60 else stray.sentence[:57] + "…"
+        # Quoted as read: "**Drink water** …" quoted the marks the page never prints.
+        said = text_as_read(stray.sentence)
+        shown = said if len(said) <= 60 else said[:57] + "…"
         yield WRONG_SCRIPT.problem(
             f"“{shown}” is written in {stray.written_in}, not in {name}: a text left "
             f"in another language? Translate it into {name}",

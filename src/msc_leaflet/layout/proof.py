@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
+from ..content.inline import text_as_read
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
 from ..i18n.signoff_changes import Beside
@@ -159,7 +160,8 @@ def unprinted_line(text: Unprinted) -> str:
     infusion-safety.po line 102): MSCs are not blood cells…"."""
     origin = text.text.origin
     entry = f", {origin.path.name} line {origin.line}" if origin is not None else ""
-    return f"{text.context} (line {text.line}; {text.why}{entry}): {_short(text.value)}"
+    said = _short(text_as_read(text.value))
+    return f"{text.context} (line {text.line}; {text.why}{entry}): {said}"
 
 
 def findings_page(w: Writer, labels: Labels, checked: Sequence[str]) -> list[Flowable]:
