@@ -1096,8 +1096,15 @@ def _after_opening_marks(
 
 
 def _opens(cluster: str) -> bool:
-    """Whether ``cluster`` is an opening bracket or quotation mark: ( [ « “ 「."""
-    return len(cluster) == 1 and unicodedata.category(cluster) in ("Ps", "Pi")
+    """Whether ``cluster`` is an opening bracket or quotation mark of proportional
+    text: ( [ « “. Not a full-width one (〔 「 （): Chinese and Japanese never end a line
+    on it (kinsoku), and their emergency is the closing mark hung past the line's end
+    (〔注〕 in a line two characters wide: "〔注" and 〕 hanging, not "〔" alone)."""
+    return (
+        len(cluster) == 1
+        and unicodedata.category(cluster) in ("Ps", "Pi")
+        and unicodedata.east_asian_width(cluster) not in ("W", "F")
+    )
 
 
 def _hung_marks(
