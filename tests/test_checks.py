@@ -181,10 +181,12 @@ def test_config_rejects_unknown_settings(make_project: Callable[..., Path]) -> N
         (b"[checks.readability]\ngrade_warning = 12\n", 2, "READ002 would never warn"),
         (b"[checks.readability]\nmin_words = -1\n", 2, "min_words must be 0 or more"),
         (b"[checks.readability]\nthai_phrase_min_words = 2.5\n", 2, "must be a whole number"),
-        (b"[checks.dates]\nreview_soon_days = -30\n", 2, "review_soon_days must be 0 or more"),
+        (b"[checks.dates]\nreview_soon_days = -30\n", 2, "review_soon_days must be from 0"),
+        (b"[checks.dates]\nreview_soon_days = 99999\n", 2, "must be from 0 to 1095, not 99999"),
     ],
     ids=["utf8", "bom", "table", "string", "value", "quoted", "list", "key", "severity", "kind",
-         "section", "i18n-key", "percent", "nan", "inf", "order", "negative", "whole", "days"],
+         "section", "i18n-key", "percent", "nan", "inf", "order", "negative", "whole", "days",
+         "days-max"],
 )  # fmt: skip
 def test_a_bad_settings_file_is_one_error_at_its_line(
     make_project: Callable[..., Path], data: bytes, line: int, message: str
