@@ -164,8 +164,9 @@ def test_the_floor_checks_each_style_on_the_fill_it_is_printed_on(
     path = project_theme(tmp_path, theme + "styles:\n" + styles)
     with pytest.raises(LeafletError, match=re.escape(message)):
         load_theme(path)
-    # Without the style's colour, the same colours pass the floor.
-    load_theme(project_theme(tmp_path, theme))
+    # Without the style's colour, the same colours pass the floor (grey, then used by no
+    # style, is left out: the theme refuses a colour nothing prints with).
+    load_theme(project_theme(tmp_path, theme.replace('\n  grey: "#767676"', "")))
 
 
 def test_display_styles_may_be_set_tighter(tmp_path: Path) -> None:
@@ -458,6 +459,34 @@ def test_a_theme_error_is_one_line_from_build(
     assert f"theme.yaml:{APPENDED}:1: error: unknown theme entry 'colors'" in output
     assert "did you mean 'colours'?" in output
     assert not list(out.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("table", "entry", "message", "hint"),
+    [
+        # Meant for the captions; no style names it, so the captions printed as before.
+        ("sizes", "caption: 8", "sizes: 'caption' is used by no style", "size: caption"),
+        ("spacing", "heading-afterr: 4", "spacing: 'heading-afterr'", "misspelling of"),
+        ("colours", 'brand-red: "#b3261e"', "colours: 'brand-red' is used by no style", "colour:"),
+    ],
+)
+def test_a_name_no_style_uses_is_refused_at_its_line(
+    tmp_path: Path, table: str, entry: str, message: str, hint: str
+) -> None:
+    lines = BUNDLED.splitlines(keepends=True)
+    at = lines.index(f"{table}:\n") + 1  # the entry's line, 1-based, right under the table
+    lines.insert(at, f"  {entry}\n")
+    with pytest.raises(LeafletError) as caught:
+        load_theme(project_theme(tmp_path, "".join(lines)))
+    assert message in caught.value.message and hint in caught.value.hint
+    assert caught.value.location.line == at + 1
+
+
+def test_a_name_a_style_uses_is_the_themes_own(tmp_path: Path) -> None:
+    style = "  caption: {parent: attribution, space-before: 3"
+    text = BUNDLED.replace("sizes:\n", "sizes:\n  caption: 9.5\n", 1)
+    text = text.replace(style, style + ", size: caption + 0.5", 1)
+    assert load_theme(project_theme(tmp_path, text)).styles["caption"].size == 10
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,27 @@ def text_style(
     return TextStyle(**values)
 
 
+#: The style fields that name an entry of ``sizes:``, of ``spacing:`` and of ``colours:``.
+_NAMING_FIELDS = {
+    "sizes": ("size", "leading"),
+    "spacing": ("space-before", "space-after", "left-indent", "first-line-indent"),
+    "colours": ("colour",),
+}
+
+
+def names_used(styles: Mapping[str, Mapping[str, Any]]) -> dict[str, set[str]]:
+    """The names of ``sizes:``, ``spacing:`` and ``colours:`` entries that the inherited
+    ``styles:`` entries look up (a size of ``small + 0.5`` uses ``small``)."""
+    used: dict[str, set[str]] = {table: set() for table in _NAMING_FIELDS}
+    for entry in styles.values():
+        for table, keys in _NAMING_FIELDS.items():
+            for key in keys:
+                match = _NAMED.fullmatch(str(entry.get(key, "")).strip())
+                if match:
+                    used[table].add(match[1])
+    return used
+
+
 def box_padding(name: str, entry: Mapping[str, Any]) -> BoxPadding:
     """The padding of an inherited ``box-padding:`` entry."""
     keys = ("box-padding", name)

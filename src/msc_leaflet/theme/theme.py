@@ -34,7 +34,15 @@ from .fonts import PROJECT_FONTS, FontConfig, font_config
 from .icc import press_colour
 from .output_intent import OutputIntent, output_intent
 from .source import ThemeSource
-from .styles import BoxPadding, TextStyle, box_padding, inherit, layered, text_style
+from .styles import (
+    BoxPadding,
+    TextStyle,
+    box_padding,
+    inherit,
+    layered,
+    names_used,
+    text_style,
+)
 
 INCH = 72.0  # points
 MM = INCH / 2.54 * 0.1  # ReportLab's `mm`, computed as it does, so lengths match to the bit
@@ -238,6 +246,7 @@ def _parse(
     sizes = _numbers(data["sizes"], ("sizes",), needed=defaults["sizes"])
     spacing = _numbers(data["spacing"], ("spacing",), needed=defaults["spacing"])
     styles = inherit(layered(defaults["styles"], data.get("styles"), "styles"), "styles", "body")
+    _refuse_unused(data, defaults, names_used(styles))
     paddings = inherit(
         layered(defaults["box-padding"], data.get("box-padding"), "box-padding"), "box-padding"
     )
@@ -458,6 +467,36 @@ def _leading_scale(entries: object) -> dict[str, float]:
 
 
 SIDES = ("top", "bottom", "left", "right")
+
+
+def _refuse_unused(
+    data: dict[str, Any], defaults: dict[str, Any], used: dict[str, set[str]]
+) -> None:
+    """Refuse a ``sizes:``, ``spacing:`` or ``colours:`` name that neither the layout
+    nor any style reads. Such an entry changes nothing on the page, and its author cannot
+    tell: ``caption: 8`` under ``sizes:``, meant for the captions, with no style naming
+    it, printed the captions as before without a word."""
+    for table, names in used.items():
+        known = [*defaults[table], *names]
+        if table == "colours":
+            known += [*CALLOUT_KINDS, *OPTIONAL_COLOURS]
+        for name in data[table]:
+            if name in known:
+                continue
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+            raise ThemeError(
+                (table, str(name)),
+                f"{table}: '{name}' is used by no style, so it changes nothing on the page",
+                (f"is it a misspelling of '{close[0]}'? " if close else "")
+                + f"name it in a style (styles: … {_naming_example(table, str(name))}), "
+                "or remove it",
+                at_key=True,
+            )
+
+
+def _naming_example(table: str, name: str) -> str:
+    field = {"sizes": "size", "spacing": "space-before", "colours": "colour"}[table]
+    return f"{field}: {name}"
 
 
 def _numbers(
