@@ -147,11 +147,17 @@ def test_long_leaflet_blocks_fixture_is_multi_page(
     assert len(PdfReader(pdf).pages) >= 2
 
 
+@pytest.mark.parametrize(
+    "cited",
+    ["[@alpha2001][@gamma2002][@delta2003]", "[@alpha2001] [@gamma2002]  [@delta2003]"],
+    ids=["tight", "spaced"],
+)
 def test_adjacent_citations_read_as_one_list(
-    make_project: Callable[..., Path], tmp_path: Path
+    make_project: Callable[..., Path], tmp_path: Path, cited: str
 ) -> None:
-    """`[@a][@b][@c]` must print 1–3, not the misleading 123."""
-    blocks = "- paragraph: Three studies [@alpha2001][@gamma2002][@delta2003].\n  id: three\n"
+    """`[@a][@b][@c]` must print 1–3, not the misleading 123; so must `[@a] [@b] [@c]`,
+    whose spaces the superscript drops (it printed 123, a citation of reference 123)."""
+    blocks = f"- paragraph: Three studies {cited}.\n  id: three\n"
     project = Project.at(make_project({"sample": leaflet_yaml(blocks)}))
     pdf = build_leaflet(project, "sample", None, tmp_path / "out").path
     text = normalise(page_texts(pdf)[0])

@@ -82,12 +82,15 @@ class Writer:
                 # Vancouver sets the superscript tight against the word: drop the space the
                 # author typed before [@key], which would also let a line start with it.
                 if runs and runs[-1].text.endswith(" ") and not runs[-1].superscript:
-                    last = runs[-1]
-                    runs[-1] = Run(
-                        last.text.rstrip(" "), last.font, last.size, last.color, last.link
-                    )
+                    last = runs.pop()
+                    if last.text.rstrip(" "):
+                        runs.append(
+                            Run(last.text.rstrip(" "), last.font, last.size, last.color, last.link)
+                        )
                 numbers = tuple(self.numbers[key] for key in span.cites)
-                if runs and runs[-1].cites:  # [@a][@b] reads as one citation: 1,2 not 12
+                # [@a][@b] and [@a] [@b] read as one citation, 1,2: set apart, they printed
+                # one superscript 12 (or 1234 for four), a citation of a reference 12.
+                if runs and runs[-1].cites:
                     numbers = runs.pop().cites + numbers
                 runs.append(
                     Run(
