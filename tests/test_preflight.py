@@ -642,6 +642,26 @@ def test_the_command_reports_pages_json_and_exit_codes(tmp_path: Path) -> None:
     assert runner.invoke(app, ["preflight", str(good), "--bleed", "3"]).exit_code == 2
 
 
+def test_a_folder_is_every_pdf_under_it(tmp_path: Path) -> None:
+    """A print shop is handed a build's output folder: each PDF in it is checked, in
+    name order; a folder with none is an error naming it, not "not a regular file"."""
+    (tmp_path / "build" / "th").mkdir(parents=True)
+    canvas_pdf(tmp_path / "build" / "th" / "b.pdf", blank)
+    canvas_pdf(tmp_path / "build" / "a.pdf", blank)
+    (tmp_path / "build" / "manifest.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["preflight", str(tmp_path / "build"), "--json"])
+    assert result.exit_code == 0, result.output
+    names = [
+        Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(result.stdout)["files"]
+    ]
+    assert names == ["build/a.pdf", "build/th/b.pdf"]
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["preflight", str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert "empty: error: holds no PDF files to check" in result.output
+    assert "Traceback" not in result.output
+
+
 def hostile(path: Path) -> dict[str, bytes]:
     """PDFs made to trip a reader: loops, junk operands, deep nesting, encryption."""
     made: dict[str, bytes] = {}

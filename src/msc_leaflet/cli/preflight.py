@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 
 def preflight(
-    files: Annotated[list[Path], typer.Argument(help="PDF files to check.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="PDF files to check, or folders: every PDF in them (a build's --out)."),
+    ],
     bleed: Annotated[
         str,
         typer.Option(help="Bleed the print shop asks for on every side, e.g. 3mm (0: none)."),
@@ -56,13 +59,15 @@ def preflight(
       msc-leaflet preflight build/th/infusion-safety.pdf
 
       msc-leaflet preflight print/th/*.pdf --bleed 3mm --json
+
+      msc-leaflet preflight print                # every PDF under print/
     """
     from .errors import run
 
     json_output = json_wanted(json_output, format)
 
     def action() -> None:
-        from ..errors import LeafletError
+        from ..errors import LeafletError, Location
         from ..finishing.preflight import Requirements
         from ..finishing.preflight import preflight as check_file
         from ..print_spec import INK_RANGE, parse_bleed
@@ -80,8 +85,14 @@ def preflight(
             )
         reports: list[dict[str, object]] = []
         failed = False
-        for path in files:
+        for path in _pdf_files(files):
             try:
+                if path.is_dir():  # a folder with no PDF in it
+                    raise LeafletError(
+                        Location(path),
+                        "holds no PDF files to check",
+                        "build into it first (msc-leaflet build --out FOLDER), or name the PDFs",
+                    )
                 report = check_file(path, asked)
             except LeafletError as error:
                 failed = True
@@ -114,6 +125,17 @@ def preflight(
             raise typer.Exit(1)
 
     run(action)
+
+
+def _pdf_files(paths: list[Path]) -> list[Path]:
+    """``paths`` with each folder replaced by the PDFs below it, in name order (a
+    folder holding none stays, to be named as such): a print shop is handed a build's
+    output folder as often as its files."""
+    found: list[Path] = []
+    for path in paths:
+        pdfs = sorted(path.rglob("*.pdf")) if path.is_dir() else []
+        found += [pdf for pdf in pdfs if pdf.is_file()] or [path]
+    return found
 
 
 def _named(path: Path) -> str:
