@@ -11,7 +11,8 @@ translator needs and what brings the work back to the right entry:
   different places stay apart (translate-toolkit's po2xliff drops it: issue #19);
 - the extracted comments as ``<note from="developer">``, the translator's comments as
   ``<note from="translator">``, the ``#:`` references as a ``location`` context group;
-- the state: ``translated``, ``needs-review-translation`` (fuzzy) or ``new``;
+- the state: ``signed-off`` with ``approved="yes"`` (a text a sign-off approved,
+  `signed_entries`), ``translated``, ``needs-review-translation`` (fuzzy) or ``new``;
 - for a fuzzy entry, the English it was translated from (gettext's ``#| msgid``) as
   ``<note from="previous-source" annotates="source">``, so the reviewer sees what
   changed; import reads it as nothing (the ``.po`` keeps its own).
@@ -57,6 +58,7 @@ from .extract import msgid_language
 from .headers import translation_header
 from .localizer import problems_said, refusal_reasons
 from .pofile import format_po, read_po, refuse_changed
+from .signed_entries import signed_off_contexts
 from .translation_checks import (
     Pair,
     check_markup_same,
@@ -97,10 +99,14 @@ def _unit_id(entry: Entry, used: set[str]) -> str:
     return unit_id
 
 
-def _state(entry: Entry) -> str:
+def _state(entry: Entry, signed_off: bool) -> str:
+    """XLIFF 1.2's state of ``entry``'s target: ``signed-off`` ("changes are reviewed
+    and approved") only for a text a current sign-off approved (`signed_entries`)."""
     if not entry.has_translation:
         return "new"
-    return "needs-review-translation" if entry.fuzzy else "translated"
+    if entry.fuzzy:
+        return "needs-review-translation"
+    return "signed-off" if signed_off else "translated"
 
 
 def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -> ET.Element:
@@ -113,8 +119,19 @@ def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -
     return element
 
 
-def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> bytes:
-    """One catalog as an XLIFF 1.2 document; ``original`` is its path in the project."""
+def catalog_xliff(
+    catalog: Catalog,
+    original: str,
+    source_language: str,
+    signed_off: frozenset[str] = frozenset(),
+) -> bytes:
+    """One catalog as an XLIFF 1.2 document; ``original`` is its path in the project,
+    ``signed_off`` the contexts whose text a sign-off approved (`signed_entries`).
+
+    Only those units say ``approved="yes"``: XLIFF 1.2 reads it as "final, or has
+    passed its final review", and Weblate imports it as *Approved*. Every other unit
+    has no ``approved`` (its default is no): a tool that leaves an ``approved="no"`` as
+    it was when the translator confirms a text would have it read back as fuzzy."""
     assert catalog.path is not None
     path = catalog.path
     root = ET.Element(_q("xliff"), {"version": "1.2"})
@@ -142,9 +159,12 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
         }
         if entry.msgctxt is not None:
             attrib["resname"] = entry.msgctxt
+        state = _state(entry, entry.msgctxt in signed_off)
+        if state == "signed-off":
+            attrib["approved"] = "yes"
         unit = ET.SubElement(body, _q("trans-unit"), attrib)
         _text(unit, "source", entry.msgid, path)
-        _text(unit, "target", entry.msgstr, path, state=_state(entry))
+        _text(unit, "target", entry.msgstr, path, state=state)
         for note in entry.extracted:
             _text(unit, "note", note, path, **{"from": "developer"})
         for note in entry.comments:
@@ -483,7 +503,11 @@ def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Pa
         # header field ("X-Source-Language: ") made a file with source-language="", which
         # CAT tools refuse, and a missing one source-language="en" over Thai sources.
         declared = catalog.header.get("X-Source-Language", "")
-        xliff = catalog_xliff(catalog, original, msgid_language(project, po, declared))
+        signed = (
+            frozenset() if po.stem == UI_DOMAIN else signed_off_contexts(project, po.stem, catalog)
+        )
+        language = msgid_language(project, po, declared)
+        xliff = catalog_xliff(catalog, original, language, signed)
         written.append((target, write_atomic(target, xliff)))
     return written
 
