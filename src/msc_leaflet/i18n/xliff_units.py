@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import NoReturn
 from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
+from ..languages import profile
 from ..project import parent_locales, same_language
 from .pofile import comment_lines
 
@@ -187,6 +189,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     files = []
     for file in root.iter(_q("file")):
         units = []
+        spaced = _spaces_sentences(file.get("target-language", ""))
         for unit in file.iter(_q("trans-unit")):
             source = unit.find(_q("source"))
             target = unit.find(_q("target"))
@@ -215,7 +218,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     # resname="" is one a tool emptied: matched by id (`matched_by_id`)
                     context=unit.get("resname") or None,
                     source="".join(source.itertext()) if source is not None else "",
-                    target=inline_text(target, unit, path) if target is not None else "",
+                    target=(target_text(target, unit, path, spaced) if target is not None else ""),
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(LINE, "1")),
@@ -264,6 +267,102 @@ def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
             inner = _formatted(child, inner, unit, path)
         parts += [inner, child.tail or ""]
     return "".join(parts)
+
+
+def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool = True) -> str:
+    """The text of ``target`` as the catalog holds it (`inline_text`), read past the
+    layout a tool gave a segmented one.
+
+    memoQ, Trados and Okapi write a unit split into sentences as ``<mrk mtype="seg">``
+    in ``<seg-source>`` and ``<target>``, and some indent them, one segment a line:
+    whitespace holding a line break before, between or after the segments, or at the
+    ends of a segment's own text. That is the file's layout, not the translator's text:
+    read as text, every such target was refused as beginning with a line break nobody
+    typed. Between two segments it stands for what stands between those sentences in
+    the English (`_source_gaps`: a space), or for nothing in a language that puts no
+    space between sentences (``spaced`` false: Chinese, Japanese); at the ends, for
+    what the English has there. Whitespace without a line break is text, and stays (a
+    tool writes the space between two sentences so); a line break inside a segment's
+    text is the translator's (`xliff._refuse_inner_line_break` names it where it would
+    print wrong)."""
+    segments = [c for c in target if _is_segment(c)]
+    if not segments:
+        return inline_text(target, unit, path)
+    before, gaps, after = _source_gaps(unit)
+    gaps = [gap if spaced or gap.strip() else "" for gap in gaps]
+    between = " " if spaced else ""
+    parts = [_layout_or(target.text or "", before)]
+    count = 0
+    for child in target:
+        if not _is_segment(child):
+            parts += [inline_text(child, unit, path), child.tail or ""]
+            continue
+        count += 1
+        inner = inline_text(child, unit, path)
+        parts.append(_without_layout(inner))
+        gap = (
+            after
+            if count == len(segments)
+            else (gaps[count - 1] if count <= len(gaps) else between)
+        )
+        parts.append(_layout_or(child.tail or "", gap))
+    return "".join(parts)
+
+
+def _spaces_sentences(language: str) -> bool:
+    """Whether ``language`` puts a space between two sentences (`languages.yaml`: its
+    words or its phrases are spaced), as the segments of a target are joined."""
+    found = profile(language) if language else None
+    return found is None or found.word_spaces or found.phrase_spaces
+
+
+def _is_segment(element: ET.Element) -> bool:
+    return element.tag == _q("mrk") and element.get("mtype") == "seg"
+
+
+def _is_layout(text: str) -> bool:
+    """Whitespace holding a line break: a tool's indentation, not a translator's text."""
+    return not text.strip() and ("\n" in text or "\r" in text)
+
+
+def _layout_or(text: str, instead: str) -> str:
+    return instead if _is_layout(text) else text
+
+
+def _without_layout(text: str) -> str:
+    """A segment's text without the indentation a tool put at its ends."""
+    start = text[: len(text) - len(text.lstrip())]
+    end = text[len(text.rstrip()) :]
+    core = text.strip()
+    if not core:
+        return text
+    return ("" if _is_layout(start) else start) + core + ("" if _is_layout(end) else end)
+
+
+def _source_gaps(unit: ET.Element) -> tuple[str, list[str], str]:
+    """What the English has before its first sentence, between each two, and after its
+    last: its ``<source>`` around the ``<seg-source>`` segments' texts, found in order.
+    A space between sentences where they cannot be found."""
+    source = unit.find(_q("source"))
+    text = "".join(source.itertext()) if source is not None else ""
+    seg_source = unit.find(_q("seg-source"))
+    sentences = [
+        "".join(m.itertext()).strip()
+        for m in (seg_source if seg_source is not None else ())
+        if _is_segment(m) and "".join(m.itertext()).strip()
+    ]
+    ends: list[tuple[int, int]] = []
+    at = 0
+    for sentence in sentences:
+        found = text.find(sentence, at)
+        if found < 0:
+            return "", [" "] * max(len(sentences) - 1, 0), ""
+        ends.append((found, found + len(sentence)))
+        at = found + len(sentence)
+    if not ends:
+        return "", [], ""
+    gaps = [text[end:start] for (_, end), (start, _) in pairwise(ends)]
+    return text[: ends[0][0]], gaps, text[ends[-1][1] :]
 
 
 def _formatting_line(target: ET.Element | None) -> int:

@@ -1,0 +1,140 @@
+"""XLIFF units as CAT tools write them back: segmented into sentences and laid out on
+lines (memoQ, Trados, Okapi), or marked not to translate (``translate="no"``)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from i18n_support import copy_bundled, invoke
+from msc_leaflet.i18n.pofile import read_po
+
+FIXTURE = Path(__file__).parent / "fixtures" / "languages"
+
+
+def exported(tmp_path: Path, locale: str, domain: str) -> tuple[Path, Path, Path]:
+    """A project (the bundled one for th, else the languages fixture), its catalog of
+    ``domain`` in ``locale``, and that catalog exported to XLIFF."""
+    if locale == "th":
+        project = copy_bundled(tmp_path)
+    else:
+        project = tmp_path / "p"
+        shutil.copytree(FIXTURE, project)
+    code, output = invoke("i18n", "export", "-l", locale, "-o", str(tmp_path / "x"),
+                          "--project", str(project))  # fmt: skip
+    assert code == 0, output
+    po = project / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
+    return project, po, tmp_path / "x" / f"{domain}.{locale}.xlf"
+
+
+def segmented(text: str, context: str, sentences: list[tuple[str, str]], layout: str) -> str:
+    """``text`` with the unit ``context`` split into ``sentences`` (English, translation)
+    as memoQ and Trados write it: ``<seg-source>`` and a ``<target>`` of ``<mrk
+    mtype="seg">``, one segment a line indented by ``layout`` ("" for none: one line)."""
+    unit = re.search(
+        rf'<trans-unit id="{re.escape(context)}".*?</source>\s*<target[^>]*>.*?</target>',
+        text,
+        re.S,
+    )
+    assert unit is not None
+    head = unit[0][: unit[0].index("<target")]
+    nl = f"\n{layout}" if layout else ""
+
+    def marks(side: int) -> str:
+        between = nl if layout else " "  # on one line, the space between two sentences
+        return between.join(
+            f'<mrk mtype="seg" mid="{n}">{pair[side]}</mrk>' for n, pair in enumerate(sentences, 1)
+        )
+
+    seg_source = f"<seg-source>{nl}{marks(0)}{nl}</seg-source>"
+    target = f'<target state="translated">{nl}{marks(1)}{nl}</target>'
+    return text.replace(unit[0], f"{head}{seg_source}\n{target}")
+
+
+def imported(xlf: Path, project: Path, text: str) -> str:
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and "Traceback" not in output, output
+    return output
+
+
+THAI_LEDE = [
+    (
+        "Some clinics give mesenchymal stromal cells (MSCs) through a drip into a vein.",
+        "บางคลินิกให้เซลล์สโตรมัลชนิดมีเซนไคม์ (mesenchymal stromal cells; MSCs) เข้าหลอดเลือดดำผ่านสายน้ำเกลือ",
+    ),
+    (
+        "This leaflet explains the main risks of this route, the checks that lower them, "
+        "and the warning signs to watch for afterwards.",
+        "เอกสารนี้อธิบายความเสี่ยงหลักของการให้เซลล์ด้วยวิธีนี้ การตรวจที่ช่วยลดความเสี่ยง"
+        "เหล่านั้น และอาการเตือนที่ต้องเฝ้าระวังหลังได้รับเซลล์",
+    ),
+]
+
+
+@pytest.mark.parametrize("layout", ["", "  ", "          ", "\t"])
+def test_a_segmented_unit_laid_out_on_lines_imports_as_its_text(
+    tmp_path: Path, layout: str
+) -> None:
+    """A tool that writes one ``<mrk>`` a line (memoQ, Okapi) had every segmented target
+    refused as "begins with a line break", which no translator typed. The layout is
+    read as what stands between the English's sentences: the catalog is unchanged."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    text = segmented(xlf.read_text(encoding="utf-8"), "lede", THAI_LEDE, layout)
+    assert ('<target state="translated">\n' in text) == bool(layout)
+    output = imported(xlf, project, text)
+    assert "0 changed, 63 unchanged" in output and po.read_bytes() == before
+    # a sentence the agency edited comes in between the same two spaces
+    edited = [THAI_LEDE[0], (THAI_LEDE[1][0], THAI_LEDE[1][1].replace("เอกสารนี้", "เอกสารฉบับนี้"))]
+    output = imported(xlf, project, segmented(xlf.read_text("utf-8"), "lede", edited, layout))
+    assert "  changed   lede" in output
+    [lede] = [e for e in read_po(po).active if e.msgctxt == "lede"]
+    assert lede.msgstr == f"{edited[0][1]} {edited[1][1]}"
+
+
+def test_indentation_inside_a_segment_is_no_text(tmp_path: Path) -> None:
+    """Trados and Okapi may indent a segment's own text (``<mrk …>⏎    text⏎  </mrk>``)."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    indented = [(f"\n      {en}\n    ", f"\n      {th}\n    ") for en, th in THAI_LEDE]
+    output = imported(xlf, project, segmented(xlf.read_text("utf-8"), "lede", indented, "    "))
+    assert "0 changed, 63 unchanged" in output and po.read_bytes() == before
+
+
+def test_japanese_sentences_laid_out_on_lines_join_without_a_space(tmp_path: Path) -> None:
+    """Japanese puts no space between sentences: the layout between two segments is no
+    space there, as the catalog has it, where in Thai it is one."""
+    project, po, xlf = exported(tmp_path, "ja", "after-your-infusion")
+    before = po.read_bytes()
+    sentences = [
+        (
+            "This leaflet is general information only.",
+            "このリーフレットは一般的な情報です。",
+        ),
+        (
+            "It does not replace a consultation with your own doctor.",
+            "ご自身の医師の診察に代わるものではありません。",
+        ),
+    ]
+    text = segmented(xlf.read_text("utf-8"), "disclaimer", sentences, "  ")
+    output = imported(xlf, project, text)
+    assert " 0 changed" in output and po.read_bytes() == before, output
+
+
+def test_a_line_break_a_translator_typed_inside_a_thai_segment_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    """Only the layout around a segment's text is dropped; a break inside it would
+    print as a space no one typed in Thai, and is named at its line."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    broken = [THAI_LEDE[0], (THAI_LEDE[1][0], THAI_LEDE[1][1].replace(" การตรวจ", "\nการตรวจ"))]
+    xlf.write_text(segmented(xlf.read_text("utf-8"), "lede", broken, "  "), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 1 and "Traceback" not in output, output
+    assert "unit 'lede': the translation breaks over lines" in output
+    assert po.read_bytes() == before
