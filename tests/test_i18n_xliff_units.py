@@ -138,3 +138,72 @@ def test_a_line_break_a_translator_typed_inside_a_thai_segment_is_still_refused(
     assert code == 1 and "Traceback" not in output, output
     assert "unit 'lede': the translation breaks over lines" in output
     assert po.read_bytes() == before
+
+
+KICKER_UNIT = '<trans-unit id="kicker" xml:space="preserve" resname="kicker">'
+KICKER = '<target state="translated">ข้อมูลสำหรับผู้ป่วย</target>'
+TITLE = '<target state="translated">ความปลอดภัยของ MSC ที่ให้ทางหลอดเลือดดำ</target>'
+
+
+def _edited(text: str) -> str:
+    """``text`` with new translations of the kicker and the title, and a note on each."""
+    note = "<note>Checked by Lan.</note>"
+    text = text.replace(KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>' + note)
+    return text.replace(TITLE, '<target state="translated">ความปลอดภัยของ MSC</target>' + note)
+
+
+@pytest.mark.parametrize("value", ["no", "NO"])
+def test_a_unit_marked_translate_no_is_not_imported(tmp_path: Path, value: str) -> None:
+    """XLIFF 1.2: a unit with translate="no" is not to be translated; its target (a
+    copy of the English a tool made, a locked text) was imported as a translation and
+    printed. It is left out, and said so."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    text = _edited(xlf.read_text("utf-8"))
+    text = text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", f' translate="{value}">'))
+    output = imported(xlf, project, text)
+    assert "1 changed" in output and "  changed   title" in output, output
+    assert '  left out  kicker (translate="no")' in output
+    entries = {e.msgctxt: e for e in read_po(po).active}
+    assert entries["kicker"].msgstr == "ข้อมูลสำหรับผู้ป่วย" and entries["kicker"].comments == []
+    assert entries["title"].msgstr == "ความปลอดภัยของ MSC"
+
+
+def test_translate_no_on_a_group_holds_for_its_units(tmp_path: Path) -> None:
+    """A tool locks a group of units at once; a unit inside may say translate="yes"."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    text = _edited(xlf.read_text("utf-8"))
+    body = text[text.index("<body>") + len("<body>") : text.index("</body>")]
+    title = body.index('<trans-unit id="title"')
+    text = text.replace(
+        body, f'<group translate="no">{body[:title]}</group><group>{body[title:]}</group>'
+    )
+    output = imported(xlf, project, text)
+    assert '  left out  kicker (translate="no")' in output and "  changed   title" in output
+    text = text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", ' translate="yes">'))
+    output = imported(xlf, project, text)
+    assert "  changed   kicker" in output and "left out" not in output, output
+    assert {e.msgctxt: e.msgstr for e in read_po(po).active}["kicker"] == "ข้อมูลผู้ป่วย"
+
+
+def test_a_translate_value_xliff_lacks_is_refused_at_its_line(tmp_path: Path) -> None:
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    text = xlf.read_text("utf-8")
+    line = text[: text.index(KICKER_UNIT)].count("\n") + 1
+    xlf.write_text(text.replace(KICKER_UNIT, KICKER_UNIT.replace(">", ' translate="false">')))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 1 and "Traceback" not in output, output
+    assert f"{xlf}:{line}: error: <trans-unit> 'kicker': translate='false'" in output
+    assert "neither yes nor no" in output and po.read_bytes() == before
+
+
+def test_export_writes_every_unit_translatable() -> None:
+    """Every entry export writes is for the translator (plural ones stay in the .po):
+    no unit says translate="no", which a CAT tool would lock."""
+    from msc_leaflet.i18n.catalog import Catalog, Entry
+    from msc_leaflet.i18n.xliff import catalog_xliff
+
+    catalog = Catalog(entries=[Entry("Patient information", msgctxt="kicker")])
+    catalog.path = Path("locales/th/LC_MESSAGES/infusion-safety.po")
+    text = catalog_xliff(catalog, "locales/th/LC_MESSAGES/infusion-safety.po", "en").decode()
+    assert "<trans-unit" in text and "translate=" not in text

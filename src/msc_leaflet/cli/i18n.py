@@ -380,3 +380,5 @@ def import_(
             typer.echo(f"  changed   {context}")
         for context in report.kept_obsolete:
             typer.echo(f"  obsolete  {context}")
+        for context in report.not_translated:
+            typer.echo(f'  left out  {context} (translate="no")')

@@ -193,6 +193,7 @@ class ImportReport:
     path: Path  # the catalog written
     changed: list[str] = field(default_factory=list)  # contexts whose msgstr or state changed
     kept_obsolete: list[str] = field(default_factory=list)  # source changed since the export
+    not_translated: list[str] = field(default_factory=list)  # translate="no": left out
     unchanged: int = 0
     written: bool = False
 
@@ -229,6 +230,9 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
     for unit in units:
         entry = entries.get((unit.context, unit.source))
         label = unit.context or unit.source[:30]
+        if not unit.translate:
+            report.not_translated.append(label)
+            continue
         if entry is None:
             # Its English changed since the export; the entry now in its place (its
             # context) has the developer notes a tool may return without their from.

@@ -158,6 +158,7 @@ class Unit:
     qualifier: str = ""  # the target's state-qualifier
     approved: str | None = None  # the trans-unit's approved: "yes", "no" or not given
     formatted: int = 0  # the line of a <g> written as markup (`inline_text`), if any
+    translate: bool = True  # False: translate="no", nothing of it is imported
 
     @property
     def fuzzy(self) -> bool:
@@ -190,13 +191,15 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     for file in root.iter(_q("file")):
         units = []
         spaced = _spaces_sentences(file.get("target-language", ""))
-        for unit in file.iter(_q("trans-unit")):
+        for unit, translate in _translatable_units(file, path):
             source = unit.find(_q("source"))
-            target = unit.find(_q("target"))
+            # A unit not to translate has no translation to import: its target (a copy
+            # of the English, a tool's placeholder) is not read, nor its notes.
+            target = unit.find(_q("target")) if translate else None
             comments = [
                 line
                 for note in unit.findall(_q("note"))
-                if note.get("from") not in _OUR_NOTES
+                if translate and note.get("from") not in _OUR_NOTES
                 for line in _note_lines("".join(note.itertext()))
             ]
             if target is not None:
@@ -225,6 +228,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     qualifier=target.get("state-qualifier", "") if target is not None else "",
                     approved=approved,
                     formatted=_formatting_line(target),
+                    translate=translate,
                 )
             )
         _refuse_duplicates(units, path)
@@ -236,6 +240,37 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
         )
     return files
+
+
+def _translatable_units(file: ET.Element, path: Path) -> list[tuple[ET.Element, bool]]:
+    """Every ``<trans-unit>`` of ``file`` in order, and whether it is to be translated:
+    XLIFF 1.2's ``translate``, on the unit or else on the nearest ``<group>`` around it
+    (a tool locks a whole group so), "yes" unless one says "no". A unit marked "no" was
+    imported as a translation like any other, a locked text's copy of the English
+    printed as if translated. A value that is neither is refused at its line."""
+    found: list[tuple[ET.Element, bool]] = []
+
+    def walk(element: ET.Element, inherited: bool) -> None:
+        for child in element:
+            if child.tag not in (_q("body"), _q("group"), _q("trans-unit")):
+                continue
+            value = child.get("translate")
+            if value is not None and value.lower() not in ("yes", "no"):
+                raise LeafletError(
+                    Location(path, int(child.get(LINE, "1"))),
+                    f"<{child.tag.rpartition('}')[2]}> "
+                    f"{child.get('resname') or child.get('id', '')!r}: translate="
+                    f"{shown_value(value)} is neither yes nor no (XLIFF 1.2)",
+                    'export the file again from the CAT tool, or set translate="yes" or "no"',
+                )
+            translate = inherited if value is None else value.lower() == "yes"
+            if child.tag == _q("trans-unit"):
+                found.append((child, translate))
+            else:
+                walk(child, translate)
+
+    walk(file, True)
+    return found
 
 
 # Notes export writes from the catalog itself, never the translator's: the extracted
@@ -485,7 +520,7 @@ def _refuse_duplicates(units: list[Unit], path: Path) -> None:
     targets: which of the two the translator meant, no import can tell, and the later
     replaced the earlier without a word. The same target twice is no conflict."""
     seen: dict[tuple[str, str], Unit] = {}
-    for unit in units:  # a unit without resname is its id's (`matched_by_id`)
+    for unit in (u for u in units if u.translate):  # a unit without resname: its id's
         key = unit.context if unit.context is not None else f"id {unit.id}"
         first = seen.setdefault((key, unit.source), unit)
         if first is not unit and first.target != unit.target and unit.target and first.target:
