@@ -207,3 +207,46 @@ def test_export_writes_every_unit_translatable() -> None:
     catalog.path = Path("locales/th/LC_MESSAGES/infusion-safety.po")
     text = catalog_xliff(catalog, "locales/th/LC_MESSAGES/infusion-safety.po", "en").decode()
     assert "<trans-unit" in text and "translate=" not in text
+
+
+@pytest.mark.parametrize(
+    ("unit", "said"),
+    [
+        (KICKER_UNIT.replace('resname="kicker"', 'resname="kick&#10;er"'), "a line break"),
+        (KICKER_UNIT.replace('resname="kicker"', 'resname="kick&#x85;er"'), "control character"),
+        (KICKER_UNIT.replace('resname="kicker"', f'resname="{"k" * 100_000}"'), "100000 char"),
+        ("<trans-unit>", "a <trans-unit> has neither id nor resname"),
+        ('<trans-unit id="" resname="">', "a <trans-unit> has neither id nor resname"),
+    ],
+    ids=["newline", "c1-control", "100k", "no-id", "empty-id"],
+)
+def test_a_unit_whose_id_no_export_writes_is_refused_at_its_line(
+    tmp_path: Path, unit: str, said: str
+) -> None:
+    """A unit whose resname names no entry is kept as an obsolete entry under it (a
+    block renamed since the export); one no export can have written put a tool's
+    garbage, or 100,000 characters, into the catalog as a msgctxt, and one with no
+    id nor resname an obsolete entry of no context."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    text = xlf.read_text("utf-8")
+    start = text[: text.index(KICKER_UNIT)].count("\n") + 1
+    xlf.write_text(text.replace(KICKER_UNIT, unit), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 1 and "Traceback" not in output, output
+    assert said in output and po.read_bytes() == before
+    line = int(output.split(":")[1])
+    assert start <= line <= start + 2, output  # the unit's, or its target's
+
+
+def test_a_unit_renamed_since_the_export_is_still_kept_as_obsolete(tmp_path: Path) -> None:
+    """An unknown resname a block's id could be is not refused: its translation stays."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    text = xlf.read_text("utf-8")
+    renamed = KICKER_UNIT.replace('resname="kicker"', 'resname="eyebrow"').replace(
+        'id="kicker"', 'id="eyebrow"'
+    )
+    output = imported(xlf, project, text.replace(KICKER_UNIT, renamed))
+    assert "1 kept as obsolete" in output and "  obsolete  eyebrow" in output
+    [kept] = read_po(po).obsolete
+    assert (kept.msgctxt, kept.msgstr) == ("eyebrow", "ข้อมูลสำหรับผู้ป่วย")

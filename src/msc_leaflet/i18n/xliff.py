@@ -331,7 +331,9 @@ def import_into(
             "import the file exported from this project by `msc-leaflet i18n export`",
         )
     entries = catalog.lookup()
+    contexts = {e.msgctxt for e in catalog.entries}
     for unit in units:
+        _refuse_foreign_context(unit, contexts, xliff_path)
         _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_formatting_unlike_source(unit, xliff_path)
@@ -364,6 +366,38 @@ def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
             unit = replace(unit, context=context)
         resolved.append(unit)
     return resolved
+
+
+# Longer than any context export writes (a block's path, ``faq/7/2/answer``, a ui key):
+# a unit whose context is not the catalog's would be kept as an obsolete entry under it.
+MAX_CONTEXT = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _refuse_foreign_context(unit: Unit, contexts: set[str | None], path: Path) -> None:
+    """Refuse a unit whose context (its ``resname``, else its ``id``) names no entry of
+    the catalog and cannot be one export wrote: one holding a line break or another
+    control character, or longer than `MAX_CONTEXT`. An unknown context is otherwise
+    a block renamed since the export, and its translation is kept as an obsolete entry
+    under it (`_keep_obsolete`); such a one wrote a tool's garbage, or a hostile
+    file's 100,000 characters, into the catalog as a msgctxt."""
+    context = unit.context
+    if context is None or context in contexts:
+        return
+    if not _CONTROL.search(context) and len(context) <= MAX_CONTEXT:
+        return
+    said = (
+        f"is {len(context)} characters long"
+        if len(context) > MAX_CONTEXT
+        else "holds a line break or a control character"
+    )
+    raise LeafletError(
+        Location(path, unit.line),
+        f"unit {shown_value(context[:60])}: its resname names no entry of this catalog "
+        f"and {said}, as no context export writes does",
+        "export the file again from the CAT tool, with the units' resname and id as "
+        "`msc-leaflet i18n export` wrote them",
+    )
 
 
 def _refuse_markup_in_labels(catalog: Catalog, unit: Unit, path: Path) -> None:

@@ -457,8 +457,17 @@ def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> Non
 def _refuse_malformed_unit(unit: ET.Element, path: Path) -> None:
     """Refuse a trans-unit without its one ``<source>`` or with two ``<target>``: a
     missing source read as "" made an obsolete entry with an empty English (the
-    header's own key), and a second target was dropped without a word."""
+    header's own key), and a second target was dropped without a word. Refuse one with
+    neither ``id`` (which XLIFF 1.2 requires) nor ``resname``: nothing names its entry,
+    and its translation was kept as an obsolete entry of no context."""
     name = unit.get("resname") or unit.get("id", "")
+    if not name:
+        raise LeafletError(
+            Location(path, int(unit.get(LINE, "1"))),
+            "a <trans-unit> has neither id nor resname: no entry can be found for it "
+            "(XLIFF 1.2 gives every unit an id)",
+            "export the file again from the CAT tool, with the units' id and resname",
+        )
     for tag, found in (
         ("source", unit.findall(_q("source"))),
         ("target", unit.findall(_q("target"))),
