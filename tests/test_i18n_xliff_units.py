@@ -250,3 +250,35 @@ def test_a_unit_renamed_since_the_export_is_still_kept_as_obsolete(tmp_path: Pat
     assert "1 kept as obsolete" in output and "  obsolete  eyebrow" in output
     [kept] = read_po(po).obsolete
     assert (kept.msgctxt, kept.msgstr) == ("eyebrow", "ข้อมูลสำหรับผู้ป่วย")
+
+
+@pytest.mark.parametrize("locale", ["th", "ja"])
+def test_a_segmented_file_re_indented_by_an_xml_formatter_imports_unchanged(
+    tmp_path: Path, locale: str
+) -> None:
+    """libxml2's formatter (``xmllint --format``; here lxml, which is libxml2) drops the
+    blanks between elements and indents every element holding only elements: a
+    ``<target>`` of ``<mrk>`` segments gets a line a segment, its space between
+    sentences gone, where the units do not say ``xml:space="preserve"`` (export does;
+    a tool that writes its own file may not). It imports as the catalog has it, in Thai
+    and in Japanese."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    domain, context = ("infusion-safety", "lede") if locale == "th" else (
+        "after-your-infusion", "disclaimer"
+    )  # fmt: skip
+    project, po, xlf = exported(tmp_path, locale, domain)
+    before = po.read_bytes()
+    entry = next(e for e in read_po(po).active if e.msgctxt == context)
+    english = entry.msgid.split(". ", 1)
+    english[0] += "."
+    cut = entry.msgstr.index("เอกสารนี้" if locale == "th" else "ご自身")
+    sentences = list(zip(english, [entry.msgstr[:cut].rstrip(), entry.msgstr[cut:]], strict=True))
+    text = segmented(xlf.read_text("utf-8"), context, sentences, "")
+    xlf.write_text(text.replace(' xml:space="preserve"', ""), "utf-8")  # as a tool writes it
+    tree = etree.parse(str(xlf), etree.XMLParser(remove_blank_text=True))
+    xlf.write_bytes(etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="utf-8"))
+    assert re.search(r"<target[^>]*>\n\s+<mrk", xlf.read_text("utf-8"))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and " 0 changed" in output, output
+    assert po.read_bytes() == before
