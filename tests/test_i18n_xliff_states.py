@@ -166,3 +166,27 @@ def test_what_a_translate_toolkit_tool_marks_imports_as_it_says(
         assert (entry.msgstr, entry.fuzzy) == ("ข้อมูลผู้ป่วย", False)
     else:
         assert entry.fuzzy is fuzzy
+
+
+def test_an_import_that_changes_a_signed_off_text_says_so(bundled: Path, tmp_path: Path) -> None:
+    """An agency's edit of an approved text makes the leaflet's sign-off stale, as any
+    edit does; the import names it, so the clinic knows to sign it off again. A note
+    added to an approved text changes no word of it, and is no such change."""
+    sign_off(bundled)
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    old = '<target state="signed-off">ข้อมูลสำหรับผู้ป่วย</target>'
+    assert old in text
+    text = text.replace(old, '<target state="signed-off">ข้อมูลผู้ป่วย</target>')
+    subtitle = "สิ่งที่ควรรู้ก่อนและหลังได้รับเซลล์ทางหลอดเลือดดำ</target>"
+    text = text.replace(subtitle, subtitle + "<note>Reviewed by Lan.</note>")
+    xlf.write_text(text, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0, output
+    assert "  changed   kicker  (signed off before: sign it off again)" in output
+    assert "  changed   subtitle\n" in output
+    assert review_state(bundled) == "changed"  # i18n stats: since the approval
+    export(bundled, tmp_path / "y")
+    found = units(tmp_path / "y" / "infusion-safety.th.xlf")
+    assert found["kicker"] == (None, "translated") and found["subtitle"] == ("yes", "signed-off")

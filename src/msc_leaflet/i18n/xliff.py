@@ -194,6 +194,8 @@ class ImportReport:
     changed: list[str] = field(default_factory=list)  # contexts whose msgstr or state changed
     kept_obsolete: list[str] = field(default_factory=list)  # source changed since the export
     not_translated: list[str] = field(default_factory=list)  # translate="no": left out
+    # Of ``changed``, those whose text a sign-off had approved: it is stale now.
+    unsigned: list[str] = field(default_factory=list)
     unchanged: int = 0
     written: bool = False
 
@@ -541,9 +543,7 @@ def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Pa
         # header field ("X-Source-Language: ") made a file with source-language="", which
         # CAT tools refuse, and a missing one source-language="en" over Thai sources.
         declared = catalog.header.get("X-Source-Language", "")
-        signed = (
-            frozenset() if po.stem == UI_DOMAIN else signed_off_contexts(project, po.stem, catalog)
-        )
+        signed = _signed_off(project, catalog)
         language = msgid_language(project, po, declared)
         xliff = catalog_xliff(catalog, original, language, signed)
         written.append((target, write_atomic(target, xliff)))
@@ -568,6 +568,7 @@ def import_files(
     if locale is not None:  # checked as every command checks one: `-l ''` filtered nothing
         locale = project.locale(locale)
     catalogs: dict[Path, Catalog] = {}
+    signed: dict[Path, frozenset[str]] = {}  # the texts a sign-off approved, before
     merged: list[tuple[ImportReport, Catalog]] = []
     try:
         for path in paths:
@@ -575,11 +576,17 @@ def import_files(
                 po = _catalog_path(project, attrib, path, locale)
                 if po not in catalogs:
                     catalogs[po] = read_po(po)  # checked by `catalog_path`
+                    signed[po] = _signed_off(project, catalogs[po])
                 catalog = catalogs[po]
                 merged.append((import_into(catalog, attrib, units, path), catalog))
     except LeafletError as err:
         hint = f"{err.hint}; " if err.hint else ""
         raise LeafletError(err.location, err.message, hint + NOTHING_IMPORTED) from None
+    by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
+    # A text the import changed is no longer the one a sign-off approved: said so.
+    lost = {po: signed[po] - _signed_off(project, catalog) for po, catalog in catalogs.items()}
+    for report, catalog in merged:
+        report.unsigned = [c for c in report.changed if c in lost[by_catalog[id(catalog)]]]
     contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
     for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
         refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
@@ -588,10 +595,17 @@ def import_files(
         done = IMPORTED_BEFORE if any(written.values()) else NOTHING_IMPORTED
         unchanged = partial(refuse_changed, catalog.path or po, catalog.digest, done, contents[po])
         written[po] = project.write(catalog.path or po, contents[po], before_replace=unchanged)
-    by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     for report, catalog in merged:
         report.written = written[by_catalog[id(catalog)]]
     return [report for report, _ in merged]
+
+
+def _signed_off(project: Project, catalog: Catalog) -> frozenset[str]:
+    """The contexts of ``catalog`` whose text a sign-off approved (`signed_entries`)."""
+    assert catalog.path is not None
+    if catalog.path.stem == UI_DOMAIN:
+        return frozenset()
+    return signed_off_contexts(project, catalog.path.stem, catalog)
 
 
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
