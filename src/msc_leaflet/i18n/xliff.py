@@ -67,6 +67,7 @@ from .translation_checks import (
     whitespace_edges,
 )
 from .xliff_units import (
+    DONE_STATES,
     LINE,
     Unit,
     parse_xliff,
@@ -254,7 +255,7 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
             else:
                 report.unchanged += 1
             continue
-        fuzzy = unit.fuzzy
+        fuzzy = imported_fuzzy(unit, entry)
         # A CAT tool that returns the text in another Unicode form (NFD: "ệ" as e ◌̣ ◌̂)
         # changed no word: the catalog keeps its own spelling, and the entry is unchanged.
         target = (
@@ -276,6 +277,21 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         if not fuzzy:
             entry.previous_msgctxt = entry.previous_msgid = None
         report.changed.append(label)
+
+
+def imported_fuzzy(unit: Unit, entry: Entry) -> bool:
+    """Whether ``unit``'s target comes into ``entry`` fuzzy: as its state and approved
+    say (`Unit.fuzzy`), and also when only ``approved="yes"`` confirms a new text for
+    an entry that had a confirmed one. Export writes ``approved="yes"`` on a signed-off
+    text (`_state`): a tool that gives the edited unit a state of its own ("new",
+    "x-…") and leaves that attribute as it was did not confirm the new words, and a
+    medical text no one confirmed is not printed. Where the entry had no translation,
+    or the text is the catalog's own, the approval can only be the tool's."""
+    if unit.fuzzy:
+        return True
+    only_approved = unit.approved == "yes" and unit.state not in DONE_STATES
+    changed = msgstr_as_read(entry.msgstr) != msgstr_as_read(unit.target)
+    return only_approved and entry.translated and changed
 
 
 def _comments(entry: Entry, unit: Unit) -> list[str]:
@@ -470,7 +486,9 @@ def _refuse_unprinted(
     changes (the catalog's own text comes back as it was, `check` names it there) and
     confirms (a suggestion for review prints nothing yet); an obsolete entry prints
     nothing."""
-    if unit.fuzzy or not unit.target or entry is None or entry.msgstr == unit.target:
+    if not unit.target or entry is None or entry.msgstr == unit.target:
+        return
+    if imported_fuzzy(unit, entry):
         return
     candidate = replace(entry, msgstr=unit.target, flags=list(entry.flags))
     candidate.set_fuzzy(False)
