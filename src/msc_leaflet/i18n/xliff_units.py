@@ -8,7 +8,9 @@ elements nested deeper than any tool writes are refused before anything reads th
 recursively.
 
 Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
-text, a ``<g>`` of bold or italic the leaflet's markup) and refused, at its line, when
+text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
+target read past the lines a tool laid its segments out on), a unit marked
+``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
 sentence of a segmented unit left out, two units for one entry that disagree. Checks of
