@@ -190,3 +190,22 @@ def test_an_import_that_changes_a_signed_off_text_says_so(bundled: Path, tmp_pat
     export(bundled, tmp_path / "y")
     found = units(tmp_path / "y" / "infusion-safety.th.xlf")
     assert found["kicker"] == (None, "translated") and found["subtitle"] == ("yes", "signed-off")
+
+
+@pytest.mark.parametrize("broken", ["signoff", "organisation", "leaflet"])
+def test_export_claims_no_approval_it_cannot_show_and_still_exports(
+    bundled: Path, tmp_path: Path, broken: str
+) -> None:
+    """Which texts are signed off is read from signoff.yaml, the leaflet and what its
+    page prints (the organisation); with one of them in error (`check` and `build` say
+    so), export still writes every file, and no unit says approved."""
+    sign_off(bundled)
+    path = {
+        "signoff": bundled / "locales" / "th" / "signoff.yaml",
+        "organisation": next((bundled / "organisations").glob("*.yaml")),
+        "leaflet": bundled / "leaflets" / "infusion-safety.yaml",
+    }[broken]
+    path.write_text(path.read_text("utf-8") + "\n  - : [unclosed\n", encoding="utf-8")
+    export(bundled, tmp_path / "x")
+    found = units(tmp_path / "x" / "infusion-safety.th.xlf")
+    assert {a for a, _ in found.values()} == {None} and found["subtitle"] == (None, "translated")

@@ -26,7 +26,9 @@ def signed_off_contexts(project: Project, leaflet_id: str, catalog: Catalog) -> 
     """The msgctxt of each entry of ``catalog`` (``leaflet_id``'s, in its own locale)
     that every required role's latest sign-off approved as it now reads; with no role
     required (``signoff_required = []``), every role that signed. Nothing for a catalog
-    whose leaflet is gone or does not load: no approval is claimed that cannot be shown."""
+    whose leaflet is gone or does not load, or whose project files (the organisation,
+    signoff.yaml, msc-leaflet.toml) are in error: no approval is claimed that cannot be
+    shown, and exporting or importing a catalog does not wait on them."""
     from ..content.loader import load_leaflet
 
     if catalog.path is None:
@@ -39,15 +41,14 @@ def signed_off_contexts(project: Project, leaflet_id: str, catalog: Catalog) -> 
             for r in read_signoffs(project, signoff_locale(project, leaflet_id, locale))
             if r.leaflet == leaflet_id
         ]
-    except LeafletError:
+        signed = {r.role for r in history}
+        roles = required_roles(project) or tuple(role for role in ROLES if role in signed)
+        latest = [next((r for r in reversed(history) if r.role == role), None) for role in roles]
+        if not latest or any(record is None for record in latest):
+            return frozenset()
+        state = leaflet_state(project, leaflet, locale, catalog)
+    except LeafletError:  # what `check` and `build` report; export and import go on
         return frozenset()
-    roles = required_roles(project) or tuple(role for role in ROLES if any(
-        r.role == role for r in history
-    ))  # fmt: skip
-    latest = [next((r for r in reversed(history) if r.role == role), None) for role in roles]
-    if not latest or any(record is None for record in latest):
-        return frozenset()
-    state = leaflet_state(project, leaflet, locale, catalog)
     approved = {
         context
         for context, digests in state.entries.items()
