@@ -640,8 +640,11 @@ KICKER = '<target state="translated">ข้อมูลสำหรับผู�
         ("no", "translated", True),  # not approved: no one confirmed it
         ("no", "final", True),
         ("yes", "translated", False),
-        ("yes", "new", False),  # approved, the tool left our state as it was
-        ("yes", "x-done", False),
+        # approved alone, over a confirmed translation: export writes approved="yes" on
+        # a signed-off text, and a tool that gave the edited unit its own state and left
+        # that as it was confirmed nothing (`xliff.imported_fuzzy`)
+        ("yes", "new", True),
+        ("yes", "x-done", True),
         ("yes", "needs-review-translation", True),  # the two disagree: a reviewer decides
     ],
 )
@@ -660,6 +663,29 @@ def test_approved_on_a_unit_says_whether_the_target_is_confirmed(
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
     kicker = {e.msgctxt: e for e in read_po(po).active}["kicker"]
     assert (kicker.msgstr, kicker.fuzzy) == ("ข้อมูลผู้ป่วย", fuzzy)
+
+
+@pytest.mark.parametrize("state", ["new", "x-done"])
+def test_approved_confirms_a_first_translation_whose_state_a_tool_left(
+    bundled: Path, tmp_path: Path, state: str
+) -> None:
+    """A text with no translation before is exported without approved: an approved="yes"
+    on it is the tool's own, and confirms it whatever state the tool left."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    name = "ref/galipeau2018/title"
+    unit = f'<trans-unit id="{name}" xml:space="preserve" resname="{name}">'
+    text = xlf.read_text(encoding="utf-8")
+    start = text.index(unit)
+    empty = text.index('<target state="new" />', start)
+    title = "เซลล์สโตรมัลชนิดมีเซนไคม์: ความท้าทายทางคลินิกและโอกาสในการรักษา"
+    text = text[:empty] + f'<target state="{state}">{title}</target>' + text[empty + 22 :]
+    xlf.write_text(text.replace(unit, unit.replace(">", ' approved="yes">')), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "  changed   ref/galipeau2018/title" in output, output
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    entry = {e.msgctxt: e for e in read_po(po).active}["ref/galipeau2018/title"]
+    assert (entry.msgstr, entry.fuzzy) == (title, False)
 
 
 def test_an_approved_value_xliff_lacks_is_refused_at_its_line(

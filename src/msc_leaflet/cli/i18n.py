@@ -377,6 +377,9 @@ def import_(
             "(source changed since the export)"
         )
         for context in report.changed:
-            typer.echo(f"  changed   {context}")
+            stale = "  (signed off before: sign it off again)" if context in report.unsigned else ""
+            typer.echo(f"  changed   {context}{stale}")
         for context in report.kept_obsolete:
             typer.echo(f"  obsolete  {context}")
+        for context in report.not_translated:
+            typer.echo(f'  left out  {context} (translate="no")')

@@ -11,7 +11,8 @@ translator needs and what brings the work back to the right entry:
   different places stay apart (translate-toolkit's po2xliff drops it: issue #19);
 - the extracted comments as ``<note from="developer">``, the translator's comments as
   ``<note from="translator">``, the ``#:`` references as a ``location`` context group;
-- the state: ``translated``, ``needs-review-translation`` (fuzzy) or ``new``;
+- the state: ``signed-off`` with ``approved="yes"`` (a text a sign-off approved,
+  `signed_entries`), ``translated``, ``needs-review-translation`` (fuzzy) or ``new``;
 - for a fuzzy entry, the English it was translated from (gettext's ``#| msgid``) as
   ``<note from="previous-source" annotates="source">``, so the reviewer sees what
   changed; import reads it as nothing (the ``.po`` keeps its own).
@@ -57,6 +58,7 @@ from .extract import msgid_language
 from .headers import translation_header
 from .localizer import problems_said, refusal_reasons
 from .pofile import format_po, read_po, refuse_changed
+from .signed_entries import signed_off_contexts
 from .translation_checks import (
     Pair,
     check_markup_same,
@@ -65,6 +67,7 @@ from .translation_checks import (
     whitespace_edges,
 )
 from .xliff_units import (
+    DONE_STATES,
     LINE,
     Unit,
     parse_xliff,
@@ -97,10 +100,14 @@ def _unit_id(entry: Entry, used: set[str]) -> str:
     return unit_id
 
 
-def _state(entry: Entry) -> str:
+def _state(entry: Entry, signed_off: bool) -> str:
+    """XLIFF 1.2's state of ``entry``'s target: ``signed-off`` ("changes are reviewed
+    and approved") only for a text a current sign-off approved (`signed_entries`)."""
     if not entry.has_translation:
         return "new"
-    return "needs-review-translation" if entry.fuzzy else "translated"
+    if entry.fuzzy:
+        return "needs-review-translation"
+    return "signed-off" if signed_off else "translated"
 
 
 def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -> ET.Element:
@@ -113,8 +120,19 @@ def _text(parent: ET.Element, tag: str, value: str, path: Path, **attrib: str) -
     return element
 
 
-def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> bytes:
-    """One catalog as an XLIFF 1.2 document; ``original`` is its path in the project."""
+def catalog_xliff(
+    catalog: Catalog,
+    original: str,
+    source_language: str,
+    signed_off: frozenset[str] = frozenset(),
+) -> bytes:
+    """One catalog as an XLIFF 1.2 document; ``original`` is its path in the project,
+    ``signed_off`` the contexts whose text a sign-off approved (`signed_entries`).
+
+    Only those units say ``approved="yes"``: XLIFF 1.2 reads it as "final, or has
+    passed its final review", and Weblate imports it as *Approved*. Every other unit
+    has no ``approved`` (its default is no): a tool that leaves an ``approved="no"`` as
+    it was when the translator confirms a text would have it read back as fuzzy."""
     assert catalog.path is not None
     path = catalog.path
     root = ET.Element(_q("xliff"), {"version": "1.2"})
@@ -142,9 +160,12 @@ def catalog_xliff(catalog: Catalog, original: str, source_language: str) -> byte
         }
         if entry.msgctxt is not None:
             attrib["resname"] = entry.msgctxt
+        state = _state(entry, entry.msgctxt in signed_off)
+        if state == "signed-off":
+            attrib["approved"] = "yes"
         unit = ET.SubElement(body, _q("trans-unit"), attrib)
         _text(unit, "source", entry.msgid, path)
-        _text(unit, "target", entry.msgstr, path, state=_state(entry))
+        _text(unit, "target", entry.msgstr, path, state=state)
         for note in entry.extracted:
             _text(unit, "note", note, path, **{"from": "developer"})
         for note in entry.comments:
@@ -173,6 +194,9 @@ class ImportReport:
     path: Path  # the catalog written
     changed: list[str] = field(default_factory=list)  # contexts whose msgstr or state changed
     kept_obsolete: list[str] = field(default_factory=list)  # source changed since the export
+    not_translated: list[str] = field(default_factory=list)  # translate="no": left out
+    # Of ``changed``, those whose text a sign-off had approved: it is stale now.
+    unsigned: list[str] = field(default_factory=list)
     unchanged: int = 0
     written: bool = False
 
@@ -209,6 +233,9 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
     for unit in units:
         entry = entries.get((unit.context, unit.source))
         label = unit.context or unit.source[:30]
+        if not unit.translate:
+            report.not_translated.append(label)
+            continue
         if entry is None:
             # Its English changed since the export; the entry now in its place (its
             # context) has the developer notes a tool may return without their from.
@@ -228,7 +255,7 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
             else:
                 report.unchanged += 1
             continue
-        fuzzy = unit.fuzzy
+        fuzzy = imported_fuzzy(unit, entry)
         # A CAT tool that returns the text in another Unicode form (NFD: "ệ" as e ◌̣ ◌̂)
         # changed no word: the catalog keeps its own spelling, and the entry is unchanged.
         target = (
@@ -250,6 +277,21 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         if not fuzzy:
             entry.previous_msgctxt = entry.previous_msgid = None
         report.changed.append(label)
+
+
+def imported_fuzzy(unit: Unit, entry: Entry) -> bool:
+    """Whether ``unit``'s target comes into ``entry`` fuzzy: as its state and approved
+    say (`Unit.fuzzy`), and also when only ``approved="yes"`` confirms a new text for
+    an entry that had a confirmed one. Export writes ``approved="yes"`` on a signed-off
+    text (`_state`): a tool that gives the edited unit a state of its own ("new",
+    "x-…") and leaves that attribute as it was did not confirm the new words, and a
+    medical text no one confirmed is not printed. Where the entry had no translation,
+    or the text is the catalog's own, the approval can only be the tool's."""
+    if unit.fuzzy:
+        return True
+    only_approved = unit.approved == "yes" and unit.state not in DONE_STATES
+    changed = msgstr_as_read(entry.msgstr) != msgstr_as_read(unit.target)
+    return only_approved and entry.translated and changed
 
 
 def _comments(entry: Entry, unit: Unit) -> list[str]:
@@ -307,7 +349,9 @@ def import_into(
             "import the file exported from this project by `msc-leaflet i18n export`",
         )
     entries = catalog.lookup()
+    contexts = {e.msgctxt for e in catalog.entries}
     for unit in units:
+        _refuse_foreign_context(unit, contexts, xliff_path)
         _refuse_edge_mismatch(unit, xliff_path)
         _refuse_markup_in_labels(catalog, unit, xliff_path)
         _refuse_formatting_unlike_source(unit, xliff_path)
@@ -340,6 +384,38 @@ def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
             unit = replace(unit, context=context)
         resolved.append(unit)
     return resolved
+
+
+# Longer than any context export writes (a block's path, ``faq/7/2/answer``, a ui key):
+# a unit whose context is not the catalog's would be kept as an obsolete entry under it.
+MAX_CONTEXT = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _refuse_foreign_context(unit: Unit, contexts: set[str | None], path: Path) -> None:
+    """Refuse a unit whose context (its ``resname``, else its ``id``) names no entry of
+    the catalog and cannot be one export wrote: one holding a line break or another
+    control character, or longer than `MAX_CONTEXT`. An unknown context is otherwise
+    a block renamed since the export, and its translation is kept as an obsolete entry
+    under it (`_keep_obsolete`); such a one wrote a tool's garbage, or a hostile
+    file's 100,000 characters, into the catalog as a msgctxt."""
+    context = unit.context
+    if context is None or context in contexts:
+        return
+    if not _CONTROL.search(context) and len(context) <= MAX_CONTEXT:
+        return
+    said = (
+        f"is {len(context)} characters long"
+        if len(context) > MAX_CONTEXT
+        else "holds a line break or a control character"
+    )
+    raise LeafletError(
+        Location(path, unit.line),
+        f"unit {shown_value(context[:60])}: its resname names no entry of this catalog "
+        f"and {said}, as no context export writes does",
+        "export the file again from the CAT tool, with the units' resname and id as "
+        "`msc-leaflet i18n export` wrote them",
+    )
 
 
 def _refuse_markup_in_labels(catalog: Catalog, unit: Unit, path: Path) -> None:
@@ -410,7 +486,9 @@ def _refuse_unprinted(
     changes (the catalog's own text comes back as it was, `check` names it there) and
     confirms (a suggestion for review prints nothing yet); an obsolete entry prints
     nothing."""
-    if unit.fuzzy or not unit.target or entry is None or entry.msgstr == unit.target:
+    if not unit.target or entry is None or entry.msgstr == unit.target:
+        return
+    if imported_fuzzy(unit, entry):
         return
     candidate = replace(entry, msgstr=unit.target, flags=list(entry.flags))
     candidate.set_fuzzy(False)
@@ -483,7 +561,9 @@ def export_locale(project: Project, locale: str, out_dir: Path) -> list[tuple[Pa
         # header field ("X-Source-Language: ") made a file with source-language="", which
         # CAT tools refuse, and a missing one source-language="en" over Thai sources.
         declared = catalog.header.get("X-Source-Language", "")
-        xliff = catalog_xliff(catalog, original, msgid_language(project, po, declared))
+        signed = _signed_off(project, catalog)
+        language = msgid_language(project, po, declared)
+        xliff = catalog_xliff(catalog, original, language, signed)
         written.append((target, write_atomic(target, xliff)))
     return written
 
@@ -506,6 +586,7 @@ def import_files(
     if locale is not None:  # checked as every command checks one: `-l ''` filtered nothing
         locale = project.locale(locale)
     catalogs: dict[Path, Catalog] = {}
+    signed: dict[Path, frozenset[str]] = {}  # the texts a sign-off approved, before
     merged: list[tuple[ImportReport, Catalog]] = []
     try:
         for path in paths:
@@ -513,11 +594,17 @@ def import_files(
                 po = _catalog_path(project, attrib, path, locale)
                 if po not in catalogs:
                     catalogs[po] = read_po(po)  # checked by `catalog_path`
+                    signed[po] = _signed_off(project, catalogs[po])
                 catalog = catalogs[po]
                 merged.append((import_into(catalog, attrib, units, path), catalog))
     except LeafletError as err:
         hint = f"{err.hint}; " if err.hint else ""
         raise LeafletError(err.location, err.message, hint + NOTHING_IMPORTED) from None
+    by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
+    # A text the import changed is no longer the one a sign-off approved: said so.
+    lost = {po: signed[po] - _signed_off(project, catalog) for po, catalog in catalogs.items()}
+    for report, catalog in merged:
+        report.unsigned = [c for c in report.changed if c in lost[by_catalog[id(catalog)]]]
     contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
     for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
         refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
@@ -526,10 +613,17 @@ def import_files(
         done = IMPORTED_BEFORE if any(written.values()) else NOTHING_IMPORTED
         unchanged = partial(refuse_changed, catalog.path or po, catalog.digest, done, contents[po])
         written[po] = project.write(catalog.path or po, contents[po], before_replace=unchanged)
-    by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     for report, catalog in merged:
         report.written = written[by_catalog[id(catalog)]]
     return [report for report, _ in merged]
+
+
+def _signed_off(project: Project, catalog: Catalog) -> frozenset[str]:
+    """The contexts of ``catalog`` whose text a sign-off approved (`signed_entries`)."""
+    assert catalog.path is not None
+    if catalog.path.stem == UI_DOMAIN:
+        return frozenset()
+    return signed_off_contexts(project, catalog.path.stem, catalog)
 
 
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"

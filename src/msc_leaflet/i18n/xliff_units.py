@@ -8,7 +8,9 @@ elements nested deeper than any tool writes are refused before anything reads th
 recursively.
 
 Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
-text, a ``<g>`` of bold or italic the leaflet's markup) and refused, at its line, when
+text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
+target read past the lines a tool laid its segments out on), a unit marked
+``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
 sentence of a segmented unit left out, two units for one entry that disagree. Checks of
@@ -19,11 +21,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import NoReturn
 from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
+from ..languages import profile
 from ..project import parent_locales, same_language
 from .pofile import comment_lines
 
@@ -156,6 +160,7 @@ class Unit:
     qualifier: str = ""  # the target's state-qualifier
     approved: str | None = None  # the trans-unit's approved: "yes", "no" or not given
     formatted: int = 0  # the line of a <g> written as markup (`inline_text`), if any
+    translate: bool = True  # False: translate="no", nothing of it is imported
 
     @property
     def fuzzy(self) -> bool:
@@ -187,13 +192,16 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     files = []
     for file in root.iter(_q("file")):
         units = []
-        for unit in file.iter(_q("trans-unit")):
+        spaced = _spaces_sentences(file.get("target-language", ""))
+        for unit, translate in _translatable_units(file, path):
             source = unit.find(_q("source"))
-            target = unit.find(_q("target"))
+            # A unit not to translate has no translation to import: its target (a copy
+            # of the English, a tool's placeholder) is not read, nor its notes.
+            target = unit.find(_q("target")) if translate else None
             comments = [
                 line
                 for note in unit.findall(_q("note"))
-                if note.get("from") not in _OUR_NOTES
+                if translate and note.get("from") not in _OUR_NOTES
                 for line in _note_lines("".join(note.itertext()))
             ]
             if target is not None:
@@ -215,13 +223,14 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     # resname="" is one a tool emptied: matched by id (`matched_by_id`)
                     context=unit.get("resname") or None,
                     source="".join(source.itertext()) if source is not None else "",
-                    target=inline_text(target, unit, path) if target is not None else "",
+                    target=(target_text(target, unit, path, spaced) if target is not None else ""),
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(LINE, "1")),
                     qualifier=target.get("state-qualifier", "") if target is not None else "",
                     approved=approved,
                     formatted=_formatting_line(target),
+                    translate=translate,
                 )
             )
         _refuse_duplicates(units, path)
@@ -233,6 +242,37 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
         )
     return files
+
+
+def _translatable_units(file: ET.Element, path: Path) -> list[tuple[ET.Element, bool]]:
+    """Every ``<trans-unit>`` of ``file`` in order, and whether it is to be translated:
+    XLIFF 1.2's ``translate``, on the unit or else on the nearest ``<group>`` around it
+    (a tool locks a whole group so), "yes" unless one says "no". A unit marked "no" was
+    imported as a translation like any other, a locked text's copy of the English
+    printed as if translated. A value that is neither is refused at its line."""
+    found: list[tuple[ET.Element, bool]] = []
+
+    def walk(element: ET.Element, inherited: bool) -> None:
+        for child in element:
+            if child.tag not in (_q("body"), _q("group"), _q("trans-unit")):
+                continue
+            value = child.get("translate")
+            if value is not None and value.lower() not in ("yes", "no"):
+                raise LeafletError(
+                    Location(path, int(child.get(LINE, "1"))),
+                    f"<{child.tag.rpartition('}')[2]}> "
+                    f"{child.get('resname') or child.get('id', '')!r}: translate="
+                    f"{shown_value(value)} is neither yes nor no (XLIFF 1.2)",
+                    'export the file again from the CAT tool, or set translate="yes" or "no"',
+                )
+            translate = inherited if value is None else value.lower() == "yes"
+            if child.tag == _q("trans-unit"):
+                found.append((child, translate))
+            else:
+                walk(child, translate)
+
+    walk(file, True)
+    return found
 
 
 # Notes export writes from the catalog itself, never the translator's: the extracted
@@ -264,6 +304,102 @@ def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
             inner = _formatted(child, inner, unit, path)
         parts += [inner, child.tail or ""]
     return "".join(parts)
+
+
+def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool = True) -> str:
+    """The text of ``target`` as the catalog holds it (`inline_text`), read past the
+    layout a tool gave a segmented one.
+
+    memoQ, Trados and Okapi write a unit split into sentences as ``<mrk mtype="seg">``
+    in ``<seg-source>`` and ``<target>``, and some indent them, one segment a line:
+    whitespace holding a line break before, between or after the segments, or at the
+    ends of a segment's own text. That is the file's layout, not the translator's text:
+    read as text, every such target was refused as beginning with a line break nobody
+    typed. Between two segments it stands for what stands between those sentences in
+    the English (`_source_gaps`: a space), or for nothing in a language that puts no
+    space between sentences (``spaced`` false: Chinese, Japanese); at the ends, for
+    what the English has there. Whitespace without a line break is text, and stays (a
+    tool writes the space between two sentences so); a line break inside a segment's
+    text is the translator's (`xliff._refuse_inner_line_break` names it where it would
+    print wrong)."""
+    segments = [c for c in target if _is_segment(c)]
+    if not segments:
+        return inline_text(target, unit, path)
+    before, gaps, after = _source_gaps(unit)
+    gaps = [gap if spaced or gap.strip() else "" for gap in gaps]
+    between = " " if spaced else ""
+    parts = [_layout_or(target.text or "", before)]
+    count = 0
+    for child in target:
+        if not _is_segment(child):
+            parts += [inline_text(child, unit, path), child.tail or ""]
+            continue
+        count += 1
+        inner = inline_text(child, unit, path)
+        parts.append(_without_layout(inner))
+        gap = (
+            after
+            if count == len(segments)
+            else (gaps[count - 1] if count <= len(gaps) else between)
+        )
+        parts.append(_layout_or(child.tail or "", gap))
+    return "".join(parts)
+
+
+def _spaces_sentences(language: str) -> bool:
+    """Whether ``language`` puts a space between two sentences (`languages.yaml`: its
+    words or its phrases are spaced), as the segments of a target are joined."""
+    found = profile(language) if language else None
+    return found is None or found.word_spaces or found.phrase_spaces
+
+
+def _is_segment(element: ET.Element) -> bool:
+    return element.tag == _q("mrk") and element.get("mtype") == "seg"
+
+
+def _is_layout(text: str) -> bool:
+    """Whitespace holding a line break: a tool's indentation, not a translator's text."""
+    return not text.strip() and ("\n" in text or "\r" in text)
+
+
+def _layout_or(text: str, instead: str) -> str:
+    return instead if _is_layout(text) else text
+
+
+def _without_layout(text: str) -> str:
+    """A segment's text without the indentation a tool put at its ends."""
+    start = text[: len(text) - len(text.lstrip())]
+    end = text[len(text.rstrip()) :]
+    core = text.strip()
+    if not core:
+        return text
+    return ("" if _is_layout(start) else start) + core + ("" if _is_layout(end) else end)
+
+
+def _source_gaps(unit: ET.Element) -> tuple[str, list[str], str]:
+    """What the English has before its first sentence, between each two, and after its
+    last: its ``<source>`` around the ``<seg-source>`` segments' texts, found in order.
+    A space between sentences where they cannot be found."""
+    source = unit.find(_q("source"))
+    text = "".join(source.itertext()) if source is not None else ""
+    seg_source = unit.find(_q("seg-source"))
+    sentences = [
+        "".join(m.itertext()).strip()
+        for m in (seg_source if seg_source is not None else ())
+        if _is_segment(m) and "".join(m.itertext()).strip()
+    ]
+    ends: list[tuple[int, int]] = []
+    at = 0
+    for sentence in sentences:
+        found = text.find(sentence, at)
+        if found < 0:
+            return "", [" "] * max(len(sentences) - 1, 0), ""
+        ends.append((found, found + len(sentence)))
+        at = found + len(sentence)
+    if not ends:
+        return "", [], ""
+    gaps = [text[end:start] for (_, end), (start, _) in pairwise(ends)]
+    return text[: ends[0][0]], gaps, text[ends[-1][1] :]
 
 
 def _formatting_line(target: ET.Element | None) -> int:
@@ -323,8 +459,17 @@ def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> Non
 def _refuse_malformed_unit(unit: ET.Element, path: Path) -> None:
     """Refuse a trans-unit without its one ``<source>`` or with two ``<target>``: a
     missing source read as "" made an obsolete entry with an empty English (the
-    header's own key), and a second target was dropped without a word."""
+    header's own key), and a second target was dropped without a word. Refuse one with
+    neither ``id`` (which XLIFF 1.2 requires) nor ``resname``: nothing names its entry,
+    and its translation was kept as an obsolete entry of no context."""
     name = unit.get("resname") or unit.get("id", "")
+    if not name:
+        raise LeafletError(
+            Location(path, int(unit.get(LINE, "1"))),
+            "a <trans-unit> has neither id nor resname: no entry can be found for it "
+            "(XLIFF 1.2 gives every unit an id)",
+            "export the file again from the CAT tool, with the units' id and resname",
+        )
     for tag, found in (
         ("source", unit.findall(_q("source"))),
         ("target", unit.findall(_q("target"))),
@@ -386,7 +531,7 @@ def _refuse_duplicates(units: list[Unit], path: Path) -> None:
     targets: which of the two the translator meant, no import can tell, and the later
     replaced the earlier without a word. The same target twice is no conflict."""
     seen: dict[tuple[str, str], Unit] = {}
-    for unit in units:  # a unit without resname is its id's (`matched_by_id`)
+    for unit in (u for u in units if u.translate):  # a unit without resname: its id's
         key = unit.context if unit.context is not None else f"id {unit.id}"
         first = seen.setdefault((key, unit.source), unit)
         if first is not unit and first.target != unit.target and unit.target and first.target:
