@@ -21,6 +21,7 @@ exits: nothing waits for it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -93,8 +94,17 @@ def run_shared(
 
 def _fork(share: list[Job], build: Callable[[Job], Outcome]) -> _Child[Outcome]:
     reader, writer = os.pipe()
-    pid = os.fork()
+    # Frozen, the objects made so far (modules, fonts, caches) are left out of the
+    # child's collections, which would otherwise write to every page they lie on and so
+    # copy it: the child keeps them frozen, this process thaws them at once.
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except BaseException:
+        gc.unfreeze()
+        raise
     if pid:
+        gc.unfreeze()
         os.close(writer)
         return _Child(pid, reader)
     os.close(reader)  # the child: build, send, and leave without the parent's exit code
