@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 
 from batch_support import SHORT, statuses, two_leaflets
 from conftest import leaflet_yaml
-from msc_leaflet.build import Options
+from msc_leaflet.build import Options, workers
 from msc_leaflet.build.batch import Job, parse_shard, run_batch, shard
+from msc_leaflet.build.forked import run_shared, shares
 from msc_leaflet.build.manifest import FORMAT, Manifest, OutputEntry, load_manifest, merge
-from msc_leaflet.build.workers import shared_locales, worker_count
+from msc_leaflet.build.workers import shared_locales, shared_processes, worker_count
 from msc_leaflet.cli.app import app
 from msc_leaflet.data import data_path
 from msc_leaflet.files import write_atomic
@@ -711,11 +712,54 @@ def test_strict_refuses_untranslated_text(project: Project, tmp_path: Path) -> N
     assert outcome.status == "failed" and "untranslated" in outcome.message
 
 
-def test_workers_follow_the_work_unless_told() -> None:
-    assert worker_count([0.3, 0.3], None) == 1  # a cold EN+TH build: one process, as -j1
+def test_workers_follow_the_work_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert worker_count([0.3, 0.3], None) == 1  # a cold EN+TH build pays for no pool …
     assert worker_count([0.3, 0.3], 2) == 2  # -j2 is -j2
     assert worker_count([0.3], 4) == 1
     assert 1 <= worker_count([0.3] * 200, None) <= (os.cpu_count() or 1)
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    assert shared_processes([0.3, 0.3], None) == 2  # … but shares two cores with a fork
+    assert shared_processes([0.3] * 5, None) == 2
+    assert shared_processes([0.3, 0.3], 1) == 1  # -j1 is one process
+    assert shared_processes([0.3], None) == 1
+
+
+def test_shares_give_the_longest_job_to_the_least_loaded_process() -> None:
+    assert shares([0.3, 0.1, 0.2, 0.25], 2) == [[0, 1], [3, 2]]
+    assert shares([0.3], 2) == [[0]]  # no process without work
+
+
+def test_a_build_too_small_for_a_pool_is_shared_with_a_forked_child(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As typed, two outputs too few for a pool are built by the command and one forked
+    child at once, into the same PDFs and manifest as -j1 writes."""
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(workers, "cpu_cores", lambda: 2)
+    monkeypatch.setattr(os, "fork", fork)
+    report = run_batch(project, out_dir=tmp_path / "typed", jobs=None)  # as typed
+    assert len(forked) == 1 and statuses(report) == {"en/one.pdf": "built", "en/two.pdf": "built"}
+    run_batch(project, out_dir=tmp_path / "j1", jobs=1)
+    for name in ("en/one.pdf", "en/two.pdf", "manifest.json"):
+        assert (tmp_path / "typed" / name).read_bytes() == (tmp_path / "j1" / name).read_bytes()
+
+
+def test_a_bug_in_a_forked_child_is_raised_by_the_build() -> None:
+    def build(job: str) -> str:
+        if job == "theirs":
+            raise ValueError(f"a bug building {job}")
+        return job
+
+    with pytest.raises(ValueError, match="a bug building theirs"):
+        list(run_shared(["mine", "theirs"], [2.0, 1.0], 2, build))
 
 
 def test_only_a_locale_with_several_jobs_is_set_up_before_forking() -> None:

@@ -667,6 +667,31 @@ def test_outputs_finished_when_the_interrupt_lands_are_in_the_manifest(
     assert sorted(load_manifest(out / "manifest.json").outputs) == pdfs
 
 
+def test_an_interrupt_keeps_the_outcomes_a_forked_child_sent(tmp_path: Path) -> None:
+    # A build too small for a pool shares its jobs with a forked child
+    # (`build.forked`): interrupted after the child sent what it built, the build
+    # records it (``unreported``), as it records what a pool's worker finished.
+    import time
+
+    from msc_leaflet.build.forked import run_shared
+
+    sent = tmp_path / "sent"
+
+    def build(job: str) -> str:
+        if job == "theirs":
+            sent.touch()
+            return "theirs built"
+        while not sent.exists():
+            time.sleep(0.01)
+        time.sleep(1.0)  # the child pickles its outcome, sends it and exits meanwhile
+        raise KeyboardInterrupt
+
+    unreported: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        list(run_shared(["mine", "theirs"], [2.0, 1.0], 2, build, unreported))
+    assert unreported == ["theirs built"]
+
+
 SIGNAL_ON_IMPORT = """\
 import os, signal, sys
 

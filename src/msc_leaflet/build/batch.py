@@ -13,6 +13,7 @@ import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from .fingerprint import (
     resolve,
     signoff_inputs,
 )
+from .forked import run_shared
 from .manifest import (
     Changes,
     FailureEntry,
@@ -53,6 +55,7 @@ from .workers import (
     end_with_parent,
     prepare_parent,
     shared_locales,
+    shared_processes,
     worker_count,
 )
 
@@ -596,8 +599,8 @@ def run_batch(
         prepare_output_folder(out_dir)
     unreported: list[Outcome] = []  # finished by a worker as an interrupt landed
     try:
-        workers = worker_count([estimates[job] for job in todo], jobs)
-        for outcome in _execute(project, todo, out_dir, options, workers, unreported):
+        estimated = [estimates[job] for job in todo]
+        for outcome in _execute(project, todo, estimated, out_dir, options, jobs, unreported):
             outcomes.append(outcome)
             record_outcome(changes, outcome)
             notify(outcome)
@@ -737,19 +740,29 @@ def _estimate(manifest: Manifest, job: Job) -> float:
 def _execute(
     project: Project,
     todo: list[Job],
+    estimated: list[float],
     out_dir: Path,
     options: Options,
-    workers: int,
+    jobs: int | None,
     unreported: list[Outcome] | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in completion order. Closing the iterator early (fail-fast) cancels the
-    jobs not yet started; the pool's exit then waits only for the ones running.
+    """Outcomes in completion order, of ``todo`` estimated to take ``estimated`` seconds
+    each, on ``jobs`` workers (None: as the work pays, `workers`). Closing the iterator
+    early (fail-fast) cancels the jobs not yet started; the pool's exit then waits only
+    for the ones running.
 
     An interrupt stops the workers and is raised on; the outcomes of jobs that had
     finished by then but were not yet yielded (their PDF written while this waited for
     another) go to ``unreported``, so that the manifest records them: left out, the next
     build rebuilt outputs that were complete and current."""
     root = project.root
+    workers = worker_count(estimated, jobs)
+    processes = shared_processes(estimated, jobs) if workers <= 1 else 1
+    if processes > 1:  # too little work for a pool, enough for a forked child or two
+        prepare_parent(project, shared_locales([job.locale for job in todo]), options)
+        build = partial(build_job, root, out_dir=out_dir, options=options)
+        yield from run_shared(todo, estimated, processes, build, unreported)
+        return
     if workers <= 1 or len(todo) <= 1:
         for job in todo:
             yield build_job(root, job, out_dir, options)

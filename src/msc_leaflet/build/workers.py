@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import os
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -66,6 +67,23 @@ def cpu_cores() -> int:
 def most_workers() -> int:
     """The most workers ``-j`` gets (`WORKERS_PER_CORE` per core)."""
     return WORKERS_PER_CORE * cpu_cores()
+
+
+def shared_processes(estimates: Sequence[float], jobs: int | None) -> int:
+    """Processes for jobs costing ``estimates`` seconds each that no pool pays for
+    (`worker_count` is 1), shared between the build and forked children
+    (`forked.run_shared`): one per core, up to one per job, when ``-j`` was not given
+    and the platform forks as Linux does; else 1 (all in this process).
+
+    A child costs a fork (a few ms: it shares this process's memory until it writes)
+    and the setup of its own locale, which it does beside the build's; a cold EN+TH
+    build then takes about its longer job instead of both (issue #20). macOS can fork,
+    but its system libraries may not work in a forked child, so it builds in one."""
+    if jobs is not None or len(estimates) < 2 or not hasattr(os, "fork"):
+        return 1
+    if sys.platform == "darwin":
+        return 1
+    return min(cpu_cores(), len(estimates))
 
 
 def worker_count(estimates: Sequence[float], jobs: int | None) -> int:
