@@ -1121,6 +1121,57 @@ def test_vietnamese_typed_in_a_legacy_font_encoding_is_refused(typed: str, word:
 
 
 @pytest.mark.parametrize(
+    ("typed", "word", "meant"),
+    [
+        ("bÖnh nh©n", "bÖnh", "bệnh nhân"),  # "patient": one sign, one capital
+        ("Th«ng tin", "Th«ng", "Thông"),  # "information": the heading of a leaflet
+        ("Hãy hỏi b¸c sÜ.", "b¸c", "bác sĩ"),  # a fragment pasted into Unicode text
+        ("Gäi cÊp cøu ngay", "Gäi", "Gọi cấp cứu"),  # "call an ambulance now"
+        ("cña b¹n", "cña", "của bạn"),
+        ("bÖnh", "bÖnh", "bệnh"),  # a capital after a small letter: no word is so written
+        ("TH¤NG TIN", "TH¤NG", "THÔNG"),  # set in the capitals font, .VnTimeH
+        ("ng\u00adêi", "ng\u00adêi", "người"),  # its ư is a soft hyphen
+    ],
+)
+def test_a_few_words_typed_in_tcvn3_are_refused_with_what_to_type(
+    typed: str, word: str, meant: str
+) -> None:
+    """Two or three words of an old TCVN3 document pasted into a translation ("bÖnh
+    nh©n", "Th«ng tin") passed: the check asked for two signs, or two in one word, and
+    a short fragment has one. A word whose TCVN3 reading is a Vietnamese syllable is
+    evidence now, and the hint gives the words to type."""
+    found = refusal(typed, language="vi")
+    assert found is not None, typed
+    assert f"“{word}”" in found.message and "TCVN3" in found.message
+    assert f"type “{meant}”" in found.hint, found.hint
+    assert typed[found.offset] not in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Müller K, Jürgen Bär, Universität Zürich, Düsseldorf.",
+        "François, façade, naïve, Noël, Hôpital Necker, Ørsted, Åström, Søren.",
+        "Kiểm tra 10 µm và 20 µm, liều 5 µg/kg, ±5 °C.",
+        "Nghiên cứu của Åström và Müller năm 2014, Muñoz và Peña 2017.",
+        "Zucker\u00adwatte, in\u00adfu\u00adsion, Be\u00adhand\u00adlung",  # soft hyphens
+        "süß, Bär, für, Öl, Gül, año, niño, Björk, Smørrebrød",
+        # Two such letters in one word, as VNI writes người ("ngöôøi"), but after
+        # consonants, where VNI puts no mark.
+        "Größe, Füße, Brückenstraße, Müßiggang, Citroën, coördinatie, Jääskeläinen",
+    ],
+)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_names_and_words_of_other_languages_are_not_taken_for_tcvn3(
+    text: str, language: str
+) -> None:
+    """Each of these has a Latin-1 letter Vietnamese does not write between two
+    letters, as TCVN3 text has; none reads as a Vietnamese syllable in TCVN3
+    (Müller would be "Mỹller"), so none is refused."""
+    assert refusal(text, language=language) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sensebé L, Lê Văn Thịnh, Müller K, São Paulo, Gérard Ménière, Åström.",
