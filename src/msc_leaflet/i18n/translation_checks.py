@@ -34,7 +34,7 @@ from ..content.inline import (
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
-from . import identifiers, numbers
+from . import grouping, identifiers, numbers
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .written_script import strays
 
@@ -573,6 +573,15 @@ def _numbers_differ(
             f"limit reversed: “{said.written}” in the source, “{bounded.written}” in the "
             "translation",
             _first_typed(typed, [re.escape(bounded.written)]),
+        )
+    for found in grouping.regrouped(
+        source, source_language, translation, language, identifiers.named_numbers(source_text)
+    ):
+        yield NUMBERS.problem(
+            f"number grouped: “{found.written}” in the translation, {found.source} in the "
+            "source, which writes it unbroken, as a year, a number to call or a code is "
+            f"written: write {found.meant}",
+            _first_typed(typed, [_number(found.written)]),
         )
     text = translated
     for unit in dict.fromkeys(source.per):
