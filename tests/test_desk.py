@@ -2736,4 +2736,7 @@ def test_desk_words_and_sign_off_names_are_shown_composed(tmp_path: Path) -> Non
         assert "Đã quá hạn xem xét lại" in desk.get("/", headers={"accept-language": "vi"}).text
         status = desk.get("/status", headers={"accept-language": "vi"}).text
         assert f"Đã được {name} (bác sĩ lâm sàng) phê duyệt" in status, status
+        # …on a date as a Vietnamese reader writes it (`long-date`), not CLDR's "7 tháng
+        # 12, 2026" with an English comma.
+        assert re.search(r"phê duyệt ngày \d{1,2} tháng \d{1,2} năm 20\d\d \(", status)
         assert note in desk.get("/leaflets/infusion-safety/signoff?lang=th").text
