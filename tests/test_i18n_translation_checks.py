@@ -3173,3 +3173,31 @@ def test_a_code_of_any_length_keeps_its_digits_together(
     language = "th" if "ปี" in translation else "vi"
     found = _number_messages(source, translation, language)
     assert len(found) == 1 and found[0].endswith(f"write {meant}"), found
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "message"),
+    [
+        # The other convention's decimal sign: no number to this reader.
+        ("th", "Take 0.5 mg.", "รับประทาน 0,5 mg", "“0,5” is no number in Thai"),
+        ("km", "Take 1.5 mg.", "លេប 1,5 mg", "“1,5” is no number in Khmer"),
+        ("ja", "Take 1.5 mg.", "1,5 mgを服用", "“1,5” is no number in Japanese"),
+        ("th", "Take 1.5 mg.", "รับประทาน ๑,๕ mg", "write ๑.๕"),  # in the digits typed
+        ("lo", "Take 0.5 mg.", "ກິນ ໐.໕໐໐ mg", "reads as 500 in Lao"),
+        ("lo", "Take 0.5 mg.", "ກິນ ໐.໕໐໐ mg", "write ໐,໕"),
+        # Groups of three after a space: two numbers to the page's reader.
+        ("vi", "Call 1669.", "Gọi 1 669.", "“1 669” reads as the numbers 1 and 669"),
+        ("vi", "Call 1669.", "Gọi 1 669.", "write 1669"),  # a number to call: unbroken
+        ("vi", "Up to 1000 mg.", "Tối đa 1 000 mg.", "write 1.000 or 1000"),  # an amount
+        ("th", "Call 1669.", "โทร ๑ ๖๖๙", "write ๑๖๖๙"),
+    ],
+)
+def test_a_separator_the_reader_misreads_is_named_with_what_to_type(
+    language: str, source: str, translation: str, message: str
+) -> None:
+    """A Thai 0,5 mg was refused as "number changed: “0.5 mg” in the source, “0,5 mg”
+    in the translation", and "1 669" as a 1669 missing and a 1 and a 669 added: true,
+    but the translator could not see what to type. Each now names the separator or the
+    space, what the reader reads, and the number to write, in the digits typed."""
+    found = _number_messages(source, translation, language)
+    assert len(found) == 1 and message in found[0], found

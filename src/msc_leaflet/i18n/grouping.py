@@ -16,6 +16,7 @@ count of 100000 cells may be grouped as its reader groups it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +29,51 @@ from . import numbers
 #: rarer and written unbroken in every language too (`numbers.written_as`).
 _CODE_DIGITS = 4
 _SEPARATORS = frozenset(",.\u066c\u066b\u2019'")
+
+
+# Digits in groups of three after a space (1 669, 10 000, ๑ ๖๖๙): a number typed as
+# French or Russian write it. `numbers` reads two numbers there ("2 100 mg tablets"),
+# which is what the page's reader reads too.
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Spaced:
+    """A number the translation types with spaces between groups of its digits
+    (``written``: 1 669), its value read whole (``value``: 1669) and the values of its
+    groups, which the page's reader reads as numbers apart (``parts``: 1, 669)."""
+
+    written: str
+    value: str
+    parts: tuple[str, ...]
+    groups: tuple[str, ...]  # as typed: 1, 000
+
+
+def spaced(translated: str) -> Iterator[Spaced]:
+    """Each number ``translated`` writes with spaces between groups of three digits."""
+    for match in _SPACED.finditer(translated):
+        groups = re.split(r"[ \u00a0\u202f\u2009]", match.group())
+        values = tuple(str(int("".join(str(unicodedata.digit(c)) for c in g))) for g in groups)
+        whole = str(int("".join(str(unicodedata.digit(c)) for g in groups for c in g)))
+        yield Spaced(match.group(), whole, values, tuple(groups))
+
+
+def ways_to_write(
+    value: str,
+    source: numbers.Numbers,
+    source_language: str,
+    language: str,
+    identified: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """How the translation may write the source's ``value`` so its reader reads it:
+    unbroken where the source holds it so (a year, a number to call, a code), else as
+    ``language`` groups an amount, or unbroken (`numbers.written_as`)."""
+    typed = next((typed for v, typed in source.written if v == value), value)
+    if _held(value, typed, source_language, identified) and not any(
+        pair.value == value and pair.unit for pair in source.pairs
+    ):
+        return ("".join(str(unicodedata.digit(c)) for c in typed),)
+    return numbers.written_as(value, language)
 
 
 @dataclass(frozen=True)
