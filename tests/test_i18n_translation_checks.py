@@ -3102,8 +3102,8 @@ def test_a_year_or_a_number_to_call_keeps_its_digits_together(
     assert _number_messages(source, said.format(word).replace(value, digits), language) == []
     found = _number_messages(source, said.format(word).replace(value, grouped), language)
     assert found == [
-        f"number grouped: “{grouped}” in the translation, {value} in the source, which "
-        f"writes it unbroken, as a year, a number to call or a code is written: write {digits}"
+        f"number grouped: “{grouped}” in the translation, {value} in the source: a year, "
+        f"a number to call or a code is written unbroken; write {digits}"
     ], found
 
 

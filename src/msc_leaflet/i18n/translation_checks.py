@@ -593,8 +593,8 @@ def _numbers_differ(
     for found in grouping.regrouped(source, source_language, translation, language, identified):
         yield NUMBERS.problem(
             f"number grouped: “{found.written}” in the translation, {found.source} in the "
-            "source, which writes it unbroken, as a year, a number to call or a code is "
-            f"written: write {found.meant}",
+            "source: a year, a number to call or a code is written unbroken; write "
+            f"{found.meant}",
             _first_typed(typed, [_number(found.written)]),
         )
     text = translated
