@@ -344,6 +344,8 @@ def _tcvn3_words(text: str, own: str) -> list[tuple[re.Match[str], bool]]:
     TCVN3 à."""
     from . import tcvn3  # read only for a text with Latin-1 characters in it
 
+    if tcvn3.CODES.isdisjoint(set(text) - set(own)):  # most texts: no code to read
+        return []
     words = []
     for match in _TCVN3_WORD.finditer(text):
         word = match.group()
