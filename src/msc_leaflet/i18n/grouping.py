@@ -28,7 +28,9 @@ from . import numbers
 #: A year, a hotline or a short code: four digits, where a count of four digits is
 #: rarer and written unbroken in every language too (`numbers.written_as`).
 _CODE_DIGITS = 4
-_SEPARATORS = frozenset(",.\u066c\u066b\u2019'")
+# What `numbers` reads between a number's digits and may group them: a point, a comma,
+# the Arabic thousands separator ٬ (its decimal sign ٫ makes no whole number).
+_SEPARATORS = frozenset(",.\u066c")
 
 
 # Digits in groups of three after a space (1 669, 10 000, ๑ ๖๖๙): a number typed as
