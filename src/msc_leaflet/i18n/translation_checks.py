@@ -133,7 +133,10 @@ CITATIONS = Rule(
 )
 URLS = Rule("I18N006", "error", "A URL a reader types must be the source's, unchanged.")
 NUMBERS = Rule(
-    "I18N007", "error", "A changed number (a dose, hours, a phone number) misinforms a patient."
+    "I18N007",
+    "error",
+    "A changed number (a dose, hours, a phone number, or a year or hotline written grouped, "
+    "1.669) misinforms a patient.",
 )
 PLACEHOLDERS = Rule(
     "I18N008", "error", "A placeholder the layout fills in ({page}) must be kept as written."
