@@ -2700,3 +2700,43 @@ def test_a_fuzzy_mark_removed_shows_the_text_on_the_signoff_page(tmp_path: Path,
     confirmed = words("desk.change.confirmed", language=Language("th"))
     assert confirmed in item, item
     assert _sides_and_texts(item) == [(words("desk.now"), "", ""), ("", "th", TITLE_TH)], item
+
+
+def test_desk_words_and_sign_off_names_are_shown_composed(tmp_path: Path) -> None:
+    """A Vietnamese ui.po saved decomposed (NFD, as some editors on macOS save it) and a
+    sign-off whose name and note were typed in a decomposed terminal: the desk showed
+    "Ngày", "Nguyễn" as letters and their marks apart, which the browser's search for
+    the word does not find and some fonts draw with the tone beside its letter. The
+    page's labels were composed (`catalog.msgstr_as_read`); the desk's now are too, and
+    so is a sign-off's name and note, wherever it is shown."""
+    import unicodedata
+
+    root = copy_library(tmp_path)
+    po = root / "locales" / "vi" / "LC_MESSAGES" / "ui.po"
+    po.write_text(unicodedata.normalize("NFD", po.read_text(encoding="utf-8")), encoding="utf-8")
+    name, note = "BS. Nguyễn Thị Hoa", "đã kiểm tra thuật ngữ"
+    review = [
+        "i18n", "review", "infusion-safety", "-l", "th", "--role", "clinical",
+        "--by", unicodedata.normalize("NFD", name), "--note", unicodedata.normalize("NFD", note),
+        "--project", str(root),
+    ]  # fmt: skip
+    assert CliRunner().invoke(cli_app, review).exit_code == 0
+    assert name in (root / "locales" / "th" / "signoff.yaml").read_text(encoding="utf-8")
+    with desk_client(root) as desk:
+        for address in ("/", "/status", "/leaflets/infusion-safety",
+                        "/leaflets/infusion-safety/signoff?lang=th"):  # fmt: skip
+            page = desk.get(address, headers={"accept-language": "vi"})
+            assert page.status_code == 200, address
+            decomposed = [
+                line.strip()
+                for line in page.text.splitlines()
+                if unicodedata.normalize("NFC", line) != line
+            ]
+            assert decomposed == [], (address, decomposed[:2])
+        assert "Đã quá hạn xem xét lại" in desk.get("/", headers={"accept-language": "vi"}).text
+        status = desk.get("/status", headers={"accept-language": "vi"}).text
+        assert f"Đã được {name} (bác sĩ lâm sàng) phê duyệt" in status, status
+        # …on a date as a Vietnamese reader writes it (`long-date`), not CLDR's "7 tháng
+        # 12, 2026" with an English comma.
+        assert re.search(r"phê duyệt ngày \d{1,2} tháng \d{1,2} năm 20\d\d \(", status)
+        assert note in desk.get("/leaflets/infusion-safety/signoff?lang=th").text

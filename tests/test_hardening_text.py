@@ -1120,6 +1120,103 @@ def test_vietnamese_typed_in_a_legacy_font_encoding_is_refused(typed: str, word:
     assert other is None or "legacy font" not in other.message
 
 
+def test_a_vietnamese_catalog_names_a_tcvn3_title_and_a_grouped_hotline(tmp_path: Path) -> None:
+    """The bundled infusion leaflet put into Vietnamese, its warning's title pasted from a
+    TCVN3 document and the emergency number 1669 typed "1.669": `i18n check` names each
+    at its msgstr's line and column with what to type, and the build prints the English
+    for both rather than a title the patient cannot read or a number no one can dial."""
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("leaflets", "locales", "organisations"):
+        shutil.copytree(Path(__file__).resolve().parents[1] / folder, root / folder)
+    assert invoke("i18n", "init", "vi", "--project", str(root))[0] == 0
+    po = root / "locales" / "vi" / "LC_MESSAGES" / "infusion-safety.po"
+    catalog = read_po(po)
+    for entry in catalog.active:
+        if entry.msgctxt == "urgent-help/title":
+            entry.msgstr = "Gäi cÊp cøu ngay"
+        if entry.msgctxt == "urgent-help/1":
+            entry.msgstr = (
+                "Nếu bạn có bất kỳ dấu hiệu nào dưới đây, hãy gọi cấp cứu (**1.669** tại Thái "
+                "Lan) hoặc đến khoa cấp cứu của bệnh viện gần nhất **ngay lập tức**."
+            )
+    write_po(po, catalog)
+    code, output = invoke("i18n", "check", "--project", str(root))
+    column = len('msgstr "Gä')  # the ä, the first character no Vietnamese word has
+    title = f"infusion-safety.po:{msgstr_line(po, 'urgent-help/title')}:{column}:"
+    assert code == 1 and f"{title} error: I18N013" in output, output
+    assert "type “Gọi cấp cứu”" in output
+    hotline = f"infusion-safety.po:{msgstr_line(po, 'urgent-help/1')}:"
+    assert f"{hotline}" in output and "number grouped: “1.669”" in output
+    assert "write 1669" in output and "Traceback" not in output
+    out = tmp_path / "out"
+    code, output = invoke(
+        "build", "infusion-safety", "-l", "vi", "--project", str(root), "-o", str(out)
+    )
+    assert code == 0 and output.count("not used, source text printed") == 2, output
+    text = copied_text(out / "vi" / "infusion-safety.pdf")
+    assert "Gäi" not in text and "1.669" not in text and "(1669 in Thailand)" in text
+
+
+def copied_text(pdf: Path) -> str:
+    """The text a reader copies from ``pdf`` (pypdf), its lines joined by spaces."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "meant"),
+    [
+        ("bÖnh nh©n", "bÖnh", "bệnh nhân"),  # "patient": one sign, one capital
+        ("Th«ng tin", "Th«ng", "Thông"),  # "information": the heading of a leaflet
+        ("Hãy hỏi b¸c sÜ.", "b¸c", "bác sĩ"),  # a fragment pasted into Unicode text
+        ("Gäi cÊp cøu ngay", "Gäi", "Gọi cấp cứu"),  # "call an ambulance now"
+        ("cña b¹n", "cña", "của bạn"),
+        ("bÖnh", "bÖnh", "bệnh"),  # a capital after a small letter: no word is so written
+        ("TH¤NG TIN", "TH¤NG", "THÔNG"),  # set in the capitals font, .VnTimeH
+        ("ng\u00adêi", "ng\u00adêi", "người"),  # its ư is a soft hyphen
+    ],
+)
+def test_a_few_words_typed_in_tcvn3_are_refused_with_what_to_type(
+    typed: str, word: str, meant: str
+) -> None:
+    """Two or three words of an old TCVN3 document pasted into a translation ("bÖnh
+    nh©n", "Th«ng tin") passed: the check asked for two signs, or two in one word, and
+    a short fragment has one. A word whose TCVN3 reading is a Vietnamese syllable is
+    evidence now, and the hint gives the words to type."""
+    found = refusal(typed, language="vi")
+    assert found is not None, typed
+    assert f"“{word}”" in found.message and "TCVN3" in found.message
+    assert f"type “{meant}”" in found.hint, found.hint
+    assert typed[found.offset] not in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Müller K, Jürgen Bär, Universität Zürich, Düsseldorf.",
+        "François, façade, naïve, Noël, Hôpital Necker, Ørsted, Åström, Søren.",
+        "Kiểm tra 10 µm và 20 µm, liều 5 µg/kg, ±5 °C.",
+        "Nghiên cứu của Åström và Müller năm 2014, Muñoz và Peña 2017.",
+        "Zucker\u00adwatte, in\u00adfu\u00adsion, Be\u00adhand\u00adlung",  # soft hyphens
+        "süß, Bär, für, Öl, Gül, año, niño, Björk, Smørrebrød",
+        # Two such letters in one word, as VNI writes người ("ngöôøi"), but after
+        # consonants, where VNI puts no mark.
+        "Größe, Füße, Brückenstraße, Müßiggang, Citroën, coördinatie, Jääskeläinen",
+    ],
+)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_names_and_words_of_other_languages_are_not_taken_for_tcvn3(
+    text: str, language: str
+) -> None:
+    """Each of these has a Latin-1 letter Vietnamese does not write between two
+    letters, as TCVN3 text has; none reads as a Vietnamese syllable in TCVN3
+    (Müller would be "Mỹller"), so none is refused."""
+    assert refusal(text, language=language) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -3050,3 +3050,154 @@ def test_error_checks_find_every_error(source: str, translation: str, language: 
     assert errors(only) == errors(every)
     pair = _pair(source, translation, language, "en", False, NO_KEPT_TERMS)
     assert all(p.severity == "warning" for check in WARNING_ONLY_CHECKS for p in check(pair))
+
+
+# Each bundled locale's digits, zero to nine, and how it groups a thousand (CLDR): a
+# translator may type either the locale's digits or ASCII ones.
+_LOCALE_DIGITS = {
+    "en": ("0123456789", ","),
+    "th": ("๐๑๒๓๔๕๖๗๘๙", ","),
+    "my": ("၀၁၂၃၄၅၆၇၈၉", ","),
+    "km": ("០១២៣៤៥៦៧៨៩", ","),
+    "lo": ("໐໑໒໓໔໕໖໗໘໙", "."),
+    "vi": ("0123456789", "."),
+    "zh_Hans": ("0123456789", ","),
+    "ja": ("0123456789", ","),
+    "ar": ("٠١٢٣٤٥٦٧٨٩", "٬"),
+    "hi": ("०१२३४५६७८९", ","),
+}
+
+
+def _in_digits(text: str, language: str) -> str:
+    return text.translate(str.maketrans("0123456789", _LOCALE_DIGITS[language][0]))
+
+
+def _number_messages(source: str, translation: str, language: str) -> list[str]:
+    found = check_translation(source, translation, language)
+    return [p.message for p in found if p.code == NUMBERS.code]
+
+
+@pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))
+@pytest.mark.parametrize("native", [False, True])
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("Call 1669 at once.", "1669 — {}"),  # the Thai emergency number
+        ("In 1991, Caplan named them.", "1991 — {}"),  # a year
+    ],
+)
+def test_a_year_or_a_number_to_call_keeps_its_digits_together(
+    language: str, native: bool, source: str, said: str
+) -> None:
+    """A Vietnamese translation giving the hotline 1669 as "1.669" passed I18N007: in
+    Vietnamese 1.669 is a grouped 1669, the same value. But no patient dials 1.669 and
+    no reader takes 1.991 for a year. The number the source writes unbroken (where
+    English would group an amount: 1,669) stays unbroken in every bundled language, in
+    its own digits or ASCII ones, and the finding says what to type."""
+    value = source.split()[1].rstrip(",")
+    digits = _in_digits(value, language) if native else value
+    separator = _LOCALE_DIGITS[language][1]
+    grouped = digits[0] + separator + digits[1:]
+    word = "…"  # the words around are no matter: only the number is read
+    assert _number_messages(source, said.format(word).replace(value, digits), language) == []
+    found = _number_messages(source, said.format(word).replace(value, grouped), language)
+    assert found == [
+        f"number grouped: “{grouped}” in the translation, {value} in the source: a year, "
+        f"a number to call or a code is written unbroken; write {digits}"
+    ], found
+
+
+@pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))
+@pytest.mark.parametrize("native", [False, True])
+def test_an_amount_may_be_grouped_as_its_reader_groups_it(language: str, native: bool) -> None:
+    """A dose of 1000 mg written "1.000 mg" in Vietnamese, ١٬٠٠٠ in Arabic, is the
+    amount as its reader writes it: only a number with no unit is held unbroken."""
+    separator = _LOCALE_DIGITS[language][1]
+    thousand = "1" + separator + "000"
+    typed = _in_digits(thousand, language) if native else thousand
+    assert _number_messages("Take no more than 1000 mg a day.", f"{typed} mg …", language) == []
+    assert _number_messages("Up to 1,000 cells.", f"{typed} …", language) == []
+
+
+@pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))
+@pytest.mark.parametrize(
+    ("source", "changed"),
+    [
+        ("Call 1669 at once.", "1696"),  # two digits swapped
+        ("Take 1.5 mg.", "15 mg"),  # the decimal sign lost
+        ("Take 0.5 mg.", "5 mg"),
+        ("Take 2.5 ml.", "25 ml"),
+    ],
+)
+def test_a_changed_number_is_found_in_every_locales_digits(
+    language: str, source: str, changed: str
+) -> None:
+    """The value of a number survives translation or the check says so, in each
+    bundled locale, typed in its own digits too: 1669 given as 1696, 1.5 mg as 15."""
+    for typed in {changed, _in_digits(changed, language)}:
+        assert _number_messages(source, f"{typed} …", language) != [], (language, typed)
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation"),
+    [
+        ("vi", "Take 1.5 mg.", "Uống 1,5 mg."),  # Vietnamese writes a decimal comma
+        ("lo", "Take 1.5 mg.", "ກິນ ໑,໕ mg."),
+        ("ar", "Take 1.5 mg.", "خذ ١٫٥ mg."),
+        ("hi", "Take 1.5 mg.", "१.५ mg लें।"),
+        ("my", "Take 1.5 mg.", "၁.၅ mg သောက်ပါ။"),
+        ("th", "Take 1.5 mg.", "รับประทาน ๑.๕ mg"),
+        ("km", "Take 1.5 mg.", "លេប ១.៥ mg"),
+        ("vi", "Up to 1000000 cells per kg.", "Tối đa 1.000.000 tế bào mỗi kg."),
+        ("hi", "Up to 100000 cells per kg.", "प्रति kg अधिकतम 1,00,000 कोशिकाएँ।"),
+        ("vi", "Published 2026-11-01.", "Phát hành 01.11.2026."),  # a date's parts
+    ],
+)
+def test_a_decimal_or_a_large_count_written_as_its_reader_writes_it_passes(
+    language: str, source: str, translation: str
+) -> None:
+    assert _number_messages(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "meant"),
+    [
+        ("See PMID 12345678.", "Xem PMID 12.345.678.", "12345678"),  # an identifier's number
+        ("Call 0812345678.", "Gọi 0.812.345.678.", "0812345678"),  # a phone number
+        ("Named in 2026.", "ตั้งชื่อในปี ๒,๕๖๙", "๒๕๖๙"),  # the same year, Buddhist Era
+    ],
+)
+def test_a_code_of_any_length_keeps_its_digits_together(
+    source: str, translation: str, meant: str
+) -> None:
+    language = "th" if "ปี" in translation else "vi"
+    found = _number_messages(source, translation, language)
+    assert len(found) == 1 and found[0].endswith(f"write {meant}"), found
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "message"),
+    [
+        # The other convention's decimal sign: no number to this reader.
+        ("th", "Take 0.5 mg.", "รับประทาน 0,5 mg", "“0,5” is no number in Thai"),
+        ("km", "Take 1.5 mg.", "លេប 1,5 mg", "“1,5” is no number in Khmer"),
+        ("ja", "Take 1.5 mg.", "1,5 mgを服用", "“1,5” is no number in Japanese"),
+        ("th", "Take 1.5 mg.", "รับประทาน ๑,๕ mg", "write ๑.๕"),  # in the digits typed
+        ("lo", "Take 0.5 mg.", "ກິນ ໐.໕໐໐ mg", "reads as 500 in Lao"),
+        ("lo", "Take 0.5 mg.", "ກິນ ໐.໕໐໐ mg", "write ໐,໕"),
+        # Groups of three after a space: two numbers to the page's reader.
+        ("vi", "Call 1669.", "Gọi 1 669.", "“1 669” reads as the numbers 1 and 669"),
+        ("vi", "Call 1669.", "Gọi 1 669.", "write 1669"),  # a number to call: unbroken
+        ("vi", "Up to 1000 mg.", "Tối đa 1 000 mg.", "write 1.000 or 1000"),  # an amount
+        ("th", "Call 1669.", "โทร ๑ ๖๖๙", "write ๑๖๖๙"),
+    ],
+)
+def test_a_separator_the_reader_misreads_is_named_with_what_to_type(
+    language: str, source: str, translation: str, message: str
+) -> None:
+    """A Thai 0,5 mg was refused as "number changed: “0.5 mg” in the source, “0,5 mg”
+    in the translation", and "1 669" as a 1669 missing and a 1 and a 669 added: true,
+    but the translator could not see what to type. Each now names the separator or the
+    space, what the reader reads, and the number to write, in the digits typed."""
+    found = _number_messages(source, translation, language)
+    assert len(found) == 1 and message in found[0], found

@@ -404,7 +404,7 @@ def test_no_cldr_locale_falls_back_to_latin_digits() -> None:
         ("my", "2026 ဒီဇင်ဘာ 2".translate(MYANMAR)),
         ("km", "2 ធ្នូ 2026"),
         ("lo", "2 ທັນວາ 2026"),
-        ("vi", "2 tháng 12, 2026"),
+        ("vi", "2 tháng 12 năm 2026"),  # as a Vietnamese reader writes it, not CLDR's comma
         ("zh_Hans", "2026年12月2日"),
         ("ja", "2026年12月2日"),
         ("ar", "2 ديسمبر 2026"),
@@ -546,7 +546,7 @@ def test_the_vietnamese_leaflet_prints_in_vietnamese(tmp_path: Path) -> None:
     )  # fmt: skip
     pages = page_texts(tmp_path / "vi" / "after-your-infusion.pdf")
     assert "Sau khi truyền tế bào" in pages[0]
-    assert "Ngày xem xét lại 1 tháng 11, 2027" in pages[0]
+    assert "Ngày xem xét lại 1 tháng 11 năm 2027" in pages[0]
     assert [p.split()[-1] for p in pages] == ["1/2", "2/2"]
     assert "Trang 1/2" in pages[0]
 

@@ -106,6 +106,9 @@ class LanguageProfile:
     # writes the name's first word in lower case after its start ("văn bản tiếng Anh")
     # (languages.yaml: names-lower-in-sentence).
     names_lower_in_sentence: bool = False
+    # The long date as its reader writes it, in CLDR's pattern syntax, where CLDR's is
+    # not (languages.yaml: long-date): "" prints CLDR's.
+    long_date: str = ""
 
     @property
     def length_to_english(self) -> float:
@@ -302,6 +305,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         ),
         signed_sentences=entry.get("signed-sentences") is True,
         names_lower_in_sentence=entry.get("names-lower-in-sentence") is True,
+        long_date=str(entry.get("long-date") or ""),
     )
 
 

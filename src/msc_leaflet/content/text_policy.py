@@ -259,9 +259,12 @@ def _font_encoded_refusal(text: str, language: str) -> Refusal | None:
     characters ("Th«ng tin cho bÖnh nh©n") that the document's font drew as the
     language's letters and every other font draws as they are. Found among the Latin-1
     characters between two letters that are none of the language's own: two signs
-    (TCVN3 draws a's tones as ¸ µ ¶ · ¹: "b¸c sÜ"), or two in one word (VNI: người is
-    "ngöôøi", được "ñöôïc"). A German or French name (Müller, naïve, façade) has one
-    letter so per word: no evidence."""
+    (TCVN3 draws a's tones as ¸ µ ¶ · ¹: "b¸c sÜ"), or two in one word that VNI
+    writes there (`_vni_sign`: người is "ngöôøi", được "ñöôïc"); or a word of TCVN3
+    codes that reads as a Vietnamese syllable (`_tcvn3_words`), so that two words
+    pasted ("bÖnh nh©n", "Th«ng tin") are found too. A German or French name
+    (Müller, naïve, façade) has one letter so per word, and reads as no Vietnamese
+    syllable: no evidence."""
     if not language:
         return None
     from ..languages import profile  # as `_letters_and_legacy_encoding`
@@ -269,29 +272,117 @@ def _font_encoded_refusal(text: str, language: str) -> Refusal | None:
     own = profile(language)
     if not own.font_encoding:
         return None
+    # A soft hyphen between letters is a hyphenation point (in\u00adfu\u00adsion) as
+    # often as TCVN3's ư: it is evidence only in a word that reads as Vietnamese.
     found = [
         match.start()
         for match in _LATIN1.finditer(text)
         if match.group() not in own.latin1_letters
+        and match.group() != "\u00ad"
         and text[match.start() - 1 : match.start()].isalpha()
         and text[match.end() : match.end() + 1].isalpha()
     ]
     signs = [at for at in found if not text[at].isalpha()]
-    words = Counter(text.count(" ", 0, at) for at in found)  # which word each is in
-    if len(signs) < 2 and max(words.values(), default=0) < 2:
+    vni = [at for at in found if _vni_sign(text, at)]
+    words = Counter(text.count(" ", 0, at) for at in vni)  # which word each is in
+    legacy = _tcvn3_words(text, own.latin1_letters) if "TCVN3" in own.font_encoding else []
+    if (
+        len(signs) < 2
+        and max(words.values(), default=0) < 2
+        and not any(strong for _, strong in legacy)
+        and len({word.group() for word, _ in legacy}) < 2
+    ):
         return None
-    start = found[0]
+    start = min([*found[:1], *(_first_code(word, own.latin1_letters) for word, _ in legacy)])
     word = re.search(r"\S*$", text[:start])
     rest = re.match(r"\S*", text[start:])
     shown = (word.group() if word else "") + (rest.group() if rest else "")
+    convert = "convert the text to Unicode (UniKey's converter, or Word with the original font)"
+    # Read as TCVN3 only where every sign of it is in a word that reads so: VNI's
+    # "ngöôøi" reads as no word in TCVN3, and its reading would mislead.
+    in_words = all(any(w.start() <= at < w.end() for w, _ in legacy) for at in found)
+    meant = _tcvn3_meant(text, legacy) if in_words else ""
     return Refusal(
         start,
         f"“{_shown(shown)}” looks like {own.name} typed in a legacy font encoding "
         f"({own.font_encoding}): the patient would read these characters, not the letters "
         "the old font drew",
-        "convert the text to Unicode (UniKey's converter, or Word with the original font), "
-        "then paste it again",
+        f"in TCVN3 this is “{_shown(meant)}”: type “{_shown(meant)}”, or {convert} and "
+        "paste it again"
+        if meant
+        else f"{convert}, then paste it again",
     )
+
+
+# VNI writes ư, ơ, đ as ö, ô, ñ, and a vowel's other marks as a character after it
+# (người is "ngöôøi": ø, the grave accent, after ô). Of these, the Latin-1 letters
+# Vietnamese does not write itself; a mark among them counts only after a vowel, as
+# VNI puts it: the ø of "Smørrebrød" and the ü of "Müller" follow consonants.
+_VNI_LETTERS = frozenset("öÖñÑ")
+_VNI_MARKS = frozenset("øØûÛïÏäÄåÅëËüÜ")
+_VNI_VOWELS = frozenset("aeiouyAEIOUYöÖôÔ")
+
+
+def _vni_sign(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is one VNI writes there: one of its letters, or
+    one of its marks right after a vowel."""
+    char = text[at]
+    return char in _VNI_LETTERS or (char in _VNI_MARKS and at > 0 and text[at - 1] in _VNI_VOWELS)
+
+
+#: A word as TCVN3 text holds it: ASCII letters and the Latin-1 codes of its letters.
+_TCVN3_WORD = re.compile("[A-Za-z\u00a1-\u00ff]+")
+
+
+def _tcvn3_words(text: str, own: str) -> list[tuple[re.Match[str], bool]]:
+    """The words of ``text`` that are Vietnamese syllables typed in TCVN3: ASCII
+    letters with a code of `tcvn3.CODES` that is none of the language's ``own``
+    Latin-1 letters, which read, decoded, as a syllable (bÖnh is bệnh; Müller,
+    Mỹller, is none). Each with whether it alone tells TCVN3: a sign among its
+    letters (nh©n, Th«ng, b¸c, ng­êi), or a capital after a small letter (bÖnh,
+    cÊp), which no word is written with. A unit after the micro sign (µg, µm) is no
+    TCVN3 à."""
+    from . import tcvn3  # read only for a text with Latin-1 characters in it
+
+    if tcvn3.CODES.isdisjoint(set(text) - set(own)):  # most texts: no code to read
+        return []
+    words = []
+    for match in _TCVN3_WORD.finditer(text):
+        word = match.group()
+        codes = [at for at, char in enumerate(word) if char in tcvn3.CODES and char not in own]
+        if not codes or word[0] == "\u00b5" or not re.search("[A-Za-z]", word):
+            continue
+        if not tcvn3.is_syllable(tcvn3.decoded(word)):
+            continue
+        strong = any(
+            not word[at].isalpha() or (word[at].isupper() and at and word[at - 1].islower())
+            for at in codes
+        )
+        words.append((match, strong))
+    return words
+
+
+def _first_code(word: re.Match[str], own: str) -> int:
+    """Where the first character of ``word`` that is none of the language's own
+    letters stands in the text: the column a refusal names."""
+    return word.start() + next(
+        at for at, char in enumerate(word.group()) if not char.isascii() and char not in own
+    )
+
+
+def _tcvn3_meant(text: str, legacy: list[tuple[re.Match[str], bool]]) -> str:
+    """The run of ``text`` from the first TCVN3 word of ``legacy`` to the last, as
+    its writer typed it (bÖnh nh©n → bệnh nhân), or "" where a word in it with a
+    Latin-1 character reads as no Vietnamese syllable: a converter must judge it."""
+    if not legacy:
+        return ""
+    from . import tcvn3
+
+    run = text[legacy[0][0].start() : legacy[-1][0].end()]
+    for match in _TCVN3_WORD.finditer(run):
+        if not match.group().isascii() and not tcvn3.is_syllable(tcvn3.decoded(match.group())):
+            return ""
+    return tcvn3.decoded(run)
 
 
 def _saved_as(found: Mojibake) -> str:

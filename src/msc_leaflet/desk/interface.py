@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from ..data import library_root
 from ..errors import LeafletError
 from ..files import Stamp, file_stamp
-from ..i18n.catalog import UI_DOMAIN, catalog_language, locale_folders, po_path
+from ..i18n.catalog import UI_DOMAIN, catalog_language, locale_folders, msgstr_as_read, po_path
 from ..i18n.desk_labels import DESK_MESSAGES
 from ..i18n.localizer import label_errors
 from ..i18n.pofile import read_po
@@ -38,7 +38,10 @@ def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
     """Usable desk translations by key: translated, not fuzzy, and refused by none of the
     rules `i18n check` names a broken ui entry by (`localizer.label_errors`): the desk
     showed a bidi override the check named an error, and the check passed an unmatched
-    brace the desk refused."""
+    brace the desk refused. Each is composed as the page's labels are
+    (`catalog.msgstr_as_read`): a catalog an editor saved decomposed (NFD) showed
+    "Ngày" as N g a ◌̀ y, which a browser's search for "Ngày" does not find and some
+    fonts draw with the tone beside its letter."""
     found = {}
     language = catalog_language(path)
     for entry in read_po(path).active:
@@ -47,7 +50,7 @@ def _translations(path: Path, stamp: Stamp) -> dict[str, str]:
         if source is None or entry.msgid != source or not entry.translated:
             continue
         if not label_errors(key, source, entry, language):
-            found[key] = entry.msgstr
+            found[key] = msgstr_as_read(entry.msgstr)
     return found
 
 

@@ -103,16 +103,23 @@ def _with_era_year(pattern: str, year: int) -> str:
 
 def format_date(date: dt.date, locale: str) -> str:
     """The long date in the locale's digits, e.g. "22 November 2026", "22 พฤศจิกายน
-    2569", "၂၀၂၆ ဒီဇင်ဘာ ၂"."""
+    2569", "၂၀၂၆ ဒီဇင်ဘာ ၂", "7 tháng 12 năm 2026"."""
     where = _formatting_locale(locale)
+    pattern = long_date_pattern(locale)
     offset = profile(locale).era_year_offset
-    if not offset:
-        text = str(babel_format_date(date, format="long", locale=where))
-    else:
-        pattern = _with_era_year(get_date_format("long", locale=where).pattern, date.year + offset)
-        text = str(babel_format_date(date, format=pattern, locale=where))
+    if offset:
+        pattern = _with_era_year(pattern, date.year + offset)
+    text = str(babel_format_date(date, format=pattern, locale=where))
     # Babel formats dates in Latin digits whatever the locale's numbering system.
     return localize_digits(text, locale)
+
+
+def long_date_pattern(locale: str) -> str:
+    """The pattern of the long date `format_date` prints: the language profile's
+    ``long-date`` where CLDR's is not what its reader writes (Vietnamese "d MMMM 'năm'
+    y", where CLDR's "d MMMM, y" gives "7 tháng 12, 2026"), else CLDR's."""
+    own = profile(locale).long_date
+    return own or str(get_date_format("long", locale=_formatting_locale(locale)).pattern)
 
 
 @cache
@@ -126,7 +133,7 @@ def date_words(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             months.update(str(name) for name in where.months[context][width].values())
-    pattern = get_date_format("long", locale=where).pattern
+    pattern = long_date_pattern(locale)
     marks = set(re.findall(r"[yd]+([^\x00-\x7f\s،၊]+)", pattern)) - {""}
     return tuple(longest_first(months)), tuple(sorted(marks))
 

@@ -78,6 +78,15 @@ def retyped(source: str, translation: str) -> Iterator[Retyped]:
         yield Retyped(written, kept[key], start, _kind(written))
 
 
+def named_numbers(text: str) -> frozenset[str]:
+    """The values of the numbers ``text`` gives after an identifier's name (PMID
+    12345678, ISO 9001: `names`), which are codes whatever their length: `grouping`
+    keeps them unbroken."""
+    return frozenset(
+        str(int(named.group(2))) for named in _named().finditer(text) if named.group(2).isdigit()
+    )
+
+
 def _identifiers(text: str) -> Iterator[tuple[str, str, int, int]]:
     """(its key, the identifier it is part of as written, where that starts and ends) for
     each identifier of ``text``, an ASCII text or one folded to ASCII (`_ascii_form`).

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -339,9 +340,9 @@ def _record(item: Any) -> SignOff:
     if role not in ROLES:
         raise _Malformed("role", f"unknown role {role!r} (roles: {', '.join(ROLES)})")
     return SignOff(
-        leaflet=_text(item, "leaflet"), role=role, by=_text(item, "by"), date=date,
-        source=_text(item, "source"), translation=_text(item, "translation"),
-        page=_text(item, "page", ""), note=_text(item, "note", ""),
+        leaflet=_text(item, "leaflet"), role=role, by=_composed(_text(item, "by")),
+        date=date, source=_text(item, "source"), translation=_text(item, "translation"),
+        page=_text(item, "page", ""), note=_composed(_text(item, "note", "")),
         entries=_digests(item.get("entries"), "entries", 2),
         wording=_digests(item.get("wording"), "wording", 2),
         texts=_digests(item.get("texts"), "texts", None),
@@ -366,6 +367,13 @@ def _text(item: dict[str, Any], key: str, default: str | None = None) -> str:
             key, f"{key} is a {'list' if isinstance(value, list) else 'mapping'}, not a text"
         )
     return str(value)
+
+
+def _composed(said: str) -> str:
+    """A name or note a reader reads (the proof's history, the desk's "Signed off by
+    …"), composed (NFC): a terminal or a file saved decomposed wrote "Nguyễn" as its
+    letters and their marks apart, which the desk showed so and a search missed."""
+    return unicodedata.normalize("NFC", said)
 
 
 def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:
@@ -463,8 +471,9 @@ def record_signoff(
         earlier = read_signoffs(project, locale)
         kept = {d for r in earlier if r.leaflet == leaflet_id for d in r.texts}
         record = SignOff(
-            leaflet_id, role, by.strip(), date or record_date(), state.source,
-            state.translation, page=state.page, note=note.strip(), entries=dict(state.entries),
+            leaflet_id, role, _composed(by.strip()), date or record_date(), state.source,
+            state.translation, page=state.page, note=_composed(note.strip()),
+            entries=dict(state.entries),
             wording=dict(state.wording),
             texts={d: text for d, text in state.texts.items() if d not in kept},
         )  # fmt: skip

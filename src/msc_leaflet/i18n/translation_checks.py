@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from ..content.inline import (
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
-from . import identifiers, numbers
+from . import grouping, identifiers, numbers
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .written_script import strays
 
@@ -132,7 +133,10 @@ CITATIONS = Rule(
 )
 URLS = Rule("I18N006", "error", "A URL a reader types must be the source's, unchanged.")
 NUMBERS = Rule(
-    "I18N007", "error", "A changed number (a dose, hours, a phone number) misinforms a patient."
+    "I18N007",
+    "error",
+    "A changed number (a dose, hours, a phone number, or a year or hotline written grouped, "
+    "1.669) misinforms a patient.",
 )
 PLACEHOLDERS = Rule(
     "I18N008", "error", "A placeholder the layout fills in ({page}) must be kept as written."
@@ -522,10 +526,25 @@ def _numbers_differ(
             f"in the source, “{turned.written}” in the translation",
             _first_typed(typed, [re.escape(turned.written)]),
         )
-    otherwise = _read_otherwise(source, translation, missing, added, source_language)
+    identified = identifiers.named_numbers(source_text)
+    for split in grouping.spaced(translated):
+        parts = Counter(split.parts)
+        if missing[split.value] <= 0 or any(added[v] < n for v, n in parts.items()):
+            continue
+        missing[split.value] -= 1
+        added -= parts
+        ways = grouping.ways_to_write(split.value, source, source_language, language, identified)
+        yield NUMBERS.problem(
+            f"number split by a space: “{split.written}” reads as the numbers "
+            f"{' and '.join(split.groups)}, but is {numbers.as_read(split.value)} in the "
+            f"source: write {' or '.join(_in_digits_of(way, split.written) for way in ways)}",
+            _first_typed(typed, [re.escape(split.written)]),
+        )
+    otherwise = _read_otherwise(source, translation, missing, added, source_language, language)
     for meant, read_as, typed_as in otherwise:
         missing[meant] -= 1
         added[read_as] -= 1
+        suggested = [_in_digits_of(w, typed_as) for w in numbers.written_as(meant, language)]
         reads = (
             f"reads as {numbers.as_read(read_as)}"
             if numbers.amount(read_as) is not None
@@ -536,7 +555,7 @@ def _numbers_differ(
             f"{_language_name(language)}, where "
             f"“{_separator(typed_as)}” {numbers.separator_role(_separator(typed_as), language)}"
             f", but is {numbers.as_read(meant)} in the source: write "
-            f"{' or '.join(numbers.written_as(meant, language))}",
+            f"{' or '.join(suggested)}",
             _first_typed(typed, [_number(typed_as)]),
         )
     for was, changed in _changed_amounts(source, translation, missing, added, converted):
@@ -574,6 +593,13 @@ def _numbers_differ(
             "translation",
             _first_typed(typed, [re.escape(bounded.written)]),
         )
+    for found in grouping.regrouped(source, source_language, translation, language, identified):
+        yield NUMBERS.problem(
+            f"number grouped: “{found.written}” in the translation, {found.source} in the "
+            "source: a year, a number to call or a code is written unbroken; write "
+            f"{found.meant}",
+            _first_typed(typed, [_number(found.written)]),
+        )
     text = translated
     for unit in dict.fromkeys(source.per):
         if numbers.lists(unit, language) and not numbers.writes(text, unit, language):
@@ -589,17 +615,25 @@ def _read_otherwise(
     missing: Counter[str],
     added: Counter[str],
     source_language: str,
+    language: str,
 ) -> Iterator[tuple[str, str, str]]:
     """(the source's value, the translation's, the number as the translation types it)
     for each number the translation writes as the source's language does, which its own
     reader reads otherwise: a Vietnamese 1.000 (a thousand) kept in English reads as 1,
-    an English 0.500 in Vietnamese as 500. Told apart, as "“1.000 ml” in the source,
+    an English 0.500 in Vietnamese as 500, and a Vietnamese 0,5 typed in a Thai
+    translation (its separators swapped, the translation's reader reads the source's
+    number) is no number to a Thai reader. Told apart, as "“1.000 ml” in the source,
     “1.000 ml” in the translation" says nothing of what changed."""
     lost, new = Counter(missing), Counter(added)
     for value, typed in translation.written:
         if new[value] <= 0 or _separator(typed) == "":
             continue
         meant = [numbers.amount(v) for v in numbers.read(typed, source_language).digits]
+        if meant == [numbers.amount(value)] or None in meant:
+            # Read as the source's language reads it, the same: the separators swapped
+            # may still be the source's number (Thai 0,5 typed as Vietnamese writes it).
+            swapped = typed.translate(_SWAP_SEPARATORS)
+            meant = [numbers.amount(v) for v in numbers.read(swapped, language).digits]
         was = next(
             (
                 v
@@ -612,6 +646,17 @@ def _read_otherwise(
             lost[was] -= 1
             new[value] -= 1
             yield was, value, typed
+
+
+_SWAP_SEPARATORS = str.maketrans(".,", ",.")
+
+
+def _in_digits_of(suggested: str, typed: str) -> str:
+    """``suggested`` (ASCII digits) in the digits the translator typed ``typed`` in:
+    "write ๑.๕" for a Thai ๑,๕, so the fix is what they would type."""
+    first = next((char for char in typed if char.isdigit()), "0")
+    zero = ord(first) - unicodedata.digit(first)
+    return suggested.translate({code: zero + code - ord("0") for code in range(48, 58)})
 
 
 def _separator(typed: str) -> str:
