@@ -572,6 +572,20 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
     return before not in RANGE_MARKS and not (j == i and before in NUMBER_SEPARATORS)
 
 
+def parts_number_and_word(text: str, i: int) -> bool:
+    """Whether a break at ``i`` parts a number from the word after the breaking spaces
+    between them ("๒๕๔๙ |บทความ", "1669 |at", "500 |mg"): the one break `keeps_number`
+    refuses that leaves both whole, taken when the word alone fits a line and the two
+    do not (`whole_words`). Never after a no-break space, which an author typed to
+    keep them, nor inside a number written with spaces (+66 2 000 |0000)."""
+    j = i
+    while j > 0 and text[j - 1] in BREAKING_SPACES:
+        j -= 1
+    if j in (0, i) or i >= len(text) or _inside_spaced_number(text, i, ()):
+        return False
+    return text[j - 1].isdigit() and text[i].isalpha()
+
+
 #: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).
 IDENTIFIER_HYPHENS = "-\u2010"
 
