@@ -574,16 +574,23 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
 
 def parts_number_and_word(text: str, i: int) -> bool:
     """Whether a break at ``i`` parts a number from the word after the breaking spaces
-    between them ("๒๕๔๙ |บทความ", "1669 |at", "500 |mg"): the one break `keeps_number`
-    refuses that leaves both whole, taken when the word alone fits a line and the two
-    do not (`whole_words`). Never after a no-break space, which an author typed to
-    keep them, nor inside a number written with spaces (+66 2 000 |0000)."""
+    between them ("๒๕๔๙ |บทความ", "1669 |at", "500 |mg"), or, with no space, a number
+    from a word of a script written without spaces between words, either side of it
+    ("๒๕๔๙|บทความ", "ปี|๒๕๔๙"): the one break `keeps_number` and ICU refuse that
+    leaves both whole, taken when the word alone fits a line and the two do not
+    (`whole_words`). Never after a no-break space, which an author typed to keep them,
+    inside a number written with spaces (+66 2 000 |0000), nor inside "5mg" or "CD34"."""
     j = i
     while j > 0 and text[j - 1] in BREAKING_SPACES:
         j -= 1
-    if j in (0, i) or i >= len(text) or _inside_spaced_number(text, i, ()):
+    if j == 0 or i >= len(text) or _inside_spaced_number(text, i, ()):
         return False
-    return text[j - 1].isdigit() and text[i].isalpha()
+    before, after = text[j - 1], text[i]
+    if j < i:
+        return before.isdigit() and after.isalpha()
+    if before.isdigit() and after.isalpha():
+        return holds_syllable_letters(after)
+    return after.isdigit() and _letter_or_mark(before) and holds_syllable_letters(before)
 
 
 #: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).

@@ -46,6 +46,24 @@ def word_edges(text: str, lang: str) -> frozenset[int]:
     )
 
 
+def _number_edges(text: str) -> frozenset[int]:
+    """Offsets where a number meets a letter of a script written without spaces between
+    words, either way round: ปี|๒๕๔๙|บทความ is three words, though no space parts them
+    and UAX #14 breaks between neither. "5mg" and "CD34" stay one word each."""
+    if not holds_syllable_letters(text):
+        return frozenset()
+    return frozenset(
+        at
+        for at in range(1, len(text))
+        if (text[at - 1].isdigit() and holds_syllable_letters(text[at]) and text[at].isalpha())
+        or (
+            text[at].isdigit()
+            and holds_syllable_letters(text[at - 1])
+            and not text[at - 1].isdigit()
+        )
+    )
+
+
 def word_spans(
     text: str,
     lang: str,
@@ -54,11 +72,12 @@ def word_spans(
 ) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the words of ``text``, a unit's: its runs between
     breaking spaces (a no-break space keeps its two sides one word, as its author
-    asked), parted at `word_edges` that fall after no bound prefix and inside no term
-    of ``listed``. A run holding a Chinese or Japanese character or a Hangul syllable
-    is left out. ``edges``: `word_edges` of ``text``, if the caller has them."""
+    asked), parted at `word_edges` and where a number meets such a script's letters
+    (`_number_edges`), if that falls after no bound prefix and inside no term of
+    ``listed``. A run holding a Chinese or Japanese character or a Hangul syllable is
+    left out. ``edges``: `word_edges` of ``text``, if the caller has them."""
     edges = word_edges(text, lang) if edges is None else edges
-    inner = frozenset(edges) - bound_prefix_ends(text, lang)
+    inner = (frozenset(edges) | _number_edges(text)) - bound_prefix_ends(text, lang)
     inner = frozenset(at for at in inner if not any(a < at < b for a, b in listed))
     spans: list[tuple[int, int]] = []
     start = None
