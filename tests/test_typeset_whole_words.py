@@ -33,6 +33,7 @@ SAMPLES = [
     ("ใน|ปี ๒๕๔๙ บทความ|ทบทวน|นี้", "th"),
     ("ใน|ปี ๒๕๔๙{1} บทความ|ทบทวน", "th"),
     ("ใน|ปี ๒๕๔๙  บทความ|ทบทวน", "th"),  # a citation's place once its marker is read
+    ("ใน|ปี ๒๕๔๙ บทความ{1}|ทบทวน|นี้", "th"),  # a citation after the word, no space
     ("ตีพิมพ์|ปี 2561 บทความ|นี้", "th"),
     ("ใน|ปี [๒๕๔๙] บทความ|ทบทวน", "th"),
     ("ใน|ปี ๒๕๔๙* บทความ|ทบทวน", "th"),
@@ -55,6 +56,7 @@ SAMPLES = [
     # Latin: English words the hyphenation patterns would cut (re-searchers, milli-grams)
     ("Since 2006 researchers agree.", "en"),
     ("Since 2006{1} researchers agree.", "en"),
+    ("Since 2006 researchers{1} agree.", "en"),
     ("Since (2006) researchers agree.", "en"),
     ("Take 500 milligrams daily.", "en"),
     ("Call 1669 at once.", "en"),

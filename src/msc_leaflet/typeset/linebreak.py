@@ -534,19 +534,20 @@ def _cut_points(
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
     kept = kept_breaks(text, lang)  # a date or "Dr. Somchai" wider than the line
+    cited = _cited(flat, offsets)  # a citation counts nothing: "cells¹|move" may part
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
         if flat[i][0].rise or _inside(listed, at):
             continue
-        if at in edges and allowed_break(text, at) and keeps_number(text, at):
+        if at in edges and allowed_break(text, at) and keeps_number(text, at, cited):
             points[i] = False  # a listed word's edge, no syllable rule's guess
             continue
         if at in words:
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
-        if not (allowed_break(text, at) and syllable and keeps_number(text, at)):
+        if not (allowed_break(text, at) and syllable and keeps_number(text, at, cited)):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
@@ -559,6 +560,16 @@ def _cut_points(
         # Anything else inside a unit (digits, punctuation, a number and its unit,
         # other scripts) was refused as a break: only an emergency cuts there.
     return points
+
+
+def _cited(flat: Flat, offsets: Sequence[int]) -> frozenset[int]:
+    """The text offsets of the characters of ``flat`` set as a citation's superscript."""
+    return frozenset(
+        at
+        for j, (piece, _) in enumerate(flat)
+        if piece.rise
+        for at in range(offsets[j], offsets[j + 1])
+    )
 
 
 def _inside(spans: Sequence[tuple[int, int]], at: int) -> bool:
@@ -599,7 +610,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     largest = max((piece.size for piece in unit.pieces), default=0.0)
     word_cuts = _WordCuts(text)
     # A word that fits a line by itself is never cut: ๒๕๔๙ |บทความ, not ๒๕๔๙ บท|ความ.
-    whole = _WholeWords(text, flat, word_spans(text, lang, unit.listed, edges), width)
+    cited = _cited(flat, offsets)
+    spans = word_spans(text, lang, unit.listed, edges, cited)
+    whole = _WholeWords(text, flat, spans, width)
     cuts = [0]
     forced = False
     used = -lead
@@ -610,6 +623,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is not None:
                 ink = whole.before_spaces(cut, cuts[-1])  # its spaces take no room at the end
                 cut = cut if ink > cuts[-1] and fits(cuts[-1], ink, hyphen=False) else None
+            if cut is None and flat[i][0].rise:  # ความ¹ past the line, never ความ|¹ทบ
+                over = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
+                cut = _after_citation(flat, cuts[-1], i, content, over)
             if cut is None:
                 cut = next(
                     (j for j in range(i, cuts[-1], -1) if j in words and fits(cuts[-1], j)),
@@ -635,7 +651,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 overhang = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
-                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided
+                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided, cited
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -657,6 +673,19 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
         cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _after_citation(
+    flat: Flat, start: int, i: int, content: int, overhang: _Overhang
+) -> int | None:
+    """Where a line of clusters from ``start`` ends whose cluster ``i``, a citation's
+    superscript, does not fit: after the citation, which hangs past the line's end
+    within `HANG_EM` as a closing mark does, if it may; else None. A cut before it left
+    the citation at the next line's start, parted from the word it cites (ความ / ¹ทบ)."""
+    end = i
+    while end < content and flat[end][0].rise:
+        end += 1
+    return end if overhang(start, end) else None
 
 
 def _inside_word(text: str, at: int) -> bool:
@@ -979,18 +1008,20 @@ class _WholeWords:
 
     def _fits_alone(self, first: int, end: int) -> bool:
         """Whether clusters ``first:end`` fit a line, the closing marks they end in
-        (at most `MOST_HANGING`) hanging past it by at most `HANG_EM`, as a unit's do."""
+        (at most `MOST_HANGING`) and a citation after them hanging past it by at most
+        `HANG_EM`, as a unit's do (`_after_citation`)."""
         flat = self.flat
         widths = [_advance(flat[j]) for j in range(first, end)]
         if sum(widths) <= self.width + FUZZ:
             return True
-        bare = end
-        while (
-            bare > first + 1
-            and end - bare < MOST_HANGING
-            and _hangs(flat[bare - 1][1].text, HANGING_PUNCTUATION)
-        ):
-            bare -= 1
+        bare, marks = end, 0
+        while bare > first + 1:
+            if flat[bare - 1][0].rise:
+                bare -= 1
+            elif marks < MOST_HANGING and _hangs(flat[bare - 1][1].text, HANGING_PUNCTUATION):
+                bare, marks = bare - 1, marks + 1
+            else:
+                break
         room = HANG_EM * max(flat[j][0].size for j in range(first, end))
         return (
             bare < end
@@ -1008,6 +1039,7 @@ def _emergency_cut(
     overhang: _Overhang | None = None,
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
+    cited: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: after the stops or closing brackets that
@@ -1042,10 +1074,11 @@ def _emergency_cut(
             allowed_break(text, at)
             and _starts_after_spaces(text, at)
             and not _parts_a_sign(text, at)
+            and at not in cited  # ความ|¹: a citation never leaves what it cites
         )
 
     def whole(at: int) -> bool:
-        return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at)
+        return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at, cited)
 
     def outside_words(at: int) -> bool:  # after "/" or "-" of an address, not in a word
         return whole(at) and not (_letter(text[at - 1]) and _letter(text[at]))

@@ -69,16 +69,21 @@ def word_spans(
     lang: str,
     listed: Sequence[tuple[int, int]] = (),
     edges: Collection[int] | None = None,
+    superscripts: Collection[int] = (),
 ) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the words of ``text``, a unit's: its runs between
     breaking spaces (a no-break space keeps its two sides one word, as its author
     asked), parted at `word_edges` and where a number meets such a script's letters
     (`_number_edges`), if that falls after no bound prefix and inside no term of
     ``listed``. A run holding a Chinese or Japanese character or a Hangul syllable is
-    left out. ``edges``: `word_edges` of ``text``, if the caller has them."""
+    left out. ``edges``: `word_edges` of ``text``, if the caller has them;
+    ``superscripts``: the offsets of a citation's characters, which belong to the word
+    they follow (บทความ¹ is one word, its ¹ no number starting another)."""
     edges = word_edges(text, lang) if edges is None else edges
     inner = (frozenset(edges) | _number_edges(text)) - bound_prefix_ends(text, lang)
-    inner = frozenset(at for at in inner if not any(a < at < b for a, b in listed))
+    inner = frozenset(
+        at for at in inner if at not in superscripts and not any(a < at < b for a, b in listed)
+    )
     spans: list[tuple[int, int]] = []
     start = None
     for at, char in enumerate(text):
