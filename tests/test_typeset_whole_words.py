@@ -60,6 +60,9 @@ SAMPLES = [
     ("Since (2006) researchers agree.", "en"),
     ("Take 500 milligrams daily.", "en"),
     ("Call 1669 at once.", "en"),
+    ("At 120 breaths/min, call.", "en"),  # a unit with a slash: never "/min" alone
+    ("Take 5 mg/kg daily.", "en"),
+    ("นัด|วัน|ที่ 6 ธันวาคม 2570", "th"),  # a date: ธันวาคม "December" was cut ธันวา|คม
     # Vietnamese: "in 2006 research", "take 500 milligrams a day", "call 1669 now"
     ("Năm 2006 nghiên cứu", "vi"),
     ("Uống 500 miligam mỗi ngày", "vi"),
