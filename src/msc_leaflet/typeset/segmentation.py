@@ -59,7 +59,14 @@ from ..languages import language_subtag, profile, right_to_left
 from .hyphenation import hyphenating
 from .kept_groups import bound_prefix_ends, inside, kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
-from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
+from .scripts import (
+    NO_LINE_END,
+    NO_LINE_START,
+    UNBROKEN,
+    UNBROKEN_CHARS,
+    UNSPACED_SCRIPTS,
+    script_of,
+)
 from .syllables import (
     STACKERS,
     final_consonant,
@@ -589,8 +596,8 @@ def parts_number_and_word(text: str, i: int) -> bool:
     if j < i:
         return before.isdigit() and after.isalpha()
     if before.isdigit() and after.isalpha():
-        return holds_syllable_letters(after)
-    return after.isdigit() and _letter_or_mark(before) and holds_syllable_letters(before)
+        return script_of(after) in UNSPACED_SCRIPTS
+    return after.isdigit() and _letter_or_mark(before) and script_of(before) in UNSPACED_SCRIPTS
 
 
 #: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).

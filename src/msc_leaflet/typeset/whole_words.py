@@ -12,7 +12,9 @@ listed word ICU's dictionary reads as part of a longer one: "๒๕๔๙ บท
 The words here are the unit's runs of characters between breaking spaces, parted
 again at the word edges of a dictionary-broken script read alone (`word_edges`): not
 after a bound prefix (ผู้, which is no word on its own: `kept_groups.bound_prefix_ends`),
-not inside a listed term (`Unit.listed`), whose edges are its own. Chinese and Japanese
+not inside a listed term (`Unit.listed`), whose edges are its own; and where a number
+meets a letter of a script written without spaces between words (ปี|๒๕๔๙|บทความ).
+A citation's superscript belongs to the word before it. Chinese and Japanese
 have no words here: their lines break between characters and phrases
 (`linebreak._company_for_last`, `_kana_endings`).
 """
@@ -22,11 +24,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from .kept_groups import bound_prefix_ends
-from .scripts import script_of
+from .scripts import CJK_SCRIPTS, UNSPACED_SCRIPTS, script_of
 from .segmentation import BREAKING_SPACES, holds_syllable_letters, line_breaks
-
-#: The scripts whose runs are no word of their own (`word_spans`): Han, kana, Hangul.
-CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})
 
 
 def word_edges(text: str, lang: str) -> frozenset[int]:
@@ -46,21 +45,23 @@ def word_edges(text: str, lang: str) -> frozenset[int]:
     )
 
 
+def _unspaced_letter(char: str) -> bool:
+    """A letter or mark of a script written without spaces between words."""
+    return not char.isdigit() and script_of(char) in UNSPACED_SCRIPTS
+
+
 def _number_edges(text: str) -> frozenset[int]:
     """Offsets where a number meets a letter of a script written without spaces between
     words, either way round: ปี|๒๕๔๙|บทความ is three words, though no space parts them
-    and UAX #14 breaks between neither. "5mg" and "CD34" stay one word each."""
+    and UAX #14 breaks between neither. "5mg" and "CD34" stay one word each, and so
+    does a Devanagari word, whose script puts spaces between words."""
     if not holds_syllable_letters(text):
         return frozenset()
     return frozenset(
         at
         for at in range(1, len(text))
-        if (text[at - 1].isdigit() and holds_syllable_letters(text[at]) and text[at].isalpha())
-        or (
-            text[at].isdigit()
-            and holds_syllable_letters(text[at - 1])
-            and not text[at - 1].isdigit()
-        )
+        if (text[at - 1].isdigit() and text[at].isalpha() and _unspaced_letter(text[at]))
+        or (text[at].isdigit() and _unspaced_letter(text[at - 1]))
     )
 
 
@@ -75,10 +76,10 @@ def word_spans(
     breaking spaces (a no-break space keeps its two sides one word, as its author
     asked), parted at `word_edges` and where a number meets such a script's letters
     (`_number_edges`), if that falls after no bound prefix and inside no term of
-    ``listed``. A run holding a Chinese or Japanese character or a Hangul syllable is
-    left out. ``edges``: `word_edges` of ``text``, if the caller has them;
-    ``superscripts``: the offsets of a citation's characters, which belong to the word
-    they follow (บทความ¹ is one word, its ¹ no number starting another)."""
+    ``listed``. A run holding a Chinese or Japanese character is left out. ``edges``:
+    `word_edges` of ``text``, if the caller has them; ``superscripts``: the offsets
+    of a citation's characters, which belong to the word they follow (บทความ¹ is one
+    word, its ¹ no number starting another)."""
     edges = word_edges(text, lang) if edges is None else edges
     inner = (frozenset(edges) | _number_edges(text)) - bound_prefix_ends(text, lang)
     inner = frozenset(
@@ -99,5 +100,5 @@ def word_spans(
     if start is not None:
         spans.append((start, len(text)))
     return tuple(
-        (a, b) for a, b in spans if not any(script_of(c) in CHARACTER_SCRIPTS for c in text[a:b])
+        (a, b) for a, b in spans if not any(script_of(c) in CJK_SCRIPTS for c in text[a:b])
     )
