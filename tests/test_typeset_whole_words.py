@@ -21,9 +21,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from reportlab.lib.colors import black
 
-from msc_leaflet.typeset import make_paragraph
+from msc_leaflet.typeset import Run, default_family, make_paragraph
 from msc_leaflet.typeset.paragraph import TextParagraph
+from msc_leaflet.typeset.segmentation import (
+    EMPTY_WORD_LIST,
+    icu_breaks,
+    line_breaks,
+    load_word_list,
+)
+from test_typeset_segmentation import (
+    DICTIONARY_LANGS,
+    NARROW_WIDTHS,
+    ROOT,
+    SWEEP_WIDTHS,
+    _set_width,
+    shipped_paragraphs,
+)
+from test_typeset_segmentation import _line_starts as sweep_line_starts
 from typeset_support import EXTRACTORS, WORDS, body_style, build_document, runs_for, split_lines
 
 #: (marked text, language). Each puts a number (or a citation, a bracket or a footnote
@@ -165,3 +181,39 @@ def test_the_thai_year_s_word_reads_whole_in_a_64_pt_column(
         read = "".join(lines).replace(" ", "")
         written = "".join(text for p in paragraphs for text, _ in p).replace(" ", "")
         assert read == written, (name, lines)
+
+
+@pytest.mark.parametrize("lang", DICTIONARY_LANGS)
+def test_no_shipped_paragraph_is_cut_inside_a_word_that_fits_its_line(lang: str) -> None:
+    """Every Thai, Lao, Khmer and Burmese paragraph the project ships, at every width
+    from 30 to 420 pt: a line that ends inside a piece (where neither ICU nor the rules
+    break its sentence) ends inside a word of that piece, read alone, that is wider
+    than the line.
+    The piece's words are its runs between spaces, parted at its own line breaks (ICU's
+    and the word lists'): "๒๕๔๙ บทความ" is two, and ended "๒๕๔๙ บท" at 64 pt."""
+    listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else None
+    wrong: set[str] = set()
+    for text in shipped_paragraphs(lang):
+        breaks = line_breaks(text, lang, listed or EMPTY_WORD_LIST)
+        allowed = set(breaks) | set(icu_breaks(text, lang))  # ICU's: มี|คน, ผล|ดี
+        pieces_at = [0, *breaks, len(text)]
+        set_ = make_paragraph(
+            [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
+        )
+        for width in (*NARROW_WIDTHS, *SWEEP_WIDTHS):
+            set_.on_emergency_break = None
+            set_.wrap(width, 100_000)
+            for at in sweep_line_starts(text, set_.line_texts()):
+                if at in allowed:
+                    continue
+                start = max(b for b in pieces_at if b < at)
+                end = min(b for b in pieces_at if b > at)
+                piece = text[start:end]
+                inner = {0, len(piece), *line_breaks(piece, lang, listed or EMPTY_WORD_LIST)}
+                inner |= {k for k in range(1, len(piece)) if piece[k - 1] == " " != piece[k]}
+                first = max(k for k in inner if k <= at - start) + start
+                last = min(k for k in inner if k > at - start) + start
+                word = text[first:last].strip()
+                if first < at and _set_width(word, lang, listed or EMPTY_WORD_LIST) <= width:
+                    wrong.add(f"{width} pt: {text[first:at]}|{text[at:last]} ({word} fits)")
+    assert not wrong, "\n".join(sorted(wrong))
