@@ -11,7 +11,8 @@ The samples mark the words a reader sees with "|" where no space parts them, and
 citation with "{n}" (set as a superscript, as the layout sets ``[@key]``). Each is set
 at every width from 16 to 160 pt, in two sizes, and no line may end inside a word
 that fits the line alone; nor may a line start with a citation, and no cut is
-reported (LAYOUT004) while every word fits.
+reported (LAYOUT004) while every word fits. Every Thai, Lao, Khmer and Burmese
+paragraph the project ships is set at 30 to 420 pt the same way.
 """
 
 from __future__ import annotations
@@ -102,6 +103,16 @@ def source(marked: str) -> str:
     return "".join(text for text, _ in pieces(marked))
 
 
+def citations(marked: str) -> list[int]:
+    """Where in `source` each citation of ``marked`` starts."""
+    starts, at = [], 0
+    for text, kind in pieces(marked):
+        if kind:
+            starts.append(at)
+        at += len(text)
+    return starts
+
+
 def words(marked: str) -> Iterator[tuple[int, int, list[tuple[str, str]]]]:
     """(start, end) in `source` of each marked word, with its pieces: a citation
     belongs to the word it follows."""
@@ -143,7 +154,7 @@ def line_starts(text: str, lines: list[str]) -> list[int]:
 def test_a_word_that_fits_a_line_alone_is_never_cut(marked: str, lang: str, size: float) -> None:
     text = source(marked)
     spans = [(start, end, set_alone(parts, lang, size)) for start, end, parts in words(marked)]
-    cited = [m.start() - 3 * k for k, m in enumerate(CITATION.finditer(marked.replace("|", "")))]
+    cited = citations(marked)
     wrong = []
     for width in WIDTHS:
         reported: list[str] = []
