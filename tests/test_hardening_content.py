@@ -263,10 +263,10 @@ def test_a_number_and_its_word_wider_than_the_line_part_at_their_space(
     text: str, lang: str
 ) -> None:
     # A number keeps the word after it ("1669 at", "500 mg"); in a column narrower than
-    # the two, the cut is an emergency either way, and at their space it leaves both
-    # whole. It fell between two letters: "1669 a|t once", "500 m|g", "1669 ف|وراً"
-    # (the Arabic word's joining torn), and a phone number grouped with thin spaces was
-    # cut inside a group ("+66 2 0|00").
+    # the two, they part at their space, which leaves both whole
+    # (tests/test_typeset_whole_words.py). It fell between two letters: "1669 a|t
+    # once", "500 m|g", "1669 ف|وراً" (the Arabic word's joining torn), and a phone
+    # number grouped with thin spaces was cut inside a group ("+66 2 0|00").
     words = text.replace("\u2009", " ").split(" ")
     for width in range(28, 60):
         paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), lang)

@@ -15,7 +15,9 @@ word at a hyphenation point (Pyphen's dictionaries, a visible hyphen added), Tha
 between syllables, a Japanese or Chinese phrase between its characters (its
 ``soft_breaks``: `units`), never between a number and its unit, after เ, before ะ or
 ๆ, before a citation, or inside a word of the word lists (`Unit.listed`) unless it
-alone is wider than the line. Only when no such point fits is it an emergency cut, at the
+alone is wider than the line. A word that fits a line by itself is never cut: the line
+ends before it (`_WholeWords`: "๒๕๔๙ |บทความ", not "๒๕๔๙ บท|ความ"), a number parted from
+it there if need be. Only when no such point fits is it an emergency cut, at the
 last grapheme-cluster boundary of the line that keeps the line rules, preferably at a
 space ("1669 |at", not "1669 a|t") or between syllables (`_emergency_cut`), else at any
 (a Thai consonant never loses its vowel or tone marks).
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -41,18 +44,18 @@ from .segmentation import (
     SPACES,
     allowed_break,
     between_known_syllables,
-    holds_syllable_letters,
     icu_breaks,
     inside_number,
     keeps_number,
     keeps_syllable,
     kept_breaks,
-    line_breaks,
+    parts_number_and_word,
     word_ends,
 )
 from .shaping import Cluster, shape
 from .squeeze import closing_marks, opening_marks
 from .units import Piece, Unit, clipped, unit_of
+from .whole_words import word_edges, word_spans
 
 BOUNDARY_STRETCH_EM = 0.04
 # A justified space grows by at most this much: poppler reads wider gaps in a narrow
@@ -531,19 +534,20 @@ def _cut_points(
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
     kept = kept_breaks(text, lang)  # a date or "Dr. Somchai" wider than the line
+    cited = _cited(flat, offsets)  # a citation counts nothing: "cells¹|move" may part
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
         at = offsets[i]
         if flat[i][0].rise or _inside(listed, at):
             continue
-        if at in edges and allowed_break(text, at) and keeps_number(text, at):
+        if at in edges and allowed_break(text, at) and keeps_number(text, at, cited):
             points[i] = False  # a listed word's edge, no syllable rule's guess
             continue
         if at in words:
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
-        if not (allowed_break(text, at) and syllable and keeps_number(text, at)):
+        if not (allowed_break(text, at) and syllable and keeps_number(text, at, cited)):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
@@ -558,20 +562,13 @@ def _cut_points(
     return points
 
 
-def word_edges(text: str, lang: str) -> frozenset[int]:
-    """Offsets between two letters of a dictionary-broken script (Thai, Lao, Khmer,
-    Burmese) where ``text``, a piece too wide for its line read alone, has a line-break
-    opportunity (`line_breaks`: ICU's word edges, the word lists', the syllable rules).
-    In its sentence ICU fitted these letters to the words around them, or the rules
-    could not tell a break there from one inside a syllable; alone, its words show, and
-    a cut there (การ|รักษา, โรง|พยาบาล) reads better than one between two syllables
-    of a word (การรัก|ษา, โรงพยา|บาล)."""
-    if not holds_syllable_letters(text):
-        return frozenset()
+def _cited(flat: Flat, offsets: Sequence[int]) -> frozenset[int]:
+    """The text offsets of the characters of ``flat`` set as a citation's superscript."""
     return frozenset(
         at
-        for at in line_breaks(text, lang)
-        if holds_syllable_letters(text[at - 1]) and holds_syllable_letters(text[at])
+        for j, (piece, _) in enumerate(flat)
+        if piece.rise
+        for at in range(offsets[j], offsets[j + 1])
     )
 
 
@@ -607,20 +604,33 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     # Cuts a line ends at only when no other fits: 受|け, 痛|み (`_kana_endings`).
     last_resort = _kana_endings(text, offsets, points, lang)
     # Cuts preferred to any other that fits: a word's edge (การ|รักษา, not การรัก|ษา).
-    words = _word_points(text, offsets, points, unit.listed, lang)
+    edges = word_edges(text, lang)
+    words = _word_points(text, offsets, points, unit.listed, lang, edges)
     terms_words = _words_inside_terms(text, unit.listed, lang)
     largest = max((piece.size for piece in unit.pieces), default=0.0)
     word_cuts = _WordCuts(text)
+    # A word that fits a line by itself is never cut: ๒๕๔๙ |บทความ, not ๒๕๔๙ บท|ความ.
+    cited = _cited(flat, offsets)
+    spans = word_spans(text, lang, unit.listed, edges, cited)
+    whole = _WholeWords(text, flat, spans, width)
     cuts = [0]
     forced = False
     used = -lead
     i = 0
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
-            cut = next(
-                (j for j in range(i, cuts[-1], -1) if j in words and fits(cuts[-1], j)),
-                None,
-            )
+            cut = whole.start(i, cuts[-1], points)
+            if cut is not None:
+                ink = whole.before_spaces(cut, cuts[-1])  # its spaces take no room at the end
+                cut = cut if ink > cuts[-1] and fits(cuts[-1], ink, hyphen=False) else None
+            if cut is None and flat[i][0].rise:  # ความ¹ past the line, never ความ|¹ทบ
+                over = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
+                cut = _after_citation(flat, cuts[-1], i, content, over)
+            if cut is None:
+                cut = next(
+                    (j for j in range(i, cuts[-1], -1) if j in words and fits(cuts[-1], j)),
+                    None,
+                )
             if cut is None:
                 cut = next(
                     (
@@ -641,7 +651,7 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 overhang = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
-                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided
+                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided, cited
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -663,6 +673,19 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
         cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
+
+
+def _after_citation(
+    flat: Flat, start: int, i: int, content: int, overhang: _Overhang
+) -> int | None:
+    """Where a line of clusters from ``start`` ends whose cluster ``i``, a citation's
+    superscript, does not fit: after the citation, which hangs past the line's end
+    within `HANG_EM` as a closing mark does, if it may; else None. A cut before it left
+    the citation at the next line's start, parted from the word it cites (ความ / ¹ทบ)."""
+    end = i
+    while end < content and flat[end][0].rise:
+        end += 1
+    return end if overhang(start, end) else None
 
 
 def _inside_word(text: str, at: int) -> bool:
@@ -729,15 +752,15 @@ def _word_points(
     points: Collection[int],
     listed: Sequence[tuple[int, int]],
     lang: str,
+    edges: Collection[int],
 ) -> set[int]:
     """The cluster indices of ``points`` at a word's edge in a piece of Thai, Lao, Khmer
     or Burmese read alone (`word_edges`), a listed term's or a kept group's
     (`kept_breaks`: "6 |December 2027", "Dr. |Somchai"): a line ends there rather
     than between two syllables of one word or at a hyphen inside it, as it would have
-    without the group, though the line is shorter for it."""
-    edges = word_edges(text, lang) | {at for span in listed for at in span}
-    edges |= kept_breaks(text, lang)
-    return {i for i in points if offsets[i] in edges}
+    without the group, though the line is shorter for it. ``edges``: `word_edges`."""
+    found = {at for span in listed for at in span} | kept_breaks(text, lang)
+    return {i for i in points if offsets[i] in edges or offsets[i] in found}
 
 
 def _words_inside_terms(text: str, listed: Sequence[tuple[int, int]], lang: str) -> set[int]:
@@ -936,6 +959,77 @@ class _Overhang:
             used += _advance(self.flat[j])
 
 
+class _WholeWords:
+    """The words of one unit (`whole_words.word_spans`) by cluster, and where a line that
+    runs out of room inside one of them ends instead: before the word, when it fits a
+    line by itself. A cut inside it would leave a reader two words (๒๕๔๙ บท|ความ) where
+    the next line holds the word whole; the cut is the line's to take, before it."""
+
+    def __init__(
+        self, text: str, flat: Flat, spans: Sequence[tuple[int, int]], width: float
+    ) -> None:
+        self.text, self.flat, self.width = text, flat, width
+        self.offsets = _offsets(flat)
+        index = {at: j for j, at in enumerate(self.offsets)}
+        found = [(index[a], index[b]) for a, b in spans if a in index and b in index]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def start(self, i: int, line_start: int, points: Collection[int]) -> int | None:
+        """The first cluster of the word cluster ``i`` belongs to, if that word starts
+        after ``line_start``, fits a line by itself and a line may end before it: at a
+        cut point (`_cut_points`), or where only a number's hold on the word after it
+        keeps a line from ending ("๒๕๔๙ |บทความ", "1669 |at": `parts_number_and_word`;
+        no emergency, as a date too wide for its line parts at its spaces). Else None."""
+        k = bisect_right(self.starts, i) - 1
+        if k < 0 or self.ends[k] <= i:  # at a space: the word after it, the spaces trailing
+            k += 1
+            if k == len(self.starts) or not self._spaces(i, self.starts[k]):
+                return None
+        first, end = self.starts[k], self.ends[k]
+        if first <= line_start or self.flat[first][0].rise or not self._fits_alone(first, end):
+            return None
+        if first in points:
+            return first
+        text, at = self.text, self.offsets[first]
+        if allowed_break(text, at) and not _parts_a_sign(text, at):
+            return first if parts_number_and_word(text, at) else None
+        return None
+
+    def _spaces(self, first: int, end: int) -> bool:
+        """Whether clusters ``first:end`` are all spaces."""
+        return all(self.flat[j][1].text in SPACES for j in range(first, end))
+
+    def before_spaces(self, cut: int, line_start: int) -> int:
+        """``cut`` moved back past the spaces before it: where the line's ink ends."""
+        while cut > line_start and self.flat[cut - 1][1].text in SPACES:
+            cut -= 1
+        return cut
+
+    def _fits_alone(self, first: int, end: int) -> bool:
+        """Whether clusters ``first:end`` fit a line, the closing marks they end in
+        (at most `MOST_HANGING`) and a citation after them hanging past it by at most
+        `HANG_EM`, as a unit's do (`_after_citation`)."""
+        flat = self.flat
+        widths = [_advance(flat[j]) for j in range(first, end)]
+        if sum(widths) <= self.width + FUZZ:
+            return True
+        bare, marks = end, 0
+        while bare > first + 1:
+            if flat[bare - 1][0].rise:
+                bare -= 1
+            elif marks < MOST_HANGING and _hangs(flat[bare - 1][1].text, HANGING_PUNCTUATION):
+                bare, marks = bare - 1, marks + 1
+            else:
+                break
+        room = HANG_EM * max(flat[j][0].size for j in range(first, end))
+        return (
+            bare < end
+            and sum(widths[: bare - first]) <= self.width + FUZZ
+            and sum(widths) <= self.width + room + FUZZ
+        )
+
+
 def _emergency_cut(
     text: str,
     offsets: Sequence[int],
@@ -945,6 +1039,7 @@ def _emergency_cut(
     overhang: _Overhang | None = None,
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
+    cited: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: after the stops or closing brackets that
@@ -979,10 +1074,11 @@ def _emergency_cut(
             allowed_break(text, at)
             and _starts_after_spaces(text, at)
             and not _parts_a_sign(text, at)
+            and at not in cited  # ความ|¹: a citation never leaves what it cites
         )
 
     def whole(at: int) -> bool:
-        return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at)
+        return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at, cited)
 
     def outside_words(at: int) -> bool:  # after "/" or "-" of an address, not in a word
         return whole(at) and not (_letter(text[at - 1]) and _letter(text[at]))

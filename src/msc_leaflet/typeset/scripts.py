@@ -159,6 +159,9 @@ CJK_SYMBOLS = ((0x3000, 0x303F), (0xFF00, 0xFF65), (0x30FB, 0x30FC))
 
 #: The scripts whose fonts also carry `CJK_SYMBOLS`: a CJK family is the one that has them.
 CJK_SCRIPTS = ("Hani", "Kana")
+#: Scripts written without spaces between words, which ICU breaks by dictionary: a
+#: number written against one of their words is a word of its own (ปี|๒๕๔๙|บทความ).
+UNSPACED_SCRIPTS = frozenset({"Thai", "Laoo", "Khmr", "Mymr"})
 
 
 def script_ranges(tag: str) -> tuple[tuple[int, int], ...]:

@@ -59,7 +59,14 @@ from ..languages import language_subtag, profile, right_to_left
 from .hyphenation import hyphenating
 from .kept_groups import bound_prefix_ends, inside, kept_groups
 from .lao_syllables import is_lao_letter, lao_syllable_break
-from .scripts import NO_LINE_END, NO_LINE_START, UNBROKEN, UNBROKEN_CHARS
+from .scripts import (
+    NO_LINE_END,
+    NO_LINE_START,
+    UNBROKEN,
+    UNBROKEN_CHARS,
+    UNSPACED_SCRIPTS,
+    script_of,
+)
 from .syllables import (
     STACKERS,
     final_consonant,
@@ -570,6 +577,27 @@ def keeps_number(text: str, i: int, superscripts: Collection[int] = ()) -> bool:
         return True
     # "8–12", "๓–๕", "3〜5": the mark of a range; "１０.５": a separator inside a number
     return before not in RANGE_MARKS and not (j == i and before in NUMBER_SEPARATORS)
+
+
+def parts_number_and_word(text: str, i: int) -> bool:
+    """Whether a break at ``i`` parts a number from the word after the breaking spaces
+    between them ("๒๕๔๙ |บทความ", "1669 |at", "500 |mg"), or, with no space, a number
+    from a word of a script written without spaces between words, either side of it
+    ("๒๕๔๙|บทความ", "ปี|๒๕๔๙"): the one break `keeps_number` and ICU refuse that
+    leaves both whole, taken when the word alone fits a line and the two do not
+    (`whole_words`). Never after a no-break space, which an author typed to keep them,
+    inside a number written with spaces (+66 2 000 |0000), nor inside "5mg" or "CD34"."""
+    j = i
+    while j > 0 and text[j - 1] in BREAKING_SPACES:
+        j -= 1
+    if j == 0 or i >= len(text) or _inside_spaced_number(text, i, ()):
+        return False
+    before, after = text[j - 1], text[i]
+    if j < i:
+        return before.isdigit() and after.isalpha()
+    if before.isdigit() and after.isalpha():
+        return script_of(after) in UNSPACED_SCRIPTS
+    return after.isdigit() and _letter_or_mark(before) and script_of(before) in UNSPACED_SCRIPTS
 
 
 #: Hyphens that join the parts of an identifier: HLA-DR, COVID-19 (and U+2010).
