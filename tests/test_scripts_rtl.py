@@ -892,6 +892,13 @@ PDFIUM_FINDS: dict[str, str] = {
     "MSC هو": "MSC هو اختصار شائع.",  # MSC is a common abbreviation.
     "نستخدم خلايا MSC": "نستخدم خلايا MSC",  # We use MSC cells
     "ألم في الصدر": "ألم في الصدر: اتصل بالرقم 1669 فورًا.",  # Chest pain: call 1669.
+    # Arabic-Indic digits (ar_EG), each a text object of its own for pypdf: pdfium read
+    # the mark before them after them too ("٣<RLM> أقراص") and found none of these.
+    "٣ أقراص": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",  # 3 tablets every 8 hours, 14 days
+    "كل ٨ ساعات": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",
+    "١٤ يومًا": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",
+    "عام ٢٠١٨ ما": "ويصف مقال من عام ٢٠١٨ ما لا يزال مجهولًا.",  # An article from 2018…
+    "١٥ مل": "خذ ١٥ مل",  # Take 15 ml, at a line's end
 }
 
 
