@@ -108,9 +108,10 @@ PDFIUM_ARABIC_INDIC = ["[١]2006", "[٢]٢٠١٨", "[١,٢]105CD", "[١]34CD"]
 PDFJS_ARABIC_INDIC = (
     "pdf.js runs its bidi pass on each text item and reads one whose characters are a "
     "third or more Arabic-Indic digits (bidi class AN) right to left: a citation's item "
-    '"[١]" reads "]١[" and "[١,٢]" ",١[]٢". Putting the brackets on glyphs of their own, '
-    "each its own item, was tried: pdftotext then read them apart from the number "
-    '("عام ]2006.[١"), and pdfminer cut the line there'
+    '"[١]" reads "]١[" and "[١,٢]" ",١[]٢". Tried: the brackets on glyphs of their own, '
+    "each its own item (pdftotext then read them apart from the number, "
+    '"عام ]2006.[١", and pdfminer cut the line there), and word joiners before the '
+    "bracket, letters to pdf.js (neutrals to pdftotext, with the same result)"
 )
 
 
