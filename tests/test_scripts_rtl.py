@@ -590,8 +590,8 @@ BURMESE = SAMPLES["my"] * 6
 def test_a_page_of_burmese_beside_arabic_reads_right_to_left(tmp_path: Path, reader: str) -> None:
     # As a Burmese leaflet's parallel edition with an Arabic translation would print
     # them. The page's marks outnumbered its letters as Unicode classes them, by 16
-    # marks and more; poppler counted 231 more Burmese letters, read the page left to
-    # right, and each Arabic line "B. A" for "A. B" (`page_direction`).
+    # marks and more; poppler counts the Burmese asats and medials as letters too, read
+    # the page left to right, and each Arabic line "B. A" for "A. B" (`page_direction`).
     story: list[Flowable] = [
         make_paragraph(runs_for([(text, "")]), body_style(), "my") for text in BURMESE
     ]

@@ -5,12 +5,14 @@ right-to-left letters outnumber its left-to-right ones (``TextPage::coalesce`` i
 TextOutputDev.cc: ``primaryLR = lrCount >= 0``, one up for each character its table
 types "L", one down for each it types "R"). `page_direction` writes enough
 right-to-left marks to tip that count, so it must count as poppler does. poppler's
-table (UnicodeTypeTable.cc, unchanged since 2008) is older than Python's unicodedata and
-covers the BMP only; measured character by character against Unicode 14, it types:
+table (UnicodeTypeTable.cc, the same in poppler 22.12, which the tests run, and in its
+2025 sources) is older than Python's unicodedata and covers the BMP only; compared
+character by character with Unicode 14, it types:
 
 * as left to right, where Unicode has no strong class: the combining marks Unicode
-  added or reclassed in scripts written left to right, Burmese asat and medials (U+103A,
-  U+103D, U+103E: a few in every Burmese word) and Khmer U+17B4/U+17B5 among them, the
+  added or reclassed in scripts written left to right, the Burmese asat and the medials
+  wa and ha (U+103A, U+103D, U+103E: in most Burmese words) and Khmer U+17B4/U+17B5
+  among them, the
   embedding controls LRE and LRO, and every code point its blocks left unassigned
   (`POPPLER_LEFT_TO_RIGHT`). Counted as Unicode does, a page of Burmese beside Arabic
   (a Burmese leaflet's parallel edition) had 231 more of them than were counted, and
