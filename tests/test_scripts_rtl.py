@@ -22,6 +22,7 @@ from msc_leaflet.typeset import Run, default_family, make_paragraph, render
 from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.bidi import levels, visual_order
 from msc_leaflet.typeset.left_to_right import isolate_left_to_right
+from msc_leaflet.typeset.poppler_letters import letters
 from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.segmentation import SPACES
 from msc_leaflet.typeset.shaping import harfbuzz_font, shape
@@ -580,6 +581,79 @@ def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
     assert unread == []
 
 
+#: Burmese enough to fill most of a page: a few asats and medials in every word, which
+#: poppler counts as left-to-right letters and Unicode as marks (`poppler_letters`).
+BURMESE = SAMPLES["my"] * 6
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_a_page_of_burmese_beside_arabic_reads_right_to_left(tmp_path: Path, reader: str) -> None:
+    # As a Burmese leaflet's parallel edition with an Arabic translation would print
+    # them. The page's marks outnumbered its letters as Unicode classes them, by 16
+    # marks and more; poppler counts the Burmese asats and medials as letters too, read
+    # the page left to right, and each Arabic line "B. A" for "A. B" (`page_direction`).
+    story: list[Flowable] = [
+        make_paragraph(runs_for([(text, "")]), body_style(), "my") for text in BURMESE
+    ]
+    story[1:1] = [make_paragraph(runs_for([(t, "")]), body_style(), "ar") for t in PUNCTUATED]
+    path = tmp_path / "my-ar.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=PageFinishingCanvas)
+    read = spaced(READERS[reader](path))
+    assert [text for text in [*PUNCTUATED, *SAMPLES["my"]] if spaced(text) not in read] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("MSC", (3, 0)),
+        ("خلايا", (0, 5)),
+        ("\u200f\u061c\u200e", (1, 2)),  # the text layer's marks
+        ("2006 [1], 50% ٢٠١٨", (0, 0)),
+        ("ผู้ป่วย", (4, 0)),  # Thai vowel and tone marks: letters to neither
+        ("မြန်မာ", (6, 0)),  # the Burmese asat, a mark to Unicode, is a letter to poppler
+        ("\u08a0", (0, 0)),  # Arabic Extended-A: no letter in poppler's table
+        ("\U0001e900", (0, 0)),  # Adlam: poppler types nothing above U+FFFF
+    ],
+)
+def test_a_pages_letters_are_counted_as_poppler_counts_them(
+    text: str, counted: tuple[int, int]
+) -> None:
+    # (left to right, right to left): the count pdftotext gives a page its direction by.
+    assert letters(text) == counted
+
+
+#: Arabic with what a leaflet sets inside it, one paragraph each: numbers, Latin terms,
+#: brackets, a citation, punctuation (each a left-to-right run or a mark in the text
+#: layer, `reading_order`).
+CROWDED = [
+    *PUNCTUATED,
+    *(
+        source_text(MIXED[name])
+        for name in ("Latin term", "decimal number", "brackets around Latin")
+    ),
+    *(SEPARATED_NUMBERS[name] for name in ("a date", "a time", "a percentage", "units")),
+]
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+@pytest.mark.parametrize("latin", [0, 3, 6, 9, 12, 16])
+def test_a_page_reads_right_to_left_whatever_its_share_of_latin(
+    tmp_path: Path, reader: str, latin: int
+) -> None:
+    # From a page of Arabic lines crowded with numbers and Latin terms to one of Latin
+    # references with them: poppler's count of the page's letters crosses from right to
+    # left to left to right on the way, and the page's marks keep it right to left.
+    arabic = [make_paragraph(runs_for([(t, "")]), body_style(), "ar") for t in CROWDED]
+    story: list[Flowable] = [
+        make_paragraph(runs_for([(text, "")]), body_style(), "en") for text in LATIN[:latin]
+    ]
+    story[1:1] = arabic
+    path = tmp_path / "crowded.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, canvasmaker=PageFinishingCanvas)
+    read = spaced(READERS[reader](path))
+    assert [text for text in [*CROWDED, *LATIN[:latin]] if spaced(text) not in read] == []
+
+
 def test_a_left_to_right_page_gets_no_marks(tmp_path: Path) -> None:
     # A page with no right-to-left paragraph is written as it was: English and Thai
     # documents do not change by a byte.
@@ -818,6 +892,13 @@ PDFIUM_FINDS: dict[str, str] = {
     "MSC هو": "MSC هو اختصار شائع.",  # MSC is a common abbreviation.
     "نستخدم خلايا MSC": "نستخدم خلايا MSC",  # We use MSC cells
     "ألم في الصدر": "ألم في الصدر: اتصل بالرقم 1669 فورًا.",  # Chest pain: call 1669.
+    # Arabic-Indic digits (ar_EG), each a text object of its own for pypdf: pdfium read
+    # the mark before them after them too ("٣<RLM> أقراص") and found none of these.
+    "٣ أقراص": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",  # 3 tablets every 8 hours, 14 days
+    "كل ٨ ساعات": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",
+    "١٤ يومًا": "خذ ٣ أقراص كل ٨ ساعات لمدة ١٤ يومًا.",
+    "عام ٢٠١٨ ما": "ويصف مقال من عام ٢٠١٨ ما لا يزال مجهولًا.",  # An article from 2018…
+    "١٥ مل": "خذ ١٥ مل",  # Take 15 ml, at a line's end
 }
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,17 @@ READ: dict[str, list[str]] = {
         "CD34[1]",
         "2006[1]",
     ],
+    # Egyptian Arabic: the leaflet's Arabic, its citations in Arabic-Indic digits.
+    "ar_EG": [
+        "العلامةCD34[١].",
+        "عام2006.[١]",
+        "عام٢٠١٨[٢]",
+        "والعلامةCD105[١,٢]",
+        "المناعة٣",
+        "CD34[١]",
+        "CD34[١]",
+        "2006[١]",
+    ],
     "zh_Hans": [
         "标志物CD34[1]。",
         "CD105）[1]。",
@@ -83,13 +95,24 @@ READ: dict[str, list[str]] = {
 }
 
 #: Numbers glued to a citation, as every reader read them before.
-GLUED = re.compile(r"CD341|CD1051|341CD|1051CD|20061|20182|๒๕๔๙1|٢٠١٨2|标准12006")
+GLUED = re.compile(r"CD341|CD1051|341CD|1051CD|20061|20182|๒๕๔๙1|٢٠١٨2|标准12006|CD34١|2006١|٢٠١٨٢")
 
 #: pdfium reads a left-to-right run of an Arabic line that mixes letters, digits and
 #: neutrals back to front (docs/scripts.md: "CD34" reads "34CD"), and the words of an
 #: Arabic line beside English in the parallel edition in the order drawn: a bracketed
 #: number comes before the number it follows ("[1]2006"), unchanged.
 PDFIUM_ARABIC = ["[1]2006", "[2]٢٠١٨", "[1,2]105CD", "[1]34CD"]
+PDFIUM_ARABIC_INDIC = ["[١]2006", "[٢]٢٠١٨", "[١,٢]105CD", "[١]34CD"]
+
+#: Why pdf.js reads the citations of an ar_EG leaflet out of order.
+PDFJS_ARABIC_INDIC = (
+    "pdf.js runs its bidi pass on each text item and reads one whose characters are a "
+    "third or more Arabic-Indic digits (bidi class AN) right to left: a citation's item "
+    '"[١]" reads "]١[" and "[١,٢]" ",١[]٢". Tried: the brackets on glyphs of their own, '
+    "each its own item (pdftotext then read them apart from the number, "
+    '"عام ]2006.[١", and pdfminer cut the line there), and word joiners before the '
+    "bracket, letters to pdf.js (neutrals to pdftotext, with the same result)"
+)
 
 
 def squash(text: str) -> str:
@@ -126,6 +149,7 @@ def built(
     for lang in ("th", "ar", "zh_Hans"):
         for edition in ("single", "parallel"):
             paths[lang, edition] = build_leaflet(project, LEAFLET, lang, out, edition=edition).path
+    paths["ar_EG", "single"] = build_leaflet(project, LEAFLET, "ar_EG", out).path
     return paths
 
 
@@ -134,8 +158,23 @@ EDITIONS = [("en", "single")] + [
 ]
 
 
-@pytest.mark.parametrize("reader", READERS)
-@pytest.mark.parametrize(("lang", "edition"), EDITIONS)
+def _cases() -> list[Any]:
+    """(lang, edition, reader) for every edition and reader; pdf.js on ar_EG a strict
+    xfail (`PDFJS_ARABIC_INDIC`)."""
+    cases: list[Any] = [(lang, edition, reader) for lang, edition in EDITIONS for reader in READERS]
+    cases += [
+        pytest.param(
+            "ar_EG",
+            "single",
+            reader,
+            marks=pytest.mark.xfail(reader == "pdf.js", strict=True, reason=PDFJS_ARABIC_INDIC),
+        )
+        for reader in READERS
+    ]
+    return cases
+
+
+@pytest.mark.parametrize(("lang", "edition", "reader"), _cases())
 def test_a_citation_after_a_number_reads_back_with_the_number_unchanged(
     built: dict[tuple[str, str], Path], lang: str, edition: str, reader: str
 ) -> None:
@@ -144,6 +183,8 @@ def test_a_citation_after_a_number_reads_back_with_the_number_unchanged(
     expected = READ[lang] + (READ["en"] if edition == "parallel" else [])
     if lang == "ar" and reader == "pypdfium2":
         expected = PDFIUM_ARABIC + (READ["en"] if edition == "parallel" else [])
+    if lang == "ar_EG" and reader == "pypdfium2":
+        expected = PDFIUM_ARABIC_INDIC
     missing = [piece for piece, times in Counter(expected).items() if text.count(piece) < times]
     assert not missing, (missing, text)
 

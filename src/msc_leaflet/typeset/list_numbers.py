@@ -38,6 +38,7 @@ from .fonts import shaping_font
 from .marked_content import Element, content_of
 from .outlines import FormPlacer, form_scale, glyph_form
 from .overprint import overprint_glyphs
+from .page_direction import note_text
 from .paragraph import TextParagraph
 from .reading_order import RIGHT_TO_LEFT_MARK, inked
 from .reportlab_overrides import document_of
@@ -138,6 +139,7 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             layer.textOut(number + space)
         with content_of(canv, label_of(indenter)):  # the text a screen reader reads
             canv.drawText(layer)
+        note_text(canv, number)  # "၁": letters to pdftotext, which gives the page a direction
         canv.setFillColor(self._bulletColor)
         overprint_glyphs(canv, self._bulletColor)
         scale = form_scale(font, size)

@@ -26,9 +26,17 @@ to and where that line's pen stopped (a line of a right-to-left paragraph: just 
 its leftmost glyph):
 
 * after each left-to-right line that ends in a neutral, a left-to-right mark;
-* if its strong left-to-right characters (those marks included) are not outnumbered
-  by `SLACK`, enough right-to-left marks (`ARABIC_LETTER_MARK` among them), after the
-  first line of a right-to-left paragraph, to outnumber them so.
+* if its right-to-left letters do not outnumber its left-to-right ones (those marks
+  included), enough right-to-left marks (`ARABIC_LETTER_MARK` among them), after the
+  first line of a right-to-left paragraph, to outnumber them, by one or more (the marks
+  come `MARKS_PER_GLYPH` to a glyph).
+
+Letters are counted as poppler counts them, with its own, older table
+(`poppler_letters`): the Burmese asat is a left-to-right letter to it, an Arabic
+Extended-A letter none. Counted as Unicode has them, with a margin of 16 marks, a page
+of Burmese beside Arabic was read left to right. Besides the lines, the page's text
+holds the numbers of its numbered lists (`note_text`): in Burmese, Thai or Khmer digits,
+left-to-right letters too.
 
 The marks are format characters no reader shows, on glyphs without width or outline
 in text objects of their own, in render mode 3: nothing drawn changes, pdfium skips a
@@ -45,9 +53,9 @@ from operator import attrgetter
 
 from reportlab.pdfgen.canvas import Canvas
 
-from .bidi import class_letters
 from .citation_text import CLOSE, ends_in_close
 from .placed import Placed
+from .poppler_letters import letters
 from .reading_order import LEFT_TO_RIGHT_MARK, MARK_LEAD, RIGHT_TO_LEFT_MARK, Shown
 
 #: Marks one glyph carries at most: poppler reads a ToUnicode value as one token of at
@@ -58,10 +66,6 @@ MARKS_PER_GLYPH = 63
 #: pattern, because poppler drops a word that repeats the text of another at its
 #: place (fake boldface).
 ARABIC_LETTER_MARK = "\u061c"
-
-#: Letters more than outnumbered: poppler types characters by an older Unicode table
-#: than Python's, and a page must not stay left to right by a letter it counts otherwise.
-SLACK = 16
 
 #: A canvas attribute: the lines drawn on the page being written (`_PageLines`).
 _PAGE_LINES = "_msc_page_lines"
@@ -91,6 +95,24 @@ class _PageLines:
     code: list[str]
     lines: list[_Line] = field(default_factory=list)
     right_to_left: bool = False
+    others: list[str] = field(default_factory=list)  # text written outside lines
+
+
+def _page_lines(canvas: Canvas) -> _PageLines:
+    """The lines noted so far on the page being written on ``canvas``."""
+    page: _PageLines | None = canvas.__dict__.get(_PAGE_LINES)
+    code: list[str] = canvas._code
+    if page is None or page.code is not code:  # a page begun since
+        page = _PageLines(code)
+        canvas.__dict__[_PAGE_LINES] = page
+    return page
+
+
+def note_text(canvas: Canvas, text: str) -> None:
+    """Count ``text``, written on the page of ``canvas`` outside a line (a numbered
+    list's number, `list_numbers`), among the page's letters."""
+    if any(letters(text)):
+        _page_lines(canvas).others.append(text)
 
 
 def note_line(
@@ -105,11 +127,7 @@ def note_line(
     the pen stopped (x, baseline); its clusters (left to right) or, for a line written
     in reading order, its glyphs and the text they carry (as the line writer read it
     from their keys, encoding them)."""
-    page: _PageLines | None = canvas.__dict__.get(_PAGE_LINES)
-    code: list[str] = canvas._code
-    if page is None or page.code is not code:  # a page begun since
-        page = _PageLines(code)
-        canvas.__dict__[_PAGE_LINES] = page
+    page = _page_lines(canvas)
     if shown is None:
         text = "".join([placed.cluster.text for placed in items])
         if text and ends_in_close(items):  # "CD34[1]": its layer ends in a bracket
@@ -152,25 +170,18 @@ def page_marks(canvas: Canvas) -> list[Marks]:
     if page is None or page.code is not canvas._code or not page.right_to_left:
         return []
     out: list[Marks] = []
-    left = right = 0
+    left, right = letters("".join(page.others))
     for line in page.lines:
-        strong = _strong(line.text)
+        strong = letters(line.text)
         left += strong[0]
         right += strong[1]
         if not line.reading_order and _ends_in_neutral(line.text):
             out.append(_marks(line, LEFT_TO_RIGHT_MARK))
             left += 1
-    if left + SLACK > right:
+    if right <= left:  # poppler: left to right unless outnumbered
         first = next(line for line in page.lines if line.right_to_left)
-        out.insert(0, _marks(first, RIGHT_TO_LEFT_MARK, left + SLACK - right))
+        out.insert(0, _marks(first, RIGHT_TO_LEFT_MARK, left - right + 1))
     return out
-
-
-def _strong(text: str) -> tuple[int, int]:
-    """How many characters of ``text`` poppler counts as left to right, and as right to
-    left (bidi classes L, and R or AL)."""
-    classes = class_letters(text)  # once per character of every page: not in Python
-    return classes.count("L"), classes.count("R") + classes.count("A")
 
 
 #: Bidi classes poppler types as a letter or a number ("L", "R", "#"); the others are

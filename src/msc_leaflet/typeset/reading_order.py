@@ -370,8 +370,10 @@ def _left_to_right(
         lead = MARK_LEAD if len(shown) - first == 1 else 0.0
         if alone:
             # A text object of its own: pdfium skips one without a box, and read
-            # "(الجدول ١)" as "(الجدول ١(" and "١،" as "،١" without the marks.
-            mark = mark_glyph(font_name, marks, 0.0, inked(font_name, start.glyph.gid))
+            # "(الجدول ١)" as "(الجدول ١(" and "١،" as "،١" without the marks. Before a
+            # space it skips them (`unseen`): read, they hid "٣ أقراص" from its search.
+            gid = None if unseen else inked(font_name, start.glyph.gid)
+            mark = mark_glyph(font_name, marks, 0.0, gid)
             shown.insert(first, Shown(start.placed, mark, start.x - lead, 0.0, invisible=True))
         else:
             mark = mark_glyph(font_name, marks)
