@@ -169,6 +169,42 @@ def test_symlink_out_of_the_project_is_refused(
     assert code == 1 and "path 'photo.png' points outside the project" in output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sample", "-l", "en", "--edition", "parallel"],
+        ["-l", "en", "--edition", "sequential"],
+        ["sample", "--edition", "parallel", "--dry-run"],  # no translation to pair
+    ],
+)
+def test_a_bilingual_edition_with_nothing_to_pair_is_an_error(
+    make_project: Callable[..., Path], args: list[str]
+) -> None:
+    """A parallel edition of an English leaflet in English built nothing, printed
+    "0 built, 0 skipped, 0 failed" and ended 0: the print shop waited for a file that
+    was never made."""
+    root = make_project({"sample": GOOD})
+    code, output = build(root, *args)
+    assert code == 1, output
+    assert "leaflets/sample.yaml: error: a " in output
+    assert "pairs a translation with the source, and sample is written in en" in output
+    assert "hint: build it with --locale set to a language it is translated into" in output
+    assert not (root / "out" / "en").exists()
+
+
+def test_a_bilingual_edition_of_the_library_skips_leaflets_in_that_language(
+    make_project: Callable[..., Path],
+) -> None:
+    """`-l th --edition parallel` of a library with a leaflet written in Thai builds the
+    others' parallel editions, as before: only a named leaflet, or a run with nothing
+    to build at all, is refused."""
+    thai = GOOD.replace("id: sample", "id: thai").replace("language: en", "language: th")
+    root = make_project({"sample": GOOD, "thai": thai})
+    code, output = build(root, "-l", "th", "--edition", "parallel", "--dry-run")
+    assert code == 0, output
+    assert "th/sample.parallel.pdf" in output and "thai" not in output
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["build", "--frobnicate"])
     assert result.exit_code == 2 and "No such option: --frobnicate" in result.stderr
