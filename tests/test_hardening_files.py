@@ -886,6 +886,37 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
 
 
+@pytest.mark.parametrize("target", ["leaflets/sample.yaml", "README.md", "merged.json"])
+def test_manifest_merge_never_replaces_a_file_that_is_no_manifest(
+    make_project: Callable[..., Path], tmp_path: Path, target: str
+) -> None:
+    """`manifest merge shard.json -o leaflets/sample.yaml` replaced the leaflet with
+    JSON and said "merged 1 outputs". A manifest (even a damaged `manifest.json`) is
+    derived data and may be replaced; anything else is someone's work."""
+    root, out = make_project({"sample": leaflet_yaml("- paragraph: Hello.\n")}), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    victim = root / target
+    if not victim.exists():
+        victim.write_text("[1, 2]\n", encoding="utf-8")  # JSON, but no manifest
+    before = victim.read_bytes()
+    code, output = invoke("manifest", "merge", str(out / "manifest.json"), "-o", str(victim))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{victim}: error: is not a msc-leaflet manifest" in output
+    assert victim.read_bytes() == before
+    (out / "copy").mkdir()
+    for manifest in (out / "copy" / "manifest.json", tmp_path / "merged-again.json"):
+        for _ in range(2):  # made, then replaced: a manifest may be
+            code, output = invoke(
+                "manifest", "merge", str(out / "manifest.json"), "-o", str(manifest)
+            )
+            assert code == 0 and "merged 1 outputs" in output, output
+    (out / "copy" / "manifest.json").write_text("{cut sh", encoding="utf-8")  # damaged
+    code, output = invoke(
+        "manifest", "merge", str(out / "manifest.json"), "-o", str(out / "copy" / "manifest.json")
+    )
+    assert code == 0, output
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom"),
     [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b""),
