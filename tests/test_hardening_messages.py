@@ -4,6 +4,7 @@ traceback. These are the rows of the table in docs/hardening.md, checked."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -203,6 +204,42 @@ def test_a_bilingual_edition_of_the_library_skips_leaflets_in_that_language(
     code, output = build(root, "-l", "th", "--edition", "parallel", "--dry-run")
     assert code == 0, output
     assert "th/sample.parallel.pdf" in output and "thai" not in output
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "2026-02-30",
+            ":6:9: error: sign-off 1 is malformed: '2026-02-30' is no day of the calendar: "
+            "February 2026 has 28 days",
+        ),
+        (
+            "2026-13-01",
+            ":6:9: error: sign-off 1 is malformed: '2026-13-01' is no day of the calendar: "
+            "a year has 12 months",
+        ),
+    ],
+)
+def test_a_sign_off_dated_on_no_day_says_why_in_words(
+    i18n_project: Path, written: str, message: str
+) -> None:
+    """A sign-off dated 30 February was refused with Python's "day is out of range for
+    month", which names neither the date nor the month."""
+    signed = runner.invoke(
+        app,
+        ["i18n", "review", "care-basics", "-l", "th", "--by", "Somchai Jaidee",
+         "--role", "reviewer", "--project", str(i18n_project)],
+    )  # fmt: skip
+    assert signed.exit_code == 0, signed.output
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"date: \S+", f"date: {written}", text), encoding="utf-8")
+    result = runner.invoke(app, ["i18n", "stats", "--project", str(i18n_project)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output
+    assert "signoff.yaml:" in output and message in output, output
+    assert "out of range" not in output
 
 
 def test_unknown_option_is_a_usage_error() -> None:

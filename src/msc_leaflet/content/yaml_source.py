@@ -177,12 +177,25 @@ class PlainConstructor(yaml.constructor.SafeConstructor):
             return str(node.value)
         return super().construct_yaml_float(node)
 
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        """A date as YAML reads it; one that is no day (2026-02-30, a sign-off edited by
+        hand) is a `ValueError` in words (`clock.iso_date`'s): Python's "day is out of
+        range for month" named neither the date nor the month."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            written = str(node.value)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+                iso_date(written)  # raises, in words
+            raise ValueError(f"{written!r} is no moment of the calendar") from None
+
 
 # PyYAML finds a constructor by its tag in a table of functions, not by method name.
 for _tag, _method in (
     ("bool", PlainConstructor.construct_yaml_bool),
     ("int", PlainConstructor.construct_yaml_int),
     ("float", PlainConstructor.construct_yaml_float),
+    ("timestamp", PlainConstructor.construct_yaml_timestamp),
 ):
     PlainConstructor.add_constructor("tag:yaml.org,2002:" + _tag, _method)  # type: ignore[type-var]
 
