@@ -242,6 +242,27 @@ def test_a_sign_off_dated_on_no_day_says_why_in_words(
     assert "out of range" not in output
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Evil\u202eClinic", "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("Caf\ufffd Clinic", "U+FFFD"),
+        ("Bell\x07Clinic", "control character U+0007 BELL"),
+    ],
+)
+def test_init_refuses_a_name_its_first_build_would_refuse(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    """`init --name` wrote the name into the profile as given: the project it promised
+    buildable was refused at its first build. Now nothing is written."""
+    folder = tmp_path / "my-clinic"
+    result = runner.invoke(app, ["init", str(folder), "--name", name])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert f"{folder}: error: the organisation's name (--name): {message}" in output
+    assert not folder.exists()
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["build", "--frobnicate"])
     assert result.exit_code == 2 and "No such option: --frobnicate" in result.stderr
