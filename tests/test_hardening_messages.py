@@ -263,6 +263,21 @@ def test_init_refuses_a_name_its_first_build_would_refuse(
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("written", ["sample.yaml", "leaflets/sample.yaml", "SAMPLE"])
+@pytest.mark.parametrize("command", [["build"], ["check"], ["preview"]])
+def test_a_leaflet_named_as_its_file_is_pointed_to_its_id(
+    make_project: Callable[..., Path], written: str, command: list[str]
+) -> None:
+    """`build leaflets/sample.yaml` (as a shell completes it) was told only "use
+    lower-case letters, digits and '-'", with another leaflet's id as the example."""
+    root = make_project({"sample": GOOD})
+    result = runner.invoke(app, [*command, written, "--project", str(root)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert f"leaflet id '{written}' is not valid" in output
+    assert "hint: did you mean 'sample'? A leaflet is named by its id" in output
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["build", "--frobnicate"])
     assert result.exit_code == 2 and "No such option: --frobnicate" in result.stderr
