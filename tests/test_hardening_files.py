@@ -886,6 +886,30 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
 
 
+def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
+    """Renaming leaflets/care-basics.yaml made `i18n update` start an empty catalog for
+    the new id, while every translation stayed in care-basics.po, which no command read
+    or named again: the leaflet printed in English. Now the same texts are offered to
+    the new catalog as fuzzy, and the old file is named and left as it was."""
+    leaflets, messages = i18n_project / "leaflets", i18n_project / PO.parent
+    text = (leaflets / "care-basics.yaml").read_text(encoding="utf-8")
+    (leaflets / "care-basics.yaml").unlink()
+    (leaflets / "after-care.yaml").write_text(
+        text.replace("id: care-basics", "id: after-care"), encoding="utf-8"
+    )
+    old = (i18n_project / PO).read_bytes()
+    translated = (i18n_project / PO).read_text(encoding="utf-8").count('msgstr "') - 3
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 0 and no_internal_error(output), output
+    assert "care-basics.po  (no leaflet 'care-basics' any more" in output
+    assert (i18n_project / PO).read_bytes() == old  # never deleted, never rewritten
+    new = (messages / "after-care.po").read_text(encoding="utf-8")
+    assert "ล้างมือ" in new or "ชั่วโมง" in new  # Thai text carried over
+    assert new.count("#, fuzzy") >= translated - 1, new
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 0 and (messages / "after-care.po").read_text(encoding="utf-8") == new
+
+
 @pytest.mark.parametrize("target", ["leaflets/sample.yaml", "README.md", "merged.json"])
 def test_manifest_merge_never_replaces_a_file_that_is_no_manifest(
     make_project: Callable[..., Path], tmp_path: Path, target: str

@@ -212,6 +212,7 @@ def update(project: Project) -> list[Written]:
     templates = _dated_templates(project)
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog, str | None]] = []
+    kept: list[Written] = []
     for locale in catalog_locales(project):  # a folder not named after a language: refused
         language: list[tuple[Path, Catalog, str | None]] = []
         for domain, template in templates.items():
@@ -228,8 +229,11 @@ def update(project: Project) -> list[Written]:
                     digest,
                 )
             )
-        adopt_moved([catalog for _, catalog, _ in language])  # texts moved between leaflets
+        left, shadows = _left_behind(project, locale, templates)
+        # Texts moved between leaflets, and those of a leaflet renamed or withdrawn.
+        adopt_moved([catalog for _, catalog, _ in language] + shadows)
         merged += language
+        kept += left
     contents = [
         (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
     ]
@@ -239,7 +243,37 @@ def update(project: Project) -> list[Written]:
     for path, data, digest in contents:  # again, the instant before its rename
         unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
         written.append(_write_bytes(project, path, data, unchanged))
-    return written
+    return written + kept
+
+
+def _left_behind(
+    project: Project, locale: str, templates: dict[str, Catalog]
+) -> tuple[list[Written], list[Catalog]]:
+    """The catalogs of ``locale`` that belong to no leaflet (one renamed, or withdrawn),
+    each said once, and their translations as obsolete entries for `adopt_moved`.
+
+    A leaflet renamed from infusion-safety to infusion-risks got a new, empty
+    infusion-risks.po, while its 63 translations stayed in infusion-safety.po, which no
+    command read or named again: the leaflet printed in English, and `i18n check` and
+    `stats` said nothing. Now each text that is the same is offered to the new catalog
+    as fuzzy (the translator confirms it), and the old file is named, never deleted."""
+    said: list[Written] = []
+    shadows: list[Catalog] = []
+    for path in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po")):
+        if path.stem in templates or not path.is_file():
+            continue
+        try:
+            old = read_po(path)
+        except LeafletError:
+            continue  # `i18n check` names what is wrong with it; nothing is read from it
+        texts = [replace(e, obsolete=True) for e in old.entries if e.has_translation]
+        shadows.append(Catalog(entries=texts))
+        reason = (
+            f"no leaflet '{path.stem}' any more: its translations of texts another "
+            "leaflet has were offered there, as fuzzy; once they are checked, delete this file"
+        )
+        said.append(Written(path, "unchanged", reason))
+    return said, shadows
 
 
 #: What `update` has written when a catalog after the first is refused.
