@@ -153,6 +153,40 @@ def test_an_organisation_number_with_nothing_to_dial_is_refused_at_its_line(
         assert code == 0, output
 
 
+@pytest.mark.parametrize(
+    ("where", "address", "refused"),
+    [
+        ("web", "https://www.\u0435xample.org", True),  # a Cyrillic е
+        ("link", "https://\u0430pple.example.org/consent", True),  # a Cyrillic а
+        ("link", "https://ex\u03bfmple.org", True),  # a Greek ο
+        ("web", "https://ศิริราช.ไทย", False),  # one script per label
+        ("link", "https://пример.рф", False),
+        ("link", "https://bücher.example.org", False),
+    ],
+)
+def test_a_look_alike_web_address_is_refused(
+    make_project: Callable[..., Path], where: str, address: str, refused: bool
+) -> None:
+    """ "www.еxample.org" with a Cyrillic е prints as the clinic's address and opens
+    another site: a host label mixing Latin with Cyrillic, Greek or Armenian letters is
+    the look-alike trick of UTS #39. A domain in one script is an address like any."""
+    if where == "web":
+        root = make_project({"sample": GOOD})
+        profile = root / "organisations" / "test-clinic.yaml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("web: https://example.org", f"web: {address}"))
+    else:
+        paragraph = f"- paragraph: See [our page]({address}).\n"
+        root = make_project({"sample": leaflet_yaml(paragraph, references="")})
+    code, output = build(root)
+    if refused:
+        assert code == 1, output
+        assert "is not allowed" in output and "letters in '" in output
+        assert "(a look-alike address)" in output
+    else:
+        assert code == 0, output
+
+
 def test_markup_injection_prints_literally(make_project: Callable[..., Path]) -> None:
     text = '\'<img src="x.png"/> <font size="40">big</font> &amp;\''
     root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
