@@ -54,6 +54,13 @@ CASES: dict[str, tuple[bytes, str]] = {
         (GOOD + "  - paragraph: " + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
         "error: nesting deeper than 40 levels",
     ),
+    "alias of a key": (
+        # An anchor on a key was never looked at again: `audience: *k` printed "kicker".
+        GOOD.replace("title: A sample leaflet", "&k title: A sample leaflet")
+        .replace("audience: Testers", "audience: *k")
+        .encode(),
+        "4:1: error: anchors and aliases (&name, *name) are not allowed",
+    ),
     "wrong type": (
         GOOD.replace("title: A sample leaflet", "title: [one, two]").encode(),
         "4:8: error: 'title' must be non-empty text",

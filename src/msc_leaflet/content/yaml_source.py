@@ -499,6 +499,13 @@ def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = (), text: str 
             seen: dict[str, Node] = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else ""
+                if id(key) in seen_nodes:  # `&k title: …` then `subtitle: *k`
+                    raise LeafletError(
+                        where(path, key),
+                        "anchors and aliases (&name, *name) are not allowed",
+                        "write the repeated content out in full",
+                    )
+                seen_nodes.add(id(key))  # a key is a node an alias may name too
                 if key.tag == _CORE + "merge":
                     raise LeafletError(
                         where(path, key),
