@@ -899,6 +899,9 @@ def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
     )
     old = (i18n_project / PO).read_bytes()
     translated = (i18n_project / PO).read_text(encoding="utf-8").count('msgstr "') - 3
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))  # said nothing
+    assert code == 1 and "care-basics.po:1: error: I18N014: catalog of no leaflet" in output
+    assert "(its texts are after-care's)" in output, output
     code, output = invoke("i18n", "update", "--project", str(i18n_project))
     assert code == 0 and no_internal_error(output), output
     assert "care-basics.po  (no leaflet 'care-basics' any more" in output

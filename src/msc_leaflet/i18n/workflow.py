@@ -38,7 +38,7 @@ from .catalog import (
     translates,
 )
 from .content_checks import content_findings
-from .coverage import mismatch
+from .coverage import MIN_SHARE, mismatch
 from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
@@ -627,12 +627,36 @@ def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[F
     assert catalog.path is not None
     domain = catalog.path.stem
     if domain not in templates:
-        return []
+        return _left_behind_findings(catalog, templates)
     keys = {d: set(t.lookup()) for d, t in templates.items()}
     found = mismatch(catalog, keys[domain], domain, keys)
     if found is None:
         return []
     message, hint = found
+    location = Location(catalog.path, 1)
+    return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
+
+
+def _left_behind_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
+    """I18N014 for a catalog that belongs to no leaflet (one renamed or withdrawn) and
+    holds translations: they print nowhere. `i18n check` passed such a file in silence
+    while the renamed leaflet printed in English."""
+    assert catalog.path is not None
+    written = sum(1 for entry in catalog.active if entry.has_translation)
+    if not written:
+        return []
+    domain = catalog.path.stem
+    shared = {d: len(set(t.lookup()) & set(catalog.lookup())) for d, t in templates.items()}
+    best = max(shared, key=lambda d: shared[d], default="")
+    moved = f" (its texts are {best}'s)" if best and shared[best] >= MIN_SHARE * written else ""
+    message = (
+        f"catalog of no leaflet: there is no leaflets/{domain}.yaml, so its {written} "
+        f"translations print nowhere{moved}"
+    )
+    hint = (
+        "`msc-leaflet i18n update` offers them, as fuzzy, to the leaflet that has their "
+        "texts (a renamed one); once they are checked there, delete this file"
+    )
     location = Location(catalog.path, 1)
     return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
 
