@@ -61,6 +61,17 @@ CASES: dict[str, tuple[bytes, str]] = {
         .encode(),
         "4:1: error: anchors and aliases (&name, *name) are not allowed",
     ),
+    "full-width colon": (
+        # A Chinese, Japanese or Thai input method's colon: "could not find expected ':'"
+        # a line below, with a hint about quotes.
+        GOOD.replace("title: A sample leaflet", "title\uff1aA sample leaflet").encode(),
+        "error: invalid YAML: a full-width colon '\uff1a' after 'title' on line 4, where "
+        "YAML expects ':'\n    hint: type it as 'title: '",
+    ),
+    "YAML's next-line escape": (
+        GOOD.replace("title: A sample leaflet", 'title: "A sample\\Nleaflet"').encode(),
+        "4:17: error: control character U+0085 NEXT LINE (NEL)",
+    ),
     "wrong type": (
         GOOD.replace("title: A sample leaflet", "title: [one, two]").encode(),
         "4:8: error: 'title' must be non-empty text",

@@ -378,6 +378,14 @@ def _explained(
     if "\t" in problem or "tab" in problem or _tab_at(text, line, column):
         # libyaml says "found character that cannot start any token" for a tab.
         return "a tab character where YAML expects spaces", "indent with spaces, never tabs"
+    wide = _wide_colon_near(text, line)
+    if wide:  # libyaml says "could not find expected ':'", a line below it
+        number, key, colon = wide
+        return (
+            f"a full-width colon '{colon}' after '{key}' on line {number}, where YAML expects ':'",
+            f"type it as '{key}: ' (the keyboard in half-width, English, mode; a space after "
+            "the colon)",
+        )
     lowered = problem.lower()
     if "mapping values are not allowed" in lowered:
         key = _deeper_key(text, line, column)
@@ -392,6 +400,23 @@ def _explained(
         if phrase in lowered:
             return meaning, hint.format(what=about.what, quoted=about.quoted)
     return problem or "not readable here", _ANY_PROBLEM
+
+
+#: Colons a Chinese, Japanese or Thai input method types: they look like ':' and are
+#: letters to YAML, so ``title：Cells`` is no key.
+_WIDE_COLON = re.compile(r"^ *(?:- +)?([A-Za-z0-9_-]+) *([\uff1a\ufe55\ufe13])")
+
+
+def _wide_colon_near(text: str, line: int) -> tuple[int, str, str] | None:
+    """(line, key, colon) of the nearest key typed with a full-width colon at 1-based
+    ``line`` or the 20 lines above it, or None: libyaml notices the missing ':' lines
+    later (where the block under the key ends), in words of its own."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(line - 21, 0), -1):
+        match = _WIDE_COLON.match(lines[number - 1])
+        if match:
+            return number, match.group(1), match.group(2)
+    return None
 
 
 _KEY = re.compile(r"( *)([A-Za-z0-9_-]+):\s*$")
