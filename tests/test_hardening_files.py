@@ -12,6 +12,7 @@ import importlib.util
 import io
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -884,6 +885,22 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
     assert code == 1 and no_internal_error(output), output
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("command", [["i18n", "stats"], ["i18n", "update"], ["i18n", "check"]])
+@pytest.mark.parametrize("target", ["LC_MESSAGES", "gone"], ids=["loop", "dangling"])
+def test_a_language_whose_catalog_folder_is_a_broken_link_is_named(
+    i18n_project: Path, command: list[str], target: str
+) -> None:
+    """locales/th/LC_MESSAGES as a link in a loop (or to a folder since removed): the
+    glob for its catalogs found nothing, so stats, update and check left Thai out
+    without a word and ended 0, while `build -l th` failed."""
+    messages = i18n_project / "locales" / "th" / "LC_MESSAGES"
+    shutil.rmtree(messages)
+    messages.symlink_to(target)
+    code, output = invoke(*command, "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "th/LC_MESSAGES: error: is a link that leads nowhere" in output
 
 
 def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
