@@ -903,6 +903,30 @@ def test_a_language_whose_catalog_folder_is_a_broken_link_is_named(
     assert "th/LC_MESSAGES: error: is a link that leads nowhere" in output
 
 
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+def test_update_refuses_a_catalog_that_is_no_file_before_writing_anything(
+    i18n_project: Path, standing: str
+) -> None:
+    """A named pipe where a .po should be made `i18n update` wait for ever (it read the
+    pipe to see whether an editor had saved it meanwhile); a folder was refused only
+    when written, after the templates and the catalogs before it were."""
+    catalog = i18n_project / PO
+    catalog.unlink()
+    if standing == "folder":
+        catalog.mkdir()
+    else:
+        os.mkfifo(catalog)
+    leaflet = i18n_project / "leaflets" / "care-basics.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(re.sub(r"(?m)^title: .*$", "title: A changed title", text, count=1))
+    template = i18n_project / "locales" / "care-basics.pot"
+    before = template.read_bytes()
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{PO}: error: is not a regular file" in output
+    assert template.read_bytes() == before, "the template was written before the refusal"
+
+
 def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
     """Renaming leaflets/care-basics.yaml made `i18n update` start an empty catalog for
     the new id, while every translation stayed in care-basics.po, which no command read

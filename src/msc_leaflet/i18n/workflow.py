@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
-from ..files import read_input
+from ..files import read_input, standing_there
 from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
 from .catalog import (
     HEADER_KEY,
@@ -220,7 +220,9 @@ def update(project: Project) -> list[Written]:
             starts = translates(template, locale) and (domain == UI_DOMAIN or locale in translating)
             if not starts and not path.is_file():
                 continue
-            old = read_po(path) if path.is_file() else None
+            # A folder or a named pipe there is refused now, by the reader, before any
+            # file is written (it was taken for no catalog, and the write failed late).
+            old = read_po(path) if path.is_file() or standing_there(path) else None
             digest = old.digest if old else None
             language.append(
                 (
