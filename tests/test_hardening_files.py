@@ -927,6 +927,25 @@ def test_update_refuses_a_catalog_that_is_no_file_before_writing_anything(
     assert template.read_bytes() == before, "the template was written before the refusal"
 
 
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+@pytest.mark.parametrize(
+    "command", [["i18n", "stats"], ["i18n", "review", "care-basics", "-l", "th"]]
+)
+def test_sign_offs_that_are_no_file_are_named_not_read_as_none(
+    i18n_project: Path, standing: str, command: list[str]
+) -> None:
+    """A folder or a named pipe at locales/th/signoff.yaml was read as "no sign-offs":
+    every approval vanished from `stats` and `review`, exit 0."""
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    if standing == "folder":
+        record.mkdir()
+    else:
+        os.mkfifo(record)
+    code, output = invoke(*command, "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "th/signoff.yaml: error: is not a regular file" in output
+
+
 def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
     """Renaming leaflets/care-basics.yaml made `i18n update` start an empty catalog for
     the new id, while every translation stayed in care-basics.po, which no command read

@@ -33,7 +33,7 @@ from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import PlainConstructor, YamlFile, load_yaml, where
 from ..errors import LeafletError, Location, counted, display_path, nearest, shown_value
-from ..files import folder_locked
+from ..files import folder_locked, standing_there
 from ..project import (
     Project,
     same_language,
@@ -266,8 +266,9 @@ def signoff_path(project: Project, locale: str) -> Path:
 
 def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     path = signoff_path(project, locale)
-    if not path.is_file():
-        return []
+    if not path.is_file() and standing_there(path) is None:
+        return []  # none yet (a folder or a named pipe there is refused by the reader:
+        # it was read as "no sign-offs", and every approval vanished from stats and review)
     try:
         root = load_yaml(path, SIGNOFF_YAML)
     except LeafletError as problem:
