@@ -946,6 +946,25 @@ def test_sign_offs_that_are_no_file_are_named_not_read_as_none(
     assert "th/signoff.yaml: error: is not a regular file" in output
 
 
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+def test_check_refuses_a_word_list_that_is_no_file_as_build_does(
+    i18n_project: Path, standing: str
+) -> None:
+    """A folder or a named pipe at locales/th/words.txt was "no word list" to `check`
+    (0 errors, every Thai term free to be split) while `build -l th` refused it."""
+    words = i18n_project / "locales" / "th" / "words.txt"
+    if words.exists():
+        words.unlink()
+    if standing == "folder":
+        words.mkdir()
+    else:
+        os.mkfifo(words)
+    for command in (["check", "-l", "th"], ["build", "-l", "th"]):
+        code, output = invoke(*command, "--project", str(i18n_project))
+        assert code == 1 and no_internal_error(output), output
+        assert "th/words.txt: error: is not a regular file" in output, command
+
+
 def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
     """Renaming leaflets/care-basics.yaml made `i18n update` start an empty catalog for
     the new id, while every translation stayed in care-basics.po, which no command read
