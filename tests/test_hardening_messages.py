@@ -330,6 +330,31 @@ def test_a_leaflet_named_as_its_file_is_pointed_to_its_id(
     assert "hint: did you mean 'sample'? A leaflet is named by its id" in output
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--note", "n" * 2_001, "the sign-off's note (--note) is 2,001 characters; at most 2,000"),
+        ("--by", "B" * 201, "the sign-off's name (--by) is 201 characters; at most 200"),
+    ],
+)
+def test_a_sign_off_keeps_no_page_long_remark(
+    i18n_project: Path, option: str, value: str, message: str
+) -> None:
+    """A 100,000-character --note was kept for good in the append-only signoff.yaml,
+    which every review reads whole: twenty of them passed the file's size limit, and no
+    sign-off of the language could be read again."""
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    args = ["--by", "Somchai Jaidee", "--note", "checked", option, value]
+    result = runner.invoke(
+        app,
+        ["i18n", "review", "care-basics", "-l", "th", "--role", "reviewer", *args,
+         "--project", str(i18n_project)],
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert message in output and not record.exists()
+
+
 def test_unknown_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["build", "--frobnicate"])
     assert result.exit_code == 2 and "No such option: --frobnicate" in result.stderr

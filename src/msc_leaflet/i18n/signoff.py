@@ -83,6 +83,10 @@ from .signoff_scope import PageItem, is_page_item, is_translated, item_text, pag
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
 SIGNOFF_FILE = "signoff.yaml"
+#: Longest name and note a sign-off keeps (a name, a remark on one line of the proof).
+MAX_NAME = 200
+MAX_NOTE = 2_000
+
 SIGNOFF_YAML = YamlFile(
     "list of sign-offs",
     'note: "terminology: checked"',
@@ -445,6 +449,16 @@ def record_signoff(
         if problem is not None:
             raise LeafletError(
                 Location(path), f"the sign-off's {what}: {problem.message}", problem.hint
+            )
+    for value, what, most in ((by, "name (--by)", MAX_NAME), (note, "note (--note)", MAX_NOTE)):
+        if len(value) > most:
+            # Kept for good in an append-only file read whole by every review: 20 notes
+            # of 100,000 characters passed its size limit, and no sign-off could be read.
+            raise LeafletError(
+                Location(path),
+                f"the sign-off's {what} is {len(value):,} characters; at most {most:,}",
+                "shorten it: a record says who approved what; longer remarks belong "
+                "in the translation's own comments or your review notes",
             )
     if prints_nothing(by):
         raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')
