@@ -12,6 +12,7 @@ import importlib.util
 import io
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -884,6 +885,142 @@ def test_a_manifest_nested_too_deep_is_damaged_derived_data(
     code, output = invoke("manifest", "merge", str(shard), "-o", str(tmp_path / "m.json"))
     assert code == 1 and no_internal_error(output), output
     assert f"{shard}: error: " in output and not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("command", [["i18n", "stats"], ["i18n", "update"], ["i18n", "check"]])
+@pytest.mark.parametrize("target", ["LC_MESSAGES", "gone"], ids=["loop", "dangling"])
+def test_a_language_whose_catalog_folder_is_a_broken_link_is_named(
+    i18n_project: Path, command: list[str], target: str
+) -> None:
+    """locales/th/LC_MESSAGES as a link in a loop (or to a folder since removed): the
+    glob for its catalogs found nothing, so stats, update and check left Thai out
+    without a word and ended 0, while `build -l th` failed."""
+    messages = i18n_project / "locales" / "th" / "LC_MESSAGES"
+    shutil.rmtree(messages)
+    messages.symlink_to(target)
+    code, output = invoke(*command, "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "th/LC_MESSAGES: error: is a link that leads nowhere" in output
+
+
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+def test_update_refuses_a_catalog_that_is_no_file_before_writing_anything(
+    i18n_project: Path, standing: str
+) -> None:
+    """A named pipe where a .po should be made `i18n update` wait for ever (it read the
+    pipe to see whether an editor had saved it meanwhile); a folder was refused only
+    when written, after the templates and the catalogs before it were."""
+    catalog = i18n_project / PO
+    catalog.unlink()
+    if standing == "folder":
+        catalog.mkdir()
+    else:
+        os.mkfifo(catalog)
+    leaflet = i18n_project / "leaflets" / "care-basics.yaml"
+    text = leaflet.read_text(encoding="utf-8")
+    leaflet.write_text(re.sub(r"(?m)^title: .*$", "title: A changed title", text, count=1))
+    template = i18n_project / "locales" / "care-basics.pot"
+    before = template.read_bytes()
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{PO}: error: is not a regular file" in output
+    assert template.read_bytes() == before, "the template was written before the refusal"
+
+
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+@pytest.mark.parametrize(
+    "command", [["i18n", "stats"], ["i18n", "review", "care-basics", "-l", "th"]]
+)
+def test_sign_offs_that_are_no_file_are_named_not_read_as_none(
+    i18n_project: Path, standing: str, command: list[str]
+) -> None:
+    """A folder or a named pipe at locales/th/signoff.yaml was read as "no sign-offs":
+    every approval vanished from `stats` and `review`, exit 0."""
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    if standing == "folder":
+        record.mkdir()
+    else:
+        os.mkfifo(record)
+    code, output = invoke(*command, "--project", str(i18n_project))
+    assert code == 1 and no_internal_error(output), output
+    assert "th/signoff.yaml: error: is not a regular file" in output
+
+
+@pytest.mark.parametrize("standing", ["named pipe", "folder"])
+def test_check_refuses_a_word_list_that_is_no_file_as_build_does(
+    i18n_project: Path, standing: str
+) -> None:
+    """A folder or a named pipe at locales/th/words.txt was "no word list" to `check`
+    (0 errors, every Thai term free to be split) while `build -l th` refused it."""
+    words = i18n_project / "locales" / "th" / "words.txt"
+    if words.exists():
+        words.unlink()
+    if standing == "folder":
+        words.mkdir()
+    else:
+        os.mkfifo(words)
+    for command in (["check", "-l", "th"], ["build", "-l", "th"]):
+        code, output = invoke(*command, "--project", str(i18n_project))
+        assert code == 1 and no_internal_error(output), output
+        assert "th/words.txt: error: is not a regular file" in output, command
+
+
+def test_a_renamed_leaflet_keeps_its_translations(i18n_project: Path) -> None:
+    """Renaming leaflets/care-basics.yaml made `i18n update` start an empty catalog for
+    the new id, while every translation stayed in care-basics.po, which no command read
+    or named again: the leaflet printed in English. Now the same texts are offered to
+    the new catalog as fuzzy, and the old file is named and left as it was."""
+    leaflets, messages = i18n_project / "leaflets", i18n_project / PO.parent
+    text = (leaflets / "care-basics.yaml").read_text(encoding="utf-8")
+    (leaflets / "care-basics.yaml").unlink()
+    (leaflets / "after-care.yaml").write_text(
+        text.replace("id: care-basics", "id: after-care"), encoding="utf-8"
+    )
+    old = (i18n_project / PO).read_bytes()
+    translated = (i18n_project / PO).read_text(encoding="utf-8").count('msgstr "') - 3
+    code, output = invoke("i18n", "check", "--project", str(i18n_project))  # said nothing
+    assert code == 1 and "care-basics.po:1: error: I18N014: catalog of no leaflet" in output
+    assert "(its texts are after-care's)" in output, output
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 0 and no_internal_error(output), output
+    assert "care-basics.po  (no leaflet 'care-basics' any more" in output
+    assert (i18n_project / PO).read_bytes() == old  # never deleted, never rewritten
+    new = (messages / "after-care.po").read_text(encoding="utf-8")
+    assert "ล้างมือ" in new or "ชั่วโมง" in new  # Thai text carried over
+    assert new.count("#, fuzzy") >= translated - 1, new
+    code, output = invoke("i18n", "update", "--project", str(i18n_project))
+    assert code == 0 and (messages / "after-care.po").read_text(encoding="utf-8") == new
+
+
+@pytest.mark.parametrize("target", ["leaflets/sample.yaml", "README.md", "merged.json"])
+def test_manifest_merge_never_replaces_a_file_that_is_no_manifest(
+    make_project: Callable[..., Path], tmp_path: Path, target: str
+) -> None:
+    """`manifest merge shard.json -o leaflets/sample.yaml` replaced the leaflet with
+    JSON and said "merged 1 outputs". A manifest (even a damaged `manifest.json`) is
+    derived data and may be replaced; anything else is someone's work."""
+    root, out = make_project({"sample": leaflet_yaml("- paragraph: Hello.\n")}), tmp_path / "o"
+    assert invoke("build", "--project", str(root), "-o", str(out))[0] == 0
+    victim = root / target
+    if not victim.exists():
+        victim.write_text("[1, 2]\n", encoding="utf-8")  # JSON, but no manifest
+    before = victim.read_bytes()
+    code, output = invoke("manifest", "merge", str(out / "manifest.json"), "-o", str(victim))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{victim}: error: is not a msc-leaflet manifest" in output
+    assert victim.read_bytes() == before
+    (out / "copy").mkdir()
+    for manifest in (out / "copy" / "manifest.json", tmp_path / "merged-again.json"):
+        for _ in range(2):  # made, then replaced: a manifest may be
+            code, output = invoke(
+                "manifest", "merge", str(out / "manifest.json"), "-o", str(manifest)
+            )
+            assert code == 0 and "merged 1 outputs" in output, output
+    (out / "copy" / "manifest.json").write_text("{cut sh", encoding="utf-8")  # damaged
+    code, output = invoke(
+        "manifest", "merge", str(out / "manifest.json"), "-o", str(out / "copy" / "manifest.json")
+    )
+    assert code == 0, output
 
 
 @pytest.mark.parametrize(

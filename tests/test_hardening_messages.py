@@ -4,6 +4,7 @@ traceback. These are the rows of the table in docs/hardening.md, checked."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,6 +53,24 @@ CASES: dict[str, tuple[bytes, str]] = {
     "deep nesting": (
         (GOOD + "  - paragraph: " + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
         "error: nesting deeper than 40 levels",
+    ),
+    "alias of a key": (
+        # An anchor on a key was never looked at again: `audience: *k` printed "kicker".
+        GOOD.replace("title: A sample leaflet", "&k title: A sample leaflet")
+        .replace("audience: Testers", "audience: *k")
+        .encode(),
+        "4:1: error: anchors and aliases (&name, *name) are not allowed",
+    ),
+    "full-width colon": (
+        # A Chinese, Japanese or Thai input method's colon: "could not find expected ':'"
+        # a line below, with a hint about quotes.
+        GOOD.replace("title: A sample leaflet", "title\uff1aA sample leaflet").encode(),
+        "error: invalid YAML: a full-width colon '\uff1a' after 'title' on line 4, where "
+        "YAML expects ':'\n    hint: type it as 'title: '",
+    ),
+    "YAML's next-line escape": (
+        GOOD.replace("title: A sample leaflet", 'title: "A sample\\Nleaflet"').encode(),
+        "4:17: error: control character U+0085 NEXT LINE (NEL)",
     ),
     "wrong type": (
         GOOD.replace("title: A sample leaflet", "title: [one, two]").encode(),
@@ -152,6 +171,40 @@ def test_an_organisation_number_with_nothing_to_dial_is_refused_at_its_line(
         assert code == 0, output
 
 
+@pytest.mark.parametrize(
+    ("where", "address", "refused"),
+    [
+        ("web", "https://www.\u0435xample.org", True),  # a Cyrillic е
+        ("link", "https://\u0430pple.example.org/consent", True),  # a Cyrillic а
+        ("link", "https://ex\u03bfmple.org", True),  # a Greek ο
+        ("web", "https://ศิริราช.ไทย", False),  # one script per label
+        ("link", "https://пример.рф", False),
+        ("link", "https://bücher.example.org", False),
+    ],
+)
+def test_a_look_alike_web_address_is_refused(
+    make_project: Callable[..., Path], where: str, address: str, refused: bool
+) -> None:
+    """ "www.еxample.org" with a Cyrillic е prints as the clinic's address and opens
+    another site: a host label mixing Latin with Cyrillic, Greek or Armenian letters is
+    the look-alike trick of UTS #39. A domain in one script is an address like any."""
+    if where == "web":
+        root = make_project({"sample": GOOD})
+        profile = root / "organisations" / "test-clinic.yaml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("web: https://example.org", f"web: {address}"))
+    else:
+        paragraph = f"- paragraph: See [our page]({address}).\n"
+        root = make_project({"sample": leaflet_yaml(paragraph, references="")})
+    code, output = build(root)
+    if refused:
+        assert code == 1, output
+        assert "is not allowed" in output and "letters in '" in output
+        assert "(a look-alike address)" in output
+    else:
+        assert code == 0, output
+
+
 def test_markup_injection_prints_literally(make_project: Callable[..., Path]) -> None:
     text = '\'<img src="x.png"/> <font size="40">big</font> &amp;\''
     root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
@@ -167,6 +220,139 @@ def test_symlink_out_of_the_project_is_refused(
     os.symlink(outside, root / "photo.png")
     code, output = build(root)
     assert code == 1 and "path 'photo.png' points outside the project" in output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sample", "-l", "en", "--edition", "parallel"],
+        ["-l", "en", "--edition", "sequential"],
+        ["sample", "--edition", "parallel", "--dry-run"],  # no translation to pair
+    ],
+)
+def test_a_bilingual_edition_with_nothing_to_pair_is_an_error(
+    make_project: Callable[..., Path], args: list[str]
+) -> None:
+    """A parallel edition of an English leaflet in English built nothing, printed
+    "0 built, 0 skipped, 0 failed" and ended 0: the print shop waited for a file that
+    was never made."""
+    root = make_project({"sample": GOOD})
+    code, output = build(root, *args)
+    assert code == 1, output
+    assert "leaflets/sample.yaml: error: a " in output
+    assert "pairs a translation with the source, and sample is written in en" in output
+    assert "hint: build it with --locale set to a language it is translated into" in output
+    assert not (root / "out" / "en").exists()
+
+
+def test_a_bilingual_edition_of_the_library_skips_leaflets_in_that_language(
+    make_project: Callable[..., Path],
+) -> None:
+    """`-l th --edition parallel` of a library with a leaflet written in Thai builds the
+    others' parallel editions, as before: only a named leaflet, or a run with nothing
+    to build at all, is refused."""
+    thai = GOOD.replace("id: sample", "id: thai").replace("language: en", "language: th")
+    root = make_project({"sample": GOOD, "thai": thai})
+    code, output = build(root, "-l", "th", "--edition", "parallel", "--dry-run")
+    assert code == 0, output
+    assert "th/sample.parallel.pdf" in output and "thai" not in output
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "2026-02-30",
+            ":6:9: error: sign-off 1 is malformed: '2026-02-30' is no day of the calendar: "
+            "February 2026 has 28 days",
+        ),
+        (
+            "2026-13-01",
+            ":6:9: error: sign-off 1 is malformed: '2026-13-01' is no day of the calendar: "
+            "a year has 12 months",
+        ),
+    ],
+)
+def test_a_sign_off_dated_on_no_day_says_why_in_words(
+    i18n_project: Path, written: str, message: str
+) -> None:
+    """A sign-off dated 30 February was refused with Python's "day is out of range for
+    month", which names neither the date nor the month."""
+    signed = runner.invoke(
+        app,
+        ["i18n", "review", "care-basics", "-l", "th", "--by", "Somchai Jaidee",
+         "--role", "reviewer", "--project", str(i18n_project)],
+    )  # fmt: skip
+    assert signed.exit_code == 0, signed.output
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"date: \S+", f"date: {written}", text), encoding="utf-8")
+    result = runner.invoke(app, ["i18n", "stats", "--project", str(i18n_project)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output
+    assert "signoff.yaml:" in output and message in output, output
+    assert "out of range" not in output
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Evil\u202eClinic", "bidirectional control U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("Caf\ufffd Clinic", "U+FFFD"),
+        ("Bell\x07Clinic", "control character U+0007 BELL"),
+    ],
+)
+def test_init_refuses_a_name_its_first_build_would_refuse(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    """`init --name` wrote the name into the profile as given: the project it promised
+    buildable was refused at its first build. Now nothing is written."""
+    folder = tmp_path / "my-clinic"
+    result = runner.invoke(app, ["init", str(folder), "--name", name])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert f"{folder}: error: the organisation's name (--name): {message}" in output
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize("written", ["sample.yaml", "leaflets/sample.yaml", "SAMPLE"])
+@pytest.mark.parametrize("command", [["build"], ["check"], ["preview"]])
+def test_a_leaflet_named_as_its_file_is_pointed_to_its_id(
+    make_project: Callable[..., Path], written: str, command: list[str]
+) -> None:
+    """`build leaflets/sample.yaml` (as a shell completes it) was told only "use
+    lower-case letters, digits and '-'", with another leaflet's id as the example."""
+    root = make_project({"sample": GOOD})
+    result = runner.invoke(app, [*command, written, "--project", str(root)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert f"leaflet id '{written}' is not valid" in output
+    assert "hint: did you mean 'sample'? A leaflet is named by its id" in output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--note", "n" * 2_001, "the sign-off's note (--note) is 2,001 characters; at most 2,000"),
+        ("--by", "B" * 201, "the sign-off's name (--by) is 201 characters; at most 200"),
+    ],
+)
+def test_a_sign_off_keeps_no_page_long_remark(
+    i18n_project: Path, option: str, value: str, message: str
+) -> None:
+    """A 100,000-character --note was kept for good in the append-only signoff.yaml,
+    which every review reads whole: twenty of them passed the file's size limit, and no
+    sign-off of the language could be read again."""
+    record = i18n_project / "locales" / "th" / "signoff.yaml"
+    args = ["--by", "Somchai Jaidee", "--note", "checked", option, value]
+    result = runner.invoke(
+        app,
+        ["i18n", "review", "care-basics", "-l", "th", "--role", "reviewer", *args,
+         "--project", str(i18n_project)],
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert message in output and not record.exists()
 
 
 def test_unknown_option_is_a_usage_error() -> None:

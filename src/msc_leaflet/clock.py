@@ -7,6 +7,7 @@ and must be one clear message, not ReportLab's ``int()`` error or an ``OverflowE
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
@@ -57,4 +58,25 @@ def iso_date(text: str) -> dt.date:
     2026W441: a reader of the file would not take them for a review date."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(f"{text!r} is not written YYYY-MM-DD")
-    return dt.date.fromisoformat(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:  # Python's words ("day is out of range for month") named no date
+        raise ValueError(f"{text!r} is no day of the calendar{_why_no_day(text)}") from None
+
+
+def _why_no_day(text: str) -> str:
+    """Why the well-formed ``text`` names no day, for `iso_date`'s message."""
+    year, month, _ = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f": a year has 12 months, not {month}"
+    if year == 0:
+        return ": the years start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f": {_MONTHS[month - 1]} {year} has {days} days"
+
+
+#: In English whatever the process's locale (`calendar.month_name` follows LC_TIME).
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip

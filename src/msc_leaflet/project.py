@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .errors import LeafletError, Location, display_path, nearest, nearest_first, shown_value
@@ -395,7 +395,18 @@ class Project:
         return problems
 
     def leaflet_path(self, leaflet_id: str) -> Path:
-        check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
+        try:
+            check_leaflet_id(leaflet_id, Location(self.leaflets_dir))
+        except LeafletError as problem:
+            meant = self._id_written_as_file(leaflet_id)
+            if meant is None:
+                raise
+            raise LeafletError(
+                problem.location,
+                problem.message,
+                f"did you mean '{meant}'? A leaflet is named by its id: its file name "
+                "without the folder and .yaml",
+            ) from None
         path = self.leaflets_dir / f"{leaflet_id}.yaml"
         target = self.inside(path, Location(path))  # first: a link that loops is no "no leaflet"
         if target.is_file():
@@ -420,6 +431,13 @@ class Project:
             f"did you mean '{meant}'?" if meant else f"known leaflets: {', '.join(known) or 'none'}"
         )
         raise LeafletError(Location(path), f"no leaflet '{leaflet_id}'", hint)
+
+    def _id_written_as_file(self, written: str) -> str | None:
+        """The id of the leaflet ``written`` names as a file (``infusion-safety.yaml``,
+        ``leaflets/infusion-safety.yaml``, as a shell completes it, or in capitals), or
+        None: `build leaflets/x.yaml` was told only "use lower-case letters"."""
+        meant = PurePath(written.replace("\\", "/")).stem.lower()
+        return meant if meant != written and meant in self.leaflet_ids() else None
 
     def locale(self, value: str, given_as: str = "--locale") -> str:
         """``value`` checked (`check_locale`) and spelled as this project spells it: the

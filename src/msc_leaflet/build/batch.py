@@ -166,13 +166,18 @@ def plan(
     options: Options,
     force: bool = False,
     editions: Sequence[str] = (SINGLE.name,),
+    refuse_unpaired: bool = True,
 ) -> tuple[list[PlannedJob], list[Outcome]]:
     """Jobs (leaflet × locale × edition) with the reason each must be built; leaflets that
-    cannot even be read fail here. An edition not in `EDITIONS` is a `ValueError`."""
+    cannot even be read fail here. An edition not in `EDITIONS` is a `ValueError`.
+    ``refuse_unpaired``: a leaflet the asked locales give no job (a bilingual edition
+    asked only in its source language) is a failure (`_nothing_to_pair`); the desk,
+    which answers such a request as "no such edition", plans without it."""
     chosen = [edition_named(name) for name in editions]
     planned: list[PlannedJob] = []
     failures: list[Outcome] = []
     translating: list[str] | None = None
+    unpaired: dict[str, str] = {}  # leaflet → its language, for which no job was planned
     fingerprinted = built_options(project, options)
     if not locales:  # every locale: a folder not named after a language fails, once
         found, problems = locale_folders(project)
@@ -183,25 +188,63 @@ def plan(
         failures += [_failed(Job("*", asked), problem) for asked, problem in refused.items()]
         if not locales:  # none left: not "every locale", which an empty list means
             return planned, failures
-    if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
+    named = list(dict.fromkeys(leaflet_ids))  # each once
+    if not named:  # every leaflet: a file that cannot be one is named, not skipped
         failures += [
             _failed(Job(problem.location.path.stem, "*"), problem)
             for problem in project.misnamed_leaflets()
         ]
-    for leaflet_id in dict.fromkeys(leaflet_ids) or project.leaflet_ids():  # each once
+    for leaflet_id in named or project.leaflet_ids():
         try:
             language = source_facts(project, leaflet_id, manifest).language
             job_locales = job_locales_for(project, language, locales, translating)
         except LeafletError as err:
             failures.append(_failed(Job(leaflet_id, ",".join(locales) or "*"), err))
             continue
-        for job in jobs_for(leaflet_id, language, job_locales, chosen, options):
+        jobs = jobs_for(leaflet_id, language, job_locales, chosen, options)
+        if not jobs:
+            unpaired[leaflet_id] = language
+        for job in jobs:
             planned.append(
                 PlannedJob(
                     job, _reason(project, job, manifest, out_dir, options, fingerprinted, force)
                 )
             )
+    if refuse_unpaired and (named or not planned):
+        # Named leaflets, or a run with nothing at all to build: in a project with
+        # leaflets written in several languages, `-l th --edition parallel` of the whole
+        # library skips those written in Thai, as before.
+        failures += [
+            _nothing_to_pair(project, leaflet_id, language, chosen, options)
+            for leaflet_id, language in unpaired.items()
+        ]
     return planned, failures
+
+
+def _nothing_to_pair(
+    project: Project,
+    leaflet_id: str,
+    language: str,
+    editions: Sequence[Edition],
+    options: Options,
+) -> Outcome:
+    """The failure of a leaflet that the asked locales and editions give no output:
+    ``-l en --edition parallel`` of a leaflet written in English printed "0 built,
+    0 failed" and ended 0, and the print shop waited for a file never made."""
+    named = list(dict.fromkeys(edition.name for edition in editions))
+    what = (
+        f"a {named[0]} edition pairs" if len(named) == 1 else f"{' and '.join(named)} editions pair"
+    )
+    problem = LeafletError(
+        Location(project.leaflet_path(leaflet_id)),
+        f"{what} a translation with the source, and {leaflet_id} is written in {language}: "
+        "there is nothing to print beside it",
+        "build it with --locale set to a language it is translated into, e.g. -l th "
+        "(`msc-leaflet i18n init` starts a translation)",
+    )
+    first = editions[0]
+    job = Job(leaflet_id, language, first.name, variant_suffix(first, options.spec))
+    return _failed(job, problem)
 
 
 def _checked_locales(

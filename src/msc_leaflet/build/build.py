@@ -78,7 +78,7 @@ class BuildResult:
 def project_words(project: Project, locale: str) -> WordList:
     """The project's ``locales/<lang>/words.txt``: terms a line must never split."""
     path = project.words_path(locale)
-    return load_word_list(path) if path.is_file() else EMPTY_WORD_LIST
+    return load_word_list(path) if optional_file(path) else EMPTY_WORD_LIST
 
 
 def project_theme(project: Project, spec: PrintSpec) -> Theme:

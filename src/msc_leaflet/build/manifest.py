@@ -304,6 +304,28 @@ def merge(paths: list[Path]) -> Manifest:
     return merged
 
 
+def refuse_replacing_other(path: Path, hint: str) -> None:
+    """Refuse to write the merged manifest over a file that is no manifest.
+
+    ``manifest merge shard.json -o leaflets/infusion-safety.yaml`` (a slip of the
+    shell's completion) replaced the leaflet with JSON and said "merged". A manifest,
+    even a damaged one called ``manifest.json``, is derived data and may be replaced,
+    as a build replaces it; anything else is someone's work."""
+    if not path.is_file() or path.name == "manifest.json":
+        return
+    try:
+        data: Any = _json(read_input(path))
+    except (LeafletError, ValueError):
+        data = None
+    if isinstance(data, dict) and "format" in data and isinstance(data.get("outputs"), dict):
+        return
+    raise LeafletError(
+        Location(path),
+        "is not a msc-leaflet manifest: writing the merged manifest there would replace it",
+        f"{hint}; if this file may go, delete it first",
+    )
+
+
 #: What to do about a shard manifest `merge` cannot use.
 SHARD_HINT = "rebuild this shard with this version of msc-leaflet, or leave it out of the merge"
 

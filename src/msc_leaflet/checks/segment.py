@@ -16,6 +16,7 @@ from pathlib import Path
 
 from icu4py.breakers import WordBreaker
 
+from ..files import optional_file
 from ..languages import profile
 from ..project import Project
 from .text import WORD_JOINERS
@@ -76,7 +77,9 @@ def _word_list_path(project: Project | None, lang: str) -> str:
     if project is None:
         return ""
     path = project.words_path(lang)
-    return str(path) if path.is_file() else ""
+    # A folder or a named pipe there is refused (`optional_file`): `is_file` took it for
+    # no list, and `check` passed what `build` refused.
+    return str(path) if optional_file(path) else ""
 
 
 @lru_cache(maxsize=4096)

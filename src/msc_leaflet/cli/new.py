@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.text_policy import refusal
 from ..data import DATA_DIR, LIBRARIES, library_root
 from ..errors import LeafletError, Location
 from ..files import file_error, resolved, write_atomic
@@ -148,6 +149,12 @@ def init_project(
             f"--organisation {_id_like(folder.name)} (lower-case letters, "
             "digits and '-')",
         ) from None
+    if name is not None and (refused := refusal(name)) is not None:
+        # Written into the profile as given, it made a project whose first build was
+        # refused (a bidi control, a control character): the promise is a buildable project.
+        raise LeafletError(
+            Location(folder), f"the organisation's name (--name): {refused.message}", refused.hint
+        )
     starter = _starter(folder, language, library)
     library = fixed_word(library, LIBRARIES) if library is not None else None
     if library is not None and library not in LIBRARIES:

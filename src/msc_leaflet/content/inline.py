@@ -252,7 +252,33 @@ def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:
             f"what stands before the @ is a user name: the link opens {host}, not the "
             "address it reads as; write the address without it"
         )
+    if lowered.startswith(WEB_SCHEMES):
+        mixed = _mixed_label(urlsplit(url).hostname or "")
+        if mixed:
+            label, scripts = mixed
+            return (
+                f"the address mixes {' and '.join(scripts)} letters in '{label}': it reads "
+                "as one site and opens another (a look-alike address); type the address "
+                "again by hand: a browser's address bar shows the real one"
+            )
     return ""
+
+
+#: Scripts whose letters look like Latin ones (а, е, о, р, с, х; ο, ν): mixed with another
+#: script inside one label of a host name, they make a look-alike address (UTS #39).
+_LOOK_ALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"})
+
+
+def _mixed_label(host: str) -> tuple[str, list[str]] | None:
+    """The first label of ``host`` whose letters come from two scripts, one of them a
+    script of Latin look-alikes, with those scripts; None when there is none.
+    "www.еdnawellness.com" with a Cyrillic е printed as the clinic's address and
+    opened another site; a Thai or Chinese domain (ศิริราช.ไทย) is one script per label."""
+    for label in host.split("."):
+        scripts = sorted({unicodedata.name(c, "").split(" ")[0] for c in label if c.isalpha()})
+        if len(scripts) > 1 and _LOOK_ALIKE_SCRIPTS & set(scripts):
+            return label, [script.title() for script in scripts]
+    return None
 
 
 def _has_host(url: str) -> bool:

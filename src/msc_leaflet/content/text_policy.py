@@ -100,6 +100,7 @@ def name(char: str) -> str:
 # unicodedata has no names for controls; these are their Unicode name aliases.
 _CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE"}
 _CONTROL_NAMES["\x7f"] = "DELETE"
+_CONTROL_NAMES["\x85"] = "NEXT LINE (NEL)"  # YAML's "\N": was "U+0085 CONTROL"
 _CONTROL_NAMES |= {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}
 #: Characters that end a line: kept in a paragraph, refused in a one-line field.
 LINE_BREAKS = frozenset("\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

@@ -177,12 +177,25 @@ class PlainConstructor(yaml.constructor.SafeConstructor):
             return str(node.value)
         return super().construct_yaml_float(node)
 
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        """A date as YAML reads it; one that is no day (2026-02-30, a sign-off edited by
+        hand) is a `ValueError` in words (`clock.iso_date`'s): Python's "day is out of
+        range for month" named neither the date nor the month."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            written = str(node.value)
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+                iso_date(written)  # raises, in words
+            raise ValueError(f"{written!r} is no moment of the calendar") from None
+
 
 # PyYAML finds a constructor by its tag in a table of functions, not by method name.
 for _tag, _method in (
     ("bool", PlainConstructor.construct_yaml_bool),
     ("int", PlainConstructor.construct_yaml_int),
     ("float", PlainConstructor.construct_yaml_float),
+    ("timestamp", PlainConstructor.construct_yaml_timestamp),
 ):
     PlainConstructor.add_constructor("tag:yaml.org,2002:" + _tag, _method)  # type: ignore[type-var]
 
@@ -365,6 +378,14 @@ def _explained(
     if "\t" in problem or "tab" in problem or _tab_at(text, line, column):
         # libyaml says "found character that cannot start any token" for a tab.
         return "a tab character where YAML expects spaces", "indent with spaces, never tabs"
+    wide = _wide_colon_near(text, line)
+    if wide:  # libyaml says "could not find expected ':'", a line below it
+        number, key, colon = wide
+        return (
+            f"a full-width colon '{colon}' after '{key}' on line {number}, where YAML expects ':'",
+            f"type it as '{key}: ' (the keyboard in half-width, English, mode; a space after "
+            "the colon)",
+        )
     lowered = problem.lower()
     if "mapping values are not allowed" in lowered:
         key = _deeper_key(text, line, column)
@@ -379,6 +400,23 @@ def _explained(
         if phrase in lowered:
             return meaning, hint.format(what=about.what, quoted=about.quoted)
     return problem or "not readable here", _ANY_PROBLEM
+
+
+#: Colons a Chinese, Japanese or Thai input method types: they look like ':' and are
+#: letters to YAML, so ``title：Cells`` is no key.
+_WIDE_COLON = re.compile(r"^ *(?:- +)?([A-Za-z0-9_-]+) *([\uff1a\ufe55\ufe13])")
+
+
+def _wide_colon_near(text: str, line: int) -> tuple[int, str, str] | None:
+    """(line, key, colon) of the nearest key typed with a full-width colon at 1-based
+    ``line`` or the 20 lines above it, or None: libyaml notices the missing ':' lines
+    later (where the block under the key ends), in words of its own."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)), max(line - 21, 0), -1):
+        match = _WIDE_COLON.match(lines[number - 1])
+        if match:
+            return number, match.group(1), match.group(2)
+    return None
 
 
 _KEY = re.compile(r"( *)([A-Za-z0-9_-]+):\s*$")
@@ -486,6 +524,13 @@ def _check_tree(path: Path, root: Node, worded: tuple[str, ...] = (), text: str 
             seen: dict[str, Node] = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else ""
+                if id(key) in seen_nodes:  # `&k title: …` then `subtitle: *k`
+                    raise LeafletError(
+                        where(path, key),
+                        "anchors and aliases (&name, *name) are not allowed",
+                        "write the repeated content out in full",
+                    )
+                seen_nodes.add(id(key))  # a key is a node an alias may name too
                 if key.tag == _CORE + "merge":
                     raise LeafletError(
                         where(path, key),

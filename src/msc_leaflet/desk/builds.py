@@ -154,7 +154,7 @@ class Builds:
         while True:
             planned, failures = plan(
                 self.project, [leaflet_id], [locale], load_manifest(self._manifest), self.out_dir,
-                options, editions=(edition,),
+                options, editions=(edition,), refuse_unpaired=False,
             )  # fmt: skip
             if failures:
                 raise BuildFailed(failures[0].message, failures[0].problem)

@@ -362,7 +362,26 @@ def locale_folders(project: Project) -> tuple[list[str], dict[str, LeafletError]
     )
     problems = {name: problem for name in found if (problem := folder_problem(project, name))}
     problems |= _second_folders(project, [name for name in found if name not in problems])
+    problems |= _broken_links(project)
     return [name for name in found if name not in problems], problems
+
+
+def _broken_links(project: Project) -> dict[str, LeafletError]:
+    """An error for each locale folder whose ``LC_MESSAGES`` is a link that leads
+    nowhere (a loop, a target gone): its catalogs were simply not found, so `i18n
+    stats`, `update` and `check` left the whole language out, exit 0, while a build of
+    it failed."""
+    problems = {}
+    for folder in sorted(project.locales_dir.iterdir()):
+        messages = folder / "LC_MESSAGES"
+        if messages.is_symlink() and not messages.exists():
+            problems[folder.name] = LeafletError(
+                Location(messages),
+                "is a link that leads nowhere (a loop of links, or a folder that is gone): "
+                "the catalogs of this language cannot be read",
+                "point the link at the folder of catalogs, or remove it",
+            )
+    return problems
 
 
 def _second_folders(project: Project, folders: list[str]) -> dict[str, LeafletError]:

@@ -37,6 +37,7 @@ from ..files import (
     refuse_binary,
     refuse_merge_conflict,
     refuse_wide_encoding,
+    standing_there,
     write_atomic,
 )
 from .catalog import HEADER_KEY, Catalog, Entry, Key, StringSource, header_field
@@ -961,6 +962,8 @@ def refuse_changed(path: Path, digest: str | None, written: str, new: bytes = b"
     that already holds the ``new`` bytes to write is no conflict: a second `update`
     run at the same time wrote what this one would. ``written`` says what the command
     has written so far."""
+    if standing_there(path) is not None:
+        return  # a folder or a named pipe (which a read would wait on for ever): the write says
     try:
         data: bytes | None = path.read_bytes()
     except FileNotFoundError:

@@ -34,7 +34,7 @@ from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import PlainConstructor, YamlFile, load_yaml, where
 from ..errors import LeafletError, Location, counted, display_path, nearest, shown_value
-from ..files import folder_locked
+from ..files import folder_locked, standing_there
 from ..project import (
     Project,
     same_language,
@@ -84,6 +84,10 @@ from .signoff_scope import PageItem, is_page_item, is_translated, item_text, pag
 ROLES = ("reviewer", "back-translation", "clinical")
 DEFAULT_REQUIRED = ("clinical",)
 SIGNOFF_FILE = "signoff.yaml"
+#: Longest name and note a sign-off keeps (a name, a remark on one line of the proof).
+MAX_NAME = 200
+MAX_NOTE = 2_000
+
 SIGNOFF_YAML = YamlFile(
     "list of sign-offs",
     'note: "terminology: checked"',
@@ -267,8 +271,9 @@ def signoff_path(project: Project, locale: str) -> Path:
 
 def read_signoffs(project: Project, locale: str) -> list[SignOff]:
     path = signoff_path(project, locale)
-    if not path.is_file():
-        return []
+    if not path.is_file() and standing_there(path) is None:
+        return []  # none yet (a folder or a named pipe there is refused by the reader:
+        # it was read as "no sign-offs", and every approval vanished from stats and review)
     try:
         root = load_yaml(path, SIGNOFF_YAML)
     except LeafletError as problem:
@@ -452,6 +457,16 @@ def record_signoff(
         if problem is not None:
             raise LeafletError(
                 Location(path), f"the sign-off's {what}: {problem.message}", problem.hint
+            )
+    for value, what, most in ((by, "name (--by)", MAX_NAME), (note, "note (--note)", MAX_NOTE)):
+        if len(value) > most:
+            # Kept for good in an append-only file read whole by every review: 20 notes
+            # of 100,000 characters passed its size limit, and no sign-off could be read.
+            raise LeafletError(
+                Location(path),
+                f"the sign-off's {what} is {len(value):,} characters; at most {most:,}",
+                "shorten it: a record says who approved what; longer remarks belong "
+                "in the translation's own comments or your review notes",
             )
     if prints_nothing(by):
         raise LeafletError(Location(path), "a sign-off needs a name", 'pass --by "Full Name"')

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
-from ..files import read_input
+from ..files import read_input, standing_there
 from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
 from .catalog import (
     HEADER_KEY,
@@ -38,7 +38,7 @@ from .catalog import (
     translates,
 )
 from .content_checks import content_findings
-from .coverage import mismatch
+from .coverage import MIN_SHARE, mismatch
 from .extract import is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
@@ -212,6 +212,7 @@ def update(project: Project) -> list[Written]:
     templates = _dated_templates(project)
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog, str | None]] = []
+    kept: list[Written] = []
     for locale in catalog_locales(project):  # a folder not named after a language: refused
         language: list[tuple[Path, Catalog, str | None]] = []
         for domain, template in templates.items():
@@ -219,7 +220,9 @@ def update(project: Project) -> list[Written]:
             starts = translates(template, locale) and (domain == UI_DOMAIN or locale in translating)
             if not starts and not path.is_file():
                 continue
-            old = read_po(path) if path.is_file() else None
+            # A folder or a named pipe there is refused now, by the reader, before any
+            # file is written (it was taken for no catalog, and the write failed late).
+            old = read_po(path) if path.is_file() or standing_there(path) else None
             digest = old.digest if old else None
             language.append(
                 (
@@ -228,8 +231,11 @@ def update(project: Project) -> list[Written]:
                     digest,
                 )
             )
-        adopt_moved([catalog for _, catalog, _ in language])  # texts moved between leaflets
+        left, shadows = _left_behind(project, locale, templates)
+        # Texts moved between leaflets, and those of a leaflet renamed or withdrawn.
+        adopt_moved([catalog for _, catalog, _ in language] + shadows)
         merged += language
+        kept += left
     contents = [
         (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
     ]
@@ -239,7 +245,37 @@ def update(project: Project) -> list[Written]:
     for path, data, digest in contents:  # again, the instant before its rename
         unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
         written.append(_write_bytes(project, path, data, unchanged))
-    return written
+    return written + kept
+
+
+def _left_behind(
+    project: Project, locale: str, templates: dict[str, Catalog]
+) -> tuple[list[Written], list[Catalog]]:
+    """The catalogs of ``locale`` that belong to no leaflet (one renamed, or withdrawn),
+    each said once, and their translations as obsolete entries for `adopt_moved`.
+
+    A leaflet renamed from infusion-safety to infusion-risks got a new, empty
+    infusion-risks.po, while its 63 translations stayed in infusion-safety.po, which no
+    command read or named again: the leaflet printed in English, and `i18n check` and
+    `stats` said nothing. Now each text that is the same is offered to the new catalog
+    as fuzzy (the translator confirms it), and the old file is named, never deleted."""
+    said: list[Written] = []
+    shadows: list[Catalog] = []
+    for path in sorted((project.locales_dir / locale / "LC_MESSAGES").glob("*.po")):
+        if path.stem in templates or not path.is_file():
+            continue
+        try:
+            old = read_po(path)
+        except LeafletError:
+            continue  # `i18n check` names what is wrong with it; nothing is read from it
+        texts = [replace(e, obsolete=True) for e in old.entries if e.has_translation]
+        shadows.append(Catalog(entries=texts))
+        reason = (
+            f"no leaflet '{path.stem}' any more: its translations of texts another "
+            "leaflet has were offered there, as fuzzy; once they are checked, delete this file"
+        )
+        said.append(Written(path, "unchanged", reason))
+    return said, shadows
 
 
 #: What `update` has written when a catalog after the first is refused.
@@ -593,12 +629,36 @@ def coverage_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[F
     assert catalog.path is not None
     domain = catalog.path.stem
     if domain not in templates:
-        return []
+        return _left_behind_findings(catalog, templates)
     keys = {d: set(t.lookup()) for d, t in templates.items()}
     found = mismatch(catalog, keys[domain], domain, keys)
     if found is None:
         return []
     message, hint = found
+    location = Location(catalog.path, 1)
+    return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
+
+
+def _left_behind_findings(catalog: Catalog, templates: dict[str, Catalog]) -> list[Finding]:
+    """I18N014 for a catalog that belongs to no leaflet (one renamed or withdrawn) and
+    holds translations: they print nowhere. `i18n check` passed such a file in silence
+    while the renamed leaflet printed in English."""
+    assert catalog.path is not None
+    written = sum(1 for entry in catalog.active if entry.has_translation)
+    if not written:
+        return []
+    domain = catalog.path.stem
+    shared = {d: len(set(t.lookup()) & set(catalog.lookup())) for d, t in templates.items()}
+    best = max(shared, key=lambda d: shared[d], default="")
+    moved = f" (its texts are {best}'s)" if best and shared[best] >= MIN_SHARE * written else ""
+    message = (
+        f"catalog of no leaflet: there is no leaflets/{domain}.yaml, so its {written} "
+        f"translations print nowhere{moved}"
+    )
+    hint = (
+        "`msc-leaflet i18n update` offers them, as fuzzy, to the leaflet that has their "
+        "texts (a renamed one); once they are checked there, delete this file"
+    )
     location = Location(catalog.path, 1)
     return [CheckFinding(location, COVERAGE.severity, message, hint, COVERAGE.code)]
 
