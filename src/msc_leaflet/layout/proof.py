@@ -51,14 +51,16 @@ def proof_colour(mode: str) -> Color:
     return CMYKColor(0, 1, 0, 0) if mode == "cmyk" else Color(0.75, 0, 0.45)
 
 
-def tag_context(flowables: Sequence[Flowable], context: str) -> None:
-    """Mark the first flowable of a block with the block's context, for the margin."""
+def tag_context(flowables: Sequence[Flowable], *contexts: str) -> None:
+    """Mark the first flowable of a block with the block's context, for the margin; of
+    a row holding several blocks (the parallel edition's heading and the block after
+    it), with each one's, so that every block a finding names is named beside it."""
     if not flowables:
         return
     first = flowables[0]
     while isinstance(first, KeepTogether) and first._content:
         first = first._content[0]
-    first.proof_context = context
+    first.proof_contexts = tuple(context for context in contexts if context)
 
 
 def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
