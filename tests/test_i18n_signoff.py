@@ -431,6 +431,22 @@ def test_a_picture_swapped_after_approval_makes_it_stale(root: Path) -> None:
     assert th_review(root) == ("stale", {"figure:diagram": "source changed"})
 
 
+def test_each_picture_written_without_an_id_is_approved_on_its_own(root: Path) -> None:
+    """Two figures written without `id:` were both fingerprinted as "figure:", so the
+    second's image stood for both: the first redrawn after the approval left the
+    translation approved. Each is named by its context (figure/8, figure/9)."""
+    from PIL import Image
+
+    for name, colour in (("dose.png", "teal"), ("wave.png", "grey")):
+        Image.new("RGB", (40, 30), colour).save(root / name)
+    edit(root / LEAFLET, "\nreferences:", "  - figure: dose.png\n    decorative: true\n"
+         "  - figure: wave.png\n    decorative: true\n\nreferences:")  # fmt: skip
+    assert review(root, "clinical", "Dr. Malee Srisuk")[0] == 0
+    assert th_review(root)[0] == "approved"
+    Image.new("RGB", (40, 30), "navy").save(root / "dose.png")
+    assert th_review(root) == ("stale", {"figure:figure/8": "source changed"})
+
+
 def test_an_approval_made_before_the_page_was_covered_asks_for_one_more(root: Path) -> None:
     """A record written before the page items were fingerprinted approved none of them:
     it is stale, and the proof says so in one line rather than one per page word."""

@@ -246,3 +246,65 @@ def test_a_text_printed_in_english_is_listed_as_read_not_as_markup(
     read += "guidance) of cells [@ankrum2014] in bloodwork."
     assert squeezed(read) in squeezed(text), text
     assert "**" not in text and "\\" not in text and "example.org" not in text, text
+
+
+NO_IDS = """\
+id: no-ids
+language: en
+title: After your visit
+document: {code: MSC-PI-090, version: "1.0", published: 2026-11-01, next_review: 2027-11-01}
+organisation: sample-clinic
+disclaimer: This leaflet is general information only.
+blocks:
+  - heading: Rest at home
+  - paragraph: Rest for the rest of the day [@galipeau2018].
+references:
+  - {key: galipeau2018, authors: [Galipeau J, Sensébé L], year: 2018,
+     title: "Mesenchymal stromal cells: clinical challenges and therapeutic opportunities",
+     journal: Cell Stem Cell, volume: "22", issue: "6", pages: 824–833}
+"""
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_block_without_an_id_is_named_by_its_context_in_the_margin_and_the_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edition: str
+) -> None:
+    """A block written without `id:` (the starter leaflet's paragraph and FAQ) has the
+    context "paragraph/2" in its catalog, but its proof printed nothing beside it in the
+    margin, and its findings were listed as "CLAIM001 (error) : [th] …": a reviewer
+    could not tell which block, nor find its entry. Both now name "paragraph/2"."""
+    import pypdfium2 as pdfium
+
+    from msc_leaflet.theme import load_theme
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")
+    root = copy_bundled(tmp_path)
+    (root / "leaflets" / "no-ids.yaml").write_text(NO_IDS, "utf-8")
+    code, output = invoke("i18n", "init", "th", "--project", str(root), "-q")
+    assert code == 0, output
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "no-ids.po"
+    for context, msgstr in [
+        ("title", "หลังการมาพบแพทย์"),  # "After your visit"
+        ("disclaimer", "เอกสารนี้เป็นข้อมูลทั่วไปเท่านั้น"),  # "general information only"
+        ("heading/1", "พักผ่อนที่บ้าน"),  # "Rest at home"
+        ("paragraph/2", "เซลล์รักษาโรคให้หายขาด [@galipeau2018]"),  # "cells cure completely"
+    ]:
+        set_msgstr(catalog, context, msgstr)
+    code, output = invoke(
+        "build", "no-ids", "-l", "th", "--proof", "--edition", edition, "--project",
+        str(root), "-o", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert code == 0, output
+    suffix = ".proof.pdf" if edition == "single" else ".parallel.proof.pdf"
+    pdf = tmp_path / "out" / "th" / f"no-ids{suffix}"
+    body_left = load_theme().margins["left"]
+    page = pdfium.PdfDocument(pdf)[0]
+    text = page.get_textpage()
+    margin = [
+        text.get_text_bounded(*obj.get_bounds()).strip()
+        for obj in page.get_objects()
+        if obj.type == pdfium.raw.FPDF_PAGEOBJ_TEXT and obj.get_bounds()[2] < body_left
+    ]
+    assert "heading/1" in margin and "paragraph/2" in margin, margin
+    listed = squeezed("\n".join(page_texts(pdf)))
+    assert squeezed("CLAIM001 (error) paragraph/2: [th] risky claim “หายขาด”") in listed

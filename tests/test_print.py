@@ -1233,6 +1233,31 @@ def test_margin_notes_are_placed_apart_however_crowded() -> None:
     assert alone == [(columns[0], 500.0, "a"), (columns[0], 300.0, "b")]
 
 
+def test_margin_notes_pushed_down_stay_on_the_sheet_while_the_margin_holds_them() -> None:
+    """A page of one-line paragraphs (40 on A5, each context 55 pt long for a 20 pt
+    block) pushed its last contexts down past the foot of the sheet, where nobody saw
+    them ("paragraph/15" drawn at y = -27). While the columns can hold every note, each
+    column's notes move up instead, apart, none below the floor nor above the ceiling;
+    notes the margin cannot hold are left below the floor rather than drawn on others."""
+    from msc_leaflet.layout.proof import MARGIN_NOTE_GAP, margin_columns, place_margin_notes
+
+    columns = margin_columns(13 * MM)
+    floor, ceiling = 8.0, 587.0
+    for count in (18, 40):
+        short = [(520.0 - 20 * n, 55.0, f"paragraph/{n}") for n in range(count)]
+        placed = place_margin_notes(short, columns, floor=floor, ceiling=ceiling)
+        assert sorted(c for _, _, c in placed) == sorted(c for _, _, c in short)
+        fits = count * (55.0 + MARGIN_NOTE_GAP) <= len(columns) * (ceiling - floor)
+        for column in columns:
+            tops = sorted((top for x, top, _ in placed if x == column), reverse=True)
+            assert all(top <= ceiling for top in tops)
+            for above, below in pairwise(tops):
+                assert below <= above - 55.0 - MARGIN_NOTE_GAP
+            if fits:
+                assert all(top - 55.0 >= floor for top in tops), (count, tops)
+        assert fits == (count == 18)
+
+
 def test_a_tall_picture_is_converted_to_cmyk_by_the_same_rule_in_every_row(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -4,8 +4,9 @@ the order a reader meets them: the list the proof's review pages print.
 A clinician approves a translation from the proof alone; `check` knew of a cure claim
 (CLAIM001) in a msgstr and the proof said nothing of it. The findings are the ones
 `run_checks` gives (the build calls it, it is not done again here); this module only
-places them: by the block's id, which the proof prints beside the block in its margin,
-so a reviewer finds the text a finding is about on the page.
+places them: by the block's context (its id, or "paragraph/3" for a block without one),
+which the proof prints beside the block in its margin, so a reviewer finds the text a
+finding is about on the page.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class PlacedFinding:
-    """One finding and where the proof says it is: ``context`` is the block's id (the
+    """One finding and where the proof says it is: ``context`` is the block's context (the
     proof's margin note), a text's context outside the blocks (``title``), a catalog's
     entry (``ui.po: references``) or else the file's name."""
 
@@ -66,7 +67,7 @@ class _Places:
             self.blocks = SourceMap.read(leaflet.path).blocks
         except (LeafletError, OSError):  # a leaflet built in code: no file to map
             self.blocks = []
-        self.ids = [block.id for block in leaflet.blocks]
+        self.contexts = [block.context for block in leaflet.blocks if block.context]
         in_blocks = {t.context for b in leaflet.blocks for t in texts(b)}
         self.outside = [t for t in texts(leaflet) if t.context not in in_blocks]
         self.catalogs: dict[Path, list[tuple[int, str]]] = {}
@@ -78,9 +79,9 @@ class _Places:
         if path.suffix == ".po" and line:
             context = self._entry_at(path, line)
             if context and path.stem == self.leaflet.id:
-                block = context.split("/")[0]
-                if block in self.ids:
-                    return (1, self.ids.index(block), line, column, ""), block
+                for n, block in enumerate(self.contexts):
+                    if context == block or context.startswith(f"{block}/"):
+                        return (1, n, line, column, ""), block
                 return (0, 0, line, column, ""), context
             if context:
                 return (3, 0, line, column, str(path)), f"{path.name}: {context}"
@@ -88,10 +89,10 @@ class _Places:
         return (3, 1, line, column, str(path)), where
 
     def _in_leaflet(self, line: int, column: int) -> Place:
-        if len(self.blocks) == len(self.ids):
+        if len(self.blocks) == len(self.contexts):
             for n, block in enumerate(self.blocks):
                 if block.first_line <= line <= block.last_line:
-                    return (1, n, line, column, ""), self.ids[n]
+                    return (1, n, line, column, ""), self.contexts[n]
         for n, text in enumerate(self.outside):
             if text.line == line:
                 before = 2 if text.is_reference_title else 0

@@ -385,9 +385,10 @@ class _Reader:
                 what = "Section heading" if level == m.SECTION_LEVEL else "Subheading"
                 hint = f"{what}; also a PDF bookmark. Keep under {HEADING_LENGTH_HINT} characters"
                 text = self.text(value, base, about(hint), needs_words=True)
-                return m.Heading(text, block_id, line, level)
+                return m.Heading(text, block_id, line, level, context=base)
             case "paragraph":
-                return m.Paragraph(self.text(value, base, about("Paragraph")), block_id, line)
+                text = self.text(value, base, about("Paragraph"))
+                return m.Paragraph(text, block_id, line, context=base)
             case "list":
                 style = f.text("style", "bullet")
                 if style not in ("bullet", "numbered"):
@@ -407,7 +408,7 @@ class _Reader:
                     self.text(item, f"{base}/{n}", about(f"List item {n} of {len(items)}"))
                     for n, item in enumerate(items, 1)
                 )
-                return m.ListBlock(texts, style == "numbered", block_id, line)
+                return m.ListBlock(texts, style == "numbered", block_id, line, context=base)
             case "callout":
                 callout_kind = f.text("kind")
                 if callout_kind not in m.CALLOUT_KINDS:
@@ -424,15 +425,16 @@ class _Reader:
                     needs_words=True,
                 )
                 body = self.paragraphs(value, base, about(f"Text of a {callout_kind} box"))
-                return m.Callout(callout_kind, title, body, block_id, line)
+                return m.Callout(callout_kind, title, body, block_id, line, context=base)
             case "quote":
                 attribution = self.field_text(
                     f, "attribution", f"{base}/attribution", about("Quote attribution")
                 )
                 text = self.text(value, base, about("Pull quote"))
-                return m.Quote(text, attribution, block_id, line)
+                return m.Quote(text, attribution, block_id, line, context=base)
             case "faq":
-                return m.Faq(self.faq_entries(f.sequence("faq"), base, about), block_id, line)
+                entries = self.faq_entries(f.sequence("faq"), base, about)
+                return m.Faq(entries, block_id, line, context=base)
             case "table":
                 return self.table(f, base, about, block_id, line)
             case "figure":
@@ -506,7 +508,7 @@ class _Reader:
                 )
             )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Table caption"))
-        return m.Table(header, tuple(rows), caption, block_id, line)
+        return m.Table(header, tuple(rows), caption, block_id, line, context=base)
 
     def image_file(self, f: Fields, key: str) -> Path:
         """The picture ``f``'s ``key`` names (a figure, a logo), refused at its line when
@@ -565,7 +567,7 @@ class _Reader:
             needs_words=True,
         )
         caption = self.field_text(f, "caption", f"{base}/caption", about("Figure caption"))
-        return m.Figure(path, alt, caption, block_id, line, decorative)
+        return m.Figure(path, alt, caption, block_id, line, decorative, context=base)
 
     def references(self, f: Fields) -> tuple[m.Reference, ...]:
         if not f.has("references"):

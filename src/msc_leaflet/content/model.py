@@ -182,6 +182,9 @@ class Heading:
     id: str
     line: int
     level: int = SECTION_LEVEL
+    # The gettext context of the block's texts, and the name the proof prints beside it
+    # and in its findings: the block's ``id``, or "<kind>/<n>" (its place) without one.
+    context: str = dataclasses.field(default="", kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ class Paragraph:
     text: Text
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,7 @@ class ListBlock:
     numbered: bool
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ class Callout:
     paragraphs: tuple[Text, ...]
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -214,6 +220,7 @@ class Quote:
     attribution: Text | None
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -227,6 +234,7 @@ class Faq:
     entries: tuple[FaqEntry, ...]
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -236,6 +244,7 @@ class Table:
     caption: Text | None
     id: str
     line: int
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 @dataclass(frozen=True)
@@ -250,6 +259,7 @@ class Figure:
     id: str
     line: int
     decorative: bool = False
+    context: str = dataclasses.field(default="", kw_only=True)  # as Heading.context
 
 
 Block = Heading | Paragraph | ListBlock | Callout | Quote | Faq | Table | Figure

@@ -134,7 +134,7 @@ def _pictures(leaflet: Leaflet) -> dict[str, PageItem]:
     return {
         **({"organisation:logo": (file_sha256(logo), NOT_TRANSLATED)} if logo else {}),
         **{
-            f"figure:{block.id}": (file_sha256(block.path), NOT_TRANSLATED)
+            f"figure:{block.context or block.id}": (file_sha256(block.path), NOT_TRANSLATED)
             for block in leaflet.blocks
             if isinstance(block, Figure)
         },

@@ -220,7 +220,7 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
         row = side_by_side(halves[0], halves[1], column, lw, top, below, room)
         if opens_section:
             bookmark_headings(row, halves[0])
-        tag_context([row], group[0][0].id)
+        tag_context([row], *(left.context for left, _ in group))
         tag_block([row], group[-1][0])  # a heading's row is too tall for its block
         story.append(row)
         i += len(group)
@@ -265,7 +265,7 @@ def _tables_one_after_the_other(
     *heading, (left, right) = group
     tables = [flowable for side, block in ((0, left), (1, right)) for flowable in
               wide[side].build(block)]  # fmt: skip
-    tag_context(tables, left.id)
+    tag_context(tables, left.context)
     tag_block(tables, left)
     if not heading:
         return tables
@@ -273,7 +273,7 @@ def _tables_one_after_the_other(
     top = theme.spacing["heading-before"]
     row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
     bookmark_headings(row, halves[0])
-    tag_context([row], heading[0][0].id)
+    tag_context([row], heading[0][0].context)
     tag_block([row], heading[0][0])
     return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
 

@@ -246,9 +246,9 @@ class PageFurniture:
 
     def note_placed(self, flowable: Flowable, top: float) -> None:
         self.log.place(flowable)
-        context = getattr(flowable, "proof_context", "")
-        if context and self.proof:
-            self.margin_notes.append((top, context))
+        if self.proof:
+            contexts = getattr(flowable, "proof_contexts", ())
+            self.margin_notes += [(top, context) for context in contexts]
 
 
 def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageTemplate]:

@@ -51,14 +51,16 @@ def proof_colour(mode: str) -> Color:
     return CMYKColor(0, 1, 0, 0) if mode == "cmyk" else Color(0.75, 0, 0.45)
 
 
-def tag_context(flowables: Sequence[Flowable], context: str) -> None:
-    """Mark the first flowable of a block with the block's context, for the margin."""
+def tag_context(flowables: Sequence[Flowable], *contexts: str) -> None:
+    """Mark the first flowable of a block with the block's context, for the margin; of
+    a row holding several blocks (the parallel edition's heading and the block after
+    it), with each one's, so that every block a finding names is named beside it."""
     if not flowables:
         return
     first = flowables[0]
     while isinstance(first, KeepTogether) and first._content:
         first = first._content[0]
-    first.proof_context = context
+    first.proof_contexts = tuple(context for context in contexts if context)
 
 
 def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
@@ -90,7 +92,9 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
         (top, runs_width(runs[context], PROGRAM_LANGUAGE), context)
         for top, context in f.margin_notes
     ]
-    for x, top, context in place_margin_notes(notes, margin_columns(theme.margins["left"])):
+    columns = margin_columns(theme.margins["left"])
+    sheet = (SAFE_ZONE, height - SAFE_ZONE)  # the margin's foot and head
+    for x, top, context in place_margin_notes(notes, columns, *sheet):
         canvas.saveState()
         canvas.translate(x, top)
         canvas.rotate(-90)
@@ -109,18 +113,39 @@ def margin_columns(body_left: float) -> list[float]:
     return columns
 
 
-def place_margin_notes(notes: Sequence[NoteToPlace], columns: Sequence[float]) -> list[PlacedNote]:
+def place_margin_notes(
+    notes: Sequence[NoteToPlace],
+    columns: Sequence[float],
+    floor: float = float("-inf"),
+    ceiling: float = float("inf"),
+) -> list[PlacedNote]:
     """Where each note goes so that none overlaps another: beside its block's top, in the
     first column clear there (nearest the text); where no column is, in the column that
-    clears first, moved down just below the note ending there. Top to bottom."""
+    clears first, moved down just below the note ending there. Top to bottom. A note
+    moved down past ``floor`` (the sheet's safe zone, when drawn) was drawn off the sheet: a page of
+    short blocks (one-line paragraphs on A5) lost its last contexts, so each column's
+    notes are then moved up, as little as keeps them apart and above it, but none above
+    ``ceiling``: notes that even so outnumber what the margin holds still end below
+    ``floor``, never on one another."""
     ends = [float("inf")] * len(columns)  # where each column's last note ends (y)
-    placed = []
+    stacks: list[list[list[float | str]]] = [[] for _ in columns]  # [top, length, context]
     for top, length, context in sorted(notes, key=lambda note: -note[0]):
         free = [n for n, end in enumerate(ends) if end - MARGIN_NOTE_GAP >= top]
         column = free[0] if free else max(range(len(columns)), key=lambda n: ends[n])
         top = min(top, ends[column] - MARGIN_NOTE_GAP)
-        placed.append((columns[column], top, context))
+        stacks[column].append([top, length, context])
         ends[column] = top - length
+    placed = []
+    for x, stack in zip(columns, stacks, strict=True):
+        lowest = floor  # the lowest a note's end may be, going up the column
+        for note in reversed(stack):
+            note[0] = max(float(note[0]), lowest + float(note[1]))
+            lowest = float(note[0]) + MARGIN_NOTE_GAP
+        highest = ceiling  # the highest a note's top may be, going down again
+        for note in stack:
+            note[0] = min(float(note[0]), highest)
+            highest = float(note[0]) - float(note[1]) - MARGIN_NOTE_GAP
+        placed += [(x, float(top), str(context)) for top, _, context in stack]
     return placed
 
 

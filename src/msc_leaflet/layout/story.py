@@ -102,9 +102,9 @@ def label_before_value(labels: Labels, lang: str, key: str) -> str:
 
 
 def block_flowables(builder: BlockBuilder, block: m.Block) -> list[Flowable]:
-    """The flowables of one block, tagged with its id for the proof margin."""
+    """The flowables of one block, tagged with its context for the proof margin."""
     flowables = builder.build(block)
-    tag_context(flowables, block.id)
+    tag_context(flowables, block.context)
     tag_block(flowables, block)
     return flowables
 
