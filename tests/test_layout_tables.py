@@ -37,6 +37,7 @@ from msc_leaflet.typeset.linebreak import fit_units, hyphenated, narrowest_width
 from msc_leaflet.typeset.paragraph import TextParagraph
 from msc_leaflet.typeset.placed import Placed
 from msc_leaflet.typeset.render import is_end_space
+from pdfjs_text import extract_pdfjs
 from scripts_samples import SAMPLES
 from typeset_support import EXTRACTORS, body_style, build_document, runs_for
 
@@ -701,13 +702,17 @@ def _neighbour_cells(lang: str) -> list[str]:
     ]
 
 
+#: The extractors, and pdf.js (Firefox's viewer: skipped without Node and pdfjs-dist).
+READERS = {**EXTRACTORS, "pdf.js": extract_pdfjs}
+
+
 @pytest.mark.parametrize("paper", ["a4", "a5"])
 @pytest.mark.parametrize("lang", sorted(NEIGHBOUR_TABLES))
-@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+@pytest.mark.parametrize("extractor", sorted(READERS))
 def test_every_extractor_reads_each_cell_apart_from_its_neighbours(
     neighbour_tables: dict[tuple[str, str], Path], lang: str, paper: str, extractor: str
 ) -> None:
-    text = squash(EXTRACTORS[extractor](neighbour_tables[lang, paper]))
+    text = squash(READERS[extractor](neighbour_tables[lang, paper]))
     assert [cell for cell in _neighbour_cells(lang) if squash(cell) not in text] == []
 
 

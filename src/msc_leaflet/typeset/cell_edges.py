@@ -23,9 +23,10 @@ lines' pitch (`line_pitch` handles that):
   content stream on one baseline less than twice the wider one apart
   (``LAParams.char_margin``): a cell of one line ("အတည်ပြုချက်") was read with the
   first line of the next cell, drawn right after it, and that cell's other lines
-  came after the next cell. `cell_break` writes, before each cell, an invisible space
-  above its first line: pdfminer ends the line there, reads the space as a line of
-  its own and drops it (a line of whitespace), and poppler, pdfium and pdf.js skip it.
+  came after the next cell. `cell_break` writes, before each cell that follows another
+  of its row (`layout.blocks.SplitTable`), an invisible space above the cell: pdfminer
+  ends the line there, reads the space as a line of its own and drops it (a line of
+  whitespace), and poppler, pdfium and pdf.js skip it.
 """
 
 from __future__ import annotations
@@ -174,18 +175,19 @@ def _key_text(font: ShapingTTFont, key: int | None) -> str:
     return font.glyph_texts[key] if key >= FIRST_GLYPH_KEY else chr(key)
 
 
-def cell_break(canvas: Canvas, x: float, y: float, font_name: str, size: float) -> None:
-    """An invisible space of ``size`` points one size above the baseline ``y`` at
-    ``x``: written before a cell's first line, it stands between the cell before and
-    this one in the content stream, so pdfminer.six never reads them on one line.
+def cell_break(canvas: Canvas, x: float, top: float, font_name: str, size: float) -> None:
+    """An invisible space of ``size`` points at ``x``, its box above ``top`` (a cell's
+    top edge): written before a cell that follows another of its row, it stands
+    between the two in the content stream, so pdfminer.six never reads them on one
+    line.
 
-    Its box touches nothing of the line below it (pdfminer joins glyphs whose boxes
-    overlap by half their height); a space glyph has no outline, so nothing is drawn,
-    and drawn outside every line it is an artifact of a tagged page."""
+    Its box touches nothing of the cell's first line (pdfminer joins glyphs whose
+    boxes overlap by half their height); a space glyph has no outline, so nothing is
+    drawn, and drawn outside every line it is an artifact of a tagged page."""
     glyph = mark_glyph(font_name, " ", LINE_END_SPACE)
     assert glyph.key is not None
     font = shaping_font(font_name)
-    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {num(x)} {num(y + size)} Tm"]
+    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {num(x)} {num(top + size)} Tm"]
     for subset, code in encode_keys(font, [glyph.key], canvas):
         ops.append(f"{subset_name(font, subset, canvas)} {num(size)} Tf")
         ops.append(f"<{code:02X}> Tj")

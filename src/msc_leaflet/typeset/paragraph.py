@@ -29,7 +29,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
-from .cell_edges import cell_break, inside_column
+from .cell_edges import inside_column
 from .ink import ReachFrom, may_touch, paragraph_pitch
 from .line_pitch import layer_size
 from .linebreak import (
@@ -378,8 +378,6 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             every = self._placed_lines(lines)
         for number, placed in enumerate(every):
             if self.in_cell:  # beside other cells: its text layer stays in its column
-                if number == 0 and placed:
-                    self._cell_break(placed, baseline, layer)
                 placed = inside_column(placed, 0.0, self.width)
             draw_placed(self.canv, baseline - number * pitch, placed, layer)
         if self.gap_after and right_to_left(self.lang) and placed:
@@ -388,13 +386,6 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             end = min(placed, key=lambda item: item.x)
             y = baseline - (len(lines) - 1) * pitch
             word_gap(self.canv, end.x, y, end.piece.run.font, end.piece.size, leftwards=True)
-
-    def _cell_break(self, first: Sequence[Placed], baseline: float, layer: float) -> None:
-        """The mark that keeps pdfminer.six from reading the cell drawn before this one
-        on a line with this one's first line (`cell_edges.cell_break`)."""
-        start = min(first, key=lambda item: item.x)
-        piece = start.piece
-        cell_break(self.canv, start.x, baseline, piece.run.font, max(layer, piece.size))
 
     def _placed_lines(self, lines: Sequence[Line]) -> Iterator[list[Placed]]:
         """Each of ``lines`` with its clusters where they are drawn: aligned, justified,
