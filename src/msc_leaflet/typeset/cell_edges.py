@@ -41,7 +41,7 @@ from .pdf_numbers import num
 from .placed import Placed
 from .reading_order import LINE_END_SPACE, mark_glyph
 from .reportlab_overrides import FIRST_GLYPH_KEY, ShapingTTFont, encode_keys, subset_name
-from .shaping import Cluster, Glyph
+from .shaping import Glyph
 
 #: Points a box may run past its column unchanged: rounding, not a glyph.
 FUZZ = 0.01
@@ -51,12 +51,7 @@ def inside_column(line: Sequence[Placed], left: float, right: float) -> list[Pla
     """``line`` (its clusters where they are drawn) with every text-layer box that runs
     past ``left`` or ``right`` (the column's edges) written inside them; what is drawn
     does not move."""
-    out = list(line)
-    for index, item in enumerate(line):
-        if _written(item):
-            kept = _kept_inside(item, left, right)
-            if kept is not None:
-                out[index] = Placed(item.piece, kept, item.x, item.stretch)
+    out = [_kept_inside(item, left, right) if _written(item) else item for item in line]
     _carry_hanging(out, right)
     return out
 
@@ -124,27 +119,24 @@ def _with_carrier(item: Placed, old: Glyph, carrier: Glyph, outline: Glyph | Non
     return Placed(item.piece, kept, item.x, item.stretch)
 
 
-def _kept_inside(item: Placed, left: float, right: float) -> Cluster | None:
-    """``item``'s cluster with its carriers' boxes inside ``left`` … ``right``, or None
-    when they are already."""
+def _kept_inside(item: Placed, left: float, right: float) -> Placed:
+    """``item`` with its carriers' boxes that cross ``left`` or ``right`` written
+    inside them (one past an edge whole is `_carry_hanging`'s, or left as it is)."""
     size = item.piece.size
-    cluster = item.cluster
-    font: ShapingTTFont | None = None
-    swaps: dict[int, tuple[Glyph, Glyph | None]] = {}  # carrier id → (carrier, drawn)
-    for glyph in cluster.carriers:
+    for glyph in item.cluster.carriers:
         start = item.x + glyph.x * size / 1000
         end = start + glyph.width * size / 1000
         if start >= left - FUZZ and end <= right + FUZZ:
             continue
         if start >= right - FUZZ or end <= left + FUZZ:
-            continue  # past an edge whole: `_carry_hanging` (the end), or left as it is
-        font = font or shaping_font(item.piece.run.font)
+            continue
+        font = shaping_font(item.piece.run.font)
         text = _key_text(font, glyph.key)
         new_start, new_end = max(start, left), min(end, right)
         width = round((new_end - new_start) * 1000 / size, 1)
         if new_start == start:  # the box runs past the end only: a narrower /Widths entry
-            key = font.glyph_key(glyph.gid, text, width)
-            swaps[id(glyph)] = (replace(glyph, key=key, width=width), None)
+            narrowed = replace(glyph, key=font.glyph_key(glyph.gid, text, width), width=width)
+            item = _with_carrier(item, glyph, narrowed, None)
             continue
         # Its glyph starts before the line: an invisible carrier from the line's start,
         # the glyph drawn as an outline (a stand-in where the carrier would be alone).
@@ -152,21 +144,8 @@ def _kept_inside(item: Placed, left: float, right: float) -> Cluster | None:
         stand_in = glyph.stand_in if glyph.stand_in is not None else glyph.gid
         carrier = replace(carrier, x=(new_start - item.x) * 1000 / size, stand_in=stand_in)
         outline = None if glyph.stand_in is not None else replace(glyph, key=None)
-        swaps[id(glyph)] = (carrier, outline)
-    if not swaps:
-        return None
-    carriers = tuple(swaps[id(g)][0] if id(g) in swaps else g for g in cluster.carriers)
-    glyphs: list[Glyph] = []
-    for glyph in cluster.glyphs:
-        swap = swaps.get(id(glyph))
-        if swap is None:
-            glyphs.append(glyph)
-            continue
-        carrier, drawn = swap
-        glyphs.append(carrier if drawn is None else drawn)
-    glyphs += [carrier for carrier, drawn in swaps.values() if drawn is not None]
-    outlined = any(glyph.key is None for glyph in glyphs)
-    return replace(cluster, glyphs=tuple(glyphs), carriers=carriers, plain=False, outlined=outlined)
+        item = _with_carrier(item, glyph, carrier, outline)
+    return item
 
 
 def _key_text(font: ShapingTTFont, key: int | None) -> str:
