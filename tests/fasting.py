@@ -59,7 +59,9 @@ class TextLine:
 
 @cache
 def text_lines(path: Path) -> tuple[TextLine, ...]:
-    """Every text line pdfminer finds, page by page, top to bottom."""
+    """Every text line pdfminer finds, page by page, top to bottom; not a line of
+    whitespace only, which pdfminer groups into no text box (the invisible space before
+    each table cell: `typeset/cell_edges.py`)."""
     out: list[TextLine] = []
     for number, layout in enumerate(extract_pages(str(path)), 1):
         lines: list[TextLine] = []
@@ -68,8 +70,8 @@ def text_lines(path: Path) -> tuple[TextLine, ...]:
             item = stack.pop()
             if isinstance(item, LTTextLine):
                 chars = [c for c in item if isinstance(c, LTChar)]
-                if chars:
-                    text = item.get_text().rstrip("\n")
+                text = item.get_text().rstrip("\n")
+                if chars and not text.isspace():
                     lines.append(TextLine(number, chars[0].x0, chars[0].matrix[5], text))
             elif isinstance(item, LTTextContainer):
                 stack.extend(item)

@@ -7,10 +7,12 @@ shares of the character count, and the emergency cut was the normal path.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pypdfium2
@@ -19,7 +21,7 @@ import yaml
 from reportlab.platypus import Flowable
 from typer.testing import CliRunner
 
-from conftest import ORGANISATION, leaflet_yaml
+from conftest import ORGANISATION, REFERENCES, leaflet_yaml
 from fasting import build_fasting, text_lines
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
@@ -29,8 +31,13 @@ from msc_leaflet.layout.table_widths import column_widths
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from msc_leaflet.typeset import make_paragraph
+from msc_leaflet.typeset.cell_edges import inside_column
+from msc_leaflet.typeset.fonts import shaping_font
 from msc_leaflet.typeset.linebreak import fit_units, hyphenated, narrowest_width
 from msc_leaflet.typeset.paragraph import TextParagraph
+from msc_leaflet.typeset.placed import Placed
+from msc_leaflet.typeset.render import is_end_space
+from pdfjs_text import extract_pdfjs
 from scripts_samples import SAMPLES
 from typeset_support import EXTRACTORS, body_style, build_document, runs_for
 
@@ -524,3 +531,272 @@ def test_a_malformed_hyphenation_list_line_is_named(
     with pytest.raises(LeafletError) as raised:
         hyphenation.listed_hyphenations("zz")
     assert raised.value.location.path == path and raised.value.location.line == 3
+
+
+# --- each cell's text layer apart from its neighbours' ------------------------------------
+
+#: Tables in which random leaflets found cells read across each other (real translations
+#: of the desk's and leaflets' words), with the paper they were found on. pdftotext pulls
+#: into a block the words less than a font size to its right or left, on its lines: a
+#: Chinese or Japanese stop set on half an em at a line's end (…ありま / せん。 beside
+#: 印刷できる / 言語) or an opening bracket at a line's start (（词句相同，) kept a box
+#: an em wide, run into the 12 pt between two cells. pdfminer.six read a cell of one
+#: line (အတည်ပြုချက်) on one line with the first line of the cell drawn after it, and
+#: the rest of that cell after the next one.
+NEIGHBOUR_TABLES: dict[str, list[dict[str, list[Any]]]] = {
+    "ja": [
+        {
+            "header": [
+                "新しい項目",
+                "お問い合わせ",
+                "見直し日",
+                "これらが対象になる前の承認では確認されていません",
+            ],
+            "rows": [
+                [
+                    "その日のうちにクリニックに連絡してください。",
+                    "このセットの内容",
+                    "翻訳の言語の後に原文の言語",
+                    "翻訳の言語の後に原文の言語",
+                ],
+                [
+                    "このテーマのリーフレットはもうありません。すべてのテーマを表示しています。",
+                    "印刷できる言語",
+                    "画面と事務用プリンター",
+                    "記録なし（この承認は文章が保存されるようになる前に行われました）",
+                ],
+            ],
+        },
+        {
+            "header": [
+                "この版は、リーフレットの原文の言語にはありません。",
+                "その日のうちにクリニックに連絡してください。",
+                "よくある質問",
+                "すべての言語",
+            ],
+            "rows": [
+                [
+                    "すぐに 1669 に電話してください。",
+                    "校正刷り – 配布しないでください",
+                    "変更されました",
+                    "点滴の後すぐに旅行できますか？",
+                ]
+            ],
+        },
+        {
+            "header": [
+                "リーフレットを少なくとも一つ選んでください。",
+                "新しい発疹",
+                "その日のうちにクリニックに連絡してください。",
+            ],
+            "rows": [
+                ["WhatsApp", "その日のうちにクリニックに連絡してください。", "承認するには："],
+                ["内容のチェック", "ご注意ください", "発熱または寒気"],
+                [
+                    "提供者の細胞は免疫系から隠れていますか？",
+                    "いくつかのサインに対してすること。",
+                    "該当するリーフレットはありません。検索語を消すか、別の言語を選んでください。",
+                ],
+            ],
+        },
+    ],
+    "zh_Hans": [
+        {
+            "header": ["签字确认", "校样 – 请勿分发", "未发现任何问题。", "查找手册"],
+            "rows": [
+                ["生成患者资料包", "签字确认", "校样：尚未翻译的内容", "安全须知"],
+                [
+                    "简要回答",
+                    "简短回答",
+                    "捐献者的细胞能躲过免疫系统吗？",
+                    "仅编号改变（词句相同，顺序相同）",
+                ],
+                ["立即求助", "回译检查", "在纳入这些内容之前所做的签字确认未涵盖它们", "常见问题"],
+            ],
+        },
+        {
+            "header": ["护士为您测量血压。", "立即拨打 1669。", "LINE"],
+            "rows": [
+                ["已没有此主题的手册，因此显示全部主题。", "更改列表分页", "本资料包内容"],
+                [
+                    "小册子的纸张用于印刷，屏幕阅读器无法读取。"
+                    "对使用屏幕阅读器的读者，请提供 A4 或 A5 的 PDF。",
+                    "无法读取项目中的一个文件。请让编辑修正它：",
+                    "仅编号改变（词句相同，顺序相同）",
+                ],
+            ],
+        },
+    ],
+    "my": [
+        {
+            "header": ["ပြီးစီးမှု", "ပြရန်", "အခြေအနေ", "ဘာသာပြန်ချက်များ"],
+            "rows": [
+                [
+                    "အတည်ပြုချက်",
+                    "၎င်းတို့ကို မထည့်သွင်းမီ ပြုလုပ်ခဲ့သော အတည်ပြုချက်တွင် မပါဝင်ပါ",
+                    "ထုတ်ဝေသည့်နေ့",
+                    "စာအုပ်ငယ် စာရွက်များသည် ပုံနှိပ်ရန်အတွက် ဖြစ်သည်- screen reader များက ဖတ်၍"
+                    " မရပါ။ screen reader သုံးသူကို A4 သို့မဟုတ် A5 PDF ကို ပေးပါ။",
+                ],
+                ["ပြောင်းလဲသွားသည်", "စာကြည့်တိုက်", "အရေပြားတွင် အဖုအပိမ့်အသစ် ထွက်ခြင်း [@alpha2001]", "ဖွင့်ရန်"],
+                [
+                    "အဖျား သို့မဟုတ် ချမ်းတုန်ခြင်း",
+                    "ဤလက်ကမ်းစာစောင်ကို ပြုလုပ်၍ မရပါ။ တည်းဖြတ်သူကို msc-leaflet build လုပ်ရန် ပြောပါ။",
+                    "အတည်ပြုရန်-",
+                    "ဤလက်ကမ်းစာစောင်ကို အွန်လိုင်းတွင်",
+                ],
+            ],
+        },
+    ],
+}
+#: In every other script, the wrapping rows (`wrapping_rows`): a cell of one word
+#: beside one that wraps, which pdfminer.six read on one line with the first line
+#: beside it wherever the two were close enough.
+for _lang in ("en", "th", "lo", "km", "ar"):
+    NEIGHBOUR_TABLES[_lang] = [{"header": ["A", "B"], "rows": wrapping_rows(_lang)}]
+
+
+@pytest.fixture(scope="module")
+def neighbour_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """A leaflet per script holding its `NEIGHBOUR_TABLES`, built on A4 and on A5."""
+    root = tmp_path_factory.mktemp("neighbour-tables")
+    (root / "organisations").mkdir()
+    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
+    (root / "leaflets").mkdir()
+    references = yaml.safe_load(REFERENCES)["references"]
+    pdfs = {}
+    for lang, tables in NEIGHBOUR_TABLES.items():
+        leaflet_id = f"cells-{lang.lower().replace('_', '-')}"
+        leaflet = {
+            "id": leaflet_id,
+            "language": lang,
+            **dict.fromkeys(("kicker", "title", "subtitle", "lede", "disclaimer"), "T"),
+            "document": {
+                "code": "T-001",
+                "version": "1.0",
+                "published": "2026-01-01",
+                "next_review": "2027-01-01",
+            },
+            "audience": "T",
+            "organisation": "test-clinic",
+            "blocks": [{"table": table} for table in tables],
+            "references": references,
+        }
+        path = root / "leaflets" / f"{leaflet_id}.yaml"
+        path.write_text(yaml.safe_dump(leaflet, allow_unicode=True), encoding="utf-8")
+        for paper in ("a4", "a5"):
+            options = Options(spec=PrintSpec(paper=paper))
+            out = root / "out" / paper
+            pdfs[lang, paper] = build_leaflet(
+                Project.at(root), leaflet_id, None, out, options=options
+            ).path
+    return pdfs
+
+
+def _neighbour_cells(lang: str) -> list[str]:
+    return [
+        re.sub(r"\s*\[@[^\]]*\]", "", cell)
+        for table in NEIGHBOUR_TABLES[lang]
+        for row in [table["header"], *table["rows"]]
+        for cell in row
+    ]
+
+
+#: The extractors, and pdf.js (Firefox's viewer: skipped without Node and pdfjs-dist).
+READERS = {**EXTRACTORS, "pdf.js": extract_pdfjs}
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+@pytest.mark.parametrize("lang", sorted(NEIGHBOUR_TABLES))
+@pytest.mark.parametrize("extractor", sorted(READERS))
+def test_every_extractor_reads_each_cell_apart_from_its_neighbours(
+    neighbour_tables: dict[tuple[str, str], Path], lang: str, paper: str, extractor: str
+) -> None:
+    text = squash(READERS[extractor](neighbour_tables[lang, paper]))
+    assert [cell for cell in _neighbour_cells(lang) if squash(cell) not in text] == []
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+@pytest.mark.parametrize("lang", sorted(NEIGHBOUR_TABLES))
+def test_pdfminer_reads_no_line_across_two_cells(
+    neighbour_tables: dict[tuple[str, str], Path], lang: str, paper: str
+) -> None:
+    """A cell of one line and the first line of the cell drawn after it were read as
+    one line even where both stayed whole ("すぐに 1669 に電話してください。校正刷り"):
+    no line of pdfminer's holds the end of a cell and the start of the next."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextBox
+
+    lines = [
+        squash(line.get_text())
+        for page in extract_pages(neighbour_tables[lang, paper])
+        for box in page
+        if isinstance(box, LTTextBox)
+        for line in box
+    ]
+    seams = [
+        squash(before)[-3:] + squash(after)[:3]
+        for table in NEIGHBOUR_TABLES[lang]
+        for row in [table["header"], *table["rows"]]
+        for before, after in pairwise(re.sub(r"\s*\[@[^\]]*\]", "", cell) for cell in row)
+    ]
+    inside = "|".join(squash(cell) for cell in _neighbour_cells(lang))  # seams a cell holds
+    across = [seam for seam in seams if seam not in inside and any(seam in line for line in lines)]
+    assert across == []
+
+
+#: What hangs past a narrow cell's line (docs/scripts.md): stops, repeat and
+#: abbreviation marks, brackets set on half an em at a line's start.
+HANGING = {
+    "ja": "血液、尿、熱。（注）「薬」、水。",
+    "zh_Hans": "血液、尿、热。（注）“药”，水。",
+    "th": "ไปๆ มาๆ ฯลฯ เร็วๆ นี้ ช้าๆ",
+    "lo": "ໄປໆ ມາໆ ຯລຯ",
+    "km": "ម្តងៗ រួចៗ។",
+    "my": "ဆေး၊ ရေ။ ဆေး။",
+}
+
+
+def _boxes(line: list[Placed]) -> list[tuple[float, float]]:
+    """Where each text-layer glyph of ``line`` starts and ends, spaces aside."""
+    return [
+        (start, start + glyph.width * item.piece.size / 1000)
+        for item in line
+        if not item.cluster.is_space and not is_end_space(item)
+        for glyph in item.cluster.carriers
+        for start in [item.x + glyph.x * item.piece.size / 1000]
+    ]
+
+
+def _drawn(line: list[Placed]) -> list[tuple[int, float, float]]:
+    """The glyphs ``line`` draws (id, x, y): the text that is not a space glyph, and the
+    glyphs drawn as outlines."""
+    out = []
+    for item in line:
+        size = item.piece.size
+        space = shaping_font(item.piece.run.font).face.charToGlyph.get(ord(" "), 0)
+        drawn = [g for g in item.cluster.carriers if g.gid != space]
+        drawn += [g for g in item.cluster.glyphs if g.key is None]
+        out += [(g.gid, round(item.x + g.x * size / 1000, 4), g.y) for g in drawn]
+    return sorted(out)
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh_Hans", "th", "lo", "km", "my", "vi", "hi", "en"])
+def test_a_cells_text_layer_stays_inside_its_column(lang: str) -> None:
+    """A glyph's box that runs into a cell's padding brings the next cell's words within
+    pdftotext's reach: a stop or bracket set on half an em (its box an em wide), a mark
+    hanging past a line an em or two wide, a syllable run past its end. Every box is
+    written inside the column, and every glyph is drawn where it was."""
+    crossed = 0
+    for text in [*SAMPLES[lang], HANGING.get(lang, "")]:
+        paragraph = make_paragraph(runs_for([(text, "")], 9.5), body_style(size=9.5), lang)
+        for ems in (1.0, 1.3, 1.6, 2.0, 3.0, 4.0, 5.5, 7.0):
+            width = ems * 9.5
+            paragraph.wrap(width, 1e6)
+            for line in paragraph._placed_lines(paragraph.lines_for(width)):
+                kept = inside_column(line, 0.0, width)
+                crossed += any(a < -0.01 or b > width + 0.01 for a, b in _boxes(line))
+                outside = [(a, b) for a, b in _boxes(kept) if a < -0.01 or b > width + 0.01]
+                assert outside == [], (ems, text)
+                assert _drawn(kept) == _drawn(line), (ems, text)
+    assert crossed, "some box must have run past its column"

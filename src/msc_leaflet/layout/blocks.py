@@ -37,6 +37,7 @@ from ..languages import profile, right_to_left
 from ..theme.styles import BoxPadding
 from ..theme.theme import Theme
 from ..typeset import Run
+from ..typeset.cell_edges import cell_break
 from ..typeset.fonts import font_spans
 from ..typeset.line_pitch import layer_size
 from ..typeset.list_numbers import LayeredList, TaggedList
@@ -135,6 +136,20 @@ class SplitTable(Table):  # type: ignore[misc]
     #: The rows below its header a split must leave on each side (a data table's
     #: `TABLE_ROWS_APART`); 0: any split ReportLab finds.
     rows_apart = 0
+    #: The top of the row whose cell was drawn last (`_drawCell`).
+    _row_drawn: float | None = None
+
+    def _drawCell(
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        """Draw a cell, after an invisible space above it where it follows another cell
+        of its row in the content stream: pdfminer.six read a cell of one line on one
+        line with the first line of the cell drawn next (`cell_edges.cell_break`)."""
+        top = pos[1] + size[1]
+        if self._row_drawn == top:
+            cell_break(self.canv, pos[0], top, cellstyle.fontname, cellstyle.fontsize)
+        self._row_drawn = top
+        super()._drawCell(cellval, cellstyle, pos, size)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)

@@ -34,6 +34,9 @@ What this stage does (one module per step)
 ``line_pitch``    the size a table cell's or parallel column's text layer is written
                   at when its lines are too far apart for extractors to read them as
                   one block; ``list_numbers`` writes its list numbers the same way.
+``cell_edges``    a table cell's or parallel column's text layer kept inside its
+                  column and apart from the cell drawn before it, so no extractor
+                  reads two cells as one line or block.
 ``reading_order`` a line with right-to-left text: its text layer written in reading
                   order, with what each PDF text extractor needs to read it so.
 ``page_direction`` a page with right-to-left lines: marks that make pdftotext read it

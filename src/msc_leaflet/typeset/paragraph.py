@@ -29,6 +29,7 @@ from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..languages import right_to_left
+from .cell_edges import inside_column
 from .ink import ReachFrom, may_touch, paragraph_pitch
 from .line_pitch import layer_size
 from .linebreak import (
@@ -376,6 +377,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         else:
             every = self._placed_lines(lines)
         for number, placed in enumerate(every):
+            if self.in_cell:  # beside other cells: its text layer stays in its column
+                placed = inside_column(placed, 0.0, self.width)
             draw_placed(self.canv, baseline - number * pitch, placed, layer)
         if self.gap_after and right_to_left(self.lang) and placed:
             # pdf.js reads a row's next cell, drawn left of this one, as one word with
