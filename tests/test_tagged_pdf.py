@@ -1328,6 +1328,58 @@ def test_latin_terms_of_a_thai_source_are_marked_english(
     assert latin and all(lang == "en" for _, lang, _ in latin), latin
 
 
+# A clinic's leaflet written in Arabic, citing a work published in English.
+ARABIC_SOURCE = """\
+id: cell-names
+language: ar
+title: أسماء الخلايا
+document:
+  code: T-AR-001
+  version: "1.0"
+  published: 2026-01-01
+  next_review: 2027-01-01
+organisation: test-clinic
+disclaimer: هذه النشرة معلومات عامة فقط.
+blocks:
+  - paragraph: تغيّر اسم هذه الخلايا [@caplan2017]
+references:
+  - key: caplan2017
+    authors: [Caplan AI]
+    title: "Mesenchymal stem cells: time to change the name!"
+    journal: Stem Cells Transl Med
+    year: 2017
+    volume: "6"
+    issue: "6"
+    pages: 1445–1451
+"""
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_reference_with_its_title_translated_into_a_third_script_is_english(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str
+) -> None:
+    # The Thai translation of an Arabic leaflet, the English work's title translated
+    # into Thai: the entry held no Arabic letter, yet it was set right to left and
+    # tagged Arabic ("‏.1445–1451:Caplan AI. … 2017;6(6) .1" on the page), because it
+    # held letters of a script besides Latin. It is English, read left to right; its
+    # Thai title is a Span in Thai.
+    root = make_project({"cell-names": ARABIC_SOURCE})
+    project = Project.at(root)
+    init_locale(project, "th")
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "cell-names.po"
+    set_msgstr(catalog, "title", "ชื่อของเซลล์")
+    set_msgstr(catalog, "ref/caplan2017/title", "ถึงเวลาเปลี่ยนชื่อ")
+    path = build_leaflet(project, "cell-names", "th", tmp_path, edition=edition).path
+    document, _ = structure(path)
+    entries = [n for n in document.walk() if n.role in ("Note", "LBody") and "Caplan" in n.text()]
+    assert entries
+    for entry in entries:
+        assert entry.lang == "en", (entry.role, entry.lang, entry.text())
+        assert "Stem Cells Transl Med. 2017;6(6):1445–1451." in _words(entry.text())
+        thai = [(k.role, k.lang) for k in entry.walk() if "ถึงเวลา" in "".join(k.texts)]
+        assert thai == [("Span", "th")], thai
+
+
 def test_every_citation_links_to_its_entry_on_its_page(bundled: dict[str, Path]) -> None:
     """A reader who taps a citation's number lands on its entry at the foot of the same
     page, in every edition; a screen reader finds each number as a Link inside the

@@ -138,14 +138,18 @@ def reference_entries(
 
 def reference_language(text: str, source_lang: str) -> str:
     """The language a reference entry's ``text`` is printed and tagged in: the
-    leaflet's source language, which it is cited in, unless that language is written
-    in a script the entry has no letter of and the entry is all Latin letters. An
-    Arabic leaflet's English reference then runs left to right, its full stop after
-    its page range, as in a leaflet translated from English."""
-    scripts = {script_of(char) for char in text if char.isalpha()}
-    if locale_script(source_lang) in scripts or scripts != {LATIN}:
+    leaflet's source language, which it is cited in, unless the entry has no letter of
+    that language and has Latin letters: a work published in English. An Arabic
+    leaflet's English reference then runs left to right, its full stop after its page
+    range, as in a leaflet translated from English. A title translated into a third
+    script (the Thai translation of an Arabic leaflet, `ref/<key>/title`) does not make
+    the entry the source's: it was laid out right to left and read in an Arabic voice,
+    though no word of it was Arabic; its own words are a `Span` in their language."""
+    if profile(source_lang).has_letters(text):
         return source_lang
-    return kept_terms_language(source_lang)
+    if any(script_of(char) == LATIN for char in text if char.isalpha()):
+        return kept_terms_language(source_lang)
+    return source_lang
 
 
 def reference_list(
