@@ -128,12 +128,24 @@ def reference_entries(
                 label = [replace(run, label=True) for run in number]
                 spans = format_reference(by_key[key])
                 # A reference is cited as it was published.
-                text = "".join(span.text for span in spans)
-                language = reference_language(text, w.source_lang or w.lang)
+                language = reference_language(_as_published(by_key[key]), w.source_lang or w.lang)
                 entry = w.spans_paragraph(spans, style, prefix=label, language=language)
                 entry.reference_key = key  # its destination's name (`citation_links`)
                 entries[n] = entry
     return entries
+
+
+def _as_published(reference: m.Reference) -> str:
+    """The text of ``reference``'s entry that tells the language the work is cited in:
+    all of it but a title the translator translated (`ref/<key>/title`), whose letters
+    are the translation's and can be the source's too: the Japanese title in a Chinese
+    leaflet's Japanese translation is Han, which Chinese writes, and the entry was tagged
+    Chinese, its English authors and journal read in a Chinese voice."""
+    title = reference.title
+    if title.origin is None:  # printed as written in the leaflet
+        return "".join(span.text for span in format_reference(reference))
+    untitled = replace(reference, title=replace(title, value=""))
+    return "".join(span.text for span in format_reference(untitled))
 
 
 def reference_language(text: str, source_lang: str) -> str:
