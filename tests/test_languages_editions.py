@@ -937,6 +937,14 @@ def test_a_right_to_left_booklet_is_bound_on_the_right(tmp_path: Path) -> None:
         ("Tế bào gốc trung mô (MSC)", "vi", "vi"),
         ("الخلايا الجذعية (MSC)", "ar", "ar"),
         ("細胞治療 (MSC)", "ja", "ja"),
+        ("ヒトの細胞 (MSC)", "ja", "ja"),
+        # An English entry whose title a translator translated into a third script
+        # (`ref/<key>/title`): the Thai translation of an Arabic leaflet, the Arabic
+        # one of a Japanese leaflet, the Thai one of a Burmese leaflet. No word of it
+        # is the source's: it is English, its translated title a Span of its own.
+        ("Caplan AI. เซลล์มีชีวิต. Stem Cells Transl Med. 2017;6(6):1445–51.", "ar", "en"),
+        ("Murphy MB, Caplan AI. المنجز. Exp Mol Med. 2013;45:e54.", "ja", "en"),
+        ("Dominici M, et al. สัญญาณเตือน. Cytotherapy. 2006;8(4):315–7.", "my", "en"),
     ],
 )
 def test_a_reference_is_in_its_own_language(text: str, source: str, expected: str) -> None:

@@ -1328,6 +1328,89 @@ def test_latin_terms_of_a_thai_source_are_marked_english(
     assert latin and all(lang == "en" for _, lang, _ in latin), latin
 
 
+# A clinic's leaflet written in Arabic, and one in Chinese, citing a work published
+# in English.
+CITING_SOURCE = """\
+id: cell-names
+language: {language}
+title: {title}
+document:
+  code: T-CITE-001
+  version: "1.0"
+  published: 2026-01-01
+  next_review: 2027-01-01
+organisation: test-clinic
+disclaimer: {disclaimer}
+blocks:
+  - paragraph: {paragraph} [@caplan2017]
+references:
+  - key: caplan2017
+    authors: [Caplan AI]
+    title: "Mesenchymal stem cells: time to change the name!"
+    journal: Stem Cells Transl Med
+    year: 2017
+    volume: "6"
+    issue: "6"
+    pages: 1445–1451
+"""
+ARABIC_SOURCE = CITING_SOURCE.format(
+    language="ar",
+    title="أسماء الخلايا",
+    disclaimer="هذه النشرة معلومات عامة فقط.",
+    paragraph="تغيّر اسم هذه الخلايا",
+)
+CHINESE_SOURCE = CITING_SOURCE.format(
+    language="zh-Hans",
+    title="细胞的名称",
+    disclaimer="本手册仅提供一般信息。",
+    paragraph="这些细胞的名称变了。",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "locale", "title", "translated", "title_lang", "edition"),
+    [
+        # The Thai translation of an Arabic leaflet: the entry held no Arabic letter,
+        # yet it was set right to left and tagged Arabic ("‏.1445–1451:Caplan AI. …
+        # 2017;6(6) .1" on the page), for it held letters of a script besides Latin.
+        (ARABIC_SOURCE, "th", "ชื่อของเซลล์", "ถึงเวลาเปลี่ยนชื่อ", "th", "single"),
+        (ARABIC_SOURCE, "th", "ชื่อของเซลล์", "ถึงเวลาเปลี่ยนชื่อ", "th", "parallel"),
+        # The Japanese translation of a Chinese leaflet: its title's Han, which Chinese
+        # writes too, made the entry Chinese, its authors read in a Chinese voice.
+        (CHINESE_SOURCE, "ja", "細胞の名前", "名前を変える時が来た", "ja", "single"),
+        (CHINESE_SOURCE, "ja", "細胞の名前", "名前を変える時が来た", "ja", "parallel"),
+    ],
+)
+def test_a_reference_with_its_title_translated_is_still_english(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    source: str,
+    locale: str,
+    title: str,
+    translated: str,
+    title_lang: str,
+    edition: str,
+) -> None:
+    # A work published in English is cited in English whatever its translated title's
+    # letters: the entry is read left to right in an English voice, and its translated
+    # title is a Span in its own language.
+    root = make_project({"cell-names": source})
+    project = Project.at(root)
+    init_locale(project, locale)
+    catalog = root / "locales" / locale / "LC_MESSAGES" / "cell-names.po"
+    set_msgstr(catalog, "title", title)
+    set_msgstr(catalog, "ref/caplan2017/title", translated)
+    path = build_leaflet(project, "cell-names", locale, tmp_path, edition=edition).path
+    document, _ = structure(path)
+    entries = [n for n in document.walk() if n.role in ("Note", "LBody") and "Caplan" in n.text()]
+    assert entries
+    for entry in entries:
+        assert entry.lang == "en", (entry.role, entry.lang, entry.text())
+        assert "Stem Cells Transl Med. 2017;6(6):1445–1451." in _words(entry.text())
+        spans = [(k.role, k.lang) for k in entry.walk() if translated[:3] in "".join(k.texts)]
+        assert spans == [("Span", title_lang)], spans
+
+
 def test_every_citation_links_to_its_entry_on_its_page(bundled: dict[str, Path]) -> None:
     """A reader who taps a citation's number lands on its entry at the foot of the same
     page, in every edition; a screen reader finds each number as a Link inside the

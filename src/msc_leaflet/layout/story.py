@@ -128,24 +128,40 @@ def reference_entries(
                 label = [replace(run, label=True) for run in number]
                 spans = format_reference(by_key[key])
                 # A reference is cited as it was published.
-                text = "".join(span.text for span in spans)
-                language = reference_language(text, w.source_lang or w.lang)
+                language = reference_language(_as_published(by_key[key]), w.source_lang or w.lang)
                 entry = w.spans_paragraph(spans, style, prefix=label, language=language)
                 entry.reference_key = key  # its destination's name (`citation_links`)
                 entries[n] = entry
     return entries
 
 
+def _as_published(reference: m.Reference) -> str:
+    """The text of ``reference``'s entry that tells the language the work is cited in:
+    all of it but a title the translator translated (`ref/<key>/title`), whose letters
+    are the translation's and can be the source's too: the Japanese title in a Chinese
+    leaflet's Japanese translation is Han, which Chinese writes, and the entry was tagged
+    Chinese, its English authors and journal read in a Chinese voice."""
+    title = reference.title
+    if title.origin is None:  # printed as written in the leaflet
+        return "".join(span.text for span in format_reference(reference))
+    untitled = replace(reference, title=replace(title, value=""))
+    return "".join(span.text for span in format_reference(untitled))
+
+
 def reference_language(text: str, source_lang: str) -> str:
     """The language a reference entry's ``text`` is printed and tagged in: the
-    leaflet's source language, which it is cited in, unless that language is written
-    in a script the entry has no letter of and the entry is all Latin letters. An
-    Arabic leaflet's English reference then runs left to right, its full stop after
-    its page range, as in a leaflet translated from English."""
-    scripts = {script_of(char) for char in text if char.isalpha()}
-    if locale_script(source_lang) in scripts or scripts != {LATIN}:
+    leaflet's source language, which it is cited in, unless the entry has no letter of
+    that language and has Latin letters: a work published in English. An Arabic
+    leaflet's English reference then runs left to right, its full stop after its page
+    range, as in a leaflet translated from English. A title translated into a third
+    script (the Thai translation of an Arabic leaflet, `ref/<key>/title`) does not make
+    the entry the source's: it was laid out right to left and read in an Arabic voice,
+    though no word of it was Arabic; its own words are a `Span` in their language."""
+    if profile(source_lang).has_letters(text):
         return source_lang
-    return kept_terms_language(source_lang)
+    if any(script_of(char) == LATIN for char in text if char.isalpha()):
+        return kept_terms_language(source_lang)
+    return source_lang
 
 
 def reference_list(
