@@ -1245,3 +1245,47 @@ def header_case(tmp: Path, seed: int) -> None:
 def test_seeded_header_update_agrees_with_msgmerge_field_by_field(tmp_path: Path) -> None:
     for seed in range(HEADER_CASES):
         header_case(tmp_path, seed)
+
+
+# A control character typed or pasted into a translation (ESC, DEL: text copied from a
+# terminal or another program). msgmerge writes it back raw; update writes it as an
+# octal escape, so `diff` and `file` still call the catalog text (docs/translating.md,
+# "Control characters"). Either way GNU reads the same translation back.
+CONTROL_OLD = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Language: th\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+    '# checked by Somchai\nmsgctxt "kept"\nmsgid "Drink water"\nmsgstr "ดื่ม\x1bน้ำ"\n\n'
+    'msgctxt "edited"\nmsgid "Rest for a day after the infusion."\nmsgstr "พัก\x7fหนึ่งวัน"\n\n'
+    'msgctxt "gone"\nmsgid "Call the clinic."\nmsgstr "โทร\x01หาคลินิก"\n'
+)
+CONTROL_TEMPLATE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgctxt "kept"\nmsgid "Drink water"\nmsgstr ""\n\n'
+    'msgctxt "edited"\nmsgid "Rest for two days after the infusion."\nmsgstr ""\n'
+)
+
+
+@needs_gnu
+def test_a_control_character_in_a_translation_is_kept_as_msgmerge_keeps_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "old.po").write_text(CONTROL_OLD, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(CONTROL_TEMPLATE, encoding="utf-8")
+    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", "new.pot")
+    assert run(MSGMERGE or "", *merging, cwd=tmp_path).returncode == 0
+    ours = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "old.po"))
+    written = format_po(ours)
+    (tmp_path / "ours.po").write_text(written, encoding="utf-8")
+    checked = run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    # no raw control character in what update writes: the file stays text
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", written)
+    assert "\\033" in written and "\\177" in written and "\\001" in written
+    # and GNU reads from it exactly the entries msgmerge's own output holds
+    for name in ("ours", "gnu"):
+        out = run(MSGCAT or "", "--no-wrap", "-o", f"{name}.cat.po", f"{name}.po", cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+    gnu, back = read_po(tmp_path / "gnu.cat.po"), read_po(tmp_path / "ours.cat.po")
+    assert [seen(e) for e in back.entries] == [seen(e) for e in gnu.entries]
+    assert [e.msgstr for e in back.entries] == ["ดื่ม\x1bน้ำ", "พัก\x7fหนึ่งวัน", "โทร\x01หาคลินิก"]
+    assert [e.fuzzy for e in back.entries] == [False, True, False]
