@@ -29,7 +29,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from msc_leaflet.cli.app import app
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.catalog import Catalog, Entry, declared_plurals
 from msc_leaflet.i18n.merge import adopt_moved
@@ -1289,3 +1291,81 @@ def test_a_control_character_in_a_translation_is_kept_as_msgmerge_keeps_it(
     assert [seen(e) for e in back.entries] == [seen(e) for e in gnu.entries]
     assert [e.msgstr for e in back.entries] == ["ดื่ม\x1bน้ำ", "พัก\x7fหนึ่งวัน", "โทร\x01หาคลินิก"]
     assert [e.fuzzy for e in back.entries] == [False, True, False]
+
+
+# End to end on a real leaflet: the author edits tests/fixtures/i18n's leaflet, `i18n
+# update` extracts and merges, and msgmerge --previous merges the same template into the
+# translator's catalog as it was (saved by Poedit or msgcat at 79 columns, on Windows
+# with CRLF, or with a byte-order mark). Entry by entry they agree, less the differences
+# docs/translating.md lists; in a file GNU wrapped, every line after the header is
+# msgmerge's.
+LEAFLET_EDITS = {
+    "edit": [("usually\n      passes within 48 hours.", "usually\n      passes within two days.")],
+    "delete": [("  - paragraph: >-\n      Keep the bandage on the infusion site for 4 hours and"
+                " keep it dry.\n\n", "")],
+    "swap": [("Keep the bandage on the infusion site for 4 hours and keep it dry.", "@@"),
+             ("You can eat normally. Avoid alcohol for one day, because it can make\n"
+              "      you feel worse.", "Keep the bandage on the infusion site for 4 hours"
+              " and keep it dry."),
+             ("@@", "You can eat normally. Avoid alcohol for one day, because it can make"
+              " you feel worse.")],
+    "rename": [("id: call-us", "id: when-to-call")],
+    "add": [("    id: first-day\n", "    id: first-day\n\n  - paragraph: Sit down if you feel"
+             " dizzy.\n")],
+    "rewrite": [("a: Yes, after 4 hours. Keep the site dry.", 'a: "Ask the nurse \\"when\\"."')],
+}  # fmt: skip
+LEAFLET_EDITS["all"] = [
+    e for name in ("edit", "delete", "add", "rename", "rewrite") for e in LEAFLET_EDITS[name]
+]
+
+
+def _saved(po: Path, how: str) -> None:
+    """The translator's catalog as ``how`` saves it."""
+    if how.startswith("msgcat"):
+        assert run(MSGCAT or "", "-w", "79", "-o", str(po), str(po), cwd=po.parent).returncode == 0
+    if how.endswith("crlf"):
+        po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))
+    if how == "bom":
+        po.write_bytes(b"\xef\xbb\xbf" + po.read_bytes())
+
+
+def _body(text: str) -> list[str]:
+    """A catalog's lines after its header entry."""
+    text = text.replace("\r\n", "\n")
+    return text[text.index("\n\n", text.index('msgid ""')) :].splitlines()
+
+
+@needs_gnu
+@pytest.mark.parametrize("how", ["as-is", "msgcat-crlf", "bom"])
+@pytest.mark.parametrize("edit", sorted(LEAFLET_EDITS))
+def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
+    i18n_project: Path, edit: str, how: str
+) -> None:
+    leaflet = i18n_project / "leaflets" / "care-basics.yaml"
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    _saved(po, how)
+    before = po.read_bytes()
+    text = leaflet.read_text(encoding="utf-8")
+    for old, new in LEAFLET_EDITS[edit]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    leaflet.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["i18n", "update", "-q", "-p", str(i18n_project)])
+    assert result.exit_code == 0, result.output
+    gnu_dir = i18n_project.parent / "gnu"
+    gnu_dir.mkdir()
+    (gnu_dir / "old.po").write_bytes(before.removeprefix(b"\xef\xbb\xbf"))  # GNU refuses a BOM
+    pot = i18n_project / "locales" / "care-basics.pot"
+    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", str(pot))
+    merged = run(MSGMERGE or "", *merging, cwd=gnu_dir)
+    assert merged.returncode == 0, merged.stderr
+    checked = run(MSGFMT or "", "--check", "-o", "/dev/null", str(po), cwd=gnu_dir)
+    assert checked.returncode == 0, checked.stderr
+    written = po.read_bytes()
+    assert not written.startswith(b"\xef\xbb\xbf")
+    assert (b"\n" in written.replace(b"\r\n", b"")) != how.endswith("crlf")
+    ours, gnu = read_po(po), read_po(gnu_dir / "gnu.po")
+    assert [seen(e) for e in ours.entries] == [seen(e) for e in gnu.entries]
+    if how.startswith("msgcat"):
+        gnu_text = (gnu_dir / "gnu.po").read_text(encoding="utf-8")
+        assert _body(written.decode("utf-8")) == _body(gnu_text)
