@@ -29,7 +29,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from msc_leaflet.cli.app import app
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.i18n.catalog import Catalog, Entry, declared_plurals
 from msc_leaflet.i18n.merge import adopt_moved
@@ -1245,3 +1247,125 @@ def header_case(tmp: Path, seed: int) -> None:
 def test_seeded_header_update_agrees_with_msgmerge_field_by_field(tmp_path: Path) -> None:
     for seed in range(HEADER_CASES):
         header_case(tmp_path, seed)
+
+
+# A control character typed or pasted into a translation (ESC, DEL: text copied from a
+# terminal or another program). msgmerge writes it back raw; update writes it as an
+# octal escape, so `diff` and `file` still call the catalog text (docs/translating.md,
+# "Control characters"). Either way GNU reads the same translation back.
+CONTROL_OLD = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Language: th\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+    '# checked by Somchai\nmsgctxt "kept"\nmsgid "Drink water"\nmsgstr "ดื่ม\x1bน้ำ"\n\n'
+    'msgctxt "edited"\nmsgid "Rest for a day after the infusion."\nmsgstr "พัก\x7fหนึ่งวัน"\n\n'
+    'msgctxt "gone"\nmsgid "Call the clinic."\nmsgstr "โทร\x01หาคลินิก"\n'
+)
+CONTROL_TEMPLATE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgctxt "kept"\nmsgid "Drink water"\nmsgstr ""\n\n'
+    'msgctxt "edited"\nmsgid "Rest for two days after the infusion."\nmsgstr ""\n'
+)
+
+
+@needs_gnu
+def test_a_control_character_in_a_translation_is_kept_as_msgmerge_keeps_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "old.po").write_text(CONTROL_OLD, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(CONTROL_TEMPLATE, encoding="utf-8")
+    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", "new.pot")
+    assert run(MSGMERGE or "", *merging, cwd=tmp_path).returncode == 0
+    ours = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "old.po"))
+    written = format_po(ours)
+    (tmp_path / "ours.po").write_text(written, encoding="utf-8")
+    checked = run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    # no raw control character in what update writes: the file stays text
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", written)
+    assert "\\033" in written and "\\177" in written and "\\001" in written
+    # and GNU reads from it exactly the entries msgmerge's own output holds
+    for name in ("ours", "gnu"):
+        out = run(MSGCAT or "", "--no-wrap", "-o", f"{name}.cat.po", f"{name}.po", cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+    gnu, back = read_po(tmp_path / "gnu.cat.po"), read_po(tmp_path / "ours.cat.po")
+    assert [seen(e) for e in back.entries] == [seen(e) for e in gnu.entries]
+    assert [e.msgstr for e in back.entries] == ["ดื่ม\x1bน้ำ", "พัก\x7fหนึ่งวัน", "โทร\x01หาคลินิก"]
+    assert [e.fuzzy for e in back.entries] == [False, True, False]
+
+
+# End to end on a real leaflet: the author edits tests/fixtures/i18n's leaflet, `i18n
+# update` extracts and merges, and msgmerge --previous merges the same template into the
+# translator's catalog as it was (saved by Poedit or msgcat at 79 columns, on Windows
+# with CRLF, or with a byte-order mark). Entry by entry they agree, less the differences
+# docs/translating.md lists; in a file GNU wrapped, every line after the header is
+# msgmerge's.
+LEAFLET_EDITS = {
+    "edit": [("usually\n      passes within 48 hours.", "usually\n      passes within two days.")],
+    "delete": [("  - paragraph: >-\n      Keep the bandage on the infusion site for 4 hours and"
+                " keep it dry.\n\n", "")],
+    "swap": [("Keep the bandage on the infusion site for 4 hours and keep it dry.", "@@"),
+             ("You can eat normally. Avoid alcohol for one day, because it can make\n"
+              "      you feel worse.", "Keep the bandage on the infusion site for 4 hours"
+              " and keep it dry."),
+             ("@@", "You can eat normally. Avoid alcohol for one day, because it can make"
+              " you feel worse.")],
+    "rename": [("id: call-us", "id: when-to-call")],
+    "add": [("    id: first-day\n", "    id: first-day\n\n  - paragraph: Sit down if you feel"
+             " dizzy.\n")],
+    "rewrite": [("a: Yes, after 4 hours. Keep the site dry.", 'a: "Ask the nurse \\"when\\"."')],
+}  # fmt: skip
+LEAFLET_EDITS["all"] = [
+    e for name in ("edit", "delete", "add", "rename", "rewrite") for e in LEAFLET_EDITS[name]
+]
+
+
+def _saved(po: Path, how: str) -> None:
+    """The translator's catalog as ``how`` saves it."""
+    if how.startswith("msgcat"):
+        assert run(MSGCAT or "", "-w", "79", "-o", str(po), str(po), cwd=po.parent).returncode == 0
+    if how.endswith("crlf"):
+        po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))
+    if how == "bom":
+        po.write_bytes(b"\xef\xbb\xbf" + po.read_bytes())
+
+
+def _body(text: str) -> list[str]:
+    """A catalog's lines after its header entry."""
+    text = text.replace("\r\n", "\n")
+    return text[text.index("\n\n", text.index('msgid ""')) :].splitlines()
+
+
+@needs_gnu
+@pytest.mark.parametrize("how", ["as-is", "msgcat-crlf", "bom"])
+@pytest.mark.parametrize("edit", sorted(LEAFLET_EDITS))
+def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
+    i18n_project: Path, edit: str, how: str
+) -> None:
+    leaflet = i18n_project / "leaflets" / "care-basics.yaml"
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    _saved(po, how)
+    before = po.read_bytes()
+    text = leaflet.read_text(encoding="utf-8")
+    for old, new in LEAFLET_EDITS[edit]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    leaflet.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["i18n", "update", "-q", "-p", str(i18n_project)])
+    assert result.exit_code == 0, result.output
+    gnu_dir = i18n_project.parent / "gnu"
+    gnu_dir.mkdir()
+    (gnu_dir / "old.po").write_bytes(before.removeprefix(b"\xef\xbb\xbf"))  # GNU refuses a BOM
+    pot = i18n_project / "locales" / "care-basics.pot"
+    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", str(pot))
+    merged = run(MSGMERGE or "", *merging, cwd=gnu_dir)
+    assert merged.returncode == 0, merged.stderr
+    checked = run(MSGFMT or "", "--check", "-o", "/dev/null", str(po), cwd=gnu_dir)
+    assert checked.returncode == 0, checked.stderr
+    written = po.read_bytes()
+    assert not written.startswith(b"\xef\xbb\xbf")
+    assert (b"\n" in written.replace(b"\r\n", b"")) != how.endswith("crlf")
+    ours, gnu = read_po(po), read_po(gnu_dir / "gnu.po")
+    assert [seen(e) for e in ours.entries] == [seen(e) for e in gnu.entries]
+    if how.startswith("msgcat"):
+        gnu_text = (gnu_dir / "gnu.po").read_text(encoding="utf-8")
+        assert _body(written.decode("utf-8")) == _body(gnu_text)
