@@ -41,6 +41,9 @@ _RUN = re.compile(r"(?<![A-Za-z0-9])(?=[-.:A-Za-z0-9]*\d)[A-Za-z0-9]+(?:[-.:][A-
 _ATOM = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-:]?\d+(?:\.\d+)*(?![0-9])")
 _DOI = re.compile(r"(?<![0-9.])10\.\d{4,9}/[-._;()/:A-Za-z0-9]*[A-Za-z0-9]")
 _WORD = re.compile(r"[^\W\d_]+")
+# Every identifier holds a digit (`_RUN`, `_named`, `_DOI` each require one): a text
+# with none, most of a leaflet's, is passed over with one scan in C, not three (#20).
+_ANY_DIGIT = re.compile(r"\d")
 # Full-width (an input method's ＣＤ４５) and mathematical letters (𝐂𝐃) are the ASCII
 # ones drawn otherwise; a subscript or superscript (CO₂) is typography a chemist writes.
 _SAME_FORMS = frozenset({"<wide>", "<font>"})
@@ -82,6 +85,8 @@ def named_numbers(text: str) -> frozenset[str]:
     """The values of the numbers ``text`` gives after an identifier's name (PMID
     12345678, ISO 9001: `names`), which are codes whatever their length: `grouping`
     keeps them unbroken."""
+    if _ANY_DIGIT.search(text) is None:
+        return frozenset()
     return frozenset(
         str(int(named.group(2))) for named in _named().finditer(text) if named.group(2).isdigit()
     )
@@ -91,6 +96,8 @@ def _identifiers(text: str) -> Iterator[tuple[str, str, int, int]]:
     """(its key, the identifier it is part of as written, where that starts and ends) for
     each identifier of ``text``, an ASCII text or one folded to ASCII (`_ascii_form`).
     The key is the part that must be kept (the DR1 of HLA-DR1, PMID 123)."""
+    if _ANY_DIGIT.search(text) is None:
+        return
     excluded = _not_identifiers()
     for run in _RUN.finditer(text):
         for atom in _ATOM.finditer(run.group()):

@@ -1041,12 +1041,15 @@ def _digits(text: str, language: str) -> list[tuple[str, int, int, bool]]:
     value (½, 1/2 and 0.5 are 0.5; 1½ and 1 1/2 are 1.5), and a minus sign is kept
     (−80 °C is not 80 °C)."""
     found: list[tuple[str, int, int, bool]] = []
+    matches = list(_NUMBER.finditer(text))
+    if not matches:  # most texts: the scans for fractions, times and dates find nothing
+        return found
     fractions = {m.start(): m for m in _SLASH_FRACTION.finditer(text)}
     times = {m.start(): m for m in _time_pattern(_base(language)).finditer(text)}
     dates = {m.start(): m for m in _digit_date_matches(text)}
     skip_to = 0
     clock_end = -1  # where the last time of day ends: a range from it ends at a time
-    for match in _NUMBER.finditer(text):
+    for match in matches:
         start, end = match.start(), match.end()
         if start < skip_to:
             continue
