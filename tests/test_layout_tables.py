@@ -218,32 +218,46 @@ def wrapping_rows(lang: str) -> list[list[str]]:
     return [[one, two], [two, one], [one.split()[0], two], [f"{one} {two}", one]]
 
 
-@pytest.fixture(scope="module")
-def wrapped_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """An A5 leaflet per script, written in it, holding the `wrapping_rows` table."""
-    root = tmp_path_factory.mktemp("wrapped-tables")
+def _tables_project(root: Path) -> Path:
+    """``root`` as a project with the test clinic and an empty leaflets folder."""
     (root / "organisations").mkdir()
     (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
     (root / "leaflets").mkdir()
+    return root
+
+
+def _write_tables_leaflet(
+    root: Path, leaflet_id: str, lang: str, tables: list[dict[str, Any]], **extra: Any
+) -> None:
+    """A leaflet written in ``lang`` holding only ``tables`` (and ``extra`` keys)."""
+    leaflet = {
+        "id": leaflet_id,
+        "language": lang,
+        **dict.fromkeys(("kicker", "title", "subtitle", "lede", "disclaimer"), "T"),
+        "document": {
+            "code": "T-001",
+            "version": "1.0",
+            "published": "2026-01-01",
+            "next_review": "2027-01-01",
+        },
+        "audience": "T",
+        "organisation": "test-clinic",
+        "blocks": [{"table": table} for table in tables],
+        **extra,
+    }
+    path = root / "leaflets" / f"{leaflet_id}.yaml"
+    path.write_text(yaml.safe_dump(leaflet, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def wrapped_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An A5 leaflet per script, written in it, holding the `wrapping_rows` table."""
+    root = _tables_project(tmp_path_factory.mktemp("wrapped-tables"))
     pdfs = {}
     for lang in CELL_TEXTS:
         leaflet_id = f"table-{lang.lower().replace('_', '-')}"  # ids: no "_"
-        leaflet = {
-            "id": leaflet_id,
-            "language": lang,
-            **dict.fromkeys(("kicker", "title", "subtitle", "lede", "disclaimer"), "T"),
-            "document": {
-                "code": "T-001",
-                "version": "1.0",
-                "published": "2026-01-01",
-                "next_review": "2027-01-01",
-            },
-            "audience": "T",
-            "organisation": "test-clinic",
-            "blocks": [{"table": {"header": ["A", "B"], "rows": wrapping_rows(lang)}}],
-        }
-        path = root / "leaflets" / f"{leaflet_id}.yaml"
-        path.write_text(yaml.safe_dump(leaflet, allow_unicode=True), encoding="utf-8")
+        table = {"header": ["A", "B"], "rows": wrapping_rows(lang)}
+        _write_tables_leaflet(root, leaflet_id, lang, [table])
         options = Options(spec=PrintSpec(paper="a5"))
         built = build_leaflet(Project.at(root), leaflet_id, None, root / "out", options=options)
         pdfs[lang] = built.path
@@ -659,31 +673,12 @@ for _lang in ("en", "th", "lo", "km", "ar"):
 @pytest.fixture(scope="module")
 def neighbour_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """A leaflet per script holding its `NEIGHBOUR_TABLES`, built on A4 and on A5."""
-    root = tmp_path_factory.mktemp("neighbour-tables")
-    (root / "organisations").mkdir()
-    (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, encoding="utf-8")
-    (root / "leaflets").mkdir()
+    root = _tables_project(tmp_path_factory.mktemp("neighbour-tables"))
     references = yaml.safe_load(REFERENCES)["references"]
     pdfs = {}
     for lang, tables in NEIGHBOUR_TABLES.items():
         leaflet_id = f"cells-{lang.lower().replace('_', '-')}"
-        leaflet = {
-            "id": leaflet_id,
-            "language": lang,
-            **dict.fromkeys(("kicker", "title", "subtitle", "lede", "disclaimer"), "T"),
-            "document": {
-                "code": "T-001",
-                "version": "1.0",
-                "published": "2026-01-01",
-                "next_review": "2027-01-01",
-            },
-            "audience": "T",
-            "organisation": "test-clinic",
-            "blocks": [{"table": table} for table in tables],
-            "references": references,
-        }
-        path = root / "leaflets" / f"{leaflet_id}.yaml"
-        path.write_text(yaml.safe_dump(leaflet, allow_unicode=True), encoding="utf-8")
+        _write_tables_leaflet(root, leaflet_id, lang, tables, references=references)
         for paper in ("a4", "a5"):
             options = Options(spec=PrintSpec(paper=paper))
             out = root / "out" / paper
