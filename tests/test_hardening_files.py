@@ -903,6 +903,14 @@ def test_a_language_whose_catalog_folder_is_a_broken_link_is_named(
     assert "th/LC_MESSAGES: error: is a link that leads nowhere" in output
 
 
+def _stand_in(path: Path, standing: str) -> None:
+    """Put a folder or a named pipe at ``path``, where a file should be."""
+    if standing == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+
+
 @pytest.mark.parametrize("standing", ["named pipe", "folder"])
 def test_update_refuses_a_catalog_that_is_no_file_before_writing_anything(
     i18n_project: Path, standing: str
@@ -912,10 +920,7 @@ def test_update_refuses_a_catalog_that_is_no_file_before_writing_anything(
     when written, after the templates and the catalogs before it were."""
     catalog = i18n_project / PO
     catalog.unlink()
-    if standing == "folder":
-        catalog.mkdir()
-    else:
-        os.mkfifo(catalog)
+    _stand_in(catalog, standing)
     leaflet = i18n_project / "leaflets" / "care-basics.yaml"
     text = leaflet.read_text(encoding="utf-8")
     leaflet.write_text(re.sub(r"(?m)^title: .*$", "title: A changed title", text, count=1))
@@ -937,10 +942,7 @@ def test_sign_offs_that_are_no_file_are_named_not_read_as_none(
     """A folder or a named pipe at locales/th/signoff.yaml was read as "no sign-offs":
     every approval vanished from `stats` and `review`, exit 0."""
     record = i18n_project / "locales" / "th" / "signoff.yaml"
-    if standing == "folder":
-        record.mkdir()
-    else:
-        os.mkfifo(record)
+    _stand_in(record, standing)
     code, output = invoke(*command, "--project", str(i18n_project))
     assert code == 1 and no_internal_error(output), output
     assert "th/signoff.yaml: error: is not a regular file" in output
@@ -955,10 +957,7 @@ def test_check_refuses_a_word_list_that_is_no_file_as_build_does(
     words = i18n_project / "locales" / "th" / "words.txt"
     if words.exists():
         words.unlink()
-    if standing == "folder":
-        words.mkdir()
-    else:
-        os.mkfifo(words)
+    _stand_in(words, standing)
     for command in (["check", "-l", "th"], ["build", "-l", "th"]):
         code, output = invoke(*command, "--project", str(i18n_project))
         assert code == 1 and no_internal_error(output), output
