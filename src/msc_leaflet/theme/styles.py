@@ -187,7 +187,7 @@ def text_style(
 
 
 #: The style fields that name an entry of ``sizes:``, of ``spacing:`` and of ``colours:``.
-_NAMING_FIELDS = {
+NAMING_FIELDS = {
     "sizes": ("size", "leading"),
     "spacing": ("space-before", "space-after", "left-indent", "first-line-indent"),
     "colours": ("colour",),
@@ -197,9 +197,9 @@ _NAMING_FIELDS = {
 def names_used(styles: Mapping[str, Mapping[str, Any]]) -> dict[str, set[str]]:
     """The names of ``sizes:``, ``spacing:`` and ``colours:`` entries that the inherited
     ``styles:`` entries look up (a size of ``small + 0.5`` uses ``small``)."""
-    used: dict[str, set[str]] = {table: set() for table in _NAMING_FIELDS}
+    used: dict[str, set[str]] = {table: set() for table in NAMING_FIELDS}
     for entry in styles.values():
-        for table, keys in _NAMING_FIELDS.items():
+        for table, keys in NAMING_FIELDS.items():
             for key in keys:
                 match = _NAMED.fullmatch(str(entry.get(key, "")).strip())
                 if match:

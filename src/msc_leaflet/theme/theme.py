@@ -35,6 +35,7 @@ from .icc import press_colour
 from .output_intent import OutputIntent, output_intent
 from .source import ThemeSource
 from .styles import (
+    NAMING_FIELDS,
     BoxPadding,
     TextStyle,
     box_padding,
@@ -488,15 +489,10 @@ def _refuse_unused(
                 (table, str(name)),
                 f"{table}: '{name}' is used by no style, so it changes nothing on the page",
                 (f"is it a misspelling of '{close[0]}'? " if close else "")
-                + f"name it in a style (styles: … {_naming_example(table, str(name))}), "
+                + f"name it in a style (styles: … {NAMING_FIELDS[table][0]}: {name}), "
                 "or remove it",
                 at_key=True,
             )
-
-
-def _naming_example(table: str, name: str) -> str:
-    field = {"sizes": "size", "spacing": "space-before", "colours": "colour"}[table]
-    return f"{field}: {name}"
 
 
 def _numbers(
