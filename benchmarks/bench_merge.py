@@ -10,6 +10,7 @@ worst case, a template where every text is new so every entry is searched agains
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 import sys
@@ -88,4 +89,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__).parse_args()  # only --help
     main()

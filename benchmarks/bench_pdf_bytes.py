@@ -15,6 +15,7 @@ Shares are estimates (compression mixes what it compresses); the total is exact.
 
 from __future__ import annotations
 
+import argparse
 import re
 import struct
 import sys
@@ -242,8 +243,13 @@ def _font_tables(program: pikepdf.Stream, stored: int, tables: dict[bytes, list[
 
 
 def main(argv: list[str]) -> int:
-    for name in argv:
-        path = Path(name)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("pdf", nargs="+", type=Path, help="PDF files to break down")
+    paths = parser.parse_args(argv).pdf
+    for path in paths:
+        if not path.is_file():
+            parser.error(f"{path}: no such file")
+    for path in paths:
         size = path.stat().st_size
         totals, tables = breakdown(path)
         print(f"{path}: {size} bytes ({size / 1024:.1f} KB)")

@@ -9,6 +9,7 @@ steadier number to compare between commits. Measures the tree this file sits in.
 
 from __future__ import annotations
 
+import argparse
 import io
 import statistics
 import sys
@@ -89,4 +90,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__).parse_args()  # only --help
     main()
