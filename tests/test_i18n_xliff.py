@@ -642,7 +642,7 @@ KICKER = '<target state="translated">ข้อมูลสำหรับผู�
         ("yes", "translated", False),
         # approved alone, over a confirmed translation: export writes approved="yes" on
         # a signed-off text, and a tool that gave the edited unit its own state and left
-        # that as it was confirmed nothing (`xliff.imported_fuzzy`)
+        # that as it was confirmed nothing (`xliff_merge.imported_fuzzy`)
         ("yes", "new", True),
         ("yes", "x-done", True),
         ("yes", "needs-review-translation", True),  # the two disagree: a reviewer decides

@@ -201,7 +201,7 @@ def test_export_writes_every_unit_translatable() -> None:
     """Every entry export writes is for the translator (plural ones stay in the .po):
     no unit says translate="no", which a CAT tool would lock."""
     from msc_leaflet.i18n.catalog import Catalog, Entry
-    from msc_leaflet.i18n.xliff import catalog_xliff
+    from msc_leaflet.i18n.xliff_export import catalog_xliff
 
     catalog = Catalog(entries=[Entry("Patient information", msgctxt="kicker")])
     catalog.path = Path("locales/th/LC_MESSAGES/infusion-safety.po")

@@ -336,7 +336,7 @@ def export(
 
       msc-leaflet i18n export -l th --format xliff   # into xliff/
     """
-    from ..i18n.xliff import export_locale
+    from ..i18n.xliff_export import export_locale
 
     def action() -> list[tuple[Path, bool]]:
         root = Project.at(project)
@@ -366,7 +366,7 @@ def import_(
 
       msc-leaflet i18n import xliff/*.xlf -l th
     """
-    from ..i18n.xliff import import_files
+    from ..i18n.xliff_import import import_files
 
     reports = run(lambda: import_files(Project.at(project), files, locale))
     for report in [] if quiet else reports:

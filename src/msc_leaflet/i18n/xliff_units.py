@@ -14,7 +14,7 @@ target read past the lines a tool laid its segments out on), a unit marked
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
 sentence of a segmented unit left out, two units for one entry that disagree. Checks of
-a unit against its catalog are `xliff.import_into`'s.
+a unit against its catalog are `xliff_checks`'.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..errors import LeafletError, Location, shown_value
 from ..languages import profile
 from ..project import parent_locales, same_language
 from .pofile import comment_lines
+from .xliff_states import target_fuzzy
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ET.register_namespace("", NS)
@@ -41,17 +42,6 @@ def xliff_tag(name: str) -> str:
 
 
 _q = xliff_tag
-
-
-# A target is the translator's finished text only in these states (XLIFF 1.2's
-# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
-# fuzzy: a text no one confirmed must not print as if someone had.
-DONE_STATES = ("translated", "final", "signed-off")
-# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
-SUGGESTED = (
-    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
-    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
-)
 
 
 LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
@@ -164,19 +154,8 @@ class Unit:
 
     @property
     def fuzzy(self) -> bool:
-        """Whether the target waits for a translator's review (`DONE_STATES`).
-
-        ``approved`` is XLIFF 1.2's own word that someone confirmed the target or did
-        not: "no" is fuzzy whatever the state (translate-toolkit reads an unapproved
-        unit as fuzzy too); "yes" confirms a target whose state a tool left as it was
-        ("new", its own "x-…"), but not one whose state asks for review ("needs-…") or
-        whose qualifier says a machine or memory suggested it: a medical text that two
-        attributes disagree on goes to a reviewer, not to print."""
-        if self.approved == "no" or self.qualifier in SUGGESTED:
-            return True
-        if self.approved == "yes":
-            return self.state.startswith("needs-")
-        return self.state not in DONE_STATES
+        """Whether the target waits for a translator's review (`xliff_states`)."""
+        return target_fuzzy(self.state, self.qualifier, self.approved)
 
 
 def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
@@ -320,7 +299,7 @@ def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool =
     space between sentences (``spaced`` false: Chinese, Japanese); at the ends, for
     what the English has there. Whitespace without a line break is text, and stays (a
     tool writes the space between two sentences so); a line break inside a segment's
-    text is the translator's (`xliff._refuse_inner_line_break` names it where it would
+    text is the translator's (`xliff_checks._refuse_inner_line_break` names it where it would
     print wrong)."""
     segments = [c for c in target if _is_segment(c)]
     if not segments:
