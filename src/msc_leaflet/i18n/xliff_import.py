@@ -26,7 +26,15 @@ from .pofile import format_po, read_po, refuse_changed
 from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
 from .xliff_states import signed_off_in
-from .xliff_units import LINE, Unit, parse_xliff, translates_into, xliff_files
+from .xliff_units import (
+    LINE,
+    Seen,
+    Unit,
+    parse_xliff,
+    refuse_disagreements,
+    translates_into,
+    xliff_files,
+)
 
 MAX_XLIFF_BYTES = 20_000_000
 
@@ -108,13 +116,15 @@ def import_files(
     """Merge every ``<file>`` of the XLIFF documents at ``paths`` into its catalog, all
     or nothing: every document is read, checked and merged in memory before any catalog
     is written, so a refused one (the second file, or the second ``<file>`` of one)
-    leaves every catalog as it was. Files for the same catalog apply in order, the later
-    over the earlier. Each catalog is then written atomically, once."""
+    leaves every catalog as it was. Files for the same catalog apply in order; two that
+    translate one entry otherwise are refused, naming both (`refuse_disagreements`).
+    Each catalog is then written atomically, once."""
     if locale is not None:  # checked as every command checks one: `-l ''` filtered nothing
         locale = project.locale(locale)
     catalogs: dict[Path, Catalog] = {}
     signed: dict[Path, frozenset[str]] = {}  # the texts a sign-off approved, before
     merged: list[tuple[ImportReport, Catalog]] = []
+    seen: dict[Path, Seen] = {}  # each catalog's units so far, for `refuse_disagreements`
     try:
         for path in paths:
             for attrib, units in xliff_files(read_xliff(path), path):
@@ -122,6 +132,7 @@ def import_files(
                 if po not in catalogs:
                     catalogs[po] = read_po(po)  # checked by `catalog_path`
                     signed[po] = signed_off_in(project, catalogs[po])
+                refuse_disagreements(units, path, seen.setdefault(po, {}))
                 catalog = catalogs[po]
                 merged.append((import_into(catalog, attrib, units, path), catalog))
     except LeafletError as err:

@@ -9,7 +9,8 @@ recursively.
 
 Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
 text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
-target read past the lines a tool laid its segments out on), a unit marked
+target read past the lines a tool laid its segments out on, and an element holding
+only elements past a formatter's indentation, `_inline_parts`), a unit marked
 ``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
@@ -29,6 +30,7 @@ from xml.parsers import expat
 from ..errors import LeafletError, Location, shown_value
 from ..languages import profile
 from ..project import parent_locales, same_language
+from .catalog import msgstr_as_read
 from .pofile import comment_lines
 from .xliff_states import target_fuzzy
 
@@ -172,6 +174,8 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     for file in root.iter(_q("file")):
         units = []
         spaced = _spaces_sentences(file.get("target-language", ""))
+        words_spaced = _spaces_words(file.get("target-language", ""))
+        english_spaced = _spaces_words(file.get("source-language", ""))
         for unit, translate in _translatable_units(file, path):
             source = unit.find(_q("source"))
             # A unit not to translate has no translation to import: its target (a copy
@@ -201,8 +205,12 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     id=unit.get("id", ""),
                     # resname="" is one a tool emptied: matched by id (`matched_by_id`)
                     context=unit.get("resname") or None,
-                    source="".join(source.itertext()) if source is not None else "",
-                    target=(target_text(target, unit, path, spaced) if target is not None else ""),
+                    source=source_text(source, english_spaced) if source is not None else "",
+                    target=(
+                        target_text(target, unit, path, spaced, words_spaced)
+                        if target is not None
+                        else ""
+                    ),
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(LINE, "1")),
@@ -212,7 +220,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     translate=translate,
                 )
             )
-        _refuse_duplicates(units, path)
+        refuse_disagreements(units, path, {})
         files.append((dict(file.attrib), units))
     if not files:  # nothing to import is not "0 changed": the file is not what was sent
         raise LeafletError(
@@ -270,22 +278,68 @@ _EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
 _G_MARKUP = {"bold": "**", "x-bold": "**", "italic": "*", "x-italic": "*"}
 
 
-def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
+def inline_text(
+    element: ET.Element, unit: ET.Element, path: Path, words_spaced: bool = True
+) -> str:
     """The text of a target as the catalog holds it: the text of its inline codes and
     segments (``<ph>``, ``<mrk>``), a ``<g>`` of bold or italic as the leaflet's markup
     around its text. A ``<g>`` of any other formatting (underline, a link, one the tool
     names no ctype for) is refused at its line: the leaflet has no markup for it, and
-    its text alone would lose what the translator marked without a word."""
+    its text alone would lose what the translator marked without a word.
+
+    An element holding only elements (a target that is one ``<mrk>`` a tool wrapped
+    it in, two ``<g>``) is read past the layout a formatter gave it (`_inline_parts`)."""
     parts = [element.text or ""]
     for child in element:
-        inner = inline_text(child, unit, path)
+        inner = inline_text(child, unit, path, words_spaced)
         if child.tag == _q("g") and inner.strip():
             inner = _formatted(child, inner, unit, path)
         parts += [inner, child.tail or ""]
-    return "".join(parts)
+    return "".join(_inline_parts(parts, words_spaced))
 
 
-def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool = True) -> str:
+def source_text(source: ET.Element, words_spaced: bool = True) -> str:
+    """The English of a ``<source>``: its text and its inline elements' (a tool wraps
+    a term or a comment in a ``<mrk>``), read past a formatter's layout as a target is
+    (`_inline_parts`), so the unit still finds its entry."""
+    parts = [source.text or ""]
+    for child in source:
+        parts += [source_text(child, words_spaced), child.tail or ""]
+    return "".join(_inline_parts(parts, words_spaced))
+
+
+def _inline_parts(parts: list[str], words_spaced: bool) -> list[str]:
+    """``parts`` (an element's text, then each child's text and tail) without the
+    layout a formatter gave an element holding only elements.
+
+    ``xmllint --format``, lxml and Okapi indent such an element, one child a line:
+    whitespace holding a line break before its first child and after its last is that
+    layout, not text, and was refused as a target beginning with a line break nobody
+    typed. Between two children it stands for the space a formatter took away, in a
+    language that spaces its words; in one that does not (Thai, Japanese) it is kept,
+    and refused where it would print as a space no one typed
+    (`xliff_checks._refuse_inner_line_break`), as no one can tell whether a space stood
+    there. Whitespace without a line break is a translator's, and stays; an element
+    with text of its own beside its children is not laid out by any formatter."""
+    own = parts[0::2]  # the element's text and its children's tails
+    if len(parts) < 3 or any(text.strip() for text in own):
+        return parts
+    last = len(parts) - 1
+    kept = []
+    for at, text in enumerate(parts):
+        if at % 2 == 0 and _is_layout(text):
+            text = "" if at in (0, last) else (" " if words_spaced else text)
+        kept.append(text)
+    return kept
+
+
+def target_text(
+    target: ET.Element,
+    unit: ET.Element,
+    path: Path,
+    spaced: bool = True,
+    words_spaced: bool = True,
+) -> str:
     """The text of ``target`` as the catalog holds it (`inline_text`), read past the
     layout a tool gave a segmented one.
 
@@ -303,7 +357,7 @@ def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool =
     print wrong)."""
     segments = [c for c in target if _is_segment(c)]
     if not segments:
-        return inline_text(target, unit, path)
+        return inline_text(target, unit, path, words_spaced)
     before, gaps, after = _source_gaps(unit)
     gaps = [gap if spaced or gap.strip() else "" for gap in gaps]
     between = " " if spaced else ""
@@ -311,10 +365,10 @@ def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool =
     count = 0
     for child in target:
         if not _is_segment(child):
-            parts += [inline_text(child, unit, path), child.tail or ""]
+            parts += [inline_text(child, unit, path, words_spaced), child.tail or ""]
             continue
         count += 1
-        inner = inline_text(child, unit, path)
+        inner = inline_text(child, unit, path, words_spaced)
         parts.append(_without_layout(inner))
         gap = (
             after
@@ -330,6 +384,12 @@ def _spaces_sentences(language: str) -> bool:
     words or its phrases are spaced), as the segments of a target are joined."""
     found = profile(language) if language else None
     return found is None or found.word_spaces or found.phrase_spaces
+
+
+def _spaces_words(language: str) -> bool:
+    """Whether ``language`` puts a space between words (`languages.yaml`)."""
+    found = profile(language) if language else None
+    return found is None or found.word_spaces
 
 
 def _is_segment(element: ET.Element) -> bool:
@@ -505,21 +565,42 @@ def _refuse_untranslated_segments(unit: ET.Element, target: ET.Element, path: Pa
             )
 
 
-def _refuse_duplicates(units: list[Unit], path: Path) -> None:
-    """Refuse two units for one entry (one context and English) with different
-    targets: which of the two the translator meant, no import can tell, and the later
-    replaced the earlier without a word. The same target twice is no conflict."""
-    seen: dict[tuple[str, str], Unit] = {}
-    for unit in (u for u in units if u.translate):  # a unit without resname: its id's
+# Each unit already read for one catalog, by its entry (context, else id, and English),
+# with the file it came from: `refuse_disagreements`.
+Seen = dict[tuple[str, str], tuple["Unit", Path]]
+
+
+def refuse_disagreements(units: list[Unit], path: Path, seen: Seen) -> None:
+    """Refuse a unit of ``path`` for an entry that a unit read before (in ``seen``:
+    this ``<file>``, another ``<file>`` of the document, or another document for the
+    same catalog) translates otherwise, or confirms where the other asks for review:
+    which of the two the translator meant, no import can tell, and the later replaced
+    the earlier without a word. The same translation twice is no conflict, nor a unit
+    with no target (which erases nothing). Both places are named."""
+    for unit in units:
+        if not unit.translate or not unit.target:
+            continue
         key = unit.context if unit.context is not None else f"id {unit.id}"
-        first = seen.setdefault((key, unit.source), unit)
-        if first is not unit and first.target != unit.target and unit.target and first.target:
-            raise LeafletError(
-                Location(path, unit.line),
-                f"unit {unit.context or unit.id!r} appears twice with different "
-                f"translations (the first at line {first.line})",
-                "keep one of them in the CAT tool, and export the file again",
-            )
+        first, first_path = seen.setdefault((key, unit.source), (unit, path))
+        if first is unit:
+            continue
+        same_text = msgstr_as_read(first.target) == msgstr_as_read(unit.target)
+        if same_text and first.fuzzy == unit.fuzzy:
+            continue
+        there = f"line {first.line}" if first_path == path else f"{first_path}:{first.line}"
+        said = (
+            "with different translations"
+            if not same_text
+            else "with one translation, confirmed once and waiting for review once"
+        )
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r} appears twice {said} (the first at "
+            f"{there}: {shown_value(first.target[:40])}, here "
+            f"{shown_value(unit.target[:40])}); no import can tell which was meant",
+            "keep one of them in the CAT tool and export again, or import the file you "
+            "mean on its own",
+        )
 
 
 def _note_lines(text: str) -> list[str]:
