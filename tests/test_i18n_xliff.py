@@ -1030,3 +1030,59 @@ def test_one_text_confirmed_in_one_file_and_sent_back_in_another_is_refused(
     # the same file twice, or an unchanged one with it, is no conflict
     code, output = invoke("i18n", "import", str(first), str(first), "--project", str(bundled))
     assert code == 0 and output.count("0 changed") == 2, output
+
+
+NS_1_2 = 'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        'xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1"',
+        'version="1.1"',  # no namespace, as some older tools write it
+        'version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"',
+    ],
+)
+def test_xliff_1_1_imports_as_1_2_does(bundled: Path, tmp_path: Path, root: str) -> None:
+    """XLIFF 1.1, which older tools write, was refused; every element import reads
+    means in it what it means in 1.2: an edit comes in, a fuzzy unit stays fuzzy."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert NS_1_2 in text
+    edited = text.replace(NS_1_2, root).replace(KICKER, KICKER.replace("ข้อมูล", "ข้อมูลใหม่"))
+    title = '<target state="translated">ความปลอดภัย'
+    edited = edited.replace(title, title.replace("translated", "needs-review-translation"), 1)
+    xlf.write_text(edited, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and " 2 changed, 61 unchanged" in output, output
+    po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    entries = {e.msgctxt: e for e in po.active}
+    assert (entries["kicker"].msgstr, entries["kicker"].fuzzy) == ("ข้อมูลใหม่สำหรับผู้ป่วย", False)
+    assert entries["title"].fuzzy
+
+
+@pytest.mark.parametrize(
+    ("root", "said"),
+    [
+        ('version="1.0"', "XLIFF version '1.0' is not supported: import reads XLIFF 1.2 and 1.1"),
+        ("", "an XLIFF without a version is not supported"),
+        (
+            'xmlns="urn:oasis:names:tc:xliff:document:2.0" version="1.2"',
+            "XLIFF version '1.2' in the namespace 'urn:oasis:names:tc:xliff:document:2.0' is "
+            "not supported",
+        ),
+    ],
+)
+def test_an_xliff_version_import_does_not_read_is_refused_saying_which_it_reads(
+    bundled: Path, tmp_path: Path, root: str, said: str
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    xlf.write_text(xlf.read_text(encoding="utf-8").replace(NS_1_2, root), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert output.startswith(f"{xlf}:1: error: {said}"), output
+    assert "hint: export XLIFF 1.2 from the CAT tool (or 1.1)" in output
+    assert catalogs(bundled) == before

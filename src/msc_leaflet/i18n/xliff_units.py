@@ -36,6 +36,14 @@ from .xliff_states import target_fuzzy
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ET.register_namespace("", NS)
+# XLIFF 1.1, which translate-toolkit (po2xliff, Pootle, Virtaal) and other older tools
+# write: every element and attribute import reads means in it what it means in 1.2
+# (1.2 added <seg-source>, <mrk mtype="seg"> and state-qualifier, read where found),
+# so its elements are read as 1.2's.
+NS_1_1 = "urn:oasis:names:tc:xliff:document:1.1"
+# The versions read, and the namespaces they may be written in ("" for none).
+VERSIONS = ("1.1", "1.2")
+NAMESPACES = ("", NS_1_1, NS)
 
 
 def xliff_tag(name: str) -> str:
@@ -47,6 +55,7 @@ _q = xliff_tag
 
 
 LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
+NAMESPACE = "{urn:x-msc-leaflet}namespace"  # the root's namespace as written
 
 
 def parse_xliff(data: bytes, path: Path) -> ET.Element:
@@ -68,8 +77,9 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     def tag(raw: str) -> str:
         # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
         # without its xmlns, and its units, looked for in the namespace, were none, so
-        # such a file imported nothing without a word.
-        return name(raw) if "}" in raw else _q(raw)
+        # such a file imported nothing without a word. One of XLIFF 1.1 is read as 1.2's.
+        namespace, _, local = raw.rpartition("}")
+        return _q(local) if namespace in ("", NS_1_1) else name(raw)
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -90,6 +100,8 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
             )
         element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
         element.set(LINE, str(parser.CurrentLineNumber))
+        if depth == 1:  # the namespace it was written in, which `tag` may have replaced
+            element.set(NAMESPACE, raw.rpartition("}")[0])
 
     def end(raw: str) -> None:
         nonlocal depth
@@ -161,15 +173,10 @@ class Unit:
 
 
 def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
-    namespace, _, local = root.tag[1:].rpartition("}")
+    local = root.tag.rpartition("}")[2]
     if local != "xliff":
         raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
-    if root.get("version") != "1.2" or namespace != NS:
-        raise LeafletError(
-            Location(path, 1),
-            f"XLIFF version {root.get('version')!r} is not supported",
-            "export XLIFF 1.2 from the CAT tool",
-        )
+    _refuse_version(root, path)
     files = []
     for file in root.iter(_q("file")):
         units = []
@@ -229,6 +236,25 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
         )
     return files
+
+
+def _refuse_version(root: ET.Element, path: Path) -> None:
+    """Refuse a document of an XLIFF version import does not read (1.0, 2.x), or one
+    whose version and namespace name none it reads: its units would be looked for
+    where it has none, and it would import as "0 changed"."""
+    version, namespace = root.get("version"), root.get(NAMESPACE, "")
+    if version in VERSIONS and namespace in NAMESPACES:
+        return
+    said = (
+        f"XLIFF version {shown_value(version or '')}" if version else "an XLIFF without a version"
+    )
+    if version in VERSIONS:
+        said += f" in the namespace {shown_value(namespace)}"
+    raise LeafletError(
+        Location(path, 1),
+        f"{said} is not supported: import reads XLIFF 1.2 and 1.1",
+        "export XLIFF 1.2 from the CAT tool (or 1.1), as `msc-leaflet i18n export` wrote it",
+    )
 
 
 def _translatable_units(file: ET.Element, path: Path) -> list[tuple[ET.Element, bool]]:
