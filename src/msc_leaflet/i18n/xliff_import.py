@@ -23,6 +23,7 @@ from .catalog import Catalog, Entry, catalog_language, catalog_path
 from .coverage import mismatch
 from .headers import translation_header
 from .pofile import format_po, read_po, refuse_changed
+from .signoff import required_roles
 from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
 from .xliff_states import signed_off_in
@@ -141,8 +142,11 @@ def import_files(
     by_catalog = {id(catalog): po for po, catalog in catalogs.items()}
     # A text the import changed is no longer the one a sign-off approved: said so.
     lost = {po: signed[po] - signed_off_in(project, catalog) for po, catalog in catalogs.items()}
+    roles = _roles(project)
     for report, catalog in merged:
         report.unsigned = [c for c in report.changed if c in lost[by_catalog[id(catalog)]]]
+        report.marked_signed = [c for c in report.marked_signed if c in report.unsigned]
+        report.roles = roles
     contents = {po: format_po(catalog).encode("utf-8") for po, catalog in catalogs.items()}
     for po, catalog in catalogs.items():  # an editor's save meanwhile is not replaced
         refuse_changed(catalog.path or po, catalog.digest, NOTHING_IMPORTED, contents[po])
@@ -158,6 +162,15 @@ def import_files(
 
 NOTHING_IMPORTED = "no catalog was changed: nothing is imported while a file is refused"
 IMPORTED_BEFORE = "the catalogs before it were imported, the rest were not"
+
+
+def _roles(project: Project) -> tuple[str, ...]:
+    """The roles a sign-off needs, for the hint; none when the settings are in error
+    (`check` and `build` say so), as an import does not wait on them."""
+    try:
+        return required_roles(project)
+    except LeafletError:
+        return ()
 
 
 def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: str | None) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog import Catalog, Entry, earlier_translation, msgstr_as_read
-from .xliff_states import DONE_STATES
+from .xliff_states import DONE_STATES, SIGNED_OFF
 from .xliff_units import Unit
 
 
@@ -26,6 +26,11 @@ class ImportReport:
     not_translated: list[str] = field(default_factory=list)  # translate="no": left out
     # Of ``changed``, those whose text a sign-off had approved: it is stale now.
     unsigned: list[str] = field(default_factory=list)
+    # Of ``changed``, new words the file still marks signed-off or approved="yes": marks
+    # a tool kept from the export, no sign-off of these words (`claims_sign_off`).
+    marked_signed: list[str] = field(default_factory=list)
+    # The roles whose sign-off a change makes stale (`msc-leaflet.toml`), for the hint.
+    roles: tuple[str, ...] = ()
     unchanged: int = 0
     written: bool = False
 
@@ -100,6 +105,8 @@ def merge_units(catalog: Catalog, units: list[Unit], report: ImportReport) -> No
         if (entry.msgstr, entry.fuzzy, entry.comments) == (target, fuzzy, comments):
             report.unchanged += 1
             continue
+        if entry.msgstr != target and claims_sign_off(unit):
+            report.marked_signed.append(label)
         entry.msgstr = target
         entry.set_fuzzy(fuzzy)
         entry.comments = list(comments)
@@ -121,6 +128,19 @@ def imported_fuzzy(unit: Unit, entry: Entry) -> bool:
     only_approved = unit.approved == "yes" and unit.state not in DONE_STATES
     changed = msgstr_as_read(entry.msgstr) != msgstr_as_read(unit.target)
     return only_approved and entry.translated and changed
+
+
+def claims_sign_off(unit: Unit) -> bool:
+    """Whether ``unit`` says its target is signed off (``state="signed-off"`` or
+    ``approved="yes"``, which export writes on a text a sign-off approved).
+
+    On new words that claim is no sign-off: a tool that lets a translator edit the text
+    keeps both attributes as the export wrote them. Such a target imports as any edit of
+    a confirmed text does, translated, because it is the agency's translation; the
+    clinic's sign-off never passes to it (`signed_entries` binds an approval to the
+    words approved, so it is stale), and the import names it (`ImportReport`), so the
+    reviewer is asked to read these words before `build --strict` prints them."""
+    return unit.state == SIGNED_OFF or unit.approved == "yes"
 
 
 def _comments(entry: Entry, unit: Unit) -> list[str]:
