@@ -24,6 +24,7 @@ from .coverage import mismatch
 from .headers import translation_header
 from .pofile import format_po, read_po, refuse_changed
 from .signoff import required_roles
+from .xliff2_units import is_xliff_2, xliff2_files
 from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
 from .xliff_states import signed_off_in
@@ -106,6 +107,11 @@ def matched_by_id(catalog: Catalog, units: list[Unit]) -> list[Unit]:
 # Longer than any context export writes (a block's path, ``faq/7/2/answer``, a ui key):
 
 
+def document_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
+    """Each ``<file>`` of the document and its units, read as its XLIFF version says."""
+    return xliff2_files(root, path) if is_xliff_2(root) else xliff_files(root, path)
+
+
 def read_xliff(path: Path) -> ET.Element:
     data = read_input(path, MAX_XLIFF_BYTES, "is this really an XLIFF file?")
     return parse_xliff(data, path)
@@ -128,7 +134,7 @@ def import_files(
     seen: dict[Path, Seen] = {}  # each catalog's units so far, for `refuse_disagreements`
     try:
         for path in paths:
-            for attrib, units in xliff_files(read_xliff(path), path):
+            for attrib, units in document_files(read_xliff(path), path):
                 po = _catalog_path(project, attrib, path, locale)
                 if po not in catalogs:
                     catalogs[po] = read_po(po)  # checked by `catalog_path`

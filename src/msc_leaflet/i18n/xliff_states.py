@@ -1,5 +1,6 @@
 """What a state means on each side of XLIFF: the one table of which XLIFF 1.2 states
-say a target is finished, and the state export writes for an entry.
+say a target is finished (and what XLIFF 2.0's mean in them), and the state export
+writes for an entry.
 
 Export (`xliff_export`) and import (`xliff_units`, `xliff_merge`) both read these, so
 a state written is read back as what it said: ``signed-off`` with ``approved="yes"``
@@ -23,6 +24,10 @@ SUGGESTED = (
     *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
 )
 SIGNED_OFF = "signed-off"
+# XLIFF 2.0's four segment states, as the 1.2 state that says the same of a target:
+# "initial" is no one's finished text; "reviewed" and "final" are finished, but no
+# sign-off of this project's (export writes no 2.0, so no such mark is ours).
+STATES_2_0 = {"initial": "new", "translated": "translated", "reviewed": "final", "final": "final"}
 
 
 def export_state(entry: Entry, signed_off: bool) -> str:

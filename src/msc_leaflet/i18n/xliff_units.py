@@ -10,7 +10,7 @@ recursively.
 Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
 text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
 target read past the lines a tool laid its segments out on, and an element holding
-only elements past a formatter's indentation, `_inline_parts`), a unit marked
+only elements past a formatter's indentation, `inline_parts`), a unit marked
 ``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
@@ -181,8 +181,8 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     for file in root.iter(_q("file")):
         units = []
         spaced = _spaces_sentences(file.get("target-language", ""))
-        words_spaced = _spaces_words(file.get("target-language", ""))
-        english_spaced = _spaces_words(file.get("source-language", ""))
+        words_spaced = spaces_words(file.get("target-language", ""))
+        english_spaced = spaces_words(file.get("source-language", ""))
         for unit, translate in _translatable_units(file, path):
             source = unit.find(_q("source"))
             # A unit not to translate has no translation to import: its target (a copy
@@ -192,7 +192,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                 line
                 for note in unit.findall(_q("note"))
                 if translate and note.get("from") not in _OUR_NOTES
-                for line in _note_lines("".join(note.itertext()))
+                for line in note_lines("".join(note.itertext()))
             ]
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
@@ -252,7 +252,7 @@ def _refuse_version(root: ET.Element, path: Path) -> None:
         said += f" in the namespace {shown_value(namespace)}"
     raise LeafletError(
         Location(path, 1),
-        f"{said} is not supported: import reads XLIFF 1.2 and 1.1",
+        f"{said} is not supported: import reads XLIFF 1.2, 1.1 and 2.0",
         "export XLIFF 1.2 from the CAT tool (or 1.1), as `msc-leaflet i18n export` wrote it",
     )
 
@@ -314,27 +314,27 @@ def inline_text(
     its text alone would lose what the translator marked without a word.
 
     An element holding only elements (a target that is one ``<mrk>`` a tool wrapped
-    it in, two ``<g>``) is read past the layout a formatter gave it (`_inline_parts`)."""
+    it in, two ``<g>``) is read past the layout a formatter gave it (`inline_parts`)."""
     parts = [element.text or ""]
     for child in element:
         inner = inline_text(child, unit, path, words_spaced)
         if child.tag == _q("g") and inner.strip():
             inner = _formatted(child, inner, unit, path)
         parts += [inner, child.tail or ""]
-    return "".join(_inline_parts(parts, words_spaced))
+    return "".join(inline_parts(parts, words_spaced))
 
 
 def source_text(source: ET.Element, words_spaced: bool = True) -> str:
     """The English of a ``<source>``: its text and its inline elements' (a tool wraps
     a term or a comment in a ``<mrk>``), read past a formatter's layout as a target is
-    (`_inline_parts`), so the unit still finds its entry."""
+    (`inline_parts`), so the unit still finds its entry."""
     parts = [source.text or ""]
     for child in source:
         parts += [source_text(child, words_spaced), child.tail or ""]
-    return "".join(_inline_parts(parts, words_spaced))
+    return "".join(inline_parts(parts, words_spaced))
 
 
-def _inline_parts(parts: list[str], words_spaced: bool) -> list[str]:
+def inline_parts(parts: list[str], words_spaced: bool) -> list[str]:
     """``parts`` (an element's text, then each child's text and tail) without the
     layout a formatter gave an element holding only elements.
 
@@ -412,7 +412,7 @@ def _spaces_sentences(language: str) -> bool:
     return found is None or found.word_spaces or found.phrase_spaces
 
 
-def _spaces_words(language: str) -> bool:
+def spaces_words(language: str) -> bool:
     """Whether ``language`` puts a space between words (`languages.yaml`)."""
     found = profile(language) if language else None
     return found is None or found.word_spaces
@@ -629,7 +629,7 @@ def refuse_disagreements(units: list[Unit], path: Path, seen: Seen) -> None:
         )
 
 
-def _note_lines(text: str) -> list[str]:
+def note_lines(text: str) -> list[str]:
     """A translator's note as the comment lines the .po will hold, so that a note of
     several lines stays comments and a second import finds it unchanged. Blank lines
     around it (a CAT tool's indentation) are dropped."""
