@@ -178,6 +178,11 @@ def test_an_inline_code_gives_the_text_its_original_data_holds_or_is_refused(
     ("edit", "said"),
     [
         (lambda t: t.replace('version="2.0"', 'version="3.0"'), "XLIFF version '3.0' in the"),
+        (  # a NUL, or a lone surrogate, went into the catalog, which could not be written
+            lambda t: t.replace(KICKER, '<target>ข้อมูล<cp hex="D800"/></target>'),
+            "holds <cp hex='D800'>, a character XML cannot carry",
+        ),
+        (lambda t: t.replace(KICKER, KICKER + KICKER), "has 2 <target> elements"),
         (
             lambda t: t.replace(KICKER, '<target order="2">ข้อมูล</target>'),
             "a target moves its segment elsewhere (order='2')",

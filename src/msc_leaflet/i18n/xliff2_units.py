@@ -8,7 +8,7 @@ in order are the translation; ``state`` on each segment (`xliff_states.STATES_2_
 ``translate="no"`` on a unit or group. Inline: ``<mrk>`` gives its text, ``<pc>`` of
 bold or italic (``subType="xlf:b"``, ``"xlf:i"``) the leaflet's markup, a code
 (``<ph/>``, ``<sc/>``, ``<ec/>``) the text its unit's ``<originalData>`` holds for it,
-``<cp hex>`` its character. Refused, at its line, whatever would lose or change the
+Refused, at its line, whatever would lose or change the
 translator's words: a target with segments in another order (``order``), a code whose
 text the file does not hold, other formatting, a segment left untranslated beside
 translated ones, a unit with no source or with neither ``name`` nor ``id``.
@@ -24,6 +24,8 @@ from .xliff_states import STATES_2_0
 from .xliff_units import (
     LINE,
     NAMESPACE,
+    VERSIONS_HINT,
+    VERSIONS_READ,
     Unit,
     inline_parts,
     note_lines,
@@ -52,9 +54,9 @@ def xliff2_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], lis
     if root.get("version") not in VERSIONS_2:
         raise LeafletError(
             Location(path, 1),
-            f"XLIFF version {shown_value(root.get('version') or '')} in the XLIFF 2 namespace "
-            "is not supported: import reads XLIFF 2.0 (and 2.1, 2.2), 1.2 and 1.1",
-            "export XLIFF 1.2 from the CAT tool, as `msc-leaflet i18n export` wrote it",
+            f"XLIFF version {shown_value(root.get('version') or '')} in the namespace "
+            f"{shown_value(NS_2_0)} is not supported: {VERSIONS_READ}",
+            VERSIONS_HINT,
         )
     language = root.get("trgLang", "")
     files = []
@@ -113,6 +115,16 @@ def _unit(unit: ET.Element, translate: bool, path: Path, words_spaced: bool) -> 
         for d in unit.iter(_q("data"))  # <originalData>: the text a code stands for
     }
     parts = [p for p in unit if p.tag in (_q("segment"), _q("ignorable"))]
+    for part in parts:
+        for tag in ("source", "target"):
+            found = part.findall(_q(tag))
+            if len(found) > 1:
+                raise LeafletError(
+                    Location(path, int(found[1].get(LINE, "1"))),
+                    f"unit {name!r}: a <{part.tag.rpartition('}')[2]}> has {len(found)} "
+                    f"<{tag}> elements; XLIFF 2.0 gives it one",
+                    "export the file again from the CAT tool",
+                )
     if not any(p.find(_q("source")) is not None for p in parts if p.tag == _q("segment")):
         raise LeafletError(
             Location(path, line),
@@ -183,15 +195,13 @@ def _text(
 def _inline(child: ET.Element, name: str, data: dict[str, str], path: Path, spaced: bool) -> str:
     local = child.tag.rpartition("}")[2]
     where = Location(path, int(child.get(LINE, "1")))
-    if local == "cp":
-        try:
-            return chr(int(child.get("hex", ""), 16))
-        except (ValueError, OverflowError):
-            raise LeafletError(
-                where,
-                f"unit {name!r}: <cp hex={shown_value(child.get('hex', ''))}> names no character",
-                "export the file again from the CAT tool",
-            ) from None
+    if local == "cp":  # XLIFF 2.0 writes so only what XML cannot carry: a control
+        raise LeafletError(
+            where,
+            f"unit {name!r}: the translation holds <cp hex={shown_value(child.get('hex', ''))}>, "
+            "a character XML cannot carry (a control character), which no leaflet prints",
+            "remove it in the CAT tool, and export the file again",
+        )
     if local in ("ph", "sc", "ec"):
         ref = child.get("dataRef") or child.get("dataRefStart") or child.get("dataRefEnd")
         if ref is None or ref not in data:

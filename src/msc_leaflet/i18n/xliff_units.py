@@ -44,6 +44,11 @@ NS_1_1 = "urn:oasis:names:tc:xliff:document:1.1"
 # The versions read, and the namespaces they may be written in ("" for none).
 VERSIONS = ("1.1", "1.2")
 NAMESPACES = ("", NS_1_1, NS)
+# What a refusal of another version says (here and `xliff2_units`).
+VERSIONS_READ = "import reads XLIFF 1.2, 1.1 and 2.0 (2.1, 2.2)"
+VERSIONS_HINT = (
+    "export XLIFF 1.2 from the CAT tool (or 1.1, 2.0), as `msc-leaflet i18n export` wrote it"
+)
 
 
 def xliff_tag(name: str) -> str:
@@ -252,8 +257,8 @@ def _refuse_version(root: ET.Element, path: Path) -> None:
         said += f" in the namespace {shown_value(namespace)}"
     raise LeafletError(
         Location(path, 1),
-        f"{said} is not supported: import reads XLIFF 1.2, 1.1 and 2.0",
-        "export XLIFF 1.2 from the CAT tool (or 1.1), as `msc-leaflet i18n export` wrote it",
+        f"{said} is not supported: {VERSIONS_READ}",
+        VERSIONS_HINT,
     )
 
 
