@@ -14,7 +14,12 @@ from msc_leaflet.i18n.pofile import read_po
 
 NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
-STATES = {"translated": "translated", "signed-off": "final", "new": "initial"}
+STATES = {  # export's 1.2 states as a 2.0 tool writes them
+    "translated": "translated",
+    "signed-off": "final",
+    "new": "initial",
+    "needs-review-translation": "initial",
+}
 
 
 @pytest.fixture
@@ -41,11 +46,7 @@ def as_2_0(xlf_1_2: Path, split: dict[str, list[str]] | None = None) -> str:
         target_element = unit.find(f"{NS1}target")
         assert target_element is not None
         target = "".join(target_element.itertext())
-        state = STATES[target_element.get("state", "translated").split("-")[0]] if target else (
-            "initial"
-        )  # fmt: skip
-        if target_element.get("state") == "needs-review-translation":
-            state = "initial"
+        state = STATES[target_element.get("state", "translated")] if target else "initial"
         notes = "".join(
             f"<note>{esc(''.join(n.itertext()))}</note>"
             for n in unit.findall(f"{NS1}note")
@@ -260,3 +261,52 @@ def test_bold_in_xliff_2_is_the_leaflets_markup_and_a_locked_unit_is_left_out(
     assert code == 0 and " 0 changed" in output, output
     assert '  left out  kicker (translate="no")' in output
     assert (bundled / PO).read_bytes() == before
+
+
+# What a translator or `i18n update` leaves in a catalog beyond translated entries.
+KEPT = """
+# Lan: checked against the glossary.
+#, fuzzy, x-team-checked
+#| msgid "Information for patients"
+msgctxt "x/fuzzy"
+msgid "Information for every patient"
+msgstr "ข้อมูลสำหรับผู้ป่วยทุกคน"
+
+#. A count of doses.
+msgctxt "x/plural"
+msgid "one dose"
+msgid_plural "{n} doses"
+msgstr[0] "{n} ครั้ง"
+
+# A comment the translator keeps.
+#~ msgctxt "x/removed"
+#~ msgid "A paragraph the author removed."
+#~ msgstr "ย่อหน้าที่ผู้เขียนนำออก"
+"""
+
+
+def test_nothing_a_translator_wrote_is_lost_through_xliff_2(bundled: Path, tmp_path: Path) -> None:
+    """A fuzzy entry with its flags, comment and earlier English, a plural entry and an
+    obsolete one come back byte for byte from a 2.0 file; a translator's note on the
+    edited unit is kept as a comment, the fuzzy one confirmed only when it says so."""
+    po = bundled / PO
+    po.write_text(po.read_text("utf-8") + KEPT, encoding="utf-8")
+    before = po.read_bytes()
+    xlf = exported(bundled, tmp_path / "x")
+    text = as_2_0(xlf)
+    assert "ข้อมูลสำหรับผู้ป่วยทุกคน</target></segment>" in text
+    code, output = imported(bundled, tmp_path / "a.xlf", text)
+    assert code == 0 and " 0 changed" in output, output
+    assert po.read_bytes() == before
+    unit = re.search(r'<unit id="\w+" name="kicker">', text)
+    assert unit is not None
+    noted = text.replace(unit[0], unit[0] + "<notes><note>Shorter, as agreed.</note></notes>", 1)
+    noted = noted.replace(KICKER, "<target>ข้อมูลผู้ป่วย</target>")
+    code, output = imported(bundled, tmp_path / "a.xlf", noted)
+    assert code == 0 and " 1 changed" in output, output
+    old, new = before.decode().splitlines(), po.read_text("utf-8").splitlines()
+    assert [line for line in old if line not in new] == ['msgstr "ข้อมูลสำหรับผู้ป่วย"']
+    assert [line for line in new if line not in old] == [
+        "# Shorter, as agreed.",
+        'msgstr "ข้อมูลผู้ป่วย"',
+    ]
