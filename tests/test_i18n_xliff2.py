@@ -140,7 +140,8 @@ def test_segments_and_the_ignorable_space_between_them_join_as_the_catalog_has_i
     text = as_2_0(xlf, {"lede": LEDE}).replace(f"<target>{LEDE[1]}</target>", "")
     code, output = imported(bundled, tmp_path / "a.xlf", text)
     assert code == 1 and "Traceback" not in output, output
-    assert "unit 'lede': segment '' (" in output and "has no translation" in output
+    assert "unit 'lede': sentence 2 ('This leaflet explains" in output, output
+    assert "has no translation; the rest of the unit would print without it" in output
     assert (bundled / PO).read_bytes() == before
 
 

@@ -138,11 +138,11 @@ def _unit(unit: ET.Element, translate: bool, path: Path, words_spaced: bool) -> 
     target = ""
     first = next((t for _, t in segments if t is not None), None)
     if translate and translated:
-        for part, own in segments:
+        for n, (part, own) in enumerate(segments, 1):
             if own is None or not "".join(own.itertext()).strip():
                 raise LeafletError(
                     Location(path, int(part.get(LINE, "1"))),
-                    f"unit {name!r}: segment {part.get('id', '')!r} "
+                    f"unit {name!r}: sentence {part.get('id') or n} "
                     f"({shown_value(''.join(part.itertext()).strip()[:60])}) has no "
                     "translation; the rest of the unit would print without it",
                     "translate every segment of the unit in the CAT tool, and export again",
