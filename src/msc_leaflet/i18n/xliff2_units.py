@@ -20,18 +20,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..errors import LeafletError, Location, shown_value
+from .xliff_inline import inline_parts, spaces_words
+from .xliff_parse import LINE, NAMESPACE, VERSIONS_HINT, VERSIONS_READ
 from .xliff_states import STATES_2_0
-from .xliff_units import (
-    LINE,
-    NAMESPACE,
-    VERSIONS_HINT,
-    VERSIONS_READ,
-    Unit,
-    inline_parts,
-    note_lines,
-    refuse_disagreements,
-    spaces_words,
-)
+from .xliff_units import Unit, note_lines, refuse_disagreements
 
 NS_2_0 = "urn:oasis:names:tc:xliff:document:2.0"
 VERSIONS_2 = ("2.0", "2.1", "2.2")  # one core, one namespace

@@ -29,8 +29,8 @@ from ..project import OutputKind, Project
 from .catalog import Catalog, Entry, catalog_language, locale_dir_name, locale_folder
 from .extract import msgid_language
 from .pofile import read_po
+from .xliff_parse import xliff_tag
 from .xliff_states import SIGNED_OFF, export_state, signed_off_in
-from .xliff_units import xliff_tag
 
 TOOL = "msc-leaflet"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -1,6 +1,7 @@
 """XLIFF → catalogs: a CAT tool's work back into the project, all or nothing.
 
-Each ``<file>`` of a document (read by `xliff_units`) goes into its catalog, refused if
+Each ``<file>`` of a document (parsed by `xliff_parse`, read into units by `xliff_units`,
+or `xliff2_units` for XLIFF 2.0) goes into its catalog, refused if
 it is another locale's or another project's, or if a unit's target would not print as
 the translator meant (`xliff_checks`); then merged (`xliff_merge`). Several files are
 imported all or nothing (`import_files`). An unchanged file gives the catalog back
@@ -27,16 +28,9 @@ from .signoff import required_roles
 from .xliff2_units import is_xliff_2, xliff2_files
 from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
+from .xliff_parse import LINE, parse_xliff
 from .xliff_states import signed_off_in
-from .xliff_units import (
-    LINE,
-    Seen,
-    Unit,
-    parse_xliff,
-    refuse_disagreements,
-    translates_into,
-    xliff_files,
-)
+from .xliff_units import Seen, Unit, refuse_disagreements, translates_into, xliff_files
 
 MAX_XLIFF_BYTES = 20_000_000
 

@@ -1,16 +1,10 @@
-"""Read the XLIFF 1.2 document a CAT tool returns into units, refusing what it would
-read wrong.
+"""Read the XLIFF 1.2 (or 1.1) document a CAT tool returns into units, refusing what it
+would read wrong. Parsing it safely is `xliff_parse`'s.
 
-Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
-reading a local file into a translation) nor nested entities (billion laughs) can be
-expanded. Only expat is used, with handlers that stop at the first declaration, and
-elements nested deeper than any tool writes are refused before anything reads the tree
-recursively.
-
-Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
-text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
-target read past the lines a tool laid its segments out on, and an element holding
-only elements past a formatter's indentation, `inline_parts`), a unit marked
+Each unit is read as the catalog would hold it (`xliff_inline`: inline codes give
+their text, a ``<g>`` of bold or italic the leaflet's markup, a segmented target is
+read past the lines a tool laid its segments out on, and an element holding only
+elements past a formatter's indentation), a unit marked
 ``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
@@ -22,139 +16,31 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
-from typing import NoReturn
-from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
-from ..languages import profile
 from ..project import parent_locales, same_language
 from .catalog import msgstr_as_read
 from .pofile import comment_lines
+from .xliff_inline import (
+    formatting_line,
+    source_text,
+    spaces_sentences,
+    spaces_words,
+    target_text,
+)
+from .xliff_parse import (
+    LINE,
+    NAMESPACE,
+    NAMESPACES,
+    VERSIONS,
+    VERSIONS_HINT,
+    VERSIONS_READ,
+    xliff_tag,
+)
 from .xliff_states import target_fuzzy
 
-NS = "urn:oasis:names:tc:xliff:document:1.2"
-ET.register_namespace("", NS)
-# XLIFF 1.1, which translate-toolkit (po2xliff, Pootle, Virtaal) and other older tools
-# write: every element and attribute import reads means in it what it means in 1.2
-# (1.2 added <seg-source>, <mrk mtype="seg"> and state-qualifier, read where found),
-# so its elements are read as 1.2's.
-NS_1_1 = "urn:oasis:names:tc:xliff:document:1.1"
-# The versions read, and the namespaces they may be written in ("" for none).
-VERSIONS = ("1.1", "1.2")
-NAMESPACES = ("", NS_1_1, NS)
-# What a refusal of another version says (here and `xliff2_units`).
-VERSIONS_READ = "import reads XLIFF 1.2, 1.1 and 2.0 (2.1, 2.2)"
-VERSIONS_HINT = (
-    "export XLIFF 1.2 from the CAT tool (or 1.1, 2.0), as `msc-leaflet i18n export` wrote it"
-)
-
-
-def xliff_tag(name: str) -> str:
-    """An XLIFF 1.2 element's name as ElementTree spells it."""
-    return f"{{{NS}}}{name}"
-
-
 _q = xliff_tag
-
-
-LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
-NAMESPACE = "{urn:x-msc-leaflet}namespace"  # the root's namespace as written
-
-
-def parse_xliff(data: bytes, path: Path) -> ET.Element:
-    """The document's root element; any DTD or entity declaration is refused."""
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_args: object) -> NoReturn:
-        raise LeafletError(
-            Location(path, parser.CurrentLineNumber),
-            "XLIFF file declares a DTD or entities: refused (they can read local files "
-            "or expand without bound)",
-            "export the file again from the CAT tool, without a DOCTYPE",
-        )
-
-    def name(raw: str) -> str:
-        return "{" + raw if "}" in raw else raw
-
-    def tag(raw: str) -> str:
-        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
-        # without its xmlns, and its units, looked for in the namespace, were none, so
-        # such a file imported nothing without a word. One of XLIFF 1.1 is read as 1.2's.
-        namespace, _, local = raw.rpartition("}")
-        return _q(local) if namespace in ("", NS_1_1) else name(raw)
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-
-    depth = 0
-
-    def start(raw: str, attrs: dict[str, str]) -> None:
-        nonlocal depth
-        depth += 1
-        if depth > MAX_DEPTH:  # every step below reads the tree recursively
-            raise LeafletError(
-                Location(path, parser.CurrentLineNumber),
-                f"XLIFF elements nested more than {MAX_DEPTH} deep: refused (no CAT tool "
-                "writes such a file)",
-                "export the file again from the CAT tool",
-            )
-        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
-        element.set(LINE, str(parser.CurrentLineNumber))
-        if depth == 1:  # the namespace it was written in, which `tag` may have replaced
-            element.set(NAMESPACE, raw.rpartition("}")[0])
-
-    def end(raw: str) -> None:
-        nonlocal depth
-        depth -= 1
-        builder.end(tag(raw))
-
-    parser.XmlDeclHandler = lambda _version, encoding, _alone: _refuse_misdeclared(
-        data, encoding, path
-    )
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise LeafletError(
-            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
-        ) from None
-    return builder.close()
-
-
-# Deeper than any XLIFF a tool writes (xliff/file/body/group…/trans-unit/target/g…),
-# shallow enough for the recursive reading of a target's inline codes.
-MAX_DEPTH = 100
-
-
-def _refuse_misdeclared(data: bytes, encoding: str | None, path: Path) -> None:
-    """Refuse a file that declares a one-byte encoding but is written in UTF-8, as a
-    tool or an editor that re-saves it may leave it: read as declared, every Thai
-    letter came in as two or three Latin ones (ข as à¸‚), and an import replaced the
-    translations of the whole catalog with that. A real file in such an encoding is
-    no UTF-8: its letters above ASCII are single bytes that UTF-8 never starts with
-    and ends."""
-    if encoding is None or encoding.lower().replace("_", "-").startswith(("utf-", "ucs-")):
-        return
-    if data.isascii():
-        return
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    first = next(i for i, byte in enumerate(data) if byte > 0x7F)
-    raise LeafletError(
-        Location(path, data[:first].count(b"\n") + 1),
-        f"the XLIFF file declares encoding={shown_value(encoding)} but is written in "
-        "UTF-8: read as declared, every letter beyond ASCII would be garbled",
-        'change the declaration to encoding="utf-8", or export the file again',
-    )
 
 
 @dataclass(frozen=True)
@@ -185,7 +71,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
     files = []
     for file in root.iter(_q("file")):
         units = []
-        spaced = _spaces_sentences(file.get("target-language", ""))
+        spaced = spaces_sentences(file.get("target-language", ""))
         words_spaced = spaces_words(file.get("target-language", ""))
         english_spaced = spaces_words(file.get("source-language", ""))
         for unit, translate in _translatable_units(file, path):
@@ -228,7 +114,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     line=int((unit if target is None else target).get(LINE, "1")),
                     qualifier=target.get("state-qualifier", "") if target is not None else "",
                     approved=approved,
-                    formatted=_formatting_line(target),
+                    formatted=formatting_line(target),
                     translate=translate,
                 )
             )
@@ -301,202 +187,6 @@ _OUR_NOTES = ("developer", "previous-source")
 # in the CAT tool only.
 _CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
 _EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
-
-
-# XLIFF 1.2's ctype of a <g> a translator's formatting becomes, as the leaflet's inline
-# markup writes it (docs/format.md): export writes plain text, so a <g> in a target is
-# one the CAT tool added, and its text without the markup would print unformatted.
-_G_MARKUP = {"bold": "**", "x-bold": "**", "italic": "*", "x-italic": "*"}
-
-
-def inline_text(
-    element: ET.Element, unit: ET.Element, path: Path, words_spaced: bool = True
-) -> str:
-    """The text of a target as the catalog holds it: the text of its inline codes and
-    segments (``<ph>``, ``<mrk>``), a ``<g>`` of bold or italic as the leaflet's markup
-    around its text. A ``<g>`` of any other formatting (underline, a link, one the tool
-    names no ctype for) is refused at its line: the leaflet has no markup for it, and
-    its text alone would lose what the translator marked without a word.
-
-    An element holding only elements (a target that is one ``<mrk>`` a tool wrapped
-    it in, two ``<g>``) is read past the layout a formatter gave it (`inline_parts`)."""
-    parts = [element.text or ""]
-    for child in element:
-        inner = inline_text(child, unit, path, words_spaced)
-        if child.tag == _q("g") and inner.strip():
-            inner = _formatted(child, inner, unit, path)
-        parts += [inner, child.tail or ""]
-    return "".join(inline_parts(parts, words_spaced))
-
-
-def source_text(source: ET.Element, words_spaced: bool = True) -> str:
-    """The English of a ``<source>``: its text and its inline elements' (a tool wraps
-    a term or a comment in a ``<mrk>``), read past a formatter's layout as a target is
-    (`inline_parts`), so the unit still finds its entry."""
-    parts = [source.text or ""]
-    for child in source:
-        parts += [source_text(child, words_spaced), child.tail or ""]
-    return "".join(inline_parts(parts, words_spaced))
-
-
-def inline_parts(parts: list[str], words_spaced: bool) -> list[str]:
-    """``parts`` (an element's text, then each child's text and tail) without the
-    layout a formatter gave an element holding only elements.
-
-    ``xmllint --format``, lxml and Okapi indent such an element, one child a line:
-    whitespace holding a line break before its first child and after its last is that
-    layout, not text, and was refused as a target beginning with a line break nobody
-    typed. Between two children it stands for the space a formatter took away, in a
-    language that spaces its words; in one that does not (Thai, Japanese) it is kept,
-    and refused where it would print as a space no one typed
-    (`xliff_checks._refuse_inner_line_break`), as no one can tell whether a space stood
-    there. Whitespace without a line break is a translator's, and stays; an element
-    with text of its own beside its children is not laid out by any formatter."""
-    own = parts[0::2]  # the element's text and its children's tails
-    if len(parts) < 3 or any(text.strip() for text in own):
-        return parts
-    last = len(parts) - 1
-    kept = []
-    for at, text in enumerate(parts):
-        if at % 2 == 0 and _is_layout(text):
-            text = "" if at in (0, last) else (" " if words_spaced else text)
-        kept.append(text)
-    return kept
-
-
-def target_text(
-    target: ET.Element,
-    unit: ET.Element,
-    path: Path,
-    spaced: bool = True,
-    words_spaced: bool = True,
-) -> str:
-    """The text of ``target`` as the catalog holds it (`inline_text`), read past the
-    layout a tool gave a segmented one.
-
-    memoQ, Trados and Okapi write a unit split into sentences as ``<mrk mtype="seg">``
-    in ``<seg-source>`` and ``<target>``, and some indent them, one segment a line:
-    whitespace holding a line break before, between or after the segments, or at the
-    ends of a segment's own text. That is the file's layout, not the translator's text:
-    read as text, every such target was refused as beginning with a line break nobody
-    typed. Between two segments it stands for what stands between those sentences in
-    the English (`_source_gaps`: a space), or for nothing in a language that puts no
-    space between sentences (``spaced`` false: Chinese, Japanese); at the ends, for
-    what the English has there. Whitespace without a line break is text, and stays (a
-    tool writes the space between two sentences so); a line break inside a segment's
-    text is the translator's (`xliff_checks._refuse_inner_line_break` names it where it would
-    print wrong)."""
-    segments = [c for c in target if _is_segment(c)]
-    if not segments:
-        return inline_text(target, unit, path, words_spaced)
-    before, gaps, after = _source_gaps(unit)
-    gaps = [gap if spaced or gap.strip() else "" for gap in gaps]
-    between = " " if spaced else ""
-    parts = [_layout_or(target.text or "", before)]
-    count = 0
-    for child in target:
-        if not _is_segment(child):
-            parts += [inline_text(child, unit, path, words_spaced), child.tail or ""]
-            continue
-        count += 1
-        inner = inline_text(child, unit, path, words_spaced)
-        parts.append(_without_layout(inner))
-        gap = (
-            after
-            if count == len(segments)
-            else (gaps[count - 1] if count <= len(gaps) else between)
-        )
-        parts.append(_layout_or(child.tail or "", gap))
-    return "".join(parts)
-
-
-def _spaces_sentences(language: str) -> bool:
-    """Whether ``language`` puts a space between two sentences (`languages.yaml`: its
-    words or its phrases are spaced), as the segments of a target are joined."""
-    found = profile(language) if language else None
-    return found is None or found.word_spaces or found.phrase_spaces
-
-
-def spaces_words(language: str) -> bool:
-    """Whether ``language`` puts a space between words (`languages.yaml`)."""
-    found = profile(language) if language else None
-    return found is None or found.word_spaces
-
-
-def _is_segment(element: ET.Element) -> bool:
-    return element.tag == _q("mrk") and element.get("mtype") == "seg"
-
-
-def _is_layout(text: str) -> bool:
-    """Whitespace holding a line break: a tool's indentation, not a translator's text."""
-    return not text.strip() and ("\n" in text or "\r" in text)
-
-
-def _layout_or(text: str, instead: str) -> str:
-    return instead if _is_layout(text) else text
-
-
-def _without_layout(text: str) -> str:
-    """A segment's text without the indentation a tool put at its ends."""
-    start = text[: len(text) - len(text.lstrip())]
-    end = text[len(text.rstrip()) :]
-    core = text.strip()
-    if not core:
-        return text
-    return ("" if _is_layout(start) else start) + core + ("" if _is_layout(end) else end)
-
-
-def _source_gaps(unit: ET.Element) -> tuple[str, list[str], str]:
-    """What the English has before its first sentence, between each two, and after its
-    last: its ``<source>`` around the ``<seg-source>`` segments' texts, found in order.
-    A space between sentences where they cannot be found."""
-    source = unit.find(_q("source"))
-    text = "".join(source.itertext()) if source is not None else ""
-    seg_source = unit.find(_q("seg-source"))
-    sentences = [
-        "".join(m.itertext()).strip()
-        for m in (seg_source if seg_source is not None else ())
-        if _is_segment(m) and "".join(m.itertext()).strip()
-    ]
-    ends: list[tuple[int, int]] = []
-    at = 0
-    for sentence in sentences:
-        found = text.find(sentence, at)
-        if found < 0:
-            return "", [" "] * max(len(sentences) - 1, 0), ""
-        ends.append((found, found + len(sentence)))
-        at = found + len(sentence)
-    if not ends:
-        return "", [], ""
-    gaps = [text[end:start] for (_, end), (start, _) in pairwise(ends)]
-    return text[: ends[0][0]], gaps, text[ends[-1][1] :]
-
-
-def _formatting_line(target: ET.Element | None) -> int:
-    """The line of the first ``<g>`` in ``target`` that `inline_text` wrote as markup."""
-    for g in target.iter(_q("g")) if target is not None else ():
-        if g.get("ctype") in _G_MARKUP and "".join(g.itertext()).strip():
-            return int(g.get(LINE, "1"))
-    return 0
-
-
-def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
-    ctype = g.get("ctype", "")
-    markup = _G_MARKUP.get(ctype)
-    if markup is None:
-        kind = f'ctype="{ctype}"' if ctype else "no ctype"
-        raise LeafletError(
-            Location(path, int(g.get(LINE, "1"))),
-            f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation marks "
-            f"{shown_value(inner.strip())} with a <g> ({kind}), formatting a leaflet "
-            "cannot print; imported as text, the formatting would be lost",
-            "remove the formatting in the CAT tool, or write **bold** or *italic* in the "
-            "text, and export the file again",
-        )
-    # The markers hug the text: "** word **" is no bold in the leaflet's markup.
-    text = inner.strip()
-    before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
-    return f"{before}{markup}{text}{markup}{after}"
 
 
 def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
