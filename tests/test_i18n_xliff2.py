@@ -1,4 +1,4 @@
-"""XLIFF 2.0 import: what Okapi, memoQ and Trados write in 2.0 core comes in as the same
+"""XLIFF 2.0 import: what 2.0 core holds, as Okapi-style tools write it, comes in as the same
 file in 1.2 does, and what import cannot read is refused at its line."""
 
 from __future__ import annotations

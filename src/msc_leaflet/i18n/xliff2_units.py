@@ -1,7 +1,7 @@
 """Read an XLIFF 2.0 document (2.1 and 2.2 share its core) into the units an XLIFF 1.2
 one gives (`xliff_units.Unit`), so that import checks and merges them alike.
 
-What Okapi, memoQ and Trados write in 2.0 core: ``<file original>`` per catalog, the
+What 2.0's core holds, as Okapi-style tools write it: ``<file original>`` per catalog, the
 target language as ``trgLang``; a ``<unit>`` whose ``name`` (else ``id``) is the
 context, its ``<notes>``, and its ``<segment>``s and ``<ignorable>``s, whose targets
 in order are the translation; ``state`` on each segment (`xliff_states.STATES_2_0`);
