@@ -4,6 +4,7 @@ file in 1.2 does, and what import cannot read is refused at its line."""
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,10 +28,13 @@ def bundled(tmp_path: Path) -> Path:
     return copy_bundled(tmp_path)
 
 
-def as_2_0(xlf_1_2: Path, split: dict[str, list[str]] | None = None) -> str:
+def as_2_0(
+    xlf_1_2: Path, split: dict[str, list[str]] | None = None, ignorables: bool = True
+) -> str:
     """The exported XLIFF 1.2 file as an Okapi-style XLIFF 2.0 one: a ``<unit>`` named
     by the resname, its notes, one ``<segment>`` (or, for a unit in ``split``, one a
-    sentence of the target, the English cut alike, with ``<ignorable>`` spaces)."""
+    sentence of the target, the English cut alike, with ``<ignorable>`` spaces unless
+    ``ignorables`` is false, as some tools write it)."""
     tree = ET.parse(xlf_1_2)
     file1 = tree.getroot().find(f"{NS1}file")
     assert file1 is not None
@@ -61,7 +65,7 @@ def as_2_0(xlf_1_2: Path, split: dict[str, list[str]] | None = None) -> str:
             english = re.split(r"(?<=\.) ", source)
             assert len(english) == len(pieces), english
             for n, (en, th) in enumerate(zip(english, pieces, strict=True)):
-                if n:
+                if n and ignorables:
                     out.append("<ignorable><source> </source><target> </target></ignorable>")
                 out.append(segment(state, en, th))
         out.append("</unit>")
@@ -311,3 +315,33 @@ def test_nothing_a_translator_wrote_is_lost_through_xliff_2(bundled: Path, tmp_p
         "# Shorter, as agreed.",
         'msgstr "ข้อมูลผู้ป่วย"',
     ]
+
+
+@pytest.mark.parametrize("locale", ["th", "ja"])
+def test_segments_with_no_ignorable_between_join_as_the_language_spaces_sentences(
+    tmp_path: Path, locale: str
+) -> None:
+    """A tool that leaves out the ``<ignorable>`` space between two sentences: the
+    English joined as "vein.This", matched no entry, and the translation was kept as
+    obsolete, "source changed since the export". Joined with a space in English and
+    Thai, with none in Japanese, the catalog comes back unchanged."""
+    if locale == "th":
+        root, domain, context, pieces = copy_bundled(tmp_path), "infusion-safety", "lede", LEDE
+    else:
+        root = tmp_path / "p"
+        shutil.copytree(Path(__file__).parent / "fixtures" / "languages", root)
+        domain, context = "after-your-infusion", "disclaimer"
+        pieces = [
+            "このリーフレットは一般的な情報です。",
+            "ご自身の医師の診察に代わるものではありません。",
+        ]
+    code, output = invoke("i18n", "export", "-l", locale, "-o", str(tmp_path / "x"),
+                          "--project", str(root))  # fmt: skip
+    assert code == 0, output
+    po = root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
+    before = po.read_bytes()
+    text = as_2_0(tmp_path / "x" / f"{domain}.{locale}.xlf", {context: pieces}, ignorables=False)
+    assert "</segment><segment" in text.replace("\n", "")
+    code, output = imported(root, tmp_path / "a.xlf", text)
+    assert code == 0 and " 0 changed" in output and "obsolete  " not in output, output
+    assert po.read_bytes() == before

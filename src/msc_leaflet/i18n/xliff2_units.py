@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import LeafletError, Location, shown_value
-from .xliff_inline import inline_parts, spaces_words
+from .xliff_inline import inline_parts, spaces_sentences, spaces_words
 from .xliff_parse import LINE, NAMESPACE, VERSIONS_HINT, VERSIONS_READ
 from .xliff_states import STATES_2_0
 from .xliff_units import Unit, note_lines, refuse_disagreements
@@ -53,10 +54,13 @@ def xliff2_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], lis
     language = root.get("trgLang", "")
     files = []
     for file in root.iter(_q("file")):
-        words_spaced = spaces_words(language)
+        spacing = _Spacing(
+            spaces_words(language),
+            " " if spaces_sentences(root.get("srcLang", "")) else "",
+            " " if spaces_sentences(language) else "",
+        )
         units = [
-            _unit(unit, translate, path, words_spaced)
-            for unit, translate in _units(file, path, True)
+            _unit(unit, translate, path, spacing) for unit, translate in _units(file, path, True)
         ]
         refuse_disagreements(units, path, {})
         attrib = {"original": file.get("original", ""), "target-language": language}
@@ -93,7 +97,31 @@ def _units(element: ET.Element, path: Path, inherited: bool) -> list[tuple[ET.El
     return found
 
 
-def _unit(unit: ET.Element, translate: bool, path: Path, words_spaced: bool) -> Unit:
+class _Spacing(NamedTuple):
+    """How a file's texts are spaced: between the target's words (`inline_parts`), and
+    between two sentences of the source and of the target (`_joined`)."""
+
+    words: bool
+    source_sentences: str
+    target_sentences: str
+
+
+def _joined(parts: list[ET.Element], texts: list[str], between: str) -> str:
+    """The texts of a unit's segments and ignorables, in order. XLIFF 2.0 keeps the
+    space between two sentences in an ``<ignorable>``; a tool that leaves it out joined
+    them with none, and the unit matched no entry (kept as obsolete, "source changed").
+    Two segments with no ignorable and no whitespace between them are joined as the
+    language spaces its sentences: a space, or nothing (Chinese, Japanese)."""
+    joined = ""
+    for n, (part, text) in enumerate(zip(parts, texts, strict=True)):
+        after_segment = n and parts[n - 1].tag == part.tag == _q("segment")
+        if after_segment and joined and text and not joined[-1].isspace():
+            joined += "" if text[0].isspace() else between
+        joined += text
+    return joined
+
+
+def _unit(unit: ET.Element, translate: bool, path: Path, spacing: _Spacing) -> Unit:
     name = unit.get("name") or unit.get("id", "")
     line = int(unit.get(LINE, "1"))
     if not name:
@@ -123,7 +151,11 @@ def _unit(unit: ET.Element, translate: bool, path: Path, words_spaced: bool) -> 
             f"unit {name!r} has no <segment> with a <source>; XLIFF 2.0 gives a unit one",
             "export the file again from the CAT tool",
         )
-    source = "".join(_text(p.find(_q("source")), name, data, path, True) for p in parts)
+    source = _joined(
+        parts,
+        [_text(p.find(_q("source")), name, data, path, True) for p in parts],
+        spacing.source_sentences,
+    )
     targets = [p.find(_q("target")) for p in parts]
     segments = [(p, t) for p, t in zip(parts, targets, strict=True) if p.tag == _q("segment")]
     translated = [t for _, t in segments if t is not None and "".join(t.itertext()).strip()]
@@ -147,11 +179,12 @@ def _unit(unit: ET.Element, translate: bool, path: Path, words_spaced: bool) -> 
                     f"{shown_value(own.get('order', ''))}), which import does not read",
                     "join the segments in the CAT tool, and export again",
                 )
-        target = "".join(
+        texts = [
             _text(own if own is not None else part.find(_q("source")), name, data, path,
-                  words_spaced)
+                  spacing.words)
             for part, own in zip(parts, targets, strict=True)
-        )  # fmt: skip
+        ]  # fmt: skip
+        target = _joined(parts, texts, spacing.target_sentences)
     states = [STATES_2_0.get(p.get("state", "initial"), "new") for p, _ in segments]
     comments = [
         line
