@@ -23,7 +23,7 @@ from i18n_support import copy_bundled, invoke
 from msc_leaflet import project as project_files
 from msc_leaflet.errors import LeafletError
 from msc_leaflet.files import write_atomic
-from msc_leaflet.i18n import pofile, workflow, xliff
+from msc_leaflet.i18n import pofile, workflow, xliff_import
 from msc_leaflet.i18n.catalog import Catalog
 from msc_leaflet.i18n.pofile import format_po
 from msc_leaflet.project import Project
@@ -83,14 +83,14 @@ def test_import_refuses_a_catalog_saved_while_it_merged(
     assert code == 0, output
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"
     po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
-    merge = xliff.import_into
+    merge = xliff_import.import_into
     saved: list[bytes] = []
 
     def save_meanwhile(catalog: Catalog, *args: object) -> object:
         saved.append(_editor_saves(po))
         return merge(catalog, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(xliff, "import_into", save_meanwhile)
+    monkeypatch.setattr(xliff_import, "import_into", save_meanwhile)
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
     assert code == 1, output
     assert "infusion-safety.po" in output and "Traceback" not in output

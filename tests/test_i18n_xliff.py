@@ -261,15 +261,13 @@ def test_an_import_of_several_files_is_all_or_nothing(bundled: Path, tmp_path: P
         assert code == 1 and "the XLIFF file is for 'lo', the catalog for th" in output, output
         assert "no catalog was changed" in output and "updated" not in output
         assert catalogs(bundled) == before
-    # Two files for one catalog: both are applied, the later over the earlier.
-    second = tmp_path / "second.xlf"
-    second.write_text(
-        good.read_text(encoding="utf-8").replace("ข้อมูลใหม่", "ข้อมูลล่าสุด"), encoding="utf-8"
-    )
-    code, output = invoke("i18n", "import", str(good), str(second), "--project", str(bundled))
-    assert code == 0 and output.count("  changed   kicker") == 2, output
+    # Two files for one catalog that agree: both are applied, each reported.
+    same = tmp_path / "same.xlf"
+    shutil.copy(good, same)
+    code, output = invoke("i18n", "import", str(good), str(same), "--project", str(bundled))
+    assert code == 0 and output.count("  changed   kicker") == 1, output
     po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
-    assert {e.msgctxt: e.msgstr for e in po.active}["kicker"] == "ข้อมูลล่าสุดสำหรับผู้ป่วย"
+    assert {e.msgctxt: e.msgstr for e in po.active}["kicker"] == "ข้อมูลใหม่สำหรับผู้ป่วย"
 
 
 XXE = """<?xml version="1.0" encoding="utf-8"?>
@@ -523,7 +521,7 @@ def test_a_file_without_the_xliff_namespace_is_imported(bundled: Path, tmp_path:
     [
         ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>', "no <file>"),
         ("<html/>", "not an XLIFF document (its root is <html>)"),
-        ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>', "'2.0'"),
+        ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>', "no <file>"),
     ],
 )
 def test_a_document_with_nothing_to_import_is_refused(
@@ -642,7 +640,7 @@ KICKER = '<target state="translated">ข้อมูลสำหรับผู�
         ("yes", "translated", False),
         # approved alone, over a confirmed translation: export writes approved="yes" on
         # a signed-off text, and a tool that gave the edited unit its own state and left
-        # that as it was confirmed nothing (`xliff.imported_fuzzy`)
+        # that as it was confirmed nothing (`xliff_merge.imported_fuzzy`)
         ("yes", "new", True),
         ("yes", "x-done", True),
         ("yes", "needs-review-translation", True),  # the two disagree: a reviewer decides
@@ -836,7 +834,8 @@ def _unit(text: str, context: str) -> str:
             lambda t: t.replace(_unit(t, "title"), _unit(t, "title") + _unit(t, "kicker")).replace(
                 KICKER, '<target state="translated">ข้อมูลผู้ป่วย</target>', 1
             ),
-            "unit 'kicker' appears twice with different translations (the first at line",
+            "unit 'kicker' appears twice with different translations (the first at line "
+            "10: 'ข้อมูลผู้ป่วย', here 'ข้อมูลสำหรับผู้ป่วย'); no import can tell",
         ),
         (lambda t: t.replace(KICKER, KICKER + KICKER), "unit 'kicker' has 2 <target> elements"),
         (
@@ -964,3 +963,129 @@ def test_every_bundled_locale_round_trips_byte_identical(bundled: Path, tmp_path
     code, output = invoke("i18n", "import", *files, "--project", str(bundled))
     assert code == 0, output
     assert {p: p.read_bytes() for p in (bundled / "locales").rglob("*.po")} == before
+
+
+def _joined(head_from: Path, *files: Path) -> str:
+    """One XLIFF document holding the ``<file>`` elements of ``files``."""
+    head = head_from.read_text(encoding="utf-8").split("<file", 1)[0]
+    bodies = [
+        "<file" + f.read_text(encoding="utf-8").split("<file", 1)[1].rsplit("</xliff>", 1)[0]
+        for f in files
+    ]
+    return head + "".join(bodies) + "</xliff>\n"
+
+
+def _line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("layout", ["two files", "two <file> elements"])
+def test_two_files_that_translate_one_unit_otherwise_are_refused_naming_both(
+    bundled: Path, tmp_path: Path, layout: str
+) -> None:
+    """A corrected file imported with the first (``import xliff/*.xlf``), or a document
+    holding the catalog twice: the later replaced the earlier without a word, and which
+    one the agency meant no import can tell. Refused, at both places; nothing written."""
+    export(bundled, tmp_path / "x")
+    first = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace(KICKER, KICKER.replace("ข้อมูล", "ข้อมูลใหม่")), "utf-8")
+    second = tmp_path / "second.xlf"
+    second.write_text(text.replace(KICKER, KICKER.replace("ข้อมูล", "ข้อมูลล่าสุด")), "utf-8")
+    line = _line_of(first, "<target state")  # of the kicker's target, the first unit
+    args = [str(first), str(second)]
+    if layout != "two files":
+        joined = tmp_path / "joined.xlf"
+        joined.write_text(_joined(first, first, second), encoding="utf-8")
+        args, first, second = [str(joined)], joined, joined
+    second_line = _line_of(second, "ข้อมูลล่าสุด")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", *args, "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    there = f"line {line}" if first == second else f"{first}:{line}"
+    assert output.startswith(
+        f"{second}:{second_line}: error: unit 'kicker' appears twice with different "
+        f"translations (the first at {there}: 'ข้อมูลใหม่สำหรับผู้ป่วย', here "
+        "'ข้อมูลล่าสุดสำหรับผู้ป่วย'); no import can tell which was meant"
+    ), output
+    assert "no catalog was changed" in output and catalogs(bundled) == before
+
+
+def test_one_text_confirmed_in_one_file_and_sent_back_in_another_is_refused(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """The same words, confirmed in one file and marked for review in the other: whether
+    they print depends on which was meant, so the import asks rather than picks."""
+    export(bundled, tmp_path / "x")
+    first = tmp_path / "x" / "infusion-safety.th.xlf"
+    second = tmp_path / "second.xlf"
+    review = KICKER.replace('state="translated"', 'state="needs-review-translation"')
+    second.write_text(first.read_text(encoding="utf-8").replace(KICKER, review), "utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(first), str(second), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert "unit 'kicker' appears twice with one translation, confirmed once and waiting " in output
+    assert catalogs(bundled) == before
+    # the same file twice, or an unchanged one with it, is no conflict
+    code, output = invoke("i18n", "import", str(first), str(first), "--project", str(bundled))
+    assert code == 0 and output.count("0 changed") == 2, output
+
+
+NS_1_2 = 'xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        'xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1"',
+        'version="1.1"',  # no namespace, as some older tools write it
+        'version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1"',
+    ],
+)
+def test_xliff_1_1_imports_as_1_2_does(bundled: Path, tmp_path: Path, root: str) -> None:
+    """XLIFF 1.1, which older tools write, was refused; every element import reads
+    means in it what it means in 1.2: an edit comes in, a fuzzy unit stays fuzzy."""
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    assert NS_1_2 in text
+    edited = text.replace(NS_1_2, root).replace(KICKER, KICKER.replace("ข้อมูล", "ข้อมูลใหม่"))
+    title = '<target state="translated">ความปลอดภัย'
+    edited = edited.replace(title, title.replace("translated", "needs-review-translation"), 1)
+    xlf.write_text(edited, encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and " 2 changed, 61 unchanged" in output, output
+    po = read_po(bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po")
+    entries = {e.msgctxt: e for e in po.active}
+    assert (entries["kicker"].msgstr, entries["kicker"].fuzzy) == ("ข้อมูลใหม่สำหรับผู้ป่วย", False)
+    assert entries["title"].fuzzy
+
+
+@pytest.mark.parametrize(
+    ("root", "said"),
+    [
+        (
+            'version="1.0"',
+            "XLIFF version '1.0' is not supported: import reads XLIFF 1.2, 1.1 and 2.0 (2.1, 2.2)",
+        ),
+        ("", "an XLIFF without a version is not supported"),
+        (
+            'xmlns="urn:oasis:names:tc:xliff:document:2.0" version="1.2"',
+            "XLIFF version '1.2' in the namespace 'urn:oasis:names:tc:xliff:document:2.0' is "
+            "not supported",
+        ),
+    ],
+)
+def test_an_xliff_version_import_does_not_read_is_refused_saying_which_it_reads(
+    bundled: Path, tmp_path: Path, root: str, said: str
+) -> None:
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    xlf.write_text(xlf.read_text(encoding="utf-8").replace(NS_1_2, root), encoding="utf-8")
+    before = catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 1 and "Traceback" not in output, output
+    assert output.startswith(f"{xlf}:1: error: {said}"), output
+    assert "hint: export XLIFF 1.2 from the CAT tool (or 1.1, 2.0)" in output
+    assert catalogs(bundled) == before

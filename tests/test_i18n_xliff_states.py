@@ -184,8 +184,16 @@ def test_an_import_that_changes_a_signed_off_text_says_so(bundled: Path, tmp_pat
     xlf.write_text(text, encoding="utf-8")
     code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
     assert code == 0, output
-    assert "  changed   kicker  (signed off before: sign it off again)" in output
+    assert (  # the tool kept export's approved="yes" and state: no sign-off of these words
+        "  changed   kicker  (signed off before; the file still marks it signed-off, but no "
+        "one signed off these words: imported as translated, sign it off again)\n"
+    ) in output
     assert "  changed   subtitle\n" in output
+    assert (
+        "  sign off  1 text(s) a sign-off of infusion-safety (th) approved changed; `build "
+        "--strict` refuses them until the reviewer reads them and runs: msc-leaflet i18n "
+        'review infusion-safety -l th --by "NAME" --role clinical\n'
+    ) in output
     assert review_state(bundled) == "changed"  # i18n stats: since the approval
     export(bundled, tmp_path / "y")
     found = units(tmp_path / "y" / "infusion-safety.th.xlf")
@@ -209,3 +217,51 @@ def test_export_claims_no_approval_it_cannot_show_and_still_exports(
     export(bundled, tmp_path / "x")
     found = units(tmp_path / "x" / "infusion-safety.th.xlf")
     assert {a for a, _ in found.values()} == {None} and found["subtitle"] == (None, "translated")
+
+
+@pytest.mark.parametrize(
+    ("edit", "marked"),
+    [
+        (("signed-off", 'approved="yes"'), True),  # a tool kept both of export's marks
+        (("translated", 'approved="yes"'), True),  # it reset the state, kept approved
+        (("signed-off", ""), True),  # it dropped approved, kept the state
+        (("translated", ""), False),  # the translator's confirmed edit, said as such
+    ],
+)
+def test_new_words_under_a_kept_sign_off_import_translated_and_never_signed_off(
+    bundled: Path, tmp_path: Path, edit: tuple[str, str], marked: bool
+) -> None:
+    """A tool that lets a translator edit a signed-off text may keep export's
+    ``state="signed-off"`` and ``approved="yes"``: the clinician's approval must never
+    cover words they did not see. The edit imports as the agency's translation (fuzzy
+    only as any edit is), the leaflet's sign-off is stale for it (`build --strict`
+    refuses it, the next export says translated), and the import says which texts and
+    what to run, in words that do not let the kept marks pass for a sign-off."""
+    sign_off(bundled)
+    export(bundled, tmp_path / "x")
+    xlf = tmp_path / "x" / "infusion-safety.th.xlf"
+    text = xlf.read_text(encoding="utf-8")
+    state, approved = edit
+    old = re.search(
+        r'<trans-unit id="kicker"[^>]*>\s*<source>[^<]*</source>\s*<target[^>]*>[^<]*</target>',
+        text,
+    )
+    assert old is not None and 'approved="yes"' in old[0] and 'state="signed-off"' in old[0]
+    new = (
+        f'<trans-unit id="kicker" resname="kicker" {approved}><source>Patient information'
+        f'</source><target state="{state}">ข้อมูลผู้ป่วย</target>'
+    )
+    xlf.write_text(text.replace(old[0], new), encoding="utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(bundled))
+    assert code == 0 and "Traceback" not in output, output
+    said = "the file still marks it signed-off, but no one signed off these words"
+    assert (said in output) is marked, output
+    assert "  sign off  1 text(s) a sign-off of infusion-safety (th) approved changed" in output
+    entry = {e.msgctxt: e for e in read_po(bundled / TH / "infusion-safety.po").active}["kicker"]
+    assert (entry.msgstr, entry.fuzzy) == ("ข้อมูลผู้ป่วย", False)
+    assert review_state(bundled) == "changed"
+    export(bundled, tmp_path / "y")
+    assert units(tmp_path / "y" / "infusion-safety.th.xlf")["kicker"] == (None, "translated")
+    code, output = invoke("build", "infusion-safety", "--locale", "th", "--strict",
+                          "-o", str(tmp_path / "b"), "--project", str(bundled))  # fmt: skip
+    assert code == 1 and "has no current sign-off by clinical (stale: 1 entry" in output, output

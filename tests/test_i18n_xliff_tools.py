@@ -145,3 +145,50 @@ def test_translate_toolkit_reads_every_translation_export_writes(
         theirs = {(e.msgid, e.msgstr) for e in read_po(tmp_path / "tt.po").active}
         wanted = {(e.msgid, e.msgstr) for e in ours.active if e.msgid_plural is None}
         assert wanted <= theirs, xlf.name
+
+
+# translate-toolkit's own XLIFF writer: a new document (XLIFF 1.1, as po2xliff, Pootle
+# and Virtaal write) holding every unit of the exported file, one of them edited.
+REWRITE_AS_1_1 = """
+from translate.storage import xliff
+ours = xliff.xlifffile.parsefile({source!r})
+node = ours.getfilenode(ours.getfilenames()[0])
+store = xliff.xlifffile(sourcelanguage="en", targetlanguage=node.get("target-language"))
+store.setfilename(store.getfilenode("NoName"), ours.getfilenames()[0])
+for unit in ours.units:
+    element = unit.xmlelement
+    copy = store.UnitClass(unit.source)
+    store.addunit(copy)
+    copy.setid(element.get("id"))
+    copy.xmlelement.set("resname", element.get("resname"))
+    state = element.find("{{urn:oasis:names:tc:xliff:document:1.2}}target").get("state")
+    target = {edits!r}.get(element.get("id"), unit.target)
+    if target:  # the toolkit's "fuzzy" is approved="no", its confirmed approved="yes"
+        copy.settarget(target)
+        copy.markfuzzy(state.startswith("needs-"))
+store.savefile({out!r})
+"""
+
+
+def test_a_file_translate_toolkit_writes_as_xliff_1_1_imports_as_1_2_does(
+    project: Path, tmp_path: Path
+) -> None:
+    """XLIFF 1.1 (``urn:oasis:names:tc:xliff:document:1.1``), which translate-toolkit
+    and older tools write, was refused as "version '1.1' is not supported". Every
+    element import reads means the same in it: the edited unit changes, nothing else."""
+    before = locale_files(project)
+    files = export_all(project, tmp_path / "x")
+    [xlf] = [f for f in files if f.name == "infusion-safety.th.xlf"]
+    python = toolkit_python()
+    assert python is not None
+    edits = {"kicker": "ข้อมูลผู้ป่วย"}
+    python(REWRITE_AS_1_1.format(source=str(xlf), edits=edits, out=str(xlf)))
+    text = xlf.read_text("utf-8")
+    assert 'xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1"' in text
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and "Traceback" not in output, output
+    assert " 1 changed, 63 unchanged" in output and "  changed   kicker" in output, output
+    po = project / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    old, new = before[po].decode().splitlines(), po.read_text("utf-8").splitlines()
+    assert [line for line in old if line not in new] == ['msgstr "ข้อมูลสำหรับผู้ป่วย"']
+    assert [line for line in new if line not in old] == ['msgstr "ข้อมูลผู้ป่วย"']

@@ -201,7 +201,7 @@ def test_export_writes_every_unit_translatable() -> None:
     """Every entry export writes is for the translator (plural ones stay in the .po):
     no unit says translate="no", which a CAT tool would lock."""
     from msc_leaflet.i18n.catalog import Catalog, Entry
-    from msc_leaflet.i18n.xliff import catalog_xliff
+    from msc_leaflet.i18n.xliff_export import catalog_xliff
 
     catalog = Catalog(entries=[Entry("Patient information", msgctxt="kicker")])
     catalog.path = Path("locales/th/LC_MESSAGES/infusion-safety.po")
@@ -309,3 +309,142 @@ def test_every_bundled_export_re_indented_by_an_xml_formatter_imports_unchanged(
     code, output = invoke("i18n", "import", *files, "--project", str(project))
     assert code == 0 and output.count(" 0 changed") == len(files), output
     assert {p: p.read_bytes() for p in (project / "locales").rglob("*.po")} == before
+
+
+# --- a target of inline elements only, laid out by a formatter ------------------------
+
+
+def _wrapped(text: str, context: str, source: str, target: str) -> str:
+    """``text`` with unit ``context``'s source and target replaced by ``source`` and
+    ``target`` (inline markup), its ``xml:space="preserve"`` dropped as tools that write
+    their own file drop it, so a formatter lays its elements out."""
+    unit = re.search(rf'<trans-unit id="{re.escape(context)}".*?</target>', text, re.S)
+    assert unit is not None
+    new = re.sub(
+        r"<source>.*?</source>",
+        lambda _: f"<source>{source}</source>",
+        unit[0],
+        count=1,
+        flags=re.S,
+    )
+    new = re.sub(
+        r"(<target[^>]*>).*?</target>",
+        lambda m: f"{m[1]}{target}</target>",
+        new,
+        count=1,
+        flags=re.S,
+    )
+    return text.replace(unit[0], new).replace(' xml:space="preserve"', "")
+
+
+def _libxml2(path: Path) -> None:
+    """``xmllint --format`` (libxml2, here through lxml): blanks between elements
+    dropped, every element holding only elements indented one child a line."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    tree = etree.parse(str(path), etree.XMLParser(remove_blank_text=True))
+    path.write_bytes(
+        etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="utf-8")
+    )
+
+
+def _elementtree(path: Path) -> None:
+    """Python's own ``ElementTree.indent``, as scripts around CAT tools use it: the
+    whitespace-only text of every element holding elements replaced by indentation."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(path)
+    ET.indent(tree, "    ")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def _windows_tabs(path: Path) -> None:
+    """A Windows tool's layout: tabs, CRLF line ends, around each inline element of a
+    target or source that holds only elements."""
+    text = path.read_text("utf-8")
+    text = re.sub(r"(<(?:source|target)[^>]*>)(<mrk)", "\\1\r\n\t\t\t\t\\2", text)
+    text = re.sub(r"(</mrk>)(</(?:source|target)>)", "\\1\r\n\t\t\t\\2", text)
+    text = re.sub(r"(</mrk>)\s*(<mrk)", "\\1\r\n\t\t\t\t\\2", text)
+    path.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+
+
+FORMATTERS = {"xmllint": _libxml2, "ElementTree.indent": _elementtree, "tabs+CRLF": _windows_tabs}
+COMMENT = '<mrk mtype="x-sdl-comment" sdl-cid="c1">{}</mrk>'  # Trados: a comment on a text
+TERMS = '<mrk mtype="term">{}</mrk> <mrk mtype="term">{}</mrk>'  # two terms, a space between
+
+
+@pytest.mark.parametrize("formatter", FORMATTERS)
+def test_a_target_of_one_inline_element_laid_out_by_a_formatter_imports_as_its_text(
+    tmp_path: Path, formatter: str
+) -> None:
+    """A target (and source) that is one ``<mrk>`` a tool wrapped the text in, which a
+    formatter put on a line of its own, was refused as beginning with a line break no
+    one typed, and its source, read with the layout, matched no entry: the translation
+    was kept as obsolete. The layout is no text: the catalog comes back unchanged."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    text = _wrapped(xlf.read_text("utf-8"), "kicker", COMMENT.format("Patient information"),
+                    COMMENT.format("ข้อมูลสำหรับผู้ป่วย"))  # fmt: skip
+    xlf.write_text(text, "utf-8")
+    FORMATTERS[formatter](xlf)
+    assert re.search(r"<target[^>]*>\r?\n\s+<(?:\w+:)?mrk", xlf.read_text("utf-8"))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and "0 changed, 63 unchanged, 0 kept as obsolete" in output, output
+    assert po.read_bytes() == before
+
+
+@pytest.mark.parametrize("formatter", FORMATTERS)
+def test_two_inline_elements_laid_out_on_lines_keep_the_space_between_words(
+    tmp_path: Path, formatter: str
+) -> None:
+    """Vietnamese spaces its words: the line a formatter put between two marked terms,
+    in place of the space between them, is read as that space."""
+    project, po, xlf = exported(tmp_path, "vi", "after-your-infusion")
+    before = po.read_bytes()
+    text = _wrapped(xlf.read_text("utf-8"), "kicker", TERMS.format("Patient", "information"),
+                    TERMS.format("Thông tin", "cho người bệnh"))  # fmt: skip
+    xlf.write_text(text, "utf-8")
+    FORMATTERS[formatter](xlf)
+    assert re.search(r"</(?:\w+:)?mrk>\r?\n\s+<(?:\w+:)?mrk", xlf.read_text("utf-8"))
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 0 and " 0 changed" in output, output
+    assert po.read_bytes() == before
+
+
+def test_two_inline_elements_laid_out_on_lines_in_thai_are_refused_not_guessed(
+    tmp_path: Path,
+) -> None:
+    """Thai puts no space between words: whether one stood between two marked phrases
+    before a formatter took it, no import can tell, and a wrong guess prints a phrase
+    break no one typed, or joins two phrases. Refused at its line, saying what to do."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    before = po.read_bytes()
+    text = _wrapped(xlf.read_text("utf-8"), "kicker", TERMS.format("Patient", "information"),
+                    TERMS.format("ข้อมูล", "สำหรับผู้ป่วย"))  # fmt: skip
+    xlf.write_text(text, "utf-8")
+    _libxml2(xlf)
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 1 and "Traceback" not in output, output
+    assert "unit 'kicker': the translation breaks over lines" in output
+    assert "export without re-indenting" in output and po.read_bytes() == before
+
+
+def test_spaces_a_translator_wrote_between_and_around_inline_elements_stay(
+    tmp_path: Path,
+) -> None:
+    """Whitespace without a line break is text, not layout: a space the translator put
+    between two marked phrases is in the catalog, and one before the first is still
+    refused as whitespace the English lacks, not dropped unseen."""
+    project, po, xlf = exported(tmp_path, "th", "infusion-safety")
+    english = TERMS.format("Patient", "information")
+    text = xlf.read_text("utf-8")
+    output = imported(xlf, project, _wrapped(text, "kicker", english,
+                                             TERMS.format("ข้อมูล", "สำหรับผู้ป่วย")))  # fmt: skip
+    assert "  changed   kicker" in output
+    [kicker] = [e for e in read_po(po).active if e.msgctxt == "kicker"]
+    assert kicker.msgstr == "ข้อมูล สำหรับผู้ป่วย"
+    before = po.read_bytes()
+    xlf.write_text(_wrapped(text, "kicker", english, " " + COMMENT.format("ข้อมูล")), "utf-8")
+    code, output = invoke("i18n", "import", str(xlf), "--project", str(project))
+    assert code == 1 and "unit 'kicker': the translation begins with 1 space(s)" in output
+    assert po.read_bytes() == before

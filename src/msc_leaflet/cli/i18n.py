@@ -28,6 +28,7 @@ from .options import (
 if TYPE_CHECKING:
     from ..i18n.signoff import Pending
     from ..i18n.workflow import Written
+    from ..i18n.xliff_merge import ImportReport
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
@@ -336,7 +337,7 @@ def export(
 
       msc-leaflet i18n export -l th --format xliff   # into xliff/
     """
-    from ..i18n.xliff import export_locale
+    from ..i18n.xliff_export import export_locale
 
     def action() -> list[tuple[Path, bool]]:
         root = Project.at(project)
@@ -346,6 +347,30 @@ def export(
     written = run(action)
     for path, changed in [] if quiet else written:
         typer.echo(f"{'written' if changed else 'unchanged':9}  {display_path(path)}")
+
+
+def _sign_off_said(report: "ImportReport", context: str) -> str:
+    """What a changed entry's line says of its sign-off (`xliff_merge.claims_sign_off`)."""
+    if context in report.marked_signed:
+        return (
+            "  (signed off before; the file still marks it signed-off, but no one signed "
+            "off these words: imported as translated, sign it off again)"
+        )
+    return "  (signed off before: sign it off again)" if context in report.unsigned else ""
+
+
+def _sign_again(report: "ImportReport") -> str:
+    """The line that says who must sign again, and how, after an import changed signed
+    off texts: `build --strict` refuses the locale until then."""
+    from ..i18n.catalog import catalog_language
+
+    leaflet, locale = report.path.stem, catalog_language(report.path)
+    roles = " ".join(f"--role {role}" for role in report.roles) or "--role ROLE"
+    return (
+        f"  sign off  {len(report.unsigned)} text(s) a sign-off of {leaflet} ({locale}) "
+        "approved changed; `build --strict` refuses them until the reviewer reads them "
+        f'and runs: msc-leaflet i18n review {leaflet} -l {locale} --by "NAME" {roles}'
+    )
 
 
 @app.command("import")
@@ -366,7 +391,7 @@ def import_(
 
       msc-leaflet i18n import xliff/*.xlf -l th
     """
-    from ..i18n.xliff import import_files
+    from ..i18n.xliff_import import import_files
 
     reports = run(lambda: import_files(Project.at(project), files, locale))
     for report in [] if quiet else reports:
@@ -377,8 +402,9 @@ def import_(
             "(source changed since the export)"
         )
         for context in report.changed:
-            stale = "  (signed off before: sign it off again)" if context in report.unsigned else ""
-            typer.echo(f"  changed   {context}{stale}")
+            typer.echo(f"  changed   {context}{_sign_off_said(report, context)}")
+        if report.unsigned:
+            typer.echo(_sign_again(report))
         for context in report.kept_obsolete:
             typer.echo(f"  obsolete  {context}")
         for context in report.not_translated:

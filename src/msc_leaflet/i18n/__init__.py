@@ -8,7 +8,8 @@ locale); `labels` are the words the layout itself prints (the ``ui`` domain); `s
 and `formatting` (dates, numbers, language names) serve the build and the CLI;
 `workflow` is the library behind the ``msc-leaflet i18n`` commands (`msc_leaflet.cli.i18n`);
 `coverage` tells a catalog that is not its leaflet's (contexts lost, another leaflet's
-file), `signoff` records reviews and approvals, `xliff` exchanges catalogs with agencies.
+file), `signoff` records reviews and approvals, `xliff_export` and `xliff_import`
+exchange catalogs with agencies.
 """
 
 from __future__ import annotations

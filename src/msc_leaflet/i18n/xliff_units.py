@@ -1,151 +1,46 @@
-"""Read the XLIFF 1.2 document a CAT tool returns into units, refusing what it would
-read wrong.
+"""Read the XLIFF 1.2 (or 1.1) document a CAT tool returns into units, refusing what it
+would read wrong. Parsing it safely is `xliff_parse`'s.
 
-Parsing refuses any DTD: no entity can be declared, so neither an external entity (XXE,
-reading a local file into a translation) nor nested entities (billion laughs) can be
-expanded. Only expat is used, with handlers that stop at the first declaration, and
-elements nested deeper than any tool writes are refused before anything reads the tree
-recursively.
-
-Each unit is read as the catalog would hold it (`inline_text`: inline codes give their
-text, a ``<g>`` of bold or italic the leaflet's markup; `target_text`: a segmented
-target read past the lines a tool laid its segments out on), a unit marked
+Each unit is read as the catalog would hold it (`xliff_inline`: inline codes give
+their text, a ``<g>`` of bold or italic the leaflet's markup, a segmented target is
+read past the lines a tool laid its segments out on, and an element holding only
+elements past a formatter's indentation), a unit marked
 ``translate="no"`` not read at all (`_translatable_units`), and refused, at its line, when
 that text would not be what the translator meant: a code with no text, formatting the
 leaflet cannot print, a second target, a missing source, a target in another language, a
 sentence of a segmented unit left out, two units for one entry that disagree. Checks of
-a unit against its catalog are `xliff.import_into`'s.
+a unit against its catalog are `xliff_checks`'.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
-from typing import NoReturn
-from xml.parsers import expat
 
 from ..errors import LeafletError, Location, shown_value
-from ..languages import profile
 from ..project import parent_locales, same_language
+from .catalog import msgstr_as_read
 from .pofile import comment_lines
-
-NS = "urn:oasis:names:tc:xliff:document:1.2"
-ET.register_namespace("", NS)
-
-
-def xliff_tag(name: str) -> str:
-    """An XLIFF 1.2 element's name as ElementTree spells it."""
-    return f"{{{NS}}}{name}"
-
+from .xliff_inline import (
+    formatting_line,
+    source_text,
+    spaces_sentences,
+    spaces_words,
+    target_text,
+)
+from .xliff_parse import (
+    LINE,
+    NAMESPACE,
+    NAMESPACES,
+    VERSIONS,
+    VERSIONS_HINT,
+    VERSIONS_READ,
+    xliff_tag,
+)
+from .xliff_states import target_fuzzy
 
 _q = xliff_tag
-
-
-# A target is the translator's finished text only in these states (XLIFF 1.2's
-# state-value list); every other, "needs-review-…", "new" and a tool's own "x-…", is
-# fuzzy: a text no one confirmed must not print as if someone had.
-DONE_STATES = ("translated", "final", "signed-off")
-# ...and only when no state-qualifier says it is a tool's suggestion or was rejected.
-SUGGESTED = (
-    *("fuzzy-match", "leveraged-mt", "mt-suggestion", "tm-suggestion"),
-    *("rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling"),
-)
-
-
-LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
-
-
-def parse_xliff(data: bytes, path: Path) -> ET.Element:
-    """The document's root element; any DTD or entity declaration is refused."""
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_args: object) -> NoReturn:
-        raise LeafletError(
-            Location(path, parser.CurrentLineNumber),
-            "XLIFF file declares a DTD or entities: refused (they can read local files "
-            "or expand without bound)",
-            "export the file again from the CAT tool, without a DOCTYPE",
-        )
-
-    def name(raw: str) -> str:
-        return "{" + raw if "}" in raw else raw
-
-    def tag(raw: str) -> str:
-        # An element in no namespace is XLIFF's: some tools write <xliff version="1.2">
-        # without its xmlns, and its units, looked for in the namespace, were none, so
-        # such a file imported nothing without a word.
-        return name(raw) if "}" in raw else _q(raw)
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-
-    depth = 0
-
-    def start(raw: str, attrs: dict[str, str]) -> None:
-        nonlocal depth
-        depth += 1
-        if depth > MAX_DEPTH:  # every step below reads the tree recursively
-            raise LeafletError(
-                Location(path, parser.CurrentLineNumber),
-                f"XLIFF elements nested more than {MAX_DEPTH} deep: refused (no CAT tool "
-                "writes such a file)",
-                "export the file again from the CAT tool",
-            )
-        element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
-        element.set(LINE, str(parser.CurrentLineNumber))
-
-    def end(raw: str) -> None:
-        nonlocal depth
-        depth -= 1
-        builder.end(tag(raw))
-
-    parser.XmlDeclHandler = lambda _version, encoding, _alone: _refuse_misdeclared(
-        data, encoding, path
-    )
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
-    try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
-        raise LeafletError(
-            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
-        ) from None
-    return builder.close()
-
-
-# Deeper than any XLIFF a tool writes (xliff/file/body/group…/trans-unit/target/g…),
-# shallow enough for the recursive reading of a target's inline codes.
-MAX_DEPTH = 100
-
-
-def _refuse_misdeclared(data: bytes, encoding: str | None, path: Path) -> None:
-    """Refuse a file that declares a one-byte encoding but is written in UTF-8, as a
-    tool or an editor that re-saves it may leave it: read as declared, every Thai
-    letter came in as two or three Latin ones (ข as à¸‚), and an import replaced the
-    translations of the whole catalog with that. A real file in such an encoding is
-    no UTF-8: its letters above ASCII are single bytes that UTF-8 never starts with
-    and ends."""
-    if encoding is None or encoding.lower().replace("_", "-").startswith(("utf-", "ucs-")):
-        return
-    if data.isascii():
-        return
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    first = next(i for i, byte in enumerate(data) if byte > 0x7F)
-    raise LeafletError(
-        Location(path, data[:first].count(b"\n") + 1),
-        f"the XLIFF file declares encoding={shown_value(encoding)} but is written in "
-        "UTF-8: read as declared, every letter beyond ASCII would be garbled",
-        'change the declaration to encoding="utf-8", or export the file again',
-    )
 
 
 @dataclass(frozen=True)
@@ -164,35 +59,21 @@ class Unit:
 
     @property
     def fuzzy(self) -> bool:
-        """Whether the target waits for a translator's review (`DONE_STATES`).
-
-        ``approved`` is XLIFF 1.2's own word that someone confirmed the target or did
-        not: "no" is fuzzy whatever the state (translate-toolkit reads an unapproved
-        unit as fuzzy too); "yes" confirms a target whose state a tool left as it was
-        ("new", its own "x-…"), but not one whose state asks for review ("needs-…") or
-        whose qualifier says a machine or memory suggested it: a medical text that two
-        attributes disagree on goes to a reviewer, not to print."""
-        if self.approved == "no" or self.qualifier in SUGGESTED:
-            return True
-        if self.approved == "yes":
-            return self.state.startswith("needs-")
-        return self.state not in DONE_STATES
+        """Whether the target waits for a translator's review (`xliff_states`)."""
+        return target_fuzzy(self.state, self.qualifier, self.approved)
 
 
 def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list[Unit]]]:
-    namespace, _, local = root.tag[1:].rpartition("}")
+    local = root.tag.rpartition("}")[2]
     if local != "xliff":
         raise LeafletError(Location(path, 1), f"not an XLIFF document (its root is <{local}>)")
-    if root.get("version") != "1.2" or namespace != NS:
-        raise LeafletError(
-            Location(path, 1),
-            f"XLIFF version {root.get('version')!r} is not supported",
-            "export XLIFF 1.2 from the CAT tool",
-        )
+    _refuse_version(root, path)
     files = []
     for file in root.iter(_q("file")):
         units = []
-        spaced = _spaces_sentences(file.get("target-language", ""))
+        spaced = spaces_sentences(file.get("target-language", ""))
+        words_spaced = spaces_words(file.get("target-language", ""))
+        english_spaced = spaces_words(file.get("source-language", ""))
         for unit, translate in _translatable_units(file, path):
             source = unit.find(_q("source"))
             # A unit not to translate has no translation to import: its target (a copy
@@ -202,7 +83,7 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                 line
                 for note in unit.findall(_q("note"))
                 if translate and note.get("from") not in _OUR_NOTES
-                for line in _note_lines("".join(note.itertext()))
+                for line in note_lines("".join(note.itertext()))
             ]
             if target is not None:
                 _refuse_empty_codes(unit, target, path)
@@ -222,18 +103,22 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
                     id=unit.get("id", ""),
                     # resname="" is one a tool emptied: matched by id (`matched_by_id`)
                     context=unit.get("resname") or None,
-                    source="".join(source.itertext()) if source is not None else "",
-                    target=(target_text(target, unit, path, spaced) if target is not None else ""),
+                    source=source_text(source, english_spaced) if source is not None else "",
+                    target=(
+                        target_text(target, unit, path, spaced, words_spaced)
+                        if target is not None
+                        else ""
+                    ),
                     state=(target.get("state", "translated") if target is not None else "new"),
                     comments=comments,
                     line=int((unit if target is None else target).get(LINE, "1")),
                     qualifier=target.get("state-qualifier", "") if target is not None else "",
                     approved=approved,
-                    formatted=_formatting_line(target),
+                    formatted=formatting_line(target),
                     translate=translate,
                 )
             )
-        _refuse_duplicates(units, path)
+        refuse_disagreements(units, path, {})
         files.append((dict(file.attrib), units))
     if not files:  # nothing to import is not "0 changed": the file is not what was sent
         raise LeafletError(
@@ -242,6 +127,25 @@ def xliff_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], list
             "import the file exported by `msc-leaflet i18n export`, as the CAT tool returns it",
         )
     return files
+
+
+def _refuse_version(root: ET.Element, path: Path) -> None:
+    """Refuse a document of an XLIFF version import does not read (1.0, 2.x), or one
+    whose version and namespace name none it reads: its units would be looked for
+    where it has none, and it would import as "0 changed"."""
+    version, namespace = root.get("version"), root.get(NAMESPACE, "")
+    if version in VERSIONS and namespace in NAMESPACES:
+        return
+    said = (
+        f"XLIFF version {shown_value(version or '')}" if version else "an XLIFF without a version"
+    )
+    if version in VERSIONS:
+        said += f" in the namespace {shown_value(namespace)}"
+    raise LeafletError(
+        Location(path, 1),
+        f"{said} is not supported: {VERSIONS_READ}",
+        VERSIONS_HINT,
+    )
 
 
 def _translatable_units(file: ET.Element, path: Path) -> list[tuple[ET.Element, bool]]:
@@ -283,150 +187,6 @@ _OUR_NOTES = ("developer", "previous-source")
 # in the CAT tool only.
 _CODES = tuple(_q(tag) for tag in ("ph", "bpt", "ept", "it"))
 _EMPTY_CODES = tuple(_q(tag) for tag in ("x", "bx", "ex"))
-
-
-# XLIFF 1.2's ctype of a <g> a translator's formatting becomes, as the leaflet's inline
-# markup writes it (docs/format.md): export writes plain text, so a <g> in a target is
-# one the CAT tool added, and its text without the markup would print unformatted.
-_G_MARKUP = {"bold": "**", "x-bold": "**", "italic": "*", "x-italic": "*"}
-
-
-def inline_text(element: ET.Element, unit: ET.Element, path: Path) -> str:
-    """The text of a target as the catalog holds it: the text of its inline codes and
-    segments (``<ph>``, ``<mrk>``), a ``<g>`` of bold or italic as the leaflet's markup
-    around its text. A ``<g>`` of any other formatting (underline, a link, one the tool
-    names no ctype for) is refused at its line: the leaflet has no markup for it, and
-    its text alone would lose what the translator marked without a word."""
-    parts = [element.text or ""]
-    for child in element:
-        inner = inline_text(child, unit, path)
-        if child.tag == _q("g") and inner.strip():
-            inner = _formatted(child, inner, unit, path)
-        parts += [inner, child.tail or ""]
-    return "".join(parts)
-
-
-def target_text(target: ET.Element, unit: ET.Element, path: Path, spaced: bool = True) -> str:
-    """The text of ``target`` as the catalog holds it (`inline_text`), read past the
-    layout a tool gave a segmented one.
-
-    memoQ, Trados and Okapi write a unit split into sentences as ``<mrk mtype="seg">``
-    in ``<seg-source>`` and ``<target>``, and some indent them, one segment a line:
-    whitespace holding a line break before, between or after the segments, or at the
-    ends of a segment's own text. That is the file's layout, not the translator's text:
-    read as text, every such target was refused as beginning with a line break nobody
-    typed. Between two segments it stands for what stands between those sentences in
-    the English (`_source_gaps`: a space), or for nothing in a language that puts no
-    space between sentences (``spaced`` false: Chinese, Japanese); at the ends, for
-    what the English has there. Whitespace without a line break is text, and stays (a
-    tool writes the space between two sentences so); a line break inside a segment's
-    text is the translator's (`xliff._refuse_inner_line_break` names it where it would
-    print wrong)."""
-    segments = [c for c in target if _is_segment(c)]
-    if not segments:
-        return inline_text(target, unit, path)
-    before, gaps, after = _source_gaps(unit)
-    gaps = [gap if spaced or gap.strip() else "" for gap in gaps]
-    between = " " if spaced else ""
-    parts = [_layout_or(target.text or "", before)]
-    count = 0
-    for child in target:
-        if not _is_segment(child):
-            parts += [inline_text(child, unit, path), child.tail or ""]
-            continue
-        count += 1
-        inner = inline_text(child, unit, path)
-        parts.append(_without_layout(inner))
-        gap = (
-            after
-            if count == len(segments)
-            else (gaps[count - 1] if count <= len(gaps) else between)
-        )
-        parts.append(_layout_or(child.tail or "", gap))
-    return "".join(parts)
-
-
-def _spaces_sentences(language: str) -> bool:
-    """Whether ``language`` puts a space between two sentences (`languages.yaml`: its
-    words or its phrases are spaced), as the segments of a target are joined."""
-    found = profile(language) if language else None
-    return found is None or found.word_spaces or found.phrase_spaces
-
-
-def _is_segment(element: ET.Element) -> bool:
-    return element.tag == _q("mrk") and element.get("mtype") == "seg"
-
-
-def _is_layout(text: str) -> bool:
-    """Whitespace holding a line break: a tool's indentation, not a translator's text."""
-    return not text.strip() and ("\n" in text or "\r" in text)
-
-
-def _layout_or(text: str, instead: str) -> str:
-    return instead if _is_layout(text) else text
-
-
-def _without_layout(text: str) -> str:
-    """A segment's text without the indentation a tool put at its ends."""
-    start = text[: len(text) - len(text.lstrip())]
-    end = text[len(text.rstrip()) :]
-    core = text.strip()
-    if not core:
-        return text
-    return ("" if _is_layout(start) else start) + core + ("" if _is_layout(end) else end)
-
-
-def _source_gaps(unit: ET.Element) -> tuple[str, list[str], str]:
-    """What the English has before its first sentence, between each two, and after its
-    last: its ``<source>`` around the ``<seg-source>`` segments' texts, found in order.
-    A space between sentences where they cannot be found."""
-    source = unit.find(_q("source"))
-    text = "".join(source.itertext()) if source is not None else ""
-    seg_source = unit.find(_q("seg-source"))
-    sentences = [
-        "".join(m.itertext()).strip()
-        for m in (seg_source if seg_source is not None else ())
-        if _is_segment(m) and "".join(m.itertext()).strip()
-    ]
-    ends: list[tuple[int, int]] = []
-    at = 0
-    for sentence in sentences:
-        found = text.find(sentence, at)
-        if found < 0:
-            return "", [" "] * max(len(sentences) - 1, 0), ""
-        ends.append((found, found + len(sentence)))
-        at = found + len(sentence)
-    if not ends:
-        return "", [], ""
-    gaps = [text[end:start] for (_, end), (start, _) in pairwise(ends)]
-    return text[: ends[0][0]], gaps, text[ends[-1][1] :]
-
-
-def _formatting_line(target: ET.Element | None) -> int:
-    """The line of the first ``<g>`` in ``target`` that `inline_text` wrote as markup."""
-    for g in target.iter(_q("g")) if target is not None else ():
-        if g.get("ctype") in _G_MARKUP and "".join(g.itertext()).strip():
-            return int(g.get(LINE, "1"))
-    return 0
-
-
-def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
-    ctype = g.get("ctype", "")
-    markup = _G_MARKUP.get(ctype)
-    if markup is None:
-        kind = f'ctype="{ctype}"' if ctype else "no ctype"
-        raise LeafletError(
-            Location(path, int(g.get(LINE, "1"))),
-            f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation marks "
-            f"{shown_value(inner.strip())} with a <g> ({kind}), formatting a leaflet "
-            "cannot print; imported as text, the formatting would be lost",
-            "remove the formatting in the CAT tool, or write **bold** or *italic* in the "
-            "text, and export the file again",
-        )
-    # The markers hug the text: "** word **" is no bold in the leaflet's markup.
-    text = inner.strip()
-    before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
-    return f"{before}{markup}{text}{markup}{after}"
 
 
 def _refuse_empty_codes(unit: ET.Element, target: ET.Element, path: Path) -> None:
@@ -526,24 +286,45 @@ def _refuse_untranslated_segments(unit: ET.Element, target: ET.Element, path: Pa
             )
 
 
-def _refuse_duplicates(units: list[Unit], path: Path) -> None:
-    """Refuse two units for one entry (one context and English) with different
-    targets: which of the two the translator meant, no import can tell, and the later
-    replaced the earlier without a word. The same target twice is no conflict."""
-    seen: dict[tuple[str, str], Unit] = {}
-    for unit in (u for u in units if u.translate):  # a unit without resname: its id's
+# Each unit already read for one catalog, by its entry (context, else id, and English),
+# with the file it came from: `refuse_disagreements`.
+Seen = dict[tuple[str, str], tuple["Unit", Path]]
+
+
+def refuse_disagreements(units: list[Unit], path: Path, seen: Seen) -> None:
+    """Refuse a unit of ``path`` for an entry that a unit read before (in ``seen``:
+    this ``<file>``, another ``<file>`` of the document, or another document for the
+    same catalog) translates otherwise, or confirms where the other asks for review:
+    which of the two the translator meant, no import can tell, and the later replaced
+    the earlier without a word. The same translation twice is no conflict, nor a unit
+    with no target (which erases nothing). Both places are named."""
+    for unit in units:
+        if not unit.translate or not unit.target:
+            continue
         key = unit.context if unit.context is not None else f"id {unit.id}"
-        first = seen.setdefault((key, unit.source), unit)
-        if first is not unit and first.target != unit.target and unit.target and first.target:
-            raise LeafletError(
-                Location(path, unit.line),
-                f"unit {unit.context or unit.id!r} appears twice with different "
-                f"translations (the first at line {first.line})",
-                "keep one of them in the CAT tool, and export the file again",
-            )
+        first, first_path = seen.setdefault((key, unit.source), (unit, path))
+        if first is unit:
+            continue
+        same_text = msgstr_as_read(first.target) == msgstr_as_read(unit.target)
+        if same_text and first.fuzzy == unit.fuzzy:
+            continue
+        there = f"line {first.line}" if first_path == path else f"{first_path}:{first.line}"
+        said = (
+            "with different translations"
+            if not same_text
+            else "with one translation, confirmed once and waiting for review once"
+        )
+        raise LeafletError(
+            Location(path, unit.line),
+            f"unit {unit.context or unit.id!r} appears twice {said} (the first at "
+            f"{there}: {shown_value(first.target[:40])}, here "
+            f"{shown_value(unit.target[:40])}); no import can tell which was meant",
+            "keep one of them in the CAT tool and export again, or import the file you "
+            "mean on its own",
+        )
 
 
-def _note_lines(text: str) -> list[str]:
+def note_lines(text: str) -> list[str]:
     """A translator's note as the comment lines the .po will hold, so that a note of
     several lines stays comments and a second import finds it unchanged. Blank lines
     around it (a CAT tool's indentation) are dropped."""
