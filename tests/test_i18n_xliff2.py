@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_support import copy_bundled, invoke
+from i18n_support import KEPT, copy_bundled, invoke
 from msc_leaflet.i18n.pofile import read_po
 
 NS1 = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -266,28 +266,6 @@ def test_bold_in_xliff_2_is_the_leaflets_markup_and_a_locked_unit_is_left_out(
     assert code == 0 and " 0 changed" in output, output
     assert '  left out  kicker (translate="no")' in output
     assert (bundled / PO).read_bytes() == before
-
-
-# What a translator or `i18n update` leaves in a catalog beyond translated entries.
-KEPT = """
-# Lan: checked against the glossary.
-#, fuzzy, x-team-checked
-#| msgid "Information for patients"
-msgctxt "x/fuzzy"
-msgid "Information for every patient"
-msgstr "ข้อมูลสำหรับผู้ป่วยทุกคน"
-
-#. A count of doses.
-msgctxt "x/plural"
-msgid "one dose"
-msgid_plural "{n} doses"
-msgstr[0] "{n} ครั้ง"
-
-# A comment the translator keeps.
-#~ msgctxt "x/removed"
-#~ msgid "A paragraph the author removed."
-#~ msgstr "ย่อหน้าที่ผู้เขียนนำออก"
-"""
 
 
 def test_nothing_a_translator_wrote_is_lost_through_xliff_2(bundled: Path, tmp_path: Path) -> None:

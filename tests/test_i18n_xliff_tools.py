@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from i18n_support import copy_bundled, invoke
+from i18n_support import KEPT, copy_bundled, invoke
 from msc_leaflet.i18n.pofile import read_po
 from xliff_tools import toolkit, toolkit_python
 
@@ -18,28 +18,6 @@ pytestmark = pytest.mark.skipif(
     toolkit("pretranslate") is None or toolkit_python() is None,
     reason="translate-toolkit not installed (apt-get install translate-toolkit)",
 )
-
-# What a translator or `i18n update` leaves in a catalog beyond translated entries; the
-# bundled catalogs hold none of it. Appended to infusion-safety's Thai catalog.
-KEPT = """
-# Lan: checked against the glossary.
-#, fuzzy, x-team-checked
-#| msgid "Information for patients"
-msgctxt "x/fuzzy"
-msgid "Information for every patient"
-msgstr "ข้อมูลสำหรับผู้ป่วยทุกคน"
-
-#. A count of doses.
-msgctxt "x/plural"
-msgid "one dose"
-msgid_plural "{n} doses"
-msgstr[0] "{n} ครั้ง"
-
-# A comment the translator keeps.
-#~ msgctxt "x/removed"
-#~ msgid "A paragraph the author removed."
-#~ msgstr "ย่อหน้าที่ผู้เขียนนำออก"
-"""
 
 
 def locale_files(root: Path) -> dict[Path, bytes]:

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import LeafletError, Location, shown_value
-from .xliff_inline import inline_parts, spaces_sentences, spaces_words
+from .xliff_inline import (
+    inline_parts,
+    marked_up,
+    spaces_sentences,
+    spaces_words,
+    untranslated_sentence,
+)
 from .xliff_parse import LINE, NAMESPACE, VERSIONS_HINT, VERSIONS_READ
 from .xliff_states import STATES_2_0
 from .xliff_units import Unit, note_lines, refuse_disagreements
@@ -164,12 +170,11 @@ def _unit(unit: ET.Element, translate: bool, path: Path, spacing: _Spacing) -> U
     if translate and translated:
         for n, (part, own) in enumerate(segments, 1):
             if own is None or not "".join(own.itertext()).strip():
-                raise LeafletError(
+                raise untranslated_sentence(
                     Location(path, int(part.get(LINE, "1"))),
-                    f"unit {name!r}: sentence {part.get('id') or n} "
-                    f"({shown_value(''.join(part.itertext()).strip()[:60])}) has no "
-                    "translation; the rest of the unit would print without it",
-                    "translate every segment of the unit in the CAT tool, and export again",
+                    name,
+                    part.get("id") or str(n),
+                    "".join(part.itertext()),
                 )
         for own in targets:
             if own is not None and own.get("order"):
@@ -243,17 +248,7 @@ def _inline(child: ET.Element, name: str, data: dict[str, str], path: Path, spac
         return ""  # a marker's start or end: annotates, holds no text
     inner = _text(child, name, data, path, spaced)
     if local == "pc" and inner.strip():
-        markup = _PC_MARKUP.get(child.get("subType", ""))
-        if markup is None:
-            raise LeafletError(
-                where,
-                f"unit {name!r}: the translation marks {shown_value(inner.strip())} with a "
-                f"<pc> ({child.get('subType') or 'no subType'}), formatting a leaflet "
-                "cannot print; imported as text, the formatting would be lost",
-                "remove the formatting in the CAT tool, or write **bold** or *italic* in "
-                "the text, and export the file again",
-            )
-        text = inner.strip()
-        before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
-        return f"{before}{markup}{text}{markup}{after}"
+        sub = child.get("subType", "")
+        kind = f"<pc> ({sub or 'no subType'})"
+        return marked_up(inner, _PC_MARKUP.get(sub), kind, where, name)
     return inner  # <mrk>, or a <pc> around no text

@@ -197,14 +197,26 @@ def formatting_line(target: ET.Element | None) -> int:
 
 def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
     ctype = g.get("ctype", "")
-    markup = _G_MARKUP.get(ctype)
+    kind = f'<g> (ctype="{ctype}")' if ctype else "<g> (no ctype)"
+    return marked_up(
+        inner,
+        _G_MARKUP.get(ctype),
+        kind,
+        Location(path, int(g.get(LINE, "1"))),
+        unit.get("resname") or unit.get("id") or "",
+    )
+
+
+def marked_up(inner: str, markup: str | None, kind: str, where: Location, name: str) -> str:
+    """``inner`` in the leaflet's ``markup`` (``**``, ``*``), or why a tool's formatting
+    ``kind`` (XLIFF 1.2's ``<g>``, 2.0's ``<pc>``) cannot be imported: as text it would
+    be lost without a word."""
     if markup is None:
-        kind = f'ctype="{ctype}"' if ctype else "no ctype"
         raise LeafletError(
-            Location(path, int(g.get(LINE, "1"))),
-            f"unit {unit.get('resname') or unit.get('id', '')!r}: the translation marks "
-            f"{shown_value(inner.strip())} with a <g> ({kind}), formatting a leaflet "
-            "cannot print; imported as text, the formatting would be lost",
+            where,
+            f"unit {name!r}: the translation marks {shown_value(inner.strip())} with a "
+            f"{kind}, formatting a leaflet cannot print; imported as text, the formatting "
+            "would be lost",
             "remove the formatting in the CAT tool, or write **bold** or *italic* in the "
             "text, and export the file again",
         )
@@ -212,3 +224,14 @@ def _formatted(g: ET.Element, inner: str, unit: ET.Element, path: Path) -> str:
     text = inner.strip()
     before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
     return f"{before}{markup}{text}{markup}{after}"
+
+
+def untranslated_sentence(where: Location, name: str, sentence: str, text: str) -> LeafletError:
+    """A segmented unit translated in part: imported, the rest would print without the
+    sentence, so the import refuses it at the segment."""
+    return LeafletError(
+        where,
+        f"unit {name!r}: sentence {sentence} ({shown_value(text.strip()[:60])}) has no "
+        "translation; the rest of the unit would print without it",
+        "translate every segment of the unit in the CAT tool, and export again",
+    )

@@ -28,6 +28,7 @@ from .xliff_inline import (
     spaces_sentences,
     spaces_words,
     target_text,
+    untranslated_sentence,
 )
 from .xliff_parse import (
     LINE,
@@ -277,12 +278,11 @@ def _refuse_untranslated_segments(unit: ET.Element, target: ET.Element, path: Pa
         return
     for mid, segment in _segments(unit.find(_q("seg-source"))).items():
         if mid not in translated:
-            raise LeafletError(
+            raise untranslated_sentence(
                 Location(path, int(target.get(LINE, "1"))),
-                f"unit {unit.get('resname') or unit.get('id', '')!r}: sentence {mid} "
-                f"({shown_value(''.join(segment.itertext()).strip()[:60])}) has no "
-                "translation; the rest of the unit would print without it",
-                "translate every segment of the unit in the CAT tool, and export again",
+                unit.get("resname") or unit.get("id") or "",
+                mid,
+                "".join(segment.itertext()),
             )
 
 
