@@ -28,14 +28,15 @@ from ..data import data_path
 from ..languages import profile
 
 # A number's parts are joined by a point or a comma, the Arabic decimal and thousands
-# separators (٫ ٬) or a full-width point (１．５, as an input method types it), which
+# separators (٫ ٬), a full-width point (１．５, as an input method types it) or comma
+# before three digits (１，０００), which
 # `_digits` reads as its language writes them. A space groups no thousands: "2 100 mg
 # tablets" are two, and the page prints a no-break space as a plain one (inline markup
 # folds every run of blanks). A vulgar fraction may follow the digits (1½) or stand
 # alone (½).
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
 _NUMBER = re.compile(
-    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
+    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+|\uff0c\d{{3}}(?!\d))*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
     rf"|[{_FRACTIONS}]"
 )
 # A power written with superscripts (10⁶, a cell dose) is 10^6: the text the checks
@@ -45,7 +46,10 @@ _POWER = re.compile("(?<=\\d)[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # One number, short enough to compute with (a thousand digits are compared as written).
 _ONE_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
 MAX_EXPONENT = 30  # 10^30 cells is no dose; a larger one is read as written
-_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ thousands
+# ٫ decimal, ٬ thousands; a full-width comma groups thousands only (１，０００, 1，000 as
+# a Chinese or Japanese input method types them), as the regular expression above reads
+# it only before three digits: 1，2 is a list of two.
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": ".", "\uff0c": ","}
 # Arabic-Indic digits (٠-٩, and the Persian and Urdu ۰-۹) take ٫ as their decimal sign,
 # which a Latin keyboard lacks: a comma among them that groups no three digits (٢,٥)
 # is that sign, as its writer meant, and ١,٠٠٠ is still a thousand.
