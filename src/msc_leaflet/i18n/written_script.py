@@ -247,3 +247,42 @@ def _language_of_script(letters: list[str]) -> str:
         if other.letters and all(other.has_letters(c) for c in letters):
             return other.tag
     return "en"
+
+
+@dataclass(frozen=True)
+class Letters:
+    """How much of a text is written in its language's letters, in terminal cells (a Han
+    or kana letter takes two): ``own`` in them, ``other`` in another language's (a
+    sentence of `strays`, or a letter of another script), ``scripts`` the names of what
+    the others are written in ("Latin letters", "English"), by cells."""
+
+    own: int = 0
+    other: int = 0
+    scripts: tuple[tuple[str, int], ...] = ()
+
+
+def letters(text: str, language: str, kept: KeptTerms = NO_KEPT_TERMS) -> Letters:
+    """The letters of ``text`` by whose they are, read as `strays` reads a text: what may
+    rightly stay as written (a URL, an abbreviation such as MSC, a term ``kept``) is not
+    counted. A stray sentence counts whole as another language's, so English in a
+    Vietnamese text (one script) is told too; a shorter run of other letters (a drug's
+    name in a Thai sentence) counts as its script's."""
+    own = profile(language)
+    masked = _KEPT.sub(lambda m: " " * len(m.group()), kept.mask(text))
+    found = list(strays(text, language, kept))
+    scripts: dict[str, int] = {}
+    outside = list(masked)
+    for stray in found:
+        # The offset is where its letters start: a masked abbreviation may begin it.
+        start = text.rfind(stray.sentence, 0, stray.offset + len(stray.sentence))
+        cells = _cells(_letters_of(masked[start : start + len(stray.sentence)]))
+        scripts[stray.written_in] = scripts.get(stray.written_in, 0) + cells
+        outside[start : start + len(stray.sentence)] = " " * len(stray.sentence)
+    rest = "".join(outside)
+    alien = _alien(rest, own)
+    for char in alien:
+        name = f"{_script_name(char)} letters"
+        scripts[name] = scripts.get(name, 0) + _cells(char)
+    other = sum(scripts.values())
+    ordered = tuple(sorted(scripts.items(), key=lambda item: -item[1]))
+    return Letters(_cells(_letters_of(rest)) - _cells(alien), other, ordered)
