@@ -1280,6 +1280,48 @@ def test_a_sentence_in_another_script_is_named(
     assert severity["I18N020"] == "warning"
 
 
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("th", "ດື່ມນ້ຳ", "Lao"),  # "drink water", two words of Lao in a Thai catalog
+        ("th", "ເວັບ", "Lao"),  # a page label ("Web")
+        ("th", "ຢາ MSC", "Lao"),  # an abbreviation beside it is not read
+        ("km", "ดื่มน้ำ", "Thai"),  # a Khmer catalog holding Thai
+        ("lo", "โทร 1669", "Thai"),
+        ("hi", "اتصل", "Arabic"),
+        ("ar", "नमस्ते", "Devanagari"),
+        ("zh_Hans", "はい", "Hiragana"),
+    ],
+)
+def test_a_short_text_wholly_in_another_script_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """A label or a short phrase too short for the sentence rule (`MIN_CELLS`) passed
+    in another language's letters: a Thai catalog's "Web" typed in Lao, a Khmer one's
+    "drink water" left in Thai. With none of the catalog's own letters and every letter
+    of one script that is no Latin (a kept name) and no Han (Chinese's and Japanese's),
+    it is named as a longer sentence is."""
+    [message] = _script_findings("Drink water.", translation, language)
+    assert f"is written in {written_in}" in message, message
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("lo", "ก"),  # one letter: an abbreviation, not judged
+        ("th", "Paracetamol"),  # a short Latin text is a name kept
+        ("zh_Hans", "錠剤"),  # Han alone: Chinese writes it too
+        ("ja", "注意"),
+        ("th", "ยา Paracetamol"),  # its own letters beside a Latin name
+        ("ar", "قبل"),  # Persian and Arabic share a script: told by `same_script`
+    ],
+)
+def test_a_short_text_of_its_own_or_a_shared_script_is_no_finding(
+    language: str, translation: str
+) -> None:
+    assert _script_findings("Drink water.", translation, language) == []
+
+
 def test_a_sentence_left_in_english_after_a_translated_one_is_named_where_it_starts() -> None:
     translation = "ផឹកទឹកមុនពេលធ្វើតេស្ត។ Then rest for one whole hour."
     [problem] = [
