@@ -3226,6 +3226,24 @@ def test_a_year_or_a_number_to_call_said_before_a_word_stays_unbroken(
     assert [p.message.split(":")[0] for p in found] == ["number grouped"], found
 
 
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "meant"),
+    [
+        ("km", "Call 1669 for help.", "ហៅលេខ ១.៦៦៩", "១៦៦៩"),  # "." marks Khmer decimals
+        ("vi", "Call 1669.", "Gọi 1,669.", "1669"),  # "," marks Vietnamese decimals
+        ("vi", "In 1991, Caplan named them.", "Năm 1,991, Caplan đặt tên.", "1991"),
+    ],
+)
+def test_a_number_to_call_typed_with_the_other_separator_is_suggested_unbroken(
+    language: str, source: str, translation: str, meant: str
+) -> None:
+    """A hotline typed with a separator the translation's reader reads as a decimal sign
+    was told to be written "១,៦៦៩ or ១៦៦៩": grouped, which the rule for a number to call
+    refuses next. The suggestion is the one way it may be written."""
+    found = _number_messages(source, translation, language)
+    assert len(found) == 1 and found[0].endswith(f"write {meant}"), found
+
+
 @pytest.mark.parametrize("language", ["zh_Hans", "ja"])
 @pytest.mark.parametrize("typed", ["１，０００", "1，000", "1,000", "１０００"])
 def test_a_full_width_comma_groups_one_number(language: str, typed: str) -> None:

@@ -547,7 +547,9 @@ def _numbers_differ(
     for meant, read_as, typed_as in otherwise:
         missing[meant] -= 1
         added[read_as] -= 1
-        suggested = [_in_digits_of(w, typed_as) for w in numbers.written_as(meant, language)]
+        # A hotline or a year is suggested unbroken, as `grouping` holds it.
+        ways = grouping.ways_to_write(meant, source, source_language, language, identified, counted)
+        suggested = [_in_digits_of(w, typed_as) for w in ways]
         reads = (
             f"reads as {numbers.as_read(read_as)}"
             if numbers.amount(read_as) is not None
