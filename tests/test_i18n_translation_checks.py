@@ -3204,6 +3204,7 @@ def test_a_count_said_with_its_noun_may_be_grouped(
         ("en", "Since 1991 doctors have used them.", "1991"),
         ("en", "In May 2024 the clinic opened.", "2024"),
         ("en", "Enter code 4321 at the door.", "4321"),
+        ("en", "In an emergency, ambulance 1669 answers day and night.", "1669"),
         ("th", "โทร 1669 ได้ตลอดเวลา", "1669"),
         ("th", "Hotline 1669 ฟรี", "1669"),
         ("th", "ปี 2567 คลินิกเปิดใหม่", "2567"),
