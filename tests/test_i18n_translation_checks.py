@@ -3168,6 +3168,7 @@ _COUNTS = [
     ("en", "About 1000 people took part in the study."),
     ("en", "The clinic saw 1200 patients last year."),
     ("en", "2000 patients were treated."),  # a year's digits, but it counts patients
+    ("en", "In Thailand, 2000 patients were treated."),  # "in" before another word
     ("th", "มีผู้ป่วยเข้าร่วม ๑๐๐๐ คน"),
     ("th", "ผู้ป่วย 2000 คน"),
     ("zh_Hans", "约1000人参加了研究。"),
@@ -3205,6 +3206,9 @@ def test_a_count_said_with_its_noun_may_be_grouped(
         ("en", "In May 2024 the clinic opened.", "2024"),
         ("en", "Enter code 4321 at the door.", "4321"),
         ("en", "In an emergency, ambulance 1669 answers day and night.", "1669"),
+        # The cue a few words before, a bracket between (the bundled infusion leaflet).
+        ("en", "Call emergency services (1669 in Thailand) at once.", "1669"),
+        ("th", "โทรหาหน่วยฉุกเฉิน (1669 ในประเทศไทย) ทันที", "1669"),
         ("th", "โทร 1669 ได้ตลอดเวลา", "1669"),
         ("th", "Hotline 1669 ฟรี", "1669"),
         ("th", "ปี 2567 คลินิกเปิดใหม่", "2567"),

@@ -28,8 +28,16 @@ from . import numbers
 _FOUR = re.compile(r"(?<![\d.,\u066b\u066c\uff0c\uff0e])\d{4}(?!\d|[.,\u066b\u066c\uff0c\uff0e]\d)")
 _SPACES = " \u00a0\u202f\u2009\t\n"
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
-#: How far before a number its cue word is looked for, in characters.
-_CUE_SPAN = 24
+#: How far before a number its cue word is looked for, in characters, and in words
+#: where words are spaced: "call emergency services (1669 in Thailand)" is a number
+#: to call, its cue two words before it.
+_CUE_SPAN = 40
+_CUE_WORDS = 3
+_UNSPACED_CUE_SPAN = 12
+# What ends the clause a cue must be in, and what may stand between a cue and its
+# number: an opening bracket or quotation mark, a colon.
+_CLAUSE_END = re.compile(r"[.!?;。！？；\n]")
+_OPENING = "(（[「『\"'“‘:："
 
 
 def counts(text: str, language: str) -> frozenset[str]:
@@ -42,18 +50,30 @@ def counts(text: str, language: str) -> frozenset[str]:
     counted = set()
     for match in found:
         value = _ascii(match.group())
-        before = text[max(0, match.start() - _CUE_SPAN) : match.start()].rstrip(_SPACES + ":：")
+        said = text[max(0, match.start() - _CUE_SPAN) : match.start()]
+        before = _clause_before(said, language)
         after = text[match.end() :].lstrip(_SPACES)
         if not after[:1] or not _is_letter(after[0]) or _cue(language, "calls").search(before):
             continue
+        right_before = said.rstrip(_SPACES + _OPENING)  # พ.ศ. 2567: its stop ends no clause
         if _may_be_year(int(value), language) and (
-            _cue(language, "years").search(before)
+            _cue(language, "years", right_before=True).search(right_before)
             or _cue_after(language).match(after)
             or any(before.endswith(month) or after.startswith(month) for month in months)
         ):
             continue
         counted.add(value)
     return frozenset(counted)
+
+
+def _clause_before(before: str, language: str) -> str:
+    """The words right before a number that may say what it is: in its clause, the last
+    `_CUE_WORDS` where words are spaced, else the last `_UNSPACED_CUE_SPAN` characters,
+    an opening bracket or a colon before the number left out."""
+    clause = _CLAUSE_END.split(before)[-1].rstrip(_SPACES + _OPENING)
+    if profile(language or "en").word_spaces:
+        return " ".join(clause.split()[-_CUE_WORDS:])
+    return clause[-_UNSPACED_CUE_SPAN:]
 
 
 def _ascii(digits: str) -> str:
@@ -93,9 +113,13 @@ def _alternatives(words: tuple[str, ...], language: str) -> str:
 
 
 @cache
-def _cue(language: str, key: str) -> re.Pattern[str]:
-    """A word of ``key`` ending the text before a number."""
-    return re.compile(rf"(?:{_alternatives(_words(language, key), language)})$", re.IGNORECASE)
+def _cue(language: str, key: str, right_before: bool = False) -> re.Pattern[str]:
+    """A word of ``key`` in the words before a number (`_clause_before`), whole where
+    words are spaced; ``right_before``: the last of them ("in 2024", not "in Bangkok,
+    2000 patients", where "in" says nothing of the number)."""
+    words = _alternatives(_words(language, key), language)
+    after = "$" if right_before else r"(?!\w)" if profile(language or "en").word_spaces else ""
+    return re.compile(rf"(?:{words}){after}", re.IGNORECASE)
 
 
 @cache
