@@ -3213,6 +3213,8 @@ def test_a_count_said_with_its_noun_may_be_grouped(
         ("th", "Hotline 1669 ฟรี", "1669"),
         ("th", "ปี 2567 คลินิกเปิดใหม่", "2567"),
         ("th", "พ.ศ. ๒๕๖๗ คลินิกเปิดใหม่", "2567"),
+        ("zh_Hans", "2024年诊所开业。", "2024"),  # a calendar year, no 2024 years
+        ("ja", "2024年に開院しました。", "2024"),
         ("zh_Hans", "请拨打1669求助。", "1669"),
         ("vi", "Năm 2024 phòng khám mở cửa.", "2024"),
         ("vi", "Gọi 1669 để được giúp.", "1669"),
@@ -3247,6 +3249,26 @@ def test_a_number_to_call_typed_with_the_other_separator_is_suggested_unbroken(
     refuses next. The suggestion is the one way it may be written."""
     found = _number_messages(source, translation, language)
     assert len(found) == 1 and found[0].endswith(f"write {meant}"), found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation"),
+    [
+        ("zh_Hans", "2024年诊所开业。", "en", "The clinic opened in 2024."),
+        ("zh_Hans", "2024年诊所开业。", "vi", "Năm 2024 phòng khám mở cửa."),
+        ("zh_Hans", "2024年诊所开业。", "th", "คลินิกเปิดในปี ๒๕๖๗"),  # in the Buddhist Era
+        ("ja", "2024年に開院しました。", "en", "The clinic opened in 2024."),
+    ],
+)
+def test_a_calendar_year_before_its_year_word_is_no_number_of_years(
+    source_language: str, source: str, language: str, translation: str
+) -> None:
+    """Chinese and Japanese write a year with 年 after it (2024年), their word for a number
+    of years too: "The clinic opened in 2024" was refused as "unit missing: “2024年”
+    (year)". Four digits a year may be (1900 to 2100, or in the Buddhist Era) before it
+    are that year; "2 years" as 3年 is still refused."""
+    assert _numbers_found(source_language, source, language, translation) == []
+    assert _numbers_found("en", "Rest for 2 years.", "zh_Hans", "请休息3年。") != []
 
 
 @pytest.mark.parametrize("language", ["zh_Hans", "ja"])

@@ -27,7 +27,6 @@ from . import numbers
 # Four digits standing alone: not part of a longer number, a decimal or a grouping.
 _FOUR = re.compile(r"(?<![\d.,\u066b\u066c\uff0c\uff0e])\d{4}(?!\d|[.,\u066b\u066c\uff0c\uff0e]\d)")
 _SPACES = " \u00a0\u202f\u2009\t\n"
-_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 #: How far before a number its cue word is looked for, in characters, and in words
 #: where words are spaced: "call emergency services (1669 in Thailand)" is a number
 #: to call, its cue two words before it.
@@ -56,7 +55,7 @@ def counts(text: str, language: str) -> frozenset[str]:
         if not after[:1] or not _is_letter(after[0]) or _cue(language, "calls").search(before):
             continue
         right_before = said.rstrip(_SPACES + _OPENING)  # พ.ศ. 2567: its stop ends no clause
-        if _may_be_year(int(value), language) and (
+        if numbers.may_be_year(int(value), language) and (
             _cue(language, "years", right_before=True).search(right_before)
             or _cue_after(language).match(after)
             or any(before.endswith(month) or after.startswith(month) for month in months)
@@ -82,13 +81,6 @@ def _ascii(digits: str) -> str:
 
 def _is_letter(char: str) -> bool:
     return unicodedata.category(char)[0] == "L"
-
-
-def _may_be_year(value: int, language: str) -> bool:
-    """Whether ``value`` is a year a leaflet may give, in the Gregorian era or its
-    language's (Thai counts the Buddhist Era, 543 years on)."""
-    offsets = {0, profile(language or "en").era_year_offset}
-    return any(_FIRST_YEAR + offset <= value <= _LAST_YEAR + offset for offset in offsets)
 
 
 def _words(language: str, key: str) -> tuple[str, ...]:

@@ -228,6 +228,8 @@ def read(text: str, language: str = "") -> Numbers:
             unit = None  # 3月2日: the second of March, no two days
         if unit is not None and unit[0] == "year" and _month_of_date(text, unit[1], base):
             unit = None  # 2026年5月12日: the year of a date, no 2026 years
+        if unit is not None and unit[0] == "year" and _calendar_year(number, text, unit[1], base):
+            unit = None  # 2024年诊所开业: the year 2024, no 2024 years
         if unit is not None and _part_of_date(text, number.start, unit[1], base):
             unit = None  # ngày 12 tháng 5: the 12th of May, no 12 months
         if kinds[index] is None and ranged:
@@ -276,6 +278,43 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(hours),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+#: The years a leaflet may date something in: a number of four digits from 1900 to 2100
+#: (or the same years in its language's era, 2443 to 2643 in the Buddhist Era) with a
+#: word of years after it is that year (2024年, 2024 ခုနှစ်), never so many years.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def may_be_year(value: int, language: str) -> bool:
+    """Whether ``value`` is a year a leaflet may give, in the Gregorian era or in the
+    era its ``language`` counts (Thai: the Buddhist Era, 543 years on)."""
+    offsets = {0, profile(language or "en").era_year_offset}
+    return any(FIRST_YEAR + offset <= value <= LAST_YEAR + offset for offset in offsets)
+
+
+def _calendar_year(number: _Found, text: str, unit_end: int, language: str) -> bool:
+    """Whether ``number``, with a word of years after it ending at ``unit_end``, is a
+    calendar year: four digits as typed that `may_be_year`, before a word that also
+    names a year of the calendar (`years` under `number_kinds` in `data/numbers.yaml`:
+    年, not 年間, which only counts years)."""
+    typed = text[number.start : number.end]
+    word = text[_past_spaces(text, number.end) : unit_end].casefold()
+    return (
+        not number.spelled
+        and len(typed) == 4
+        and number.value.isdigit()
+        and may_be_year(int(number.value), language)
+        and word in _calendar_words(language)
+    )
+
+
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """The words ``language`` writes beside a calendar year (`number_kinds`)."""
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    return frozenset(str(word).casefold() for word in entry.get("years") or [])
 
 
 def _clock_said(text: str, number: _Found, language: str) -> bool:
