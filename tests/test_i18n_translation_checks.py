@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1277,6 +1278,48 @@ def test_a_sentence_in_another_script_is_named(
     assert f"is written in {written_in}" in message, message
     severity = {p.code: p.severity for p in check_translation(SCRIPT_SOURCE, translation, language)}
     assert severity["I18N020"] == "warning"
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "written_in"),
+    [
+        ("th", "ດື່ມນ້ຳ", "Lao"),  # "drink water", two words of Lao in a Thai catalog
+        ("th", "ເວັບ", "Lao"),  # a page label ("Web")
+        ("th", "ຢາ MSC", "Lao"),  # an abbreviation beside it is not read
+        ("km", "ดื่มน้ำ", "Thai"),  # a Khmer catalog holding Thai
+        ("lo", "โทร 1669", "Thai"),
+        ("hi", "اتصل", "Arabic"),
+        ("ar", "नमस्ते", "Devanagari"),
+        ("zh_Hans", "はい", "Hiragana"),
+    ],
+)
+def test_a_short_text_wholly_in_another_script_is_named(
+    language: str, translation: str, written_in: str
+) -> None:
+    """A label or a short phrase too short for the sentence rule (`MIN_CELLS`) passed
+    in another language's letters: a Thai catalog's "Web" typed in Lao, a Khmer one's
+    "drink water" left in Thai. With none of the catalog's own letters and every letter
+    of one script that is no Latin (a kept name) and no Han (Chinese's and Japanese's),
+    it is named as a longer sentence is."""
+    [message] = _script_findings("Drink water.", translation, language)
+    assert f"is written in {written_in}" in message, message
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        ("lo", "ก"),  # one letter: an abbreviation, not judged
+        ("th", "Paracetamol"),  # a short Latin text is a name kept
+        ("zh_Hans", "錠剤"),  # Han alone: Chinese writes it too
+        ("ja", "注意"),
+        ("th", "ยา Paracetamol"),  # its own letters beside a Latin name
+        ("ar", "قبل"),  # Persian and Arabic share a script: told by `same_script`
+    ],
+)
+def test_a_short_text_of_its_own_or_a_shared_script_is_no_finding(
+    language: str, translation: str
+) -> None:
+    assert _script_findings("Drink water.", translation, language) == []
 
 
 def test_a_sentence_left_in_english_after_a_translated_one_is_named_where_it_starts() -> None:
@@ -3117,6 +3160,130 @@ def test_an_amount_may_be_grouped_as_its_reader_groups_it(language: str, native:
     typed = _in_digits(thousand, language) if native else thousand
     assert _number_messages("Take no more than 1000 mg a day.", f"{typed} mg …", language) == []
     assert _number_messages("Up to 1,000 cells.", f"{typed} …", language) == []
+
+
+# A count of four digits said with its noun, in the source's language (its own digits
+# too): the thing counted is after the number, or is the counter after it.
+_COUNTS = [
+    ("en", "About 1000 people took part in the study."),
+    ("en", "The clinic saw 1200 patients last year."),
+    ("en", "2000 patients were treated."),  # a year's digits, but it counts patients
+    ("en", "In Thailand, 2000 patients were treated."),  # "in" before another word
+    ("th", "มีผู้ป่วยเข้าร่วม ๑๐๐๐ คน"),
+    ("th", "ผู้ป่วย 2000 คน"),
+    ("zh_Hans", "约1000人参加了研究。"),
+    ("ja", "約1000人が参加しました。"),
+    ("vi", "Khoảng 1000 người đã tham gia."),
+]
+
+
+@pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))
+@pytest.mark.parametrize("native", [False, True])
+@pytest.mark.parametrize(("source_language", "source"), _COUNTS)
+def test_a_count_said_with_its_noun_may_be_grouped(
+    language: str, native: bool, source_language: str, source: str
+) -> None:
+    """About 1000 people, given as "Khoảng 1.000 người" was refused as a number
+    grouped, as a year or a hotline is: but a count of people is an amount, and its
+    reader groups it as they group a dose, in every bundled locale, in its own digits
+    or ASCII ones (`number_kinds`)."""
+    value = "".join(str(int(c)) for c in re.search(r"\d{4}", source).group())  # type: ignore[union-attr]
+    grouped = value[0] + _LOCALE_DIGITS[language][1] + value[1:]
+    typed = _in_digits(grouped, language) if native else grouped
+    found = _numbers_found(source_language, source, language, f"… {typed} …")
+    assert found == [], [p.message for p in found]
+
+
+@pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))
+@pytest.mark.parametrize(
+    ("source_language", "source", "value"),
+    [
+        # A word after the number is no noun it counts where a word before says what it is.
+        ("en", "Call 1669 for an ambulance.", "1669"),
+        ("en", "Hotline: 1669 (free of charge).", "1669"),
+        ("en", "In 2024 we opened the clinic.", "2024"),
+        ("en", "Since 1991 doctors have used them.", "1991"),
+        ("en", "In May 2024 the clinic opened.", "2024"),
+        ("en", "Enter code 4321 at the door.", "4321"),
+        ("en", "In an emergency, ambulance 1669 answers day and night.", "1669"),
+        # The cue a few words before, a bracket between (the bundled infusion leaflet).
+        ("en", "Call emergency services (1669 in Thailand) at once.", "1669"),
+        ("th", "โทรหาหน่วยฉุกเฉิน (1669 ในประเทศไทย) ทันที", "1669"),
+        ("th", "โทร 1669 ได้ตลอดเวลา", "1669"),
+        ("th", "Hotline 1669 ฟรี", "1669"),
+        ("th", "ปี 2567 คลินิกเปิดใหม่", "2567"),
+        ("th", "พ.ศ. ๒๕๖๗ คลินิกเปิดใหม่", "2567"),
+        ("zh_Hans", "2024年诊所开业。", "2024"),  # a calendar year, no 2024 years
+        ("ja", "2024年に開院しました。", "2024"),
+        ("zh_Hans", "请拨打1669求助。", "1669"),
+        ("vi", "Năm 2024 phòng khám mở cửa.", "2024"),
+        ("vi", "Gọi 1669 để được giúp.", "1669"),
+    ],
+)
+def test_a_year_or_a_number_to_call_said_before_a_word_stays_unbroken(
+    language: str, source_language: str, source: str, value: str
+) -> None:
+    """A word after a number makes it a count only where nothing says it is a year or
+    a number to call: "Call 1669 for an ambulance", "In 2024 we opened" (a word of
+    `number_kinds` before it, or a month beside it) keep their digits together."""
+    if source_language == language:
+        return
+    grouped = value[0] + _LOCALE_DIGITS[language][1] + value[1:]
+    found = _numbers_found(source_language, source, language, f"… {grouped} …")
+    assert [p.message.split(":")[0] for p in found] == ["number grouped"], found
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "meant"),
+    [
+        ("km", "Call 1669 for help.", "ហៅលេខ ១.៦៦៩", "១៦៦៩"),  # "." marks Khmer decimals
+        ("vi", "Call 1669.", "Gọi 1,669.", "1669"),  # "," marks Vietnamese decimals
+        ("vi", "In 1991, Caplan named them.", "Năm 1,991, Caplan đặt tên.", "1991"),
+    ],
+)
+def test_a_number_to_call_typed_with_the_other_separator_is_suggested_unbroken(
+    language: str, source: str, translation: str, meant: str
+) -> None:
+    """A hotline typed with a separator the translation's reader reads as a decimal sign
+    was told to be written "១,៦៦៩ or ១៦៦៩": grouped, which the rule for a number to call
+    refuses next. The suggestion is the one way it may be written."""
+    found = _number_messages(source, translation, language)
+    assert len(found) == 1 and found[0].endswith(f"write {meant}"), found
+
+
+@pytest.mark.parametrize(
+    ("source_language", "source", "language", "translation"),
+    [
+        ("zh_Hans", "2024年诊所开业。", "en", "The clinic opened in 2024."),
+        ("zh_Hans", "2024年诊所开业。", "vi", "Năm 2024 phòng khám mở cửa."),
+        ("zh_Hans", "2024年诊所开业。", "th", "คลินิกเปิดในปี ๒๕๖๗"),  # in the Buddhist Era
+        ("ja", "2024年に開院しました。", "en", "The clinic opened in 2024."),
+    ],
+)
+def test_a_calendar_year_before_its_year_word_is_no_number_of_years(
+    source_language: str, source: str, language: str, translation: str
+) -> None:
+    """Chinese and Japanese write a year with 年 after it (2024年), their word for a number
+    of years too: "The clinic opened in 2024" was refused as "unit missing: “2024年”
+    (year)". Four digits a year may be (1900 to 2100, or in the Buddhist Era) before it
+    are that year; "2 years" as 3年 is still refused."""
+    assert _numbers_found(source_language, source, language, translation) == []
+    assert _numbers_found("en", "Rest for 2 years.", "zh_Hans", "请休息3年。") != []
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "ja"])
+@pytest.mark.parametrize("typed", ["１，０００", "1，000", "1,000", "１０００"])
+def test_a_full_width_comma_groups_one_number(language: str, typed: str) -> None:
+    """A Chinese or Japanese input method types a thousand as １，０００ or 1，000: one
+    number, 1000, where the check read two (1 and 0) and refused the translation as a
+    1000 missing. A full-width comma before fewer than three digits is a list's
+    (步骤1，2: the steps 1 and 2), and a year or a hotline grouped so is still refused."""
+    counted = "约{}人参加。" if language == "zh_Hans" else "約{}人が参加しました。"
+    people = "About 1000 people took part."
+    assert _numbers_found("en", people, language, counted.format(typed)) == []
+    assert _numbers_found("en", "Do steps 1, 2 and 3.", language, "步骤1，2，3") == []
+    found = _numbers_found("en", "Call 1669.", language, "1，669")
+    assert [p.message.split(":")[0] for p in found] == ["number grouped"], found
 
 
 @pytest.mark.parametrize("language", sorted(_LOCALE_DIGITS))

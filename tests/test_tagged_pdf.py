@@ -1849,3 +1849,62 @@ def test_a_proofs_contacts_are_tagged_in_the_language_they_are_written_in(
         for name, read in EXTRACTORS.items():
             lines = {as_typed(line) for line in read(path).splitlines()}
             assert set(texts) <= lines, (name, lines)
+
+
+#: An organisation's address as its profile writes it, the page it is printed on, and
+#: the language a screen reader must read it in: the locale it is written for, else the
+#: one its letters show, whatever the page's.
+THAI_ADDRESS = "12 ถนนสุขุมวิท แขวงคลองเตย กรุงเทพฯ 10110"
+ENGLISH_ADDRESS = "12 Sukhumvit Road, Khlong Toei, Bangkok 10110"
+VIETNAMESE_ADDRESS = "12 đường Lê Lợi, Quận 1, Thành phố Hồ Chí Minh"
+CHINESE_ADDRESS = "曼谷市素坤逸路12号"  # written for zh, printed on a zh_Hans page: its own
+CONTACTS_AS_PUBLISHED = [
+    # The English address a Vietnamese page prints for want of a vi: one was read in a
+    # Vietnamese voice: its letters are Vietnamese's too, but it is published in English.
+    (f"address:\n  en: {ENGLISH_ADDRESS}\n  th: {THAI_ADDRESS}\n", "vi", ENGLISH_ADDRESS, "en"),
+    (f"address:\n  en: {ENGLISH_ADDRESS}\n  th: {THAI_ADDRESS}\n", "km", ENGLISH_ADDRESS, "en"),
+    (f"address:\n  en: {ENGLISH_ADDRESS}\n  th: {THAI_ADDRESS}\n", "ar", ENGLISH_ADDRESS, "en"),
+    (f"address: {THAI_ADDRESS}\n", "en", THAI_ADDRESS, "th"),  # Thai in an English leaflet
+    (f"address: {VIETNAMESE_ADDRESS}\n", "en", VIETNAMESE_ADDRESS, "vi"),
+    (
+        f"address:\n  zh: {CHINESE_ADDRESS}\n  en: {ENGLISH_ADDRESS}\n",
+        "zh_Hans",
+        CHINESE_ADDRESS,
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("profile", "locale", "address", "language"), CONTACTS_AS_PUBLISHED)
+def test_a_contact_is_tagged_in_the_language_it_is_published_in(
+    tmp_path: Path, profile: str, locale: str, address: str, language: str
+) -> None:
+    """A contact of the closing box is tagged by the contact as published, as a
+    reference entry is (`story.contact_language`): the address in the language the
+    profile writes it for, or its letters show; a web address and a LINE id in Latin
+    letters are English on a page of another script, and a phone number, digits alone,
+    is read in its line's language, with its label. ``language`` "": the page's own."""
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    (root / "organisations" / "test-clinic.yaml").write_text(
+        f'name: Test Clinic\n{profile}phone: "+66 2 123 4567"\nline: "@testclinic"\n'
+        "web: https://example.org\n",
+        "utf-8",
+    )
+    path = build_leaflet(Project.at(root), "after-your-infusion", locale, tmp_path).path
+    document, _ = structure(path)
+    page = locale.replace("_", "-")
+
+    def tagged(text: str) -> str:
+        """The language of the innermost element holding ``text`` whole."""
+        holding = [n for n in document.walk() if _norm(text) in _norm(n.text())]
+        assert holding, text
+        inner = [n for n in holding if not any(_norm(text) in _norm(k.text()) for k in n.kids)]
+        return inner[-1].lang
+
+    assert tagged(address) == (language or page)
+    if locale == "ar":  # PDFium reads the phone and the address's pieces drawn reversed
+        return
+    assert tagged("+66 2 123 4567") == page
+    latin_page = locale in ("en", "vi")
+    assert tagged("example.org") == (page if latin_page else "en")

@@ -127,6 +127,7 @@ REGISTRY: dict[str, Check] = {}
 FAMILIES = (
     "loading", "references", "claims", "terminology", "readability", "dates", "hidden_text",
     "layout", "translations", "waivers", "accessibility", "printable", "emphasis", "page_fit",
+    "written_language",
 )  # fmt: skip
 
 

@@ -8,10 +8,11 @@ code is never grouped: "gọi 1.669" is no number a patient dials, "năm 1.991" 
 a reader recognises, and a clinician searching PMID 12.345.678 finds nothing. So a
 number the source writes as one run of digits where its own language would group an
 amount of that size (CLDR: English groups 1669 as 1,669), and writes with no unit or
-counter after it, keeps its run unbroken in the translation. A number of five digits
-or more is held so only where it is plainly no amount: after an identifier's name
-(PMID, ISO: `identifiers`) or with a leading zero (a phone number, 0812345678); a
-count of 100000 cells may be grouped as its reader groups it.
+counter after it, keeps its run unbroken in the translation, unless it counts a thing
+with its noun ("1000 people": `number_kinds`), which its reader groups as an amount.
+A number of five digits or more is held so only where it is plainly no amount: after
+an identifier's name (PMID, ISO: `identifiers`) or with a leading zero (a phone
+number, 0812345678); a count of 100000 cells may be grouped as its reader groups it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from . import numbers
 #: rarer and written unbroken in every language too (`numbers.written_as`).
 _CODE_DIGITS = 4
 # What `numbers` reads between a number's digits and may group them: a point, a comma,
-# the Arabic thousands separator ٬ (its decimal sign ٫ makes no whole number).
-_SEPARATORS = frozenset(",.\u066c")
+# the Arabic thousands separator ٬ or a full-width comma (１，０００; the Arabic decimal
+# sign ٫ makes no whole number).
+_SEPARATORS = frozenset(",.\u066c\uff0c")
 
 
 # Digits in groups of three after a space (1 669, 10 000, ๑ ๖๖๙): a number typed as
@@ -66,12 +68,13 @@ def ways_to_write(
     source_language: str,
     language: str,
     identified: frozenset[str] = frozenset(),
+    counted: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """How the translation may write the source's ``value`` so its reader reads it:
     unbroken where the source holds it so (a year, a number to call, a code), else as
     ``language`` groups an amount, or unbroken (`numbers.written_as`)."""
     typed = next((typed for v, typed in source.written if v == value), value)
-    if _held(value, typed, source_language, identified) and not any(
+    if _held(value, typed, source_language, identified, counted) and not any(
         pair.value == value and pair.unit for pair in source.pairs
     ):
         return ("".join(str(unicodedata.digit(c)) for c in typed),)
@@ -95,17 +98,20 @@ def regrouped(
     translation: numbers.Numbers,
     language: str,
     identified: frozenset[str] = frozenset(),
+    counted: frozenset[str] = frozenset(),
 ) -> Iterator[Regrouped]:
     """Each value the translation groups more often than the source groups it or
     gives it as an amount, where the source writes it unbroken as a year, a number to
     call or a code (the module's rule). ``identified``: the values the source writes
-    after an identifier's name (PMID 12345678), whatever their length."""
+    after an identifier's name (PMID 12345678), whatever their length; ``counted``: the
+    values of four digits it gives as a count of things (`number_kinds.counts`: "1000
+    people"), which the translation may group as an amount."""
     unbroken: dict[str, str] = {}
     allowed: Counter[str] = Counter()
     for value, typed in source.written:
         if _grouped(typed):
             allowed[value] += 1
-        elif _held(value, typed, source_language, identified) and value not in unbroken:
+        elif _held(value, typed, source_language, identified, counted) and value not in unbroken:
             unbroken[value] = typed
     if not unbroken:
         return
@@ -126,15 +132,22 @@ def regrouped(
             yield Regrouped(typed, unbroken[meant], "".join(c for c in typed if c.isdigit()))
 
 
-def _held(value: str, typed: str, language: str, identified: frozenset[str]) -> bool:
+def _held(
+    value: str,
+    typed: str,
+    language: str,
+    identified: frozenset[str],
+    counted: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the source's ``typed``, read as ``value``, is a run of digits its
-    language would group as an amount, and a year, a number to call or a code."""
+    language would group as an amount, and a year, a number to call or a code: not a
+    count of things (``counted``: "1000 people")."""
     if not typed.isdigit() or len(typed) < _CODE_DIGITS:
         return False
     if value in identified or unicodedata.digit(typed[0]) == 0:  # PMID 12345678, 0812345678
         return True
     grouped = numbers.written_as(value, language)[0]
-    return len(typed) == _CODE_DIGITS and grouped != value
+    return len(typed) == _CODE_DIGITS and grouped != value and value not in counted
 
 
 def _grouped(typed: str) -> bool:

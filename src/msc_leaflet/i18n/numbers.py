@@ -28,14 +28,15 @@ from ..data import data_path
 from ..languages import profile
 
 # A number's parts are joined by a point or a comma, the Arabic decimal and thousands
-# separators (٫ ٬) or a full-width point (１．５, as an input method types it), which
+# separators (٫ ٬), a full-width point (１．５, as an input method types it) or comma
+# before three digits (１，０００), which
 # `_digits` reads as its language writes them. A space groups no thousands: "2 100 mg
 # tablets" are two, and the page prints a no-break space as a plain one (inline markup
 # folds every run of blanks). A vulgar fraction may follow the digits (1½) or stand
 # alone (½).
 _FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
 _NUMBER = re.compile(
-    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+)*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
+    rf"\d+(?:[.,\u066b\u066c\uff0e]\d+|\uff0c\d{{3}}(?!\d))*(?:\^[-\u2212]?\d{{1,2}}|[{_FRACTIONS}])?"
     rf"|[{_FRACTIONS}]"
 )
 # A power written with superscripts (10⁶, a cell dose) is 10^6: the text the checks
@@ -45,7 +46,10 @@ _POWER = re.compile("(?<=\\d)[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # One number, short enough to compute with (a thousand digits are compared as written).
 _ONE_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
 MAX_EXPONENT = 30  # 10^30 cells is no dose; a larger one is read as written
-_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": "."}  # ٫ decimal, ٬ thousands
+# ٫ decimal, ٬ thousands; a full-width comma groups thousands only (１，０００, 1，000 as
+# a Chinese or Japanese input method types them), as the regular expression above reads
+# it only before three digits: 1，2 is a list of two.
+_SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": ".", "\uff0c": ","}
 # Arabic-Indic digits (٠-٩, and the Persian and Urdu ۰-۹) take ٫ as their decimal sign,
 # which a Latin keyboard lacks: a comma among them that groups no three digits (٢,٥)
 # is that sign, as its writer meant, and ١,٠٠٠ is still a thousand.
@@ -224,6 +228,8 @@ def read(text: str, language: str = "") -> Numbers:
             unit = None  # 3月2日: the second of March, no two days
         if unit is not None and unit[0] == "year" and _month_of_date(text, unit[1], base):
             unit = None  # 2026年5月12日: the year of a date, no 2026 years
+        if unit is not None and unit[0] == "year" and _calendar_year(number, text, unit[1], base):
+            unit = None  # 2024年诊所开业: the year 2024, no 2024 years
         if unit is not None and _part_of_date(text, number.start, unit[1], base):
             unit = None  # ngày 12 tháng 5: the 12th of May, no 12 months
         if kinds[index] is None and ranged:
@@ -272,6 +278,43 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(hours),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+#: The years a leaflet may date something in: a number of four digits from 1900 to 2100
+#: (or the same years in its language's era, 2443 to 2643 in the Buddhist Era) with a
+#: word of years after it is that year (2024年, 2024 ခုနှစ်), never so many years.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def may_be_year(value: int, language: str) -> bool:
+    """Whether ``value`` is a year a leaflet may give, in the Gregorian era or in the
+    era its ``language`` counts (Thai: the Buddhist Era, 543 years on)."""
+    offsets = {0, profile(language or "en").era_year_offset}
+    return any(FIRST_YEAR + offset <= value <= LAST_YEAR + offset for offset in offsets)
+
+
+def _calendar_year(number: _Found, text: str, unit_end: int, language: str) -> bool:
+    """Whether ``number``, with a word of years after it ending at ``unit_end``, is a
+    calendar year: four digits as typed that `may_be_year`, before a word that also
+    names a year of the calendar (`years` under `number_kinds` in `data/numbers.yaml`:
+    年, not 年間, which only counts years)."""
+    typed = text[number.start : number.end]
+    word = text[_past_spaces(text, number.end) : unit_end].casefold()
+    return (
+        not number.spelled
+        and len(typed) == 4
+        and number.value.isdigit()
+        and may_be_year(int(number.value), language)
+        and word in _calendar_words(language)
+    )
+
+
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """The words ``language`` writes beside a calendar year (`number_kinds`)."""
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    return frozenset(str(word).casefold() for word in entry.get("years") or [])
 
 
 def _clock_said(text: str, number: _Found, language: str) -> bool:

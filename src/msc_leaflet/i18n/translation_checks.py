@@ -35,7 +35,7 @@ from ..content.inline import (
 from ..content.text_policy import invisible_names, prints_nothing, refusal, visible
 from ..errors import Severity
 from ..languages import profile, right_to_left
-from . import grouping, identifiers, numbers
+from . import grouping, identifiers, number_kinds, numbers
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
 from .written_script import strays
 
@@ -527,13 +527,16 @@ def _numbers_differ(
             _first_typed(typed, [re.escape(turned.written)]),
         )
     identified = identifiers.named_numbers(source_text)
+    counted = number_kinds.counts(source_text, source_language)
     for split in grouping.spaced(translated):
         parts = Counter(split.parts)
         if missing[split.value] <= 0 or any(added[v] < n for v, n in parts.items()):
             continue
         missing[split.value] -= 1
         added -= parts
-        ways = grouping.ways_to_write(split.value, source, source_language, language, identified)
+        ways = grouping.ways_to_write(
+            split.value, source, source_language, language, identified, counted
+        )
         yield NUMBERS.problem(
             f"number split by a space: “{split.written}” reads as the numbers "
             f"{' and '.join(split.groups)}, but is {numbers.as_read(split.value)} in the "
@@ -544,7 +547,9 @@ def _numbers_differ(
     for meant, read_as, typed_as in otherwise:
         missing[meant] -= 1
         added[read_as] -= 1
-        suggested = [_in_digits_of(w, typed_as) for w in numbers.written_as(meant, language)]
+        # A hotline or a year is suggested unbroken, as `grouping` holds it.
+        ways = grouping.ways_to_write(meant, source, source_language, language, identified, counted)
+        suggested = [_in_digits_of(w, typed_as) for w in ways]
         reads = (
             f"reads as {numbers.as_read(read_as)}"
             if numbers.amount(read_as) is not None
@@ -593,7 +598,9 @@ def _numbers_differ(
             "translation",
             _first_typed(typed, [re.escape(bounded.written)]),
         )
-    for found in grouping.regrouped(source, source_language, translation, language, identified):
+    for found in grouping.regrouped(
+        source, source_language, translation, language, identified, counted
+    ):
         yield NUMBERS.problem(
             f"number grouped: “{found.written}” in the translation, {found.source} in the "
             "source: a year, a number to call or a code is written unbroken; write "

@@ -40,6 +40,9 @@ MIN_CELLS = 12
 #: drug's or a product's name, "Paracetamol", "Neupogen Pen") are a name kept, never a
 #: sentence; so is a longer run of capitalised ones (`same_script.kept_name`).
 MIN_WORDS = 3
+#: Letters a text shorter than `MIN_CELLS` needs before its script is read alone: two,
+#: so a stray mark or a single letter (an abbreviation) is never judged.
+MIN_SHORT = 2
 
 # What may stay as the source writes it, masked (same length, so offsets hold):
 _KEPT = re.compile(
@@ -128,6 +131,12 @@ def _latin_gaps(text: str) -> set[int]:
 def _foreign(sentence: str, own: LanguageProfile) -> str:
     """What the letters of ``sentence`` are when they are another language's, else ""."""
     alien = _alien(sentence, own)
+    if (
+        len(alien) >= MIN_SHORT
+        and _cells(alien) < MIN_CELLS
+        and _short_in_other_script(sentence, alien, own)
+    ):
+        return f"{_script_name(alien[0])} letters"
     if _cells(alien) >= MIN_CELLS:
         if not _has_own(sentence, own):
             return _unspaced_or_words(sentence, alien)
@@ -140,6 +149,21 @@ def _foreign(sentence: str, own: LanguageProfile) -> str:
             script = _script_name(next(c for c in letters if _is_own(c, own)))
             return f"{script} letters alone, none that only {own.name} writes"
     return ""
+
+
+def _short_in_other_script(sentence: str, alien: list[str], own: LanguageProfile) -> bool:
+    """Whether a text too short for `MIN_CELLS` is still plainly another language's: it
+    has no letter of its own catalog's and all of its letters are of one script that is
+    no Latin and no Han (a word or two in Lao in a Thai catalog, ດື່ມນ້ຳ; Thai in a Khmer
+    one). A short Latin text is a name kept ("Paracetamol"), and Han is written by
+    Chinese and Japanese alike; a text of another script's letters the project writes
+    as a name is masked before (`kept_terms`)."""
+    if _has_own(sentence, own):
+        return False
+    script = _script_name(alien[0])
+    if script in ("Latin", "Han"):
+        return False
+    return all(_script_name(char) == script for char in alien)
 
 
 def _unspaced_or_words(sentence: str, alien: list[str]) -> str:
@@ -196,7 +220,9 @@ def _may_stray(translation: str, own: LanguageProfile) -> bool:
     """Whether ``translation`` has letters enough outside its own script to hold a
     stray sentence (`MIN_CELLS`, two to a wide letter): most have none, told at C speed."""
     rest = (_runs_of(own.letters) if own.letters else _LATIN).sub("", translation)
-    return len(_ANY_LETTER.findall(rest)) * 2 >= MIN_CELLS
+    found = len(_ANY_LETTER.findall(rest))
+    # A short text with none of its own letters may still be another script's alone.
+    return found * 2 >= MIN_CELLS or (found >= MIN_SHORT and not _has_own(translation, own))
 
 
 @cache
@@ -247,3 +273,42 @@ def _language_of_script(letters: list[str]) -> str:
         if other.letters and all(other.has_letters(c) for c in letters):
             return other.tag
     return "en"
+
+
+@dataclass(frozen=True)
+class Letters:
+    """How much of a text is written in its language's letters, in terminal cells (a Han
+    or kana letter takes two): ``own`` in them, ``other`` in another language's (a
+    sentence of `strays`, or a letter of another script), ``scripts`` the names of what
+    the others are written in ("Latin letters", "English"), by cells."""
+
+    own: int = 0
+    other: int = 0
+    scripts: tuple[tuple[str, int], ...] = ()
+
+
+def letters(text: str, language: str, kept: KeptTerms = NO_KEPT_TERMS) -> Letters:
+    """The letters of ``text`` by whose they are, read as `strays` reads a text: what may
+    rightly stay as written (a URL, an abbreviation such as MSC, a term ``kept``) is not
+    counted. A stray sentence counts whole as another language's, so English in a
+    Vietnamese text (one script) is told too; a shorter run of other letters (a drug's
+    name in a Thai sentence) counts as its script's."""
+    own = profile(language)
+    masked = _KEPT.sub(lambda m: " " * len(m.group()), kept.mask(text))
+    found = list(strays(text, language, kept))
+    scripts: dict[str, int] = {}
+    outside = list(masked)
+    for stray in found:
+        # The offset is where its letters start: a masked abbreviation may begin it.
+        start = text.rfind(stray.sentence, 0, stray.offset + len(stray.sentence))
+        cells = _cells(_letters_of(masked[start : start + len(stray.sentence)]))
+        scripts[stray.written_in] = scripts.get(stray.written_in, 0) + cells
+        outside[start : start + len(stray.sentence)] = " " * len(stray.sentence)
+    rest = "".join(outside)
+    alien = _alien(rest, own)
+    for char in alien:
+        name = f"{_script_name(char)} letters"
+        scripts[name] = scripts.get(name, 0) + _cells(char)
+    other = sum(scripts.values())
+    ordered = tuple(sorted(scripts.items(), key=lambda item: -item[1]))
+    return Letters(_cells(_letters_of(rest)) - _cells(alien), other, ordered)

@@ -24,7 +24,7 @@ from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
 from ..i18n.printed_labels import BEFORE_A_VALUE, CONTACTS
 from ..i18n.signoff_changes import Beside
-from ..languages import profile, right_to_left
+from ..languages import language_of, profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.left_to_right import isolated
@@ -164,6 +164,22 @@ def reference_language(text: str, source_lang: str) -> str:
     return source_lang
 
 
+def contact_language(value: str, written_for: str, page_lang: str) -> str:
+    """The language an organisation's contact ``value`` is tagged in on a ``page_lang``
+    page: by the contact as published, as a reference entry is (`reference_language`).
+    The locale the profile writes it for (`Organisation.printed`: the ``en:`` address a
+    Thai leaflet prints for want of a ``th:`` one is English), else the language its
+    letters show: a Thai address is Thai on an English page, a Vietnamese one
+    Vietnamese (`languages.language_of`), a web address, a LINE id or an English address
+    in Latin letters English on a Thai or Arabic page (`kept_terms_language`). A phone
+    number, digits alone, is read in the language of its line, as its label is."""
+    if written_for:  # zh for a zh_Hans page is the page's own language
+        same = profile(written_for).tag == profile(page_lang).tag
+        return page_lang if same else written_for
+    shown = language_of(value, page_lang)
+    return shown if shown != page_lang else reference_language(value, page_lang)
+
+
 def reference_list(
     leaflet: m.Leaflet,
     w: Writer,
@@ -230,12 +246,15 @@ def _closing_box(
     for key, value, link in contacts:
         label = Run(labelled(key, labels, w), w.family.bold, w.styles["small"].fontSize, muted)
         language = _contact_language(key, value, labels, w.lang)
+        wording = org.printed(key, w.lang) if key in CONTACTS else None
+        written_for = wording.locale if wording is not None and wording.value == value else ""
         line = w.spans_paragraph(
             [Span(as_written(value, w.lang), link=link)],
             "small",
             prefix=[label],
             language=language,
             untranslated=bool(language),
+            spans_language=contact_language(value, written_for, w.lang),
         )
         rows.append([line])
     sections = (0, 2)  # the notice (its label, its text) and the contacts

@@ -286,11 +286,17 @@ class Writer:
         role: str = "",
         language: str = "",
         untranslated: bool = False,
+        spans_language: str = "",
     ) -> Flowable:
         """``language``: the text is in that locale's, not this text's; ``untranslated``:
-        it is printed so for want of a translation (`_set`)."""
+        it is printed so for want of a translation (`_set`). ``spans_language``: the
+        locale ``spans`` are in when it is not the paragraph's (a contact after its label:
+        a Thai address on an English page), each tagged as a ``Span`` in it."""
         chosen = self.styles[style]
-        runs = [*prefix, *self.runs(spans, chosen, colour, bold)]
+        own = self.runs(spans, chosen, colour, bold)
+        if spans_language and bcp47(spans_language) != bcp47(language or self.lang):
+            own = [replace(run, lang=bcp47(spans_language)) for run in own]
+        runs = [*prefix, *own]
         role = role or ROLES.get(style, "P")
         return self._set(runs, chosen, role, language, untranslated=untranslated)
 
