@@ -2015,3 +2015,73 @@ def test_an_animation_cut_short_in_a_later_frame_is_damaged_not_an_internal_erro
     code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and no_internal_error(output), output
     assert "sample.yaml:17:13:" in output and "anim.gif: its picture data is damaged" in output
+
+
+# LC_ALL=C with Python's UTF-8 mode off: a container without locales, a cron job.
+ASCII_LOCALE = {"LC_ALL": "C", "PYTHONUTF8": "0"}
+
+
+def run_in_locale(env: dict[str, str], *args: str) -> tuple[int, str]:
+    """The command in its own process under ``env``: the encoding Python names files in
+    is chosen once, as the interpreter starts."""
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args],
+        env={**os.environ, "PYTHONPATH": src, **env}, capture_output=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_a_thai_file_name_in_an_ascii_locale_is_one_line_naming_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, where: str
+) -> None:
+    """``figure: images/ภาพ.png`` under LC_ALL=C (Python's UTF-8 mode off) was
+    `internal error: UnicodeEncodeError: 'ascii' codec can't encode characters`, from
+    check and build: Python could not hand the name to the file system. Now it is the
+    leaflet's (or profile's) line, saying to run in a UTF-8 locale; in one it builds."""
+    from PIL import Image
+
+    figure = '- figure: "images/ภาพ.png"\n  alt: A red box\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / "ภาพ.png")
+    source = "leaflets/sample.yaml" if where == "figure" else "organisations/test-clinic.yaml"
+    if where == "logo":
+        profile = root / source
+        profile.write_text(profile.read_text("utf-8") + 'logo: "images/ภาพ.png"\n', "utf-8")
+    out = str(tmp_path / "o")
+    for command in (["check"], ["build", "-l", "en", "-o", out]):
+        code, output = run_in_locale(ASCII_LOCALE, *command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert re.search(rf"{source}:\d+:\d+: error: (LOAD001: )?path 'ภาพ.png': ", output), output
+        assert "hint: run it in a UTF-8 locale (export LC_ALL=C.UTF-8" in output, output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
+    code, output = run_in_locale({"LC_ALL": "C", "PYTHONUTF8": "1"}, "build", "-l", "en",
+                                 "--project", str(root), "-o", out)  # fmt: skip
+    assert code == 0 and (tmp_path / "o" / "en" / "sample.pdf").is_file(), output
+
+
+def test_a_thai_project_folder_in_an_ascii_locale_is_named_in_thai(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Under LC_ALL=C, Python reads each byte of a Thai folder's name as a surrogate;
+    every message naming a file in it showed `\\udce0\\udcb9\\udc82…` where the clinic
+    had typed โครงการ. The bytes are read back as the UTF-8 they are."""
+    root = make_project({"sample": leaflet_yaml('- figure: "missing.png"\n  alt: A box\n')})
+    thai = tmp_path / "โครงการ คลินิก"
+    shutil.copytree(root, thai)
+    code, output = run_in_locale(ASCII_LOCALE, "check", "--project", str(thai))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{thai}/leaflets/sample.yaml:" in output and "\\udc" not in output, output
+
+
+def test_bytes_no_encoding_decoded_are_shown_as_bytes() -> None:
+    """A name that is not UTF-8 either (a Latin-1 file name unzipped as is) is shown
+    byte by byte, as a terminal's `ls -b` would, never as surrogates."""
+    from msc_leaflet.errors import escaped
+
+    assert escaped("images/\udce0\udcb8\udca0.png") == "images/ภ.png"
+    assert escaped("caf\udce9.png") == "caf\\xe9.png"
+    assert escaped("two\nlines") == "two\\nlines"
