@@ -330,6 +330,15 @@ def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 
 
+def test_a_host_header_no_browser_writes_is_refused(client: TestClient) -> None:
+    """The port was cut off at the last ':' whatever stood after it, so a Host of
+    ``127.0.0.1:8000@evil.example`` was read as 127.0.0.1 and answered."""
+    for host in ("127.0.0.1:8000@evil.example", "127.0.0.1:x", "localhost:80:80", "[::1]x"):
+        assert client.get("/", headers={"host": host}).status_code == 400, host
+    for host in ("127.0.0.1:8000", "127.0.0.1", " 127.0.0.1:80 "):
+        assert client.get("/", headers={"host": host}).status_code == 200, host
+
+
 def test_open_redirect_is_not_followed(client: TestClient) -> None:
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         response = client.get("/interface", params={"lang": "th", "next": target},
