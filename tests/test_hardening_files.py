@@ -2085,3 +2085,19 @@ def test_bytes_no_encoding_decoded_are_shown_as_bytes() -> None:
     assert escaped("images/\udce0\udcb8\udca0.png") == "images/ภ.png"
     assert escaped("caf\udce9.png") == "caf\\xe9.png"
     assert escaped("two\nlines") == "two\\nlines"
+
+
+def test_thai_typed_on_the_command_line_in_an_ascii_locale_is_thai(tmp_path: Path) -> None:
+    """Under LC_ALL=C Python reads each byte of a Thai argument as a surrogate: ``init
+    clinic --name คลินิกทดสอบ`` was refused as ``invalid character U+DCE0``, and
+    ``init คลินิก`` named its id ``'\\udce0\\udcb8\\udc84…'``. A text option is read as
+    the UTF-8 the terminal sent, and a value quoted in a message is shown as typed."""
+    code, output = run_in_locale(
+        ASCII_LOCALE, "init", str(tmp_path / "clinic"), "--name", "คลินิกทดสอบ"
+    )
+    assert code == 0 and no_internal_error(output), output
+    profile = (tmp_path / "clinic" / "organisations" / "clinic.yaml").read_text("utf-8")
+    assert 'name: "CHANGE-ME: คลินิกทดสอบ"' in profile
+    code, output = run_in_locale(ASCII_LOCALE, "init", str(tmp_path / "คลินิก"))
+    assert code == 1 and "organisation id 'คลินิก' is not valid" in output, output
+    assert "\\udc" not in output and not (tmp_path / "คลินิก").exists()

@@ -116,6 +116,8 @@ def shown_value(value: str, room: int = 60) -> str:
     """``value`` quoted for a message, its start only when longer than ``room``: a value
     typed or pasted into a name (100 kB in a font folder, a locale, a leaflet id) made a
     line of the message as long, which no terminal or log shows whole."""
+    if any("\udc80" <= c <= "\udcff" for c in value):  # a Thai folder read under LC_ALL=C
+        value = _undecoded_bytes(value)
     if len(value) <= room:
         return repr(value)
     return f"{value[:room]!r}… ({len(value):,} characters)"

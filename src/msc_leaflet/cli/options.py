@@ -25,6 +25,22 @@ def locale_names(value: Locales) -> Locales:
     return list(dict.fromkeys(locale_name(item) for item in value))
 
 
+def typed_text(value: str | None) -> str | None:
+    """A text typed on the command line (a name, a note) as the terminal sent it.
+
+    Python reads the arguments in the locale's encoding: under one that is not UTF-8
+    (``LC_ALL=C`` with ``PYTHONUTF8=0``: a container without locales) each byte of
+    คลินิกทดสอบ became a surrogate, refused as ``invalid character U+DCE0``. The bytes
+    are read as the UTF-8 a terminal sends; bytes that are not UTF-8 either are left
+    as they came, and refused so. Not for paths: those Python must get back as read."""
+    if value is None or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
 ProjectOption = Annotated[
     Path,
     typer.Option(
