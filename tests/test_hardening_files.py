@@ -2101,3 +2101,27 @@ def test_thai_typed_on_the_command_line_in_an_ascii_locale_is_thai(tmp_path: Pat
     code, output = run_in_locale(ASCII_LOCALE, "init", str(tmp_path / "คลินิก"))
     assert code == 1 and "organisation id 'คลินิก' is not valid" in output, output
     assert "\\udc" not in output and not (tmp_path / "คลินิก").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["build", "-l", "en"], ["check"], ["i18n", "stats"]])
+def test_a_working_folder_deleted_under_the_terminal_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """A terminal left in a folder another command removed (``rm -rf``, a checkout of
+    another branch): every command failed as ``internal error: FileNotFoundError``,
+    even given --project by its full path, and ``list`` printed two tracebacks (the
+    message itself could not be written: it names its file relative to that folder)."""
+    root = make_project({"sample": leaflet_yaml("- paragraph: Text.\n")})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    args = " ".join([*command, "--project", str(root), "-o" if "-l" in command else "",
+                     str(tmp_path / "o") if "-l" in command else ""])  # fmt: skip
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m msc_leaflet {args}'
+    done = subprocess.run(["sh", "-c", script], env={**os.environ, "PYTHONPATH": src},
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 1 and no_internal_error(output) and "Traceback" not in output
+    assert f"{gone}: error: the folder this command runs in no longer exists" in output, output
+    assert "hint: go into the project folder again" in output
+    assert not (tmp_path / "o").exists()

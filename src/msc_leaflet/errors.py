@@ -149,12 +149,12 @@ def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
-        path = Path(os.path.abspath(path))  # as written, its links not followed
+        pass
     except ValueError:
         return str(path)
-    try:
-        return str(path.relative_to(os.path.abspath(Path.cwd())))
-    except ValueError:
+    try:  # as written, its links not followed
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
+    except (OSError, ValueError):  # OSError: the working folder was deleted
         return str(path)
 
 
