@@ -2125,3 +2125,24 @@ def test_a_working_folder_deleted_under_the_terminal_is_one_line(
     assert f"{gone}: error: the folder this command runs in no longer exists" in output, output
     assert "hint: go into the project folder again" in output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_build_out_of_memory_says_so_not_internal_error(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A container's memory limit (or ``ulimit -v``) met while laying out a leaflet was
+    ``internal error: MemoryError:  (rerun this job with --debug -j1)``: a fault to
+    report, with nothing after its name. It is the computer's limit, said so."""
+    from msc_leaflet.build import batch
+
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(batch, "_build_once", no_memory)
+    root = make_project({"sample": leaflet_yaml("- paragraph: Text.\n")})
+    code, output = invoke("build", "-j1", "-l", "en", "--project", str(root),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 1 and no_internal_error(output), output
+    assert "en/sample.pdf: error: out of memory: making this PDF needed more memory" in output
+    assert "hint: close other programs, build one PDF at a time (-j 1)" in output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
