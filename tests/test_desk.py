@@ -888,6 +888,36 @@ def test_a_build_worker_that_dies_is_replaced(tmp_path: Path) -> None:
         pool.shutdown()
 
 
+class NoForkServerPool(ThreadPoolExecutor):
+    """A process pool whose fork server is gone (killed with the desk's process group
+    as it started): starting a worker fails with EOFError, not BrokenProcessPool."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        raise EOFError("unexpected EOF")
+
+
+def test_a_fork_server_that_died_is_a_pool_to_replace(tmp_path: Path) -> None:
+    """``timeout 60 msc-leaflet serve`` stopped during its warm-up (or the fork server
+    killed otherwise): uvicorn printed ``ERROR: Traceback … EOFError: unexpected EOF``
+    and "Application startup failed". The warm-up is a head start only, and a dead
+    fork server is a dead pool: replaced, the job run again."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=NoForkServerPool(), renew_pool=NoForkServerPool, warm=True,
+                     hosts=["127.0.0.1"])  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:  # the lifespan's warm-up did not fail
+        assert desk.get("/").status_code == 200
+        answer = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
+        fresh = ThreadPoolExecutor(1)
+        builds(desk).pool, builds(desk).renew = NoForkServerPool(), lambda: fresh
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    fresh.shutdown()
+
+
 def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) -> None:
     """When the new pool dies too, the page says so in words (not a bare 500), and
     once builds work again the Status page answers: its failed checks were kept
