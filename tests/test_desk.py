@@ -374,6 +374,20 @@ def test_a_non_ascii_token_works_as_bearer_and_basic(project: Path, token: str) 
         assert remote.get("/", headers={b"authorization": wrong}).status_code == 401
 
 
+def test_a_thai_token_set_in_an_ascii_locale_works(project: Path) -> None:
+    """``MSC_DESK_TOKEN=รหัสผ่าน… msc-leaflet serve`` under LC_ALL=C (Python's UTF-8
+    mode off): Python holds each byte of the token as a surrogate (U+DCE0 …), and every
+    request, with the token or without, was a 500 and a traceback in the log."""
+    typed = "รหัสผ่านยาวพอแล้ว".encode()
+    token = typed.decode("ascii", "surrogateescape")  # as os.environ gives it then
+    app = create_app(project, token=token, hosts=None, pool=ThreadPoolExecutor(1), warm=False)
+    with TestClient(app, base_url="http://192.0.2.10:8000") as remote:
+        assert remote.get("/", headers={b"authorization": b"Bearer " + typed}).status_code == 200
+        basic = b"Basic " + base64.b64encode(b"desk:" + typed)
+        assert remote.get("/", headers={b"authorization": basic}).status_code == 200
+        assert remote.get("/", headers={"authorization": "Bearer wrong-token"}).status_code == 401
+
+
 def test_serve_refuses_a_network_address_without_a_token(
     monkeypatch: pytest.MonkeyPatch, project: Path
 ) -> None:

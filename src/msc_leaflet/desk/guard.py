@@ -39,7 +39,10 @@ def token_matches(header: str, token: str) -> bool:
     Compared as bytes, in constant time: ``header`` is the raw header as read (Latin-1,
     one character per byte), and a non-ASCII token is sent as its UTF-8 bytes (curl
     sends them as typed, and the Basic challenge asks browsers for UTF-8). Comparing
-    the Latin-1 text with the token's UTF-8 never matched such a token.
+    the Latin-1 text with the token's UTF-8 never matched such a token. The token's
+    bytes are those it was given as: set in a locale that is not UTF-8 (``LC_ALL=C``),
+    Python holds each byte of a Thai token as a surrogate, and encoding it strictly
+    answered every request with a 500 and a traceback.
     """
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer":
@@ -52,7 +55,7 @@ def token_matches(header: str, token: str) -> bool:
             return False
     else:
         return False
-    return hmac.compare_digest(given, token.encode("utf-8"))
+    return hmac.compare_digest(given, token.encode("utf-8", "surrogateescape"))
 
 
 #: The desk's sentence (a `DESK_MESSAGES` key) heading each refusal: one without the
