@@ -2146,3 +2146,19 @@ def test_a_build_out_of_memory_says_so_not_internal_error(
     assert "en/sample.pdf: error: out of memory: making this PDF needed more memory" in output
     assert "hint: close other programs, build one PDF at a time (-j 1)" in output
     assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
+
+
+def test_a_name_typed_in_another_encoding_is_refused_naming_its_byte(tmp_path: Path) -> None:
+    """A terminal set to Latin-1 sends Café as the bytes 43 61 66 E9, which no
+    decoding makes text: it was ``invalid character U+DCE9 unnamed character`` with a
+    hint about text copied from another program."""
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "init", str(tmp_path / "clinic"), "--name",
+         b"Caf\xe9 Clinic"], env={**os.environ, "PYTHONPATH": src}, capture_output=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    output = (done.stdout + done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 2 and "Traceback" not in output, output
+    assert "byte 0xE9 is not UTF-8 text: the terminal that typed it is set to" in output
+    assert not (tmp_path / "clinic").exists()
