@@ -533,6 +533,34 @@ def test_a_reader_that_goes_away_changes_no_exit_status(command: list[str], stat
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
 
 
+@pytest.mark.parametrize("closed", [">&-", ">&- 2>&- <&-"], ids=["stdout", "all three"])
+def test_a_build_with_its_output_closed_builds_every_pdf(
+    i18n_project: Path, tmp_path: Path, closed: str
+) -> None:
+    # `msc-leaflet build >&-` (a service or cron job started with its output closed):
+    # Python has no sys.stdout then, and the build ended `internal error:
+    # AttributeError: 'NoneType' object has no attribute 'isatty'`, no PDF made. The
+    # next file opened would also take descriptor 1, a PDF as standard output.
+    import os
+    import shlex
+    import sys
+
+    from pypdf import PdfReader
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    out = tmp_path / "out"
+    args = shlex.join([sys.executable, "-m", "msc_leaflet", "build", "-j2", "-o", str(out),
+                       "--project", str(i18n_project)])  # fmt: skip
+    done = subprocess.run(["sh", "-c", f"exec {args} {closed}"], capture_output=True,
+                          env={**os.environ, "PYTHONPATH": src}, text=True, timeout=300,
+                          check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for locale in ("en", "th"):
+        reader = PdfReader(out / locale / "care-basics.pdf", strict=True)
+        assert reader.pages[0].extract_text().strip(), locale
+    assert (out / "manifest.json").read_bytes().startswith(b"{")
+
+
 @pytest.mark.parametrize(
     "command",
     [["build", "--dry-run"], ["check"], ["i18n", "check"], ["i18n", "stats"], ["list"],

@@ -330,6 +330,15 @@ def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 
 
+def test_a_host_header_no_browser_writes_is_refused(client: TestClient) -> None:
+    """The port was cut off at the last ':' whatever stood after it, so a Host of
+    ``127.0.0.1:8000@evil.example`` was read as 127.0.0.1 and answered."""
+    for host in ("127.0.0.1:8000@evil.example", "127.0.0.1:x", "localhost:80:80", "[::1]x"):
+        assert client.get("/", headers={"host": host}).status_code == 400, host
+    for host in ("127.0.0.1:8000", "127.0.0.1", " 127.0.0.1:80 "):
+        assert client.get("/", headers={"host": host}).status_code == 200, host
+
+
 def test_open_redirect_is_not_followed(client: TestClient) -> None:
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         response = client.get("/interface", params={"lang": "th", "next": target},
@@ -363,6 +372,20 @@ def test_a_non_ascii_token_works_as_bearer_and_basic(project: Path, token: str) 
             assert remote.get("/", headers={b"authorization": header}).status_code == 200
         wrong = b"Bearer " + token.encode("latin-1", "replace")[:-1] + b"x"
         assert remote.get("/", headers={b"authorization": wrong}).status_code == 401
+
+
+def test_a_thai_token_set_in_an_ascii_locale_works(project: Path) -> None:
+    """``MSC_DESK_TOKEN=รหัสผ่าน… msc-leaflet serve`` under LC_ALL=C (Python's UTF-8
+    mode off): Python holds each byte of the token as a surrogate (U+DCE0 …), and every
+    request, with the token or without, was a 500 and a traceback in the log."""
+    typed = "รหัสผ่านยาวพอแล้ว".encode()
+    token = typed.decode("ascii", "surrogateescape")  # as os.environ gives it then
+    app = create_app(project, token=token, hosts=None, pool=ThreadPoolExecutor(1), warm=False)
+    with TestClient(app, base_url="http://192.0.2.10:8000") as remote:
+        assert remote.get("/", headers={b"authorization": b"Bearer " + typed}).status_code == 200
+        basic = b"Basic " + base64.b64encode(b"desk:" + typed)
+        assert remote.get("/", headers={b"authorization": basic}).status_code == 200
+        assert remote.get("/", headers={"authorization": "Bearer wrong-token"}).status_code == 401
 
 
 def test_serve_refuses_a_network_address_without_a_token(
@@ -877,6 +900,36 @@ def test_a_build_worker_that_dies_is_replaced(tmp_path: Path) -> None:
         assert len(pools) == 2
     for pool in pools:
         pool.shutdown()
+
+
+class NoForkServerPool(ThreadPoolExecutor):
+    """A process pool whose fork server is gone (killed with the desk's process group
+    as it started): starting a worker fails with EOFError, not BrokenProcessPool."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        raise EOFError("unexpected EOF")
+
+
+def test_a_fork_server_that_died_is_a_pool_to_replace(tmp_path: Path) -> None:
+    """``timeout 60 msc-leaflet serve`` stopped during its warm-up (or the fork server
+    killed otherwise): uvicorn printed ``ERROR: Traceback … EOFError: unexpected EOF``
+    and "Application startup failed". The warm-up is a head start only, and a dead
+    fork server is a dead pool: replaced, the job run again."""
+    root = copy_library(tmp_path)
+    app = create_app(root, pool=NoForkServerPool(), renew_pool=NoForkServerPool, warm=True,
+                     hosts=["127.0.0.1"])  # fmt: skip
+    with TestClient(app, base_url=LOCAL) as desk:  # the lifespan's warm-up did not fail
+        assert desk.get("/").status_code == 200
+        answer = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert answer.status_code == 500 and "stopped unexpectedly" in answer.text
+        fresh = ThreadPoolExecutor(1)
+        builds(desk).pool, builds(desk).renew = NoForkServerPool(), lambda: fresh
+        pdf = desk.get("/leaflets/infusion-safety/pdf?lang=th")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    fresh.shutdown()
 
 
 def test_a_pool_that_keeps_dying_is_named_and_the_desk_recovers(tmp_path: Path) -> None:

@@ -2015,3 +2015,150 @@ def test_an_animation_cut_short_in_a_later_frame_is_damaged_not_an_internal_erro
     code, output = invoke("build", "-l", "en", "--project", str(root), "-o", str(tmp_path / "o"))
     assert code == 1 and no_internal_error(output), output
     assert "sample.yaml:17:13:" in output and "anim.gif: its picture data is damaged" in output
+
+
+# LC_ALL=C with Python's UTF-8 mode off: a container without locales, a cron job.
+ASCII_LOCALE = {"LC_ALL": "C", "PYTHONUTF8": "0"}
+
+
+def run_in_locale(env: dict[str, str], *args: str) -> tuple[int, str]:
+    """The command in its own process under ``env``: the encoding Python names files in
+    is chosen once, as the interpreter starts."""
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", *args],
+        env={**os.environ, "PYTHONPATH": src, **env}, capture_output=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    return done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("where", ["figure", "logo"])
+def test_a_thai_file_name_in_an_ascii_locale_is_one_line_naming_its_line(
+    make_project: Callable[..., Path], tmp_path: Path, where: str
+) -> None:
+    """``figure: images/ภาพ.png`` under LC_ALL=C (Python's UTF-8 mode off) was
+    `internal error: UnicodeEncodeError: 'ascii' codec can't encode characters`, from
+    check and build: Python could not hand the name to the file system. Now it is the
+    leaflet's (or profile's) line, saying to run in a UTF-8 locale; in one it builds."""
+    from PIL import Image
+
+    figure = '- figure: "images/ภาพ.png"\n  alt: A red box\n' if where == "figure" else ""
+    root = make_project({"sample": leaflet_yaml(figure + "- paragraph: Text.\n")})
+    (root / "images").mkdir()
+    Image.new("RGB", (20, 10), (200, 30, 30)).save(root / "images" / "ภาพ.png")
+    source = "leaflets/sample.yaml" if where == "figure" else "organisations/test-clinic.yaml"
+    if where == "logo":
+        profile = root / source
+        profile.write_text(profile.read_text("utf-8") + 'logo: "images/ภาพ.png"\n', "utf-8")
+    out = str(tmp_path / "o")
+    for command in (["check"], ["build", "-l", "en", "-o", out]):
+        code, output = run_in_locale(ASCII_LOCALE, *command, "--project", str(root))
+        assert code == 1 and no_internal_error(output), output
+        assert re.search(rf"{source}:\d+:\d+: error: (LOAD001: )?path 'ภาพ.png': ", output), output
+        assert "hint: run it in a UTF-8 locale (export LC_ALL=C.UTF-8" in output, output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
+    code, output = run_in_locale({"LC_ALL": "C", "PYTHONUTF8": "1"}, "build", "-l", "en",
+                                 "--project", str(root), "-o", out)  # fmt: skip
+    assert code == 0 and (tmp_path / "o" / "en" / "sample.pdf").is_file(), output
+
+
+def test_a_thai_project_folder_in_an_ascii_locale_is_named_in_thai(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Under LC_ALL=C, Python reads each byte of a Thai folder's name as a surrogate;
+    every message naming a file in it showed `\\udce0\\udcb9\\udc82…` where the clinic
+    had typed โครงการ. The bytes are read back as the UTF-8 they are."""
+    root = make_project({"sample": leaflet_yaml('- figure: "missing.png"\n  alt: A box\n')})
+    thai = tmp_path / "โครงการ คลินิก"
+    shutil.copytree(root, thai)
+    code, output = run_in_locale(ASCII_LOCALE, "check", "--project", str(thai))
+    assert code == 1 and no_internal_error(output), output
+    assert f"{thai}/leaflets/sample.yaml:" in output and "\\udc" not in output, output
+
+
+def test_bytes_no_encoding_decoded_are_shown_as_bytes() -> None:
+    """A name that is not UTF-8 either (a Latin-1 file name unzipped as is) is shown
+    byte by byte, as a terminal's `ls -b` would, never as surrogates."""
+    from msc_leaflet.errors import escaped
+
+    assert escaped("images/\udce0\udcb8\udca0.png") == "images/ภ.png"
+    assert escaped("caf\udce9.png") == "caf\\xe9.png"
+    assert escaped("two\nlines") == "two\\nlines"
+
+
+def test_thai_typed_on_the_command_line_in_an_ascii_locale_is_thai(tmp_path: Path) -> None:
+    """Under LC_ALL=C Python reads each byte of a Thai argument as a surrogate: ``init
+    clinic --name คลินิกทดสอบ`` was refused as ``invalid character U+DCE0``, and
+    ``init คลินิก`` named its id ``'\\udce0\\udcb8\\udc84…'``. A text option is read as
+    the UTF-8 the terminal sent, and a value quoted in a message is shown as typed."""
+    code, output = run_in_locale(
+        ASCII_LOCALE, "init", str(tmp_path / "clinic"), "--name", "คลินิกทดสอบ"
+    )
+    assert code == 0 and no_internal_error(output), output
+    profile = (tmp_path / "clinic" / "organisations" / "clinic.yaml").read_text("utf-8")
+    assert 'name: "CHANGE-ME: คลินิกทดสอบ"' in profile
+    code, output = run_in_locale(ASCII_LOCALE, "init", str(tmp_path / "คลินิก"))
+    assert code == 1 and "organisation id 'คลินิก' is not valid" in output, output
+    assert "\\udc" not in output and not (tmp_path / "คลินิก").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["build", "-l", "en"], ["check"], ["i18n", "stats"]])
+def test_a_working_folder_deleted_under_the_terminal_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, command: list[str]
+) -> None:
+    """A terminal left in a folder another command removed (``rm -rf``, a checkout of
+    another branch): every command failed as ``internal error: FileNotFoundError``,
+    even given --project by its full path, and ``list`` printed two tracebacks (the
+    message itself could not be written: it names its file relative to that folder)."""
+    root = make_project({"sample": leaflet_yaml("- paragraph: Text.\n")})
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    args = " ".join([*command, "--project", str(root), "-o" if "-l" in command else "",
+                     str(tmp_path / "o") if "-l" in command else ""])  # fmt: skip
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m msc_leaflet {args}'
+    done = subprocess.run(["sh", "-c", script], env={**os.environ, "PYTHONPATH": src},
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    output = done.stdout + done.stderr
+    assert done.returncode == 1 and no_internal_error(output) and "Traceback" not in output
+    assert f"{gone}: error: the folder this command runs in no longer exists" in output, output
+    assert "hint: go into the project folder again" in output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_build_out_of_memory_says_so_not_internal_error(
+    make_project: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A container's memory limit (or ``ulimit -v``) met while laying out a leaflet was
+    ``internal error: MemoryError:  (rerun this job with --debug -j1)``: a fault to
+    report, with nothing after its name. It is the computer's limit, said so."""
+    from msc_leaflet.build import batch
+
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(batch, "_build_once", no_memory)
+    root = make_project({"sample": leaflet_yaml("- paragraph: Text.\n")})
+    code, output = invoke("build", "-j1", "-l", "en", "--project", str(root),
+                          "-o", str(tmp_path / "o"))  # fmt: skip
+    assert code == 1 and no_internal_error(output), output
+    assert "en/sample.pdf: error: out of memory: making this PDF needed more memory" in output
+    assert "hint: close other programs, build one PDF at a time (-j 1)" in output
+    assert not (tmp_path / "o" / "en" / "sample.pdf").exists()
+
+
+def test_a_name_typed_in_another_encoding_is_refused_naming_its_byte(tmp_path: Path) -> None:
+    """A terminal set to Latin-1 sends Café as the bytes 43 61 66 E9, which no
+    decoding makes text: it was ``invalid character U+DCE9 unnamed character`` with a
+    hint about text copied from another program."""
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "init", str(tmp_path / "clinic"), "--name",
+         b"Caf\xe9 Clinic"], env={**os.environ, "PYTHONPATH": src}, capture_output=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    output = (done.stdout + done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 2 and "Traceback" not in output, output
+    assert "byte 0xE9 is not UTF-8 text: the terminal that typed it is set to" in output
+    assert not (tmp_path / "clinic").exists()

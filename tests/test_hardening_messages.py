@@ -622,3 +622,32 @@ def test_a_name_no_file_system_holds_is_shown_by_its_start(
     longest = max(output.splitlines(), key=len)
     assert len(longest) < 400, longest[:400]
     assert f"({len(value):,} characters)" in output, output[:2000]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["build", "-l", "th\nx"], ["build", "-l", "th\u202e"], ["i18n", "init", "th\nx"]],
+    ids=["build-locale-newline", "build-locale-override", "i18n-init-newline"],
+)
+def test_an_option_value_with_a_control_character_is_shown_escaped(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """``-l $'th\\n'`` (a value pasted with its line end) was refused as
+    ``--locale th<newline>: error:``, the option split from its message, and the failed
+    job listed as ``th<newline>/*.pdf``: every line of a message starts as it should."""
+    monkeypatch.chdir(make_project({"sample": GOOD}))
+    result = runner.invoke(app, args)
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in output, output
+    assert "\u202e" not in output and re.search(r"th\\(n|u202e)\S*: error: locale", output)
+    starts = ("--locale", "i18n init", "hint:", "- ", "0 built", "failures:", "FAILED")
+    assert all(line.lstrip().startswith(starts) for line in output.splitlines() if line), output
+
+
+def test_an_empty_today_is_no_date(make_project: Callable[..., Path]) -> None:
+    """``check --today ""`` (a script's unset variable: ``--today "$AS_OF"``) checked
+    against the real date without a word, as if --today were not given."""
+    root = make_project({"sample": GOOD})
+    result = runner.invoke(app, ["check", "--today", "", "--project", str(root)])
+    output = result.stdout + result.stderr
+    assert result.exit_code == 2 and "'' is not a date: use YYYY-MM-DD" in output, output

@@ -31,7 +31,7 @@ class Location:
 
     def __str__(self) -> str:
         if self.option:
-            return shown_name(self.option)
+            return shown_name(escaped(self.option))
         text = shown_name(escaped(display_path(self.path)))
         if self.line:
             text += f":{self.line}"
@@ -47,7 +47,20 @@ def escaped(text: str) -> str:
     override showed ``evil<U+202E>gpj.yaml`` as ``evillmay.jpg``."""
     if text.isprintable():
         return text
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        text = _undecoded_bytes(text)
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _undecoded_bytes(text: str) -> str:
+    """``text`` with the bytes Python could not decode (a file name read in a locale
+    that is not UTF-8, ``LC_ALL=C``: each byte of ภาพ.png became a surrogate, U+DCE0…)
+    read as the UTF-8 they almost always are, and any that are not as ``\\xe9``: a
+    Thai folder was named ``\\udce0\\udcb9\\udc82…`` in every message."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate of another kind: escaped as it is
+        return text
 
 
 def nearest(name: str, known: Sequence[str]) -> str | None:
@@ -103,6 +116,8 @@ def shown_value(value: str, room: int = 60) -> str:
     """``value`` quoted for a message, its start only when longer than ``room``: a value
     typed or pasted into a name (100 kB in a font folder, a locale, a leaflet id) made a
     line of the message as long, which no terminal or log shows whole."""
+    if any("\udc80" <= c <= "\udcff" for c in value):  # a Thai folder read under LC_ALL=C
+        value = _undecoded_bytes(value)
     if len(value) <= room:
         return repr(value)
     return f"{value[:room]!r}… ({len(value):,} characters)"
@@ -134,12 +149,12 @@ def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
-        path = Path(os.path.abspath(path))  # as written, its links not followed
+        pass
     except ValueError:
         return str(path)
-    try:
-        return str(path.relative_to(os.path.abspath(Path.cwd())))
-    except ValueError:
+    try:  # as written, its links not followed
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
+    except (OSError, ValueError):  # OSError: the working folder was deleted
         return str(path)
 
 

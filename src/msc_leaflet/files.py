@@ -13,13 +13,14 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import LeafletError, Location, display_path
+from .errors import LeafletError, Location, display_path, escaped
 
 Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 
@@ -251,6 +252,8 @@ def resolved(path: Path, location: Location | None = None) -> Path:
         result = path.resolve()
     except RuntimeError:  # "Symlink loop from ...", before Python 3.13
         raise _unnamable(path, errno.ELOOP, location) from None
+    except UnicodeEncodeError:
+        raise _unencodable(path, location) from None
     except OSError as exc:
         raise _unnamable(path, exc.errno or errno.ELOOP, location) from None
     try:
@@ -268,6 +271,24 @@ def _unnamable(path: Path, code: int, location: Location | None) -> LeafletError
     shown = display_path(path)
     shown = shown if len(shown) <= 200 else f"{shown[:100]}…{shown[-60:]}"
     return LeafletError(location, f"path {shown!r}: {reason}", hint)
+
+
+def _unencodable(path: Path, location: Location | None) -> LeafletError:
+    """A name typed in a leaflet or theme (``figure: images/ภาพ.png``) that this process
+    cannot hand to the file system: Python names files in the locale's encoding, ASCII
+    under ``LC_ALL=C`` with ``PYTHONUTF8=0`` (a minimal container, a cron job), so the
+    build failed as ``internal error: UnicodeEncodeError``. The file is there; the
+    process has to run in a UTF-8 locale to name it."""
+    encoding = sys.getfilesystemencoding()
+    where = location or Location(path)
+    return LeafletError(
+        where,
+        f"path {escaped(str(path.name))!r}: this msc-leaflet cannot name the file: it"
+        f" passes file names to the system as {encoding}, which has no letters for it"
+        " (the locale is not UTF-8: LC_ALL or LANG is C or POSIX)",
+        "run it in a UTF-8 locale (export LC_ALL=C.UTF-8, or PYTHONUTF8=1), or rename"
+        " the file with ASCII letters",
+    )
 
 
 def _temp_name(path: Path) -> Path:

@@ -507,6 +507,8 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             ) from None
     except LeafletError as err:
         failed = _failed(job, err, time.perf_counter() - start)
+    except MemoryError:
+        failed = _failed(job, out_of_memory(out_dir / job.output), time.perf_counter() - start)
     except Exception as exc:  # an internal error in one job must not stop the others
         message = f"internal error: {type(exc).__name__}: {exc} (rerun this job with --debug -j1)"
         failed = Outcome(job, "failed", seconds=time.perf_counter() - start, message=message)
@@ -518,6 +520,20 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
         # while full collections grow rarer (#20).
         gc.collect(1)
     return with_failure(root, out_dir, options, failed)
+
+
+def out_of_memory(output: Path) -> LeafletError:
+    """A job the system gave too little memory (a container's limit, ``ulimit -v``, a
+    small machine running other work): the computer's limit, not a fault to report with
+    a traceback, as ``internal error: MemoryError:`` (with nothing after it) said."""
+    return LeafletError(
+        Location(output),
+        "out of memory: making this PDF needed more memory than the system gives this"
+        " process; no PDF was written",
+        "close other programs, build one PDF at a time (-j 1), or raise the memory limit"
+        " (a container's, or ulimit -v); docs/hardening.md lists what each size of leaflet"
+        " needs",
+    )
 
 
 def with_failure(root: Path, out_dir: Path, options: Options, outcome: Outcome) -> Outcome:

@@ -31,6 +31,7 @@ from .options import (
     a_number,
     json_wanted,
     out_folder,
+    typed_text,
 )
 from .startup import INTERRUPTED
 from .streams import tolerant_streams
@@ -491,7 +492,10 @@ def init(
         str | None, typer.Option(help="Organisation id (default: the folder's name).")
     ] = None,
     name: Annotated[
-        str | None, typer.Option(help="Organisation name to print (default: from the id).")
+        str | None,
+        typer.Option(
+            help="Organisation name to print (default: from the id).", callback=typed_text
+        ),
     ] = None,
     language: Annotated[
         str | None,

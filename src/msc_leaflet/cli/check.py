@@ -76,7 +76,7 @@ def check(
                 typer.echo(f"{item.code:<10} {item.severity:<8} {item.rationale}")
             return
         try:
-            as_of = iso_date(today) if today else None
+            as_of = iso_date(today) if today is not None else None
         except ValueError:
             leap_day = common_era_date(today or "", real_today())
             if leap_day:

@@ -35,7 +35,7 @@ from typing import TypeVar
 
 import typer
 
-from ..errors import LeafletError
+from ..errors import LeafletError, Location
 from ..files import file_error
 from .startup import INTERRUPTED, TERMINATED
 
@@ -127,10 +127,28 @@ def interrupts_as_exceptions() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def working_folder() -> None:
+    """Refuse to start in a folder that is gone: a terminal left in a folder another
+    command deleted or moved (``rm -rf``, a ``git checkout`` of another branch, a CI
+    cleanup). Every relative path is read from it: each command failed as ``internal
+    error: FileNotFoundError`` somewhere inside, and ``list`` printed a traceback."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        shown = os.environ.get("PWD") or "."
+        raise LeafletError(
+            Location(Path(shown)),
+            "the folder this command runs in no longer exists"
+            " (it was deleted or moved after the terminal went into it)",
+            "go into the project folder again (cd with its full path), then run the command again",
+        ) from None
+
+
 def run(action: Callable[[], T]) -> T:
     """Run a command body, turning user errors and crashes into one short message."""
     try:
         with interrupts_as_exceptions():
+            working_folder()
             return action()
     except LeafletError as err:
         typer.echo(str(err), err=True)

@@ -23,6 +23,7 @@ from .options import (
     QuietOption,
     json_wanted,
     locale_names,
+    typed_text,
 )
 
 if TYPE_CHECKING:
@@ -217,7 +218,11 @@ def review(
     ],
     by: Annotated[
         str | None,
-        typer.Option("--by", help="Who signs off: a full name (without it, nothing is signed)."),
+        typer.Option(
+            "--by",
+            help="Who signs off: a full name (without it, nothing is signed).",
+            callback=typed_text,
+        ),
     ] = None,
     role: Annotated[
         Role | None,
@@ -225,7 +230,9 @@ def review(
             "--role", help="reviewer, back-translation or clinical.", case_sensitive=False
         ),
     ] = None,
-    note: Annotated[str, typer.Option("--note", help="A remark kept with the record.")] = "",
+    note: Annotated[
+        str, typer.Option("--note", help="A remark kept with the record.", callback=typed_text)
+    ] = "",
     project: ProjectOption = Path("."),
 ) -> None:
     """Show what changed since the last approval; with --by and --role, record a sign-off

@@ -25,6 +25,28 @@ def locale_names(value: Locales) -> Locales:
     return list(dict.fromkeys(locale_name(item) for item in value))
 
 
+def typed_text(value: str | None) -> str | None:
+    """A text typed on the command line (a name, a note) as the terminal sent it.
+
+    Python reads the arguments in the locale's encoding: under one that is not UTF-8
+    (``LC_ALL=C`` with ``PYTHONUTF8=0``: a container without locales) each byte of
+    คลินิกทดสอบ became a surrogate, refused as ``invalid character U+DCE0``. The bytes
+    are read as the UTF-8 a terminal sends; bytes that are not UTF-8 either (a terminal
+    set to Latin-1 or TIS-620) are refused, naming the first. Not for paths: those
+    Python must get back as read."""
+    if value is None or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate of another kind: the text policy's
+        return value
+    except UnicodeDecodeError as exc:
+        raise typer.BadParameter(
+            f"byte 0x{exc.object[exc.start]:02X} is not UTF-8 text: the terminal that"
+            " typed it is set to another encoding; set it to UTF-8 and type it again"
+        ) from None
+
+
 ProjectOption = Annotated[
     Path,
     typer.Option(

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..build.batch import BatchReport, Outcome, PlannedJob
-from ..errors import headline, read_finding, shown_name
+from ..errors import escaped, headline, read_finding, shown_name
 from .streams import json_text
 
 
 def outcome_line(outcome: Outcome) -> str:
-    job = shown_name(outcome.job.output)
+    job = shown_name(escaped(outcome.job.output))
     if outcome.status == "built":
         return f"built   {job} ({_pages(outcome.pages)}, {outcome.seconds:.2f} s)"
     if outcome.status == "skipped":
@@ -45,7 +45,7 @@ def summary(report: BatchReport) -> str:
     failures = [o for o in report.outcomes if o.status == "failed"]
     if failures:
         lines.append("failures:")
-        lines += [f"- {shown_name(o.job.output)}: {headline(o.message)}" for o in failures]
+        lines += [f"- {shown_name(escaped(o.job.output))}: {headline(o.message)}" for o in failures]
     return "\n".join(lines)
 
 

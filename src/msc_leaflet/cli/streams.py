@@ -13,6 +13,7 @@ the pipe once head has its line: the next progress line raised `BrokenPipeError`
 ended the build with most PDFs never made, and exit 0; ``check | head`` ended 0 with
 errors found. A stream into a pipe or socket now points itself at the null device when
 its reader has gone, and the command finishes its work and ends with its own status.
+A stream closed before the command started (``>&-``) is the null device.
 """
 
 from __future__ import annotations
@@ -82,9 +83,29 @@ def _reader_may_go(stream: io.TextIOWrapper) -> io.TextIOWrapper:
     )  # fmt: skip
 
 
+def _closed_descriptors_filled() -> None:
+    """Point standard input, output and error at the null device where they are closed
+    (``msc-leaflet build >&-``, a service manager or cron set up so). Python then has no
+    ``sys.stdout``: the build ended ``internal error: AttributeError: 'NoneType' object
+    has no attribute 'isatty'``, no PDF made. Worse, the next file opened takes the
+    lowest free descriptor, 1, so a PDF being written would be standard output for
+    whatever prints next. Daemons fill these three descriptors for the same reason."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+
+
 def tolerant_streams() -> None:
     """Make ``sys.stdout`` and ``sys.stderr`` unable to fail on a character, or on a
-    reader that has gone."""
+    reader that has gone, or on a descriptor closed before the command started."""
+    _closed_descriptors_filled()
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if not isinstance(stream, io.TextIOWrapper):

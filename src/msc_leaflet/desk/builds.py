@@ -12,6 +12,7 @@ print shop's CMYK file of the same name, which says nothing of paper or colour.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import multiprocessing
@@ -127,12 +128,16 @@ class Builds:
         A worker the system killed (out of memory, a crash in a native library) breaks
         a process pool for good: every later build, picture and check failed, a bare
         500, until the desk was restarted. The first job to find the pool broken starts
-        a new one; the job runs once more, and a second death is a `BuildFailed`."""
+        a new one; the job runs once more, and a second death is a `BuildFailed`.
+
+        The fork server the workers are forked from can die too (killed with the desk's
+        process group by ``timeout``, or by the system): starting a worker then fails
+        with `EOFError` or `ConnectionError` instead, and is handled the same way."""
         for _ in range(2):
             pool = self.pool
             try:
                 return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-            except BrokenExecutor:
+            except (BrokenExecutor, EOFError, ConnectionError):
                 if self.renew is None:
                     raise
                 if self.pool is pool:  # not yet replaced by another job that found it
@@ -145,8 +150,15 @@ class Builds:
         )
 
     async def warm(self, workers: int) -> None:
-        """One warm-up per worker (they run at the same time, so each lands on its own)."""
-        await asyncio.gather(*(self.run(warm_up, self.project.root) for _ in range(workers)))
+        """One warm-up per worker (they run at the same time, so each lands on its own).
+
+        Only a head start: a pool that cannot start now (its fork server killed while
+        the desk starts, as Ctrl-C or ``timeout`` kills the whole process group) is
+        started again by the first build. It stopped the desk with uvicorn's
+        ``ERROR: Traceback … EOFError: unexpected EOF`` and "Application startup
+        failed"."""
+        with contextlib.suppress(BuildFailed):
+            await asyncio.gather(*(self.run(warm_up, self.project.root) for _ in range(workers)))
 
     async def pdf(self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec) -> Built:
         """The output for these choices, built first if it is not up to date."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from starlette.requests import Request
@@ -38,7 +39,10 @@ def token_matches(header: str, token: str) -> bool:
     Compared as bytes, in constant time: ``header`` is the raw header as read (Latin-1,
     one character per byte), and a non-ASCII token is sent as its UTF-8 bytes (curl
     sends them as typed, and the Basic challenge asks browsers for UTF-8). Comparing
-    the Latin-1 text with the token's UTF-8 never matched such a token.
+    the Latin-1 text with the token's UTF-8 never matched such a token. The token's
+    bytes are those it was given as: set in a locale that is not UTF-8 (``LC_ALL=C``),
+    Python holds each byte of a Thai token as a surrogate, and encoding it strictly
+    answered every request with a 500 and a traceback.
     """
     scheme, _, value = header.partition(" ")
     if scheme.lower() == "bearer":
@@ -51,7 +55,7 @@ def token_matches(header: str, token: str) -> bool:
             return False
     else:
         return False
-    return hmac.compare_digest(given, token.encode("utf-8"))
+    return hmac.compare_digest(given, token.encode("utf-8", "surrogateescape"))
 
 
 #: The desk's sentence (a `DESK_MESSAGES` key) heading each refusal: one without the
@@ -106,8 +110,7 @@ class Guard:
         if len(scope.get("raw_path", b"")) > MAX_PATH or len(scope["query_string"]) > MAX_QUERY:
             return 414, "request too long", False
         if self.hosts is not None:
-            host = headers.get("host", "").lower()
-            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            name = host_name(headers.get("host", ""))
             if name not in self.hosts:  # DNS rebinding: a web page cannot reach the desk
                 return 400, "unexpected Host header", False
         if self.token and not token_matches(headers.get("authorization", ""), self.token):
@@ -117,6 +120,19 @@ class Guard:
         if _from_another_site(headers):
             return 403, "the desk answers its own pages, and links a reader follows", False
         return None
+
+
+#: ``Host`` as RFC 9110 writes it: a name or a bracketed IPv6 address, then an optional
+#: port of digits.
+_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^:\[\]@/\\]+)(?::[0-9]{1,5})?")
+
+
+def host_name(header: str) -> str | None:
+    """The host ``header`` names, lower-cased, or None if it is no Host a browser
+    writes: the port was cut at the last ':' whatever stood there, so
+    ``127.0.0.1:8000@evil.example`` passed as 127.0.0.1."""
+    found = _HOST.fullmatch(header.strip().lower())
+    return found.group(1) if found else None
 
 
 OWN_SITE = ("same-origin", "none", "")  # the desk's own page, an address typed, no header
