@@ -565,6 +565,8 @@ class BlockBuilder:
         with self.w.group("Table"):
             cells = self._table_cells(block)
             caption = block.caption and self.w.paragraph(block.caption.value, "caption")
+        if caption:
+            caption.keep_whole = True  # a parallel row never splits it (`editions._whole`)
         padding = self.theme.box_padding["table"]
         widths = column_widths(cells, self.width, padding.left + padding.right)
         if widths is None:
@@ -653,7 +655,9 @@ class BlockBuilder:
             # Beside an artifact a Caption would caption nothing a reader can find: its
             # words are read as a paragraph of their own.
             role = "" if alt else "P"
-            parts.append(self.w.paragraph(block.caption.value, "caption", role=role))
+            caption = self.w.paragraph(block.caption.value, "caption", role=role)
+            caption.keep_whole = True  # a parallel row never splits it (`editions._whole`)
+            parts.append(caption)
             # A parallel row unwraps this group (a table cell cannot hold one) and splits
             # only after what is not kept with its next (`_lead_in_at`): the image moves
             # on with its caption instead of ending a page without it.

@@ -586,8 +586,15 @@ def _layer_at(paragraph: TextParagraph, width: float) -> float:
 
 
 def _whole(flowables: list[Flowable], column: float, room: float) -> list[Flowable]:
+    """``flowables`` with each box, list and caption made `Whole`. A caption is one
+    short unit, never split in the single edition (its figure or table is kept
+    together): loose in a parallel cell, a Thai figure's caption of four lines left its
+    last two alone at the top of the next page, under no picture, beside nothing."""
     boxes = (Table, ListFlowable)
-    return [Whole(f, column, room) if isinstance(f, boxes) else f for f in flowables]
+    return [
+        Whole(f, column, room) if isinstance(f, boxes) or getattr(f, "keep_whole", False) else f
+        for f in flowables
+    ]
 
 
 def _space_after(flowables: Sequence[Flowable]) -> float:
