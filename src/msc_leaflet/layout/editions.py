@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import pairwise
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table
@@ -591,10 +592,16 @@ def _whole(flowables: list[Flowable], column: float, room: float) -> list[Flowab
     together): loose in a parallel cell, a Thai figure's caption of four lines left its
     last two alone at the top of the next page, under no picture, beside nothing."""
     boxes = (Table, ListFlowable)
-    return [
+    cell = [
         Whole(f, column, room) if isinstance(f, boxes) or getattr(f, "keep_whole", False) else f
         for f in flowables
     ]
+    # A table's caption goes on with its last row (`_lead_in_at`), as in the single
+    # edition: the row split before it, and the caption stood alone atop the next page.
+    for table, after in pairwise(cell):
+        if isinstance(table, Whole) and getattr(getattr(after, "inner", None), "keep_whole", False):
+            table.keepWithNext = True
+    return cell
 
 
 def _space_after(flowables: Sequence[Flowable]) -> float:
