@@ -220,3 +220,23 @@ def test_every_substitute_of_the_bundled_theme_is_known_from_its_data() -> None:
 def test_the_bundled_library_has_no_unshown_emphasis() -> None:
     assert unshown(REPO) == []
     assert unshown(REPO / "tests" / "fixtures" / "languages") == []
+
+
+def test_bold_in_a_figures_alt_text_is_not_reported_as_it_is_never_printed(
+    make_project: Callable[..., Path],
+) -> None:
+    """A figure's alt text is spoken by a screen reader, its markup dropped: a bold
+    there loses nothing on the page, and TEXT004 warned of it as if it printed plain
+    (a Japanese alt text, "**このアドレス**は…", found by a random leaflet)."""
+    from PIL import Image
+
+    blocks = (
+        "- figure: images/desk.png\n"
+        "  caption: The desk.\n"
+        "  alt: '**このアドレス**は窓口にありません。'\n"
+        "- paragraph: 'In Japanese: **やめないで**'\n"
+    )
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    (root / "images").mkdir()
+    Image.new("RGB", (600, 400), "white").save(root / "images" / "desk.png")
+    assert [f.message.split("'")[1] for f in unshown(root)] == ["やめないで"]

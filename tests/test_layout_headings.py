@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 from pypdf import PdfReader
@@ -119,3 +120,57 @@ def test_a_parallel_row_split_over_two_pages_keeps_its_bookmark(
     split = build_leaflet(project, "care-basics", "th", tmp_path / "b", edition="parallel")
     assert split.pages >= fitting.pages + 4  # both rows now run over pages
     assert outline_tree(PdfReader(split.path)) == outline_tree(PdfReader(fitting.path))
+
+
+def _heading_pairs_blocks(groups: int) -> str:
+    """Groups of a filler paragraph (its length varying, so that the groups fall at
+    every height of a page), a section heading, a subheading and a block under both:
+    a paragraph, a list, a callout, a table, or a table too wide for half a page (which
+    the parallel edition sets at the full width, one language's after the other's)."""
+    wide = "Thrombocytopenia-and-haemorrhage-monitoring"
+    followers = [
+        "- paragraph: Words under group {g}. " + "Rest at home for a day. " * 8,
+        "- list:\n    - Item under group {g}.\n    - A second item.\n    - A third item.",
+        "- callout: Box under group {g}. " + "Call us at once. " * 4 + "\n  kind: warning",
+        "- table:\n    header: [Room, Step]\n    rows:\n      - [Under group {g}., Check-in]"
+        "\n      - [Room 2, Infusion]\n      - [Room 3, Rest]",
+        "- table:\n    header: [A, B, C, D]\n    rows:\n      - [Under group {g}., "
+        + ", ".join([wide] * 3)
+        + "]\n      - [a, b, c, d]",
+    ]
+    blocks = []
+    for g in range(groups):
+        filler = "Bring your list of medicines and your card. " * (2 + (g * 5) % 11)
+        blocks += [
+            f"- paragraph: Filler {g}. {filler}",
+            f"- heading: Section {g} heading",
+            f"- heading: Part {g} heading\n  level: 3",
+            followers[g % len(followers)].format(g=g),
+        ]
+    return "\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_a_section_heading_stays_with_its_subheading_and_their_block(
+    make_project: Callable[..., Path], tmp_path: Path, edition: str
+) -> None:
+    """A level-2 heading straight above a level-3 one was boxed (single edition) or set
+    in a row (parallel) with it alone: at the foot of a page the pair, or the section's
+    heading alone, ended the page with nothing of its section under it, the block on the
+    next. Every group reads on one page, in each column."""
+    root = make_project({"sample": leaflet_yaml(_heading_pairs_blocks(25), references="")})
+    locale = None
+    if edition == "parallel":  # a catalog with nothing translated: the source twice
+        po = root / "locales" / "th" / "LC_MESSAGES"
+        po.mkdir(parents=True)
+        (po / "sample.po").write_text('msgid ""\nmsgstr ""\n"Language: th\\n"\n', "utf-8")
+        locale = "th"
+    out = tmp_path / "out"
+    path = build_leaflet(Project.at(root), "sample", locale, out, edition=edition).path
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    assert len(pages) >= 6
+    for g in range(25):
+        texts = (f"Section {g} heading", f"Part {g} heading", f"nder group {g}.")
+        where = [{i for i, page in enumerate(pages) if text in page} for text in texts]
+        assert all(len(found) == 1 for found in where), (g, where)
+        assert where[0] == where[1] == where[2], f"group {g} is split over pages {where}"

@@ -533,3 +533,54 @@ def test_a_figure_in_a_parallel_cell_keeps_its_caption(tmp_path: Path) -> None:
             kept = [f for f in cell if not isinstance(f, Spacer)]
             assert kept and not isinstance(kept[-1], Image), height
     assert split
+
+
+def test_a_caption_is_never_split_nor_parted_from_its_table_in_the_parallel_edition(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Unwrapped into a parallel cell, a figure's caption split like a paragraph: a Thai
+    caption of four lines left its last two alone at the top of the next page, under no
+    picture (found by a random leaflet, Thai parallel A5); and a table's caption stood
+    alone atop the next page, its rows on the one before. Figures with long captions and
+    tables, after fillers of every length so that some fall at a page's foot: each
+    caption, in each column, reads whole on one page, a table's with its last row."""
+    from PIL import Image
+    from pypdf import PdfReader
+
+    groups = 30
+    blocks = []
+    for g in range(groups):
+        filler = "Bring your list of medicines and your card. " * (2 + (g * 5) % 17)
+        blocks.append(f"- paragraph: Filler {g}. {filler}")
+        if g % 2:
+            rows = f"[Row {g}, Check-in]\n      - [Room 2, Infusion]\n      - [Last row {g}., Rest]"
+            blocks.append(
+                f"- table:\n    header: [Room, Step]\n    rows:\n      - {rows}\n"
+                f"  caption: Caption {g} starts. caption {g} ends."
+            )
+        else:
+            caption = f"Caption {g} starts. " + "The nurse checks the drip and the pump. " * 7
+            blocks.append(
+                f"- figure: images/desk.png\n  alt: A desk.\n  caption: {caption}caption {g} ends."
+            )
+    root = make_project({"sample": leaflet_yaml("\n".join(blocks) + "\n", references="")})
+    (root / "images").mkdir()
+    Image.new("RGB", (600, 300), "white").save(root / "images" / "desk.png")
+    po = root / "locales" / "th" / "LC_MESSAGES"
+    po.mkdir(parents=True)
+    (po / "sample.po").write_text('msgid ""\nmsgstr ""\n"Language: th\\n"\n', "utf-8")
+    options = Options(spec=PrintSpec(paper="a5"))
+    out = tmp_path / "out"
+    path = build_leaflet(
+        Project.at(root), "sample", "th", out, edition="parallel", options=options
+    ).path
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    assert len(pages) >= 8
+    for g in range(groups):
+        starts = [page.count(f"Caption {g} starts.") for page in pages]
+        ends = [page.count(f"caption {g} ends.") for page in pages]
+        assert sum(starts) == 2, (g, starts)  # each column's
+        assert starts == ends, f"caption {g} split over pages: {starts} {ends}"
+        if g % 2:
+            last = [page.count(f"Last row {g}.") for page in pages]
+            assert last == ends, f"table {g}'s caption is parted from its rows: {last} {ends}"

@@ -1212,6 +1212,37 @@ def test_proof_margin_notes_read_as_words(tmp_path: Path) -> None:
             assert re.search(alone, text), f"{reader}: {context!r} runs into another word"
 
 
+@pytest.mark.parametrize(("locale", "paper"), [("vi", "a5"), ("ja", "a5"), ("vi", "letter")])
+def test_the_proof_watermark_stays_on_the_sheet(tmp_path: Path, locale: str, paper: str) -> None:
+    """Set at one size in every language, the Vietnamese watermark ("BẢN IN THỬ – không
+    phát cho người bệnh") ran off both corners of an A5 proof and the Japanese one off
+    its top: a reviewer holding a trimmed proof read half a warning. On a page without
+    the header band, no pixel of the watermark's pink lies within 2 mm of the sheet's
+    edge (the margin notes, also magenta, keep 3 mm from it)."""
+    project = Project.at(REPO / "tests" / "fixtures" / "languages")
+    options = Options(spec=PrintSpec(proof=True, paper=paper))
+    path = build_leaflet(project, "after-your-infusion", locale, tmp_path, options=options).path
+    scale = 2
+    image = pdfium.PdfDocument(path)[1].render(scale=scale).to_pil().convert("RGB")
+    width, height = image.size
+    strip = round(2 * MM * scale)
+    pixels = image.load()
+    pink = [
+        (x, y)
+        for y in range(height)
+        for x in (
+            range(width)
+            if y < strip or y >= height - strip
+            else [*range(strip), *range(width - strip, width)]
+        )
+        if (rgb := pixels[x, y])[0] - rgb[1] > 15 and rgb[2] - rgb[1] > 8
+    ]
+    assert not pink, f"watermark at the edge of the sheet, e.g. {pink[:3]} of {width}x{height}"
+    # Not merely faded away: the watermark is still there, large, across the middle.
+    middle = [pixels[x, height // 2] for x in range(width)]
+    assert sum(1 for r, g, b in middle if r - g > 15 and b - g > 8) > 5
+
+
 def test_margin_notes_are_placed_apart_however_crowded() -> None:
     """Placed by `place_margin_notes`: a note stays beside its block's top while a column
     is clear there; more notes than columns (a page of one-line blocks, two blocks

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..content.inline import InlineError, parse_inline
-from ..content.model import texts
+from ..content.model import Figure, Leaflet, Text, texts
 from ..errors import shown_value
 from ..theme.fonts import role_of
 from .printable import project_fonts
@@ -42,7 +42,7 @@ def unshown_emphasis(ctx: CheckContext) -> Iterator[Issue]:
         return
     lang = ctx.leaflet.language
     prefix = f"[{ctx.locale}] " if ctx.is_translation else ""
-    for text in texts(ctx.leaflet):
+    for text in printed_texts(ctx.leaflet):
         try:
             spans = parse_inline(text.value)
         except InlineError:  # the loader, or I18N's rules, report broken markup
@@ -73,6 +73,16 @@ def unshown_emphasis(ctx: CheckContext) -> Iterator[Issue]:
                     _hint(found.family, role) + fix,
                     entry=ctx.entry_of(text, words),
                 )
+
+
+def printed_texts(leaflet: Leaflet) -> Iterator[Text]:
+    """The texts the page prints: not a figure's alt text, which a screen reader speaks
+    with its markup dropped (a translator's bold there printed nothing to lose, and was
+    warned of as if it did), nor the keywords, which only the PDF's metadata holds."""
+    spoken = {id(b.alt) for b in leaflet.blocks if isinstance(b, Figure) and b.alt}
+    for text in texts(leaflet):
+        if id(text) not in spoken and not text.is_keyword:
+            yield text
 
 
 def _hint(family: FontFamilySpec, role: str) -> str:

@@ -565,6 +565,8 @@ class BlockBuilder:
         with self.w.group("Table"):
             cells = self._table_cells(block)
             caption = block.caption and self.w.paragraph(block.caption.value, "caption")
+        if caption:
+            caption.keep_whole = True  # a parallel row never splits it (`editions._whole`)
         padding = self.theme.box_padding["table"]
         widths = column_widths(cells, self.width, padding.left + padding.right)
         if widths is None:
@@ -653,7 +655,9 @@ class BlockBuilder:
             # Beside an artifact a Caption would caption nothing a reader can find: its
             # words are read as a paragraph of their own.
             role = "" if alt else "P"
-            parts.append(self.w.paragraph(block.caption.value, "caption", role=role))
+            caption = self.w.paragraph(block.caption.value, "caption", role=role)
+            caption.keep_whole = True  # a parallel row never splits it (`editions._whole`)
+            parts.append(caption)
             # A parallel row unwraps this group (a table cell cannot hold one) and splits
             # only after what is not kept with its next (`_lead_in_at`): the image moves
             # on with its caption instead of ending a page without it.
@@ -663,31 +667,38 @@ class BlockBuilder:
 
 
 def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
-    """Put a heading in one `Box` with the block that follows it.
+    """Put a heading, or a run of headings, in one `Box` with the block that follows it.
 
     ReportLab's keepWithNext cannot keep a heading with a `KeepTogether` (a box, a table,
     an FAQ pair): that flowable reports an unbounded height when wrapped, so the pair
     never fits and the heading is left alone at the foot of the page. And the group
     keepWithNext makes of a heading and its paragraph moves whole, leaving a page a
     third empty where the heading and the paragraph's first lines would fit: a `Box`
-    splits then (#21).
+    splits then (#21). A section heading straight above a subheading goes with it and
+    the subheading's block: boxed as a pair of headings, it split between them, and the
+    section's heading ended a page with nothing of its section under it.
     """
     out: list[Flowable] = []
+    headings: list[Flowable] = []  # headings not yet given the block they lead
     for flowable in story:
-        previous = out[-1] if out else None
-        if not getattr(previous, "outline_title", None):
+        if getattr(flowable, "outline_title", None):
+            headings.append(flowable)
+        elif not headings:
             out.append(flowable)
         elif isinstance(flowable, KeepTogether):
-            content = [previous, *flowable._content]
+            content = [*headings, *flowable._content]
             box = isinstance(flowable, Box)
-            out[-1] = Box(content, flowable.empty_share) if box else KeepTogether(content)
+            out.append(Box(content, flowable.empty_share) if box else KeepTogether(content))
+            headings = []
         elif isinstance(flowable, (Paragraph, ListFlowable)):
             # A heading with the first lines of its paragraph or list, as a book sets
             # it: never moved whole when they fit (the paragraph keeps two lines).
-            out[-1] = Box([previous, flowable], empty_share=0.0)
+            out.append(Box([*headings, flowable], empty_share=0.0))
+            headings = []
         else:
-            out.append(flowable)
-    return out
+            out += [*headings, flowable]
+            headings = []
+    return out + headings
 
 
 #: A box moved whole to the next page may leave at most this share of the frame empty;

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import pairwise
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Spacer, Table
@@ -199,8 +200,13 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     i = 0
     below = 0.0  # the space the row before leaves under itself
     while i < len(blocks):
-        # A heading shares its row with the block after it, so it is never left alone.
-        group = blocks[i : i + 2] if isinstance(blocks[i][0], m.Heading) else blocks[i : i + 1]
+        # A heading shares its row with the block after it, so it is never left alone;
+        # so does a run of headings (a section's, then a subheading's): a row of the
+        # two headings alone ended a page, their table on the next.
+        end = i
+        while end < len(blocks) - 1 and isinstance(blocks[end][0], m.Heading):
+            end += 1
+        group = blocks[i : end + 1]
         last = group[-1]
         if isinstance(last[0], m.Table) and not all(
             isinstance(block, m.Table) and builder.table_fits(block, body)
@@ -261,20 +267,24 @@ def _tables_one_after_the_other(
     """A table too wide for half a page, or with a row that half a page's width makes
     taller than a page (a row cannot split), each language's at the full width, the
     translation first (#21: a half-width column cut words at any character). Its
-    heading, if it has one, stays in two columns and on the page of the first table."""
-    *heading, (left, right) = group
+    headings, if it has any, stay in two columns and on the page of the first table."""
+    *headings, (left, right) = group
     tables = [flowable for side, block in ((0, left), (1, right)) for flowable in
               wide[side].build(block)]  # fmt: skip
     tag_context(tables, left.context)
     tag_block(tables, left)
-    if not heading:
+    if not headings:
         return tables
-    halves = _pair([b.w for b in builders], lambda side: builders[side].build(heading[0][side]))
+
+    def built(side: int) -> list[Flowable]:
+        return [f for pair in headings for f in builders[side].build(pair[side])]
+
+    halves = _pair([b.w for b in builders], built)
     top = theme.spacing["heading-before"]
     row = side_by_side(halves[0], halves[1], column, w, top, _space_after(halves[0]))
     bookmark_headings(row, halves[0])
-    tag_context([row], heading[0][0].context)
-    tag_block([row], heading[0][0])
+    tag_context([row], *(pair[0].context for pair in headings))
+    tag_block([row], headings[0][0])
     return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
 
 
@@ -577,8 +587,21 @@ def _layer_at(paragraph: TextParagraph, width: float) -> float:
 
 
 def _whole(flowables: list[Flowable], column: float, room: float) -> list[Flowable]:
+    """``flowables`` with each box, list and caption made `Whole`. A caption is one
+    short unit, never split in the single edition (its figure or table is kept
+    together): loose in a parallel cell, a Thai figure's caption of four lines left its
+    last two alone at the top of the next page, under no picture, beside nothing."""
     boxes = (Table, ListFlowable)
-    return [Whole(f, column, room) if isinstance(f, boxes) else f for f in flowables]
+    cell = [
+        Whole(f, column, room) if isinstance(f, boxes) or getattr(f, "keep_whole", False) else f
+        for f in flowables
+    ]
+    # A table's caption goes on with its last row (`_lead_in_at`), as in the single
+    # edition: the row split before it, and the caption stood alone atop the next page.
+    for table, after in pairwise(cell):
+        if isinstance(table, Whole) and getattr(getattr(after, "inner", None), "keep_whole", False):
+            table.keepWithNext = True
+    return cell
 
 
 def _space_after(flowables: Sequence[Flowable]) -> float:

@@ -10,6 +10,7 @@ sign-off history and the entries changed since its last approval.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,10 @@ if TYPE_CHECKING:
 # findings, the sign-off record), whatever the leaflet's.
 PROGRAM_LANGUAGE = "en"
 MARGIN_NOTE_SIZE = 9.0  # turned along the margin, so the print floor costs no room
-WATERMARK_SIZE = 40.0
+WATERMARK_SIZE = 40.0  # the largest: a shorter label on a larger sheet is not enlarged
+# How far a watermark's letters reach either side of the diagonal, in ems: its baseline
+# is a third of an em below it, its tallest marks (Vietnamese ở, Thai ที่) an em above.
+WATERMARK_HALF_HEIGHT = 0.8
 # Margin notes: columns of them one line apart, each a gap after the last, none nearer
 # the sheet's edge than a print shop's safe zone (what a trim a little off cuts away).
 MARGIN_NOTE_PITCH = MARGIN_NOTE_SIZE * 1.2
@@ -68,15 +72,19 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     theme = f.theme
     width, height = theme.page_size
     colour = proof_colour(theme.colour_mode)
+    watermark = f.labels("proof-watermark")
+    size = watermark_size(
+        runs_width([f.run(watermark, WATERMARK_SIZE, colour, bold=True)], f.lang), width, height
+    )
     canvas.saveState()
     canvas.setFillAlpha(0.18)
     canvas.translate(width / 2, height / 2)
-    canvas.rotate(54.7)  # the A-series diagonal
+    canvas.rotate(math.degrees(math.atan2(height, width)))  # the sheet's diagonal
     draw_runs_as_shapes(  # no text: a reader's copy of a proof is the leaflet's text
         canvas,
         0,
-        -WATERMARK_SIZE / 3,
-        [f.run(f.labels("proof-watermark"), WATERMARK_SIZE, colour, bold=True)],
+        -size / 3,
+        [f.run(watermark, size, colour, bold=True)],
         f.lang,
         align="center",
     )
@@ -100,6 +108,22 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
         canvas.rotate(-90)
         draw_runs(canvas, 0, 0, runs[context], PROGRAM_LANGUAGE)
         canvas.restoreState()
+
+
+def watermark_size(width_at_largest: float, page_width: float, page_height: float) -> float:
+    """The size that keeps the watermark, ``width_at_largest`` wide at `WATERMARK_SIZE`,
+    on the sheet along its diagonal, clear of the safe zone: at one size for every
+    language, the Vietnamese "BẢN IN THỬ – không phát cho người bệnh" ran off both
+    corners of an A5 proof and the Japanese one off the top, so a reviewer holding a
+    trimmed proof read half a warning.
+
+    A band of half-height h centred on the diagonal (length D) meets a side of the
+    sheet at D/2 - h·max(H/W, W/H) from the centre; half the label must end there."""
+    diagonal = math.hypot(page_width, page_height)
+    steep = max(page_height / page_width, page_width / page_height)
+    reach = diagonal / 2 - 2 * float(SAFE_ZONE)  # the safe zone, along the diagonal
+    per_point = width_at_largest / WATERMARK_SIZE / 2 + WATERMARK_HALF_HEIGHT * steep
+    return min(WATERMARK_SIZE, reach / per_point)
 
 
 def margin_columns(body_left: float) -> list[float]:
