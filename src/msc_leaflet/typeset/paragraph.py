@@ -54,6 +54,7 @@ from .render import draw_placed, place_units, word_gap
 from .runs import Run
 from .segmentation import WordList, load_word_list
 from .segmentation import default_word_list as default_word_list  # where it was
+from .shrink import scaled_style, scaled_units, words_scale
 from .units import Unit, build_units
 
 
@@ -175,6 +176,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # these, so the parts a narrower wrap cut (a probe, a narrow frame) never stay
         # cut in a wider measure, where they ended lines inside a syllable (လူနာသ|ည်).
         self._uncut: Sequence[Unit] = self.units
+        # As made, before a style's ``shrinkWordsTo`` set them smaller (`shrink`).
+        self._unshrunk: tuple[Sequence[Unit], ParagraphStyle] = (self.units, style)
         self.lang = lang
         # Told the text of each unit cut by an emergency break: the layout reports them
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
@@ -253,6 +256,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             # than drawn past the margin; the cut units replace the originals so `split`
             # and `draw`, which index ``self.units`` by line, see the same list.
             report = self.on_emergency_break
+            self._shrink_words(min(widths))
             units = self._uncut
             if min(widths) >= getattr(self.style, "keepPhrasesBelow", 0):
                 # A measure wide enough breaks between any two characters, as Japanese
@@ -290,6 +294,19 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             self._lines = lines
             self._widths = widths
         return self._lines
+
+    def _shrink_words(self, width: float) -> None:
+        """With a style's ``shrinkWordsTo`` (a title, a heading): set the paragraph as
+        much smaller as its widest word needs to fit ``width`` whole, down to that floor
+        (`shrink.words_scale`), rather than cut the word; at its own size where it fits."""
+        floor = getattr(self._unshrunk[1], "shrinkWordsTo", 0.0)
+        if not floor:
+            return
+        units, style = self._unshrunk
+        scale = words_scale(units, width, self.lang, style.fontSize, floor)
+        self._uncut = scaled_units(units, scale) if scale < 1 else units
+        self.style = scaled_style(style, scale) if scale < 1 else style
+        self._pitch_of = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
