@@ -295,6 +295,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             self._widths = widths
         return self._lines
 
+    @property
+    def sized_units(self) -> Sequence[Unit]:
+        """Its units at the style's own size: what a table's column sizing measures
+        (`layout.table_widths`), never a header set smaller for a narrower probe."""
+        units, style = self._unshrunk
+        return units if self.style is not style else self.units
+
     def _shrink_words(self, width: float) -> None:
         """With a style's ``shrinkWordsTo`` (a title, a heading): set the paragraph as
         much smaller as its widest word needs to fit ``width`` whole, down to that floor
