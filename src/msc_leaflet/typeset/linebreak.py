@@ -1418,7 +1418,7 @@ def justify(units: Sequence[Unit], line: Line, available: float) -> Stretch:
     return Stretch(space, boundary)
 
 
-def hyphenated_head(unit: Unit, room: float, lang: str) -> list[Unit] | None:
+def hyphenated_head(unit: Unit, room: float, lang: str, shortest: int = 0) -> list[Unit] | None:
     """``unit`` in two parts at the last hyphenation point of its words written with
     hyphens whose first part, its hyphen included, fits in ``room`` (`loose_lines`);
     None when none fits. Only at a hyphen's point: a Thai or Lao word is not cut
@@ -1438,6 +1438,14 @@ def hyphenated_head(unit: Unit, room: float, lang: str) -> list[Unit] | None:
         return None  # a date, "Dr. Somchai": kept whole where they fit, not "Dr. Som-"
     if next((char for char in text if char.isalpha()), "").isupper():
         return None  # a name ("Galderisi", "Therapy" of a society's): read, and searched, whole
+    if any(mark in text for mark in "/@") or any(
+        a == "." and b.isalnum() for a, b in pairwise(text)
+    ):
+        return None  # an address: "ednawell-" / "ness.com" is typed with its hyphen
+    offsets = _offsets(flat)
+    points = {
+        i: hyphen for i, hyphen in points.items() if _word_length(text, offsets[i]) >= shortest
+    }
     used = 0.0
     best = None
     for i in range(len(flat) - unit.trailing_spaces):
@@ -1447,3 +1455,14 @@ def hyphenated_head(unit: Unit, room: float, lang: str) -> list[Unit] | None:
         if used > room + FUZZ:
             break
     return None if best is None else _split(unit, flat, [0, best, len(flat)], {best})
+
+
+def _word_length(text: str, at: int) -> int:
+    """How many letters the word written with hyphens around offset ``at`` has."""
+    start = at
+    while start > 0 and hyphenating(text[start - 1]):
+        start -= 1
+    end = at
+    while end < len(text) and hyphenating(text[end]):
+        end += 1
+    return end - start

@@ -22,6 +22,9 @@ from .units import Unit
 #: hyphenated onto it, reads as a hole in the column (TeX's "very loose" is a
 #: badness; a ragged column's reader sees the empty share).
 LOOSE = 0.6
+#: A word shorter than this is never cut to fill a line: its parts read as two words
+#: ("dam-" / "aged"); a long one ("inflamma-" / "tion") reads as one.
+SHORTEST = 8
 
 
 def hyphenate_loose(
@@ -42,7 +45,7 @@ def hyphenate_loose(
                 continue
             # A part no wider than the narrower line: `fit_units` never cuts it again.
             room = min(available - line.width - out[line.end - 1].space_width, first_width, width)
-            parts = hyphenated_head(out[line.end], room, lang)
+            parts = hyphenated_head(out[line.end], room, lang, SHORTEST)
             if parts is not None:
                 out[line.end : line.end + 1] = parts
                 done = n + 1

@@ -263,7 +263,12 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # and Chinese text is set; only a narrow one keeps phrases whole.
                 units = release_phrases(units)
             # A line left mostly empty before a long word takes its first part.
-            loose = hyphenate_loose(units, *widths, self.lang, self.continued)
+            # A title or heading (``balanceLines``) is balanced instead, never hyphenated.
+            loose = (
+                units
+                if getattr(self.style, "balanceLines", False)
+                else hyphenate_loose(units, *widths, self.lang, self.continued)
+            )
             fitted = fit_units(
                 loose,
                 min(widths),
