@@ -238,7 +238,15 @@ def test_every_page_knows_the_line_of_its_first_block(
     assert list(lines) == sorted(lines)
 
 
-LAYOUT_CODES = ("LAYOUT001", "LAYOUT002", "LAYOUT003", "LAYOUT004", "LAYOUT005", "LAYOUT006")
+LAYOUT_CODES = (
+    "LAYOUT001",
+    "LAYOUT002",
+    "LAYOUT003",
+    "LAYOUT004",
+    "LAYOUT005",
+    "LAYOUT006",
+    "LAYOUT009",
+)
 
 
 def test_the_layout_codes_are_those_registered() -> None:

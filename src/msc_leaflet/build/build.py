@@ -507,6 +507,7 @@ def check_layout(
         ),
         for_paper=for_paper,
         ink_limit=ink_limit,
+        margin_notes=result.margin_notes_moved,
     )
     config = load_config(project, strict=strict)
     findings = run_layout_checks(project, source, localized, locale, report, config)

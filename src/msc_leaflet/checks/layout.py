@@ -21,6 +21,7 @@ from ..print_spec import PRINT_PPI, InkLimit
 from .registry import CheckContext, Issue, check
 
 if TYPE_CHECKING:
+    from ..layout.proof import MovedNotes
     from ..layout.unprintable import Outside
 
 MIN_TEXT_SIZE_PT = 9.0  # body text for older readers; RNIB and NHS print guidance: 12 pt
@@ -78,6 +79,8 @@ class LayoutReport:
     # The press's ink limit in a CMYK build (CMYK pictures are printed as filed); None in
     # a screen build, which shows them in RGB.
     ink_limit: InkLimit | None = None
+    # Proof pages whose block contexts the left margin could not hold at 9 pt.
+    margin_notes: tuple[MovedNotes, ...] = ()
 
 
 def _report(ctx: CheckContext) -> LayoutReport | None:
@@ -256,3 +259,30 @@ def break_point_hint(locale: str) -> str:
         f"(U+200B) where a {language.name} word may end; a {language.name} term split "
         f"wrongly belongs in locales/{language_subtag(locale)}/words.txt"
     )
+
+
+@check(
+    "LAYOUT009",
+    "warning",
+    "A proof page with more block contexts than its left margin holds continues them in "
+    "the right margin, smaller: a reviewer looks for them there.",
+    scope="layout",
+)
+def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:
+    report = _report(ctx)
+    if report is None:
+        return
+    lines = {page.number: page.line for page in report.pages}
+    for moved in report.margin_notes:
+        where = _at(ctx, lines.get(moved.page, 0))
+        said = f"[{ctx.locale}] proof page {moved.page}: the left margin holds too few of its "
+        said += f"block contexts; {moved.facing} continue in the right margin"
+        said += f", all set at {moved.size:g} pt" if moved.size < 9 else ""
+        if moved.lost:
+            said += f"; no margin holds {', '.join(moved.lost)}"
+        yield Issue(
+            where,
+            said,
+            "look for them in the right margin; the page holds many short blocks: join "
+            "some, or give the page fewer",
+        )

@@ -41,7 +41,7 @@ from .pages import (
     make_templates,
 )
 from .print_marks import PageGeometry
-from .proof import draw_proof_marks
+from .proof import MovedNotes, draw_proof_marks
 from .qr_symbol import AddressTooLong, address_too_long
 from .story import DateFormatter, Localised, labels_before_values
 from .structure import Structure
@@ -84,6 +84,8 @@ class LayoutResult:
     # The keywords of each language printed, the main one's first, each once: Info
     # /Keywords joins them, XMP dc:subject lists them one by one.
     keywords: tuple[str, ...] = ()
+    # Proof pages whose left margin could not hold their block contexts (LAYOUT009).
+    margin_notes_moved: tuple[MovedNotes, ...] = ()
 
 
 class _LeafletDocument(BaseDocTemplate):  # type: ignore[misc]
@@ -257,6 +259,7 @@ def _layout(
         _in_languages(versions, lambda leaflet: leaflet.audience),
         dict(finish.links.named),
         keywords=keywords,
+        margin_notes_moved=tuple(log.margin_notes_moved),
     )
 
 

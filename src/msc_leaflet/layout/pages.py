@@ -47,7 +47,7 @@ from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable
 from .print_marks import PageGeometry
-from .proof import draw_proof_marks
+from .proof import MovedNotes, draw_proof_marks
 from .unprintable import block_of
 
 FOOTER_ZONE = 9 * mm  # the document-control footer, below the body frame
@@ -70,6 +70,8 @@ class LayoutLog:
     emergency_breaks: dict[str, str] = field(default_factory=dict)
     # Each picture drawn → (lowest ppi it was printed at, its width then in points).
     pictures: dict[Path, tuple[float, float]] = field(default_factory=dict)
+    # Proof pages whose block contexts the left margin could not hold (LAYOUT009).
+    margin_notes_moved: list[MovedNotes] = field(default_factory=list)
 
     def emergency_break(self, text: str, source: str = "") -> None:
         self.emergency_breaks.setdefault(text, source)

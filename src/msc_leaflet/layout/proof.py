@@ -11,7 +11,8 @@ sign-off history and the entries changed since its last approval.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -24,6 +25,7 @@ from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
 from ..i18n.signoff_changes import Beside
 from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
+from ..typeset.render import TEXT_SIZES
 from .text import Writer
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
 # findings, the sign-off record), whatever the leaflet's.
 PROGRAM_LANGUAGE = "en"
 MARGIN_NOTE_SIZE = 9.0  # turned along the margin, so the print floor costs no room
+# The smallest a page crowded with blocks sets its notes at (`fit_margin_notes`): a
+# reviewer's annotation, read at a desk, still legible as the fine print of a form.
+MARGIN_NOTE_FLOOR = 6.0
 WATERMARK_SIZE = 40.0  # the largest: a shorter label on a larger sheet is not enlarged
 # How far a watermark's letters reach either side of the diagonal, in ems: its baseline
 # is a third of an em below it, its tallest marks (Vietnamese ở, Thai ที่) an em above.
@@ -68,7 +73,8 @@ def tag_context(flowables: Sequence[Flowable], *contexts: str) -> None:
 
 
 def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
-    """The watermark across the page and this page's block contexts in the left margin."""
+    """The watermark across the page and this page's block contexts in the left margin
+    (continued in the right one when the left cannot hold them: `fit_margin_notes`)."""
     theme = f.theme
     width, height = theme.page_size
     colour = proof_colour(theme.colour_mode)
@@ -93,21 +99,31 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     # in a margin of any width. Each ends in a space, so that a reader copying one, or a
     # reviewer's search, finds it a word apart from the next (pypdf read the turned notes
     # of one column as one line: "short-answerinfusion").
-    runs = {
-        context: [f.run(context + " ", MARGIN_NOTE_SIZE, colour)] for _, context in f.margin_notes
-    }
-    notes = [
-        (top, runs_width(runs[context], PROGRAM_LANGUAGE), context)
-        for top, context in f.margin_notes
-    ]
-    columns = margin_columns(theme.margins["left"])
-    sheet = (SAFE_ZONE, height - SAFE_ZONE)  # the margin's foot and head
-    for x, top, context in place_margin_notes(notes, columns, *sheet):
+    notes = [(top, context) for top, context in f.margin_notes]
+    if not notes:
+        return
+
+    def measure(context: str, size: float) -> float:
+        return runs_width([f.run(context + " ", size, colour)], PROGRAM_LANGUAGE)
+
+    body = (theme.margins["left"], width - theme.margins["right"])
+    page = len(f.log.page_kinds)
+    fitted = fit_margin_notes(notes, measure, body, (width, height), page)
+    if fitted.moved:
+        f.log.margin_notes_moved.append(fitted.moved)
+    # Reviewer's annotations, never text for a patient: the print floor the text-size
+    # check (LAYOUT001) holds patient text to is no measure of them, and a page of many
+    # short blocks sets them smaller (`MARGIN_NOTE_FLOOR`) rather than lose any.
+    logged = getattr(canvas, TEXT_SIZES, None)
+    if fitted.size < MARGIN_NOTE_SIZE:
+        setattr(canvas, TEXT_SIZES, None)
+    for x, top, context in fitted.placed:
         canvas.saveState()
         canvas.translate(x, top)
         canvas.rotate(-90)
-        draw_runs(canvas, 0, 0, runs[context], PROGRAM_LANGUAGE)
+        draw_runs(canvas, 0, 0, [f.run(context + " ", fitted.size, colour)], PROGRAM_LANGUAGE)
         canvas.restoreState()
+    setattr(canvas, TEXT_SIZES, logged)
 
 
 def watermark_size(width_at_largest: float, page_width: float, page_height: float) -> float:
@@ -126,14 +142,90 @@ def watermark_size(width_at_largest: float, page_width: float, page_height: floa
     return min(WATERMARK_SIZE, reach / per_point)
 
 
-def margin_columns(body_left: float) -> list[float]:
-    """The baselines of the margin's columns of notes, nearest the text first: as many
-    as the margin holds clear of the safe zone (always one, as the notes were before)."""
-    first = body_left - 4 - MARGIN_NOTE_SIZE * 0.8  # the letters' tops 4 pt from the text
+@dataclass(frozen=True)
+class MovedNotes:
+    """A page whose left margin could not hold its block contexts at the usual size:
+    how many continue in the right margin, the size they were all set at, and any that
+    neither margin held even at `MARGIN_NOTE_FLOOR` (named in the findings, LAYOUT009,
+    never drawn off the sheet)."""
+
+    page: int
+    facing: int
+    size: float
+    lost: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FittedNotes:
+    placed: list[PlacedNote]
+    size: float
+    moved: MovedNotes | None = None
+
+
+def fit_margin_notes(
+    notes: Sequence[tuple[float, str]],
+    measure: Callable[[str, float], float],
+    body: tuple[float, float],
+    sheet: tuple[float, float],
+    page: int = 0,
+) -> FittedNotes:
+    """Where a page's block contexts go, every one on the sheet: in the left margin at
+    `MARGIN_NOTE_SIZE` while it holds them (every page of the bundled leaflets); else
+    continued in the right margin; else both margins at a smaller size, a point at a
+    time down to `MARGIN_NOTE_FLOOR`. A page of one-line paragraphs on A5 lost its last
+    contexts below the sheet, where a reviewer could not see which block a comment was
+    about. ``measure``: a context's length at a size; ``body``: the text's left and right
+    edges; ``sheet``: its width and height."""
+    width, height = sheet
+    floor, ceiling = SAFE_ZONE, height - SAFE_ZONE
+    tries = [(MARGIN_NOTE_SIZE, False)]
+    size = MARGIN_NOTE_SIZE
+    while size >= MARGIN_NOTE_FLOOR:
+        tries.append((size, True))
+        size -= 1.0
+    placed: list[PlacedNote] = []
+    lost: list[str] = []
+    for size, facing in tries:
+        columns = margin_columns(body[0], size)
+        if facing:
+            columns += facing_columns(body[1], width, size)
+        lengths = {context: measure(context, size) for _, context in notes}
+        asked = [(top, lengths[context], context) for top, context in notes]
+        placed = place_margin_notes(asked, columns, floor, ceiling, gap=size)
+        lost = [context for _, top, context in placed if top - lengths[context] < floor - 0.01]
+        if not lost:
+            break
+    if size == MARGIN_NOTE_SIZE and not facing:
+        return FittedNotes(placed, size)
+    right = sum(1 for x, _, _ in placed if x > body[1])
+    if lost:  # neither margin holds them: drawn nowhere rather than off the sheet
+        placed = [note for note in placed if note[2] not in lost]
+    return FittedNotes(placed, size, MovedNotes(page, right, size, tuple(lost)))
+
+
+def margin_columns(body_left: float, size: float = MARGIN_NOTE_SIZE) -> list[float]:
+    """The baselines of the left margin's columns of notes at ``size``, nearest the text
+    first: as many as the margin holds clear of the safe zone (always one, as the notes
+    were before)."""
+    pitch = size * 1.2
+    first = body_left - 4 - size * 0.8  # the letters' tops 4 pt from the text
     columns = [first]
     # A turned note's descenders reach a quarter of its size beyond its baseline.
-    while columns[-1] - MARGIN_NOTE_PITCH - MARGIN_NOTE_SIZE / 4 >= SAFE_ZONE:
-        columns.append(columns[-1] - MARGIN_NOTE_PITCH)
+    while columns[-1] - pitch - size / 4 >= SAFE_ZONE:
+        columns.append(columns[-1] - pitch)
+    return columns
+
+
+def facing_columns(body_right: float, sheet_width: float, size: float) -> list[float]:
+    """The baselines of the right margin's columns of notes, nearest the text first,
+    turned as the left margin's are (reading down), so their descenders face the text:
+    4 pt from it, none nearer the sheet's edge than the safe zone."""
+    pitch = size * 1.2
+    columns = []
+    x = body_right + 4 + size / 4
+    while x + size * 0.8 <= sheet_width - SAFE_ZONE:
+        columns.append(x)
+        x += pitch
     return columns
 
 
@@ -142,6 +234,7 @@ def place_margin_notes(
     columns: Sequence[float],
     floor: float = float("-inf"),
     ceiling: float = float("inf"),
+    gap: float = MARGIN_NOTE_GAP,
 ) -> list[PlacedNote]:
     """Where each note goes so that none overlaps another: beside its block's top, in the
     first column clear there (nearest the text); where no column is, in the column that
@@ -154,9 +247,9 @@ def place_margin_notes(
     ends = [float("inf")] * len(columns)  # where each column's last note ends (y)
     stacks: list[list[list[float | str]]] = [[] for _ in columns]  # [top, length, context]
     for top, length, context in sorted(notes, key=lambda note: -note[0]):
-        free = [n for n, end in enumerate(ends) if end - MARGIN_NOTE_GAP >= top]
+        free = [n for n, end in enumerate(ends) if end - gap >= top]
         column = free[0] if free else max(range(len(columns)), key=lambda n: ends[n])
-        top = min(top, ends[column] - MARGIN_NOTE_GAP)
+        top = min(top, ends[column] - gap)
         stacks[column].append([top, length, context])
         ends[column] = top - length
     placed = []
@@ -164,11 +257,11 @@ def place_margin_notes(
         lowest = floor  # the lowest a note's end may be, going up the column
         for note in reversed(stack):
             note[0] = max(float(note[0]), lowest + float(note[1]))
-            lowest = float(note[0]) + MARGIN_NOTE_GAP
+            lowest = float(note[0]) + gap
         highest = ceiling  # the highest a note's top may be, going down again
         for note in stack:
             note[0] = min(float(note[0]), highest)
-            highest = float(note[0]) - float(note[1]) - MARGIN_NOTE_GAP
+            highest = float(note[0]) - float(note[1]) - gap
         placed += [(x, float(top), str(context)) for top, _, context in stack]
     return placed
 

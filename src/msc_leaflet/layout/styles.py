@@ -43,5 +43,6 @@ def paragraph_style(
         allowOrphans=int(style.allow_orphans),
         keepPhrasesBelow=style.keep_phrases_below,  # read by `typeset.paragraph`
         balanceLines=style.balance,  # read by `typeset.paragraph`
+        shrinkWordsTo=style.shrink_words_to,  # read by `typeset.paragraph`
         **keep,
     )

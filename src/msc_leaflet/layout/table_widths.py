@@ -134,7 +134,7 @@ def _widest_fitting(column: Sequence[Flowable], limit: float) -> float:
     for cell in column:
         if isinstance(cell, TextParagraph):
             indent = cell.style.leftIndent + cell.style.rightIndent
-            for unit in cell.units:
+            for unit in cell.sized_units:
                 part = narrowest_width(unit, cell.lang, syllables=False) + indent
                 if part <= limit:
                     widest = max(widest, part)
@@ -146,7 +146,7 @@ def _measure(column: Sequence[Flowable]) -> _Column:
     for cell in column:
         if not isinstance(cell, TextParagraph):
             continue  # cells are paragraphs; anything else leaves the column's share alone
-        units = cell.units
+        units = cell.sized_units
         indent = cell.style.leftIndent + cell.style.rightIndent
         line = sum(u.width + u.space_width for u in units) - (units[-1].space_width if units else 0)
         natural = max(natural, line + indent)

@@ -55,6 +55,9 @@ class TextStyle:
     # A paragraph whose last line would be short (a heading ending on one word) is set
     # in as many lines of even length (`typeset.linebreak.balanced_lines`).
     balance: bool = False
+    # A word wider than the line sets the whole paragraph smaller, down to this size
+    # (points; 0: never), rather than be cut (`typeset.shrink`): a title, a heading.
+    shrink_words_to: float = 0
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,13 @@ def text_style(
             else size * float(below[1])
             if below
             else _points(values["keep_phrases_below"], {}, (*keys, "keep-phrases-below"))
+        )
+    if "shrink_words_to" in values:
+        em = _EM.fullmatch(str(values["shrink_words_to"]).strip())
+        values["shrink_words_to"] = (
+            size * float(em[1])
+            if em
+            else _points(values["shrink_words_to"], {}, (*keys, "shrink-words-to"))
         )
     for key in ("keep_with_next", "allow_widows", "allow_orphans", "balance"):
         if key in values and not isinstance(values[key], bool):

@@ -47,12 +47,14 @@ from .linebreak import (
     squeezed_at_start,
     words_cut,
 )
+from .loose_lines import hyphenate_loose
 from .marked_content import Element, drawing
 from .placed import Placed
 from .render import draw_placed, place_units, word_gap
 from .runs import Run
 from .segmentation import WordList, load_word_list
 from .segmentation import default_word_list as default_word_list  # where it was
+from .shrink import scaled_style, scaled_units, words_scale
 from .units import Unit, build_units
 
 
@@ -174,6 +176,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # these, so the parts a narrower wrap cut (a probe, a narrow frame) never stay
         # cut in a wider measure, where they ended lines inside a syllable (လူနာသ|ည်).
         self._uncut: Sequence[Unit] = self.units
+        # As made, before a style's ``shrinkWordsTo`` set them smaller (`shrink`).
+        self._unshrunk: tuple[Sequence[Unit], ParagraphStyle] = (self.units, style)
         self.lang = lang
         # Told the text of each unit cut by an emergency break: the layout reports them
         # (LAYOUT004), because a cut inside a word is a defect the author must fix.
@@ -252,13 +256,21 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             # than drawn past the margin; the cut units replace the originals so `split`
             # and `draw`, which index ``self.units`` by line, see the same list.
             report = self.on_emergency_break
+            self._shrink_words(min(widths))
             units = self._uncut
             if min(widths) >= getattr(self.style, "keepPhrasesBelow", 0):
                 # A measure wide enough breaks between any two characters, as Japanese
                 # and Chinese text is set; only a narrow one keeps phrases whole.
                 units = release_phrases(units)
+            # A line left mostly empty before a long word takes its first part.
+            # A title or heading (``balanceLines``) is balanced instead, never hyphenated.
+            loose = (
+                units
+                if getattr(self.style, "balanceLines", False)
+                else hyphenate_loose(units, *widths, self.lang, self.continued)
+            )
             fitted = fit_units(
-                units,
+                loose,
                 min(widths),
                 self.lang,
                 on_forced=(lambda unit: report(_unit_text(unit))) if report else None,
@@ -287,6 +299,26 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
             self._lines = lines
             self._widths = widths
         return self._lines
+
+    @property
+    def sized_units(self) -> Sequence[Unit]:
+        """Its units at the style's own size: what a table's column sizing measures
+        (`layout.table_widths`), never a header set smaller for a narrower probe."""
+        units, style = self._unshrunk
+        return units if self.style is not style else self.units
+
+    def _shrink_words(self, width: float) -> None:
+        """With a style's ``shrinkWordsTo`` (a title, a heading): set the paragraph as
+        much smaller as its widest word needs to fit ``width`` whole, down to that floor
+        (`shrink.words_scale`), rather than cut the word; at its own size where it fits."""
+        floor = getattr(self._unshrunk[1], "shrinkWordsTo", 0.0)
+        if not floor:
+            return
+        units, style = self._unshrunk
+        scale = words_scale(units, width, self.lang, style.fontSize, floor)
+        self._uncut = scaled_units(units, scale) if scale < 1 else units
+        self.style = scaled_style(style, scale) if scale < 1 else style
+        self._pitch_of = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth

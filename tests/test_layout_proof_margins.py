@@ -1,0 +1,102 @@
+"""A proof page with more block contexts than its left margin holds: every context is
+still printed on the sheet, none over another, and the build says where they went.
+
+A page of one-line paragraphs on A5 (each context longer than its block) pushed its
+last contexts below the foot of the sheet, where a reviewer could not see which block
+a comment on paper was about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
+from msc_leaflet.layout.proof import MARGIN_NOTE_FLOOR, SAFE_ZONE, fit_margin_notes
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+from msc_leaflet.theme.theme import load_theme
+
+#: One-line paragraphs, each named by a context longer than the paragraph is tall.
+COUNT = 60
+
+
+def _contexts(count: int) -> list[str]:
+    return [f"short-paragraph-number-{n:02d}" for n in range(count)]
+
+
+def _leaflet(count: int) -> str:
+    blocks = "".join(f"- paragraph: Line {n}.\n  id: {c}\n" for n, c in enumerate(_contexts(count)))
+    return leaflet_yaml(blocks, references="")
+
+
+def _notes(path: Path, body: tuple[float, float]) -> list[list[tuple[str, tuple[float, ...]]]]:
+    """Per page, each text object drawn outside the body's width (the turned contexts)
+    with its box, as pdfium reads it."""
+    pages = []
+    for page in pdfium.PdfDocument(path):
+        text = page.get_textpage()
+        found = []
+        for obj in page.get_objects():
+            if obj.type != pdfium.raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            box = obj.get_bounds()
+            if box[2] < body[0] or box[0] > body[1]:
+                found.append((text.get_text_bounded(*box).strip(), box))
+        pages.append(found)
+    return pages
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+def test_every_margin_note_of_a_crowded_page_is_printed_on_the_sheet(
+    make_project: Callable[..., Path], tmp_path: Path, paper: str
+) -> None:
+    root = make_project({"sample": _leaflet(COUNT)})
+    options = Options(spec=PrintSpec(paper=paper, proof=True))
+    result = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options)
+    theme = load_theme(paper=paper)
+    width, height = theme.page_size
+    body = (theme.margins["left"], width - theme.margins["right"])
+    pages = _notes(result.path, body)
+    printed = [context for page in pages for context, _ in page]
+    assert sorted(c for c in printed if c.startswith("short-")) == _contexts(COUNT)
+    for number, page in enumerate(pages, 1):
+        for i, (context, a) in enumerate(page):
+            inside = a[0] >= SAFE_ZONE - 1 and a[2] <= width - SAFE_ZONE + 1
+            assert inside and a[1] >= SAFE_ZONE - 1 and a[3] <= height - SAFE_ZONE + 1, (
+                f"page {number}: {context} leaves the sheet's safe zone: {a}"
+            )
+            for other, b in page[i + 1 :]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, f"page {number}: {context} and {other} overlap"
+    # The reviewer is told where to look: the right margin, of the pages that use it.
+    crowded = {n for n, page in enumerate(pages, 1) if any(box[0] > body[1] for _, box in page)}
+    assert crowded, "the crowded page used no right margin"
+    told = [f.message for f in result.findings if "LAYOUT009" in str(f)]
+    for number in crowded:
+        assert any(f"proof page {number}:" in message for message in told), told
+    assert not any("below" in f.message and "pt" in f.message for f in result.findings)
+
+
+def test_notes_the_left_margin_holds_stay_there_at_their_size() -> None:
+    """A page whose left margin holds its contexts (every page of the bundled leaflets)
+    is drawn as before: no right margin, 9 pt, nothing reported."""
+    notes = [(500.0 - 60 * n, f"block-{n}") for n in range(5)]
+    fitted = fit_margin_notes(notes, lambda c, size: 5 * size, (51.0, 370.0), (420.0, 595.0))
+    assert fitted.moved is None and fitted.size == 9.0
+    assert all(x < 51.0 for x, _, _ in fitted.placed)
+
+
+def test_notes_no_margin_holds_are_named_not_drawn_off_the_sheet() -> None:
+    notes = [(580.0 - n, f"block-{n}") for n in range(400)]
+    fitted = fit_margin_notes(notes, lambda c, size: 10 * size, (51.0, 370.0), (420.0, 595.0), 3)
+    assert fitted.moved is not None and fitted.moved.page == 3
+    assert fitted.size == MARGIN_NOTE_FLOOR and fitted.moved.lost
+    drawn = {context for _, _, context in fitted.placed}
+    assert drawn.isdisjoint(fitted.moved.lost) and len(drawn) + len(fitted.moved.lost) == 400
+    assert all(top - 10 * MARGIN_NOTE_FLOOR >= SAFE_ZONE - 0.01 for _, top, _ in fitted.placed)
