@@ -30,7 +30,6 @@ from pathlib import Path
 import pytest
 
 from msc_leaflet import Options, PrintSpec, Project, build_leaflet
-from msc_leaflet.typeset.hyphenation import hyphenation_points
 from msc_leaflet.typeset.linebreak import Line
 from msc_leaflet.typeset.paragraph import TextParagraph
 from msc_leaflet.typeset.scripts import NO_LINE_END, NO_LINE_START
@@ -184,12 +183,9 @@ def words_for(lang: str, output: str) -> WordList:
 
 
 def split_words(item: Break, words: WordList = EMPTY_WORD_LIST) -> list[str]:
-    """Why ``item`` breaks inside a word: not at an ICU opportunity nor at a hyphenation
-    point of a Latin word (drawn with its hyphen: a long word filling a line it would
-    leave mostly empty, `typeset.loose_lines`), or inside a term."""
+    """Why ``item`` breaks inside a word: not at an ICU opportunity, or inside a term."""
     found = []
-    hyphens = hyphenation_points(item.source, item.lang)
-    if item.at not in icu_breaks(item.source, item.lang) and item.at not in hyphens:
+    if item.at not in icu_breaks(item.source, item.lang):
         found.append("no ICU line-break opportunity (a hyphenated or cut word)")
     found += [
         f"inside the listed term {item.source[a:b]!r}"
@@ -328,7 +324,7 @@ def test_the_checks_would_catch_a_word_split_in_half() -> None:
         line = 0 if below else None
         return Break("x", 1, lang, source, text.index("|"), line, below, width)
 
-    assert split_words(at("certa|in", "en"))  # no hyphenation point: cer-tain
+    assert split_words(at("cer|tain", "en"))
     assert split_words(at("มีเซน|ไคมอล", "th"), WordList(("มีเซนไคมอล",)))
     assert prohibited(at("細胞|。", "ja")) and prohibited(at("（|細胞", "ja"))
     assert prohibited(at("クリニ|ック", "ja")) and prohibited(at("ทุก|ๆ", "th"))

@@ -11,7 +11,6 @@ import pytest
 from reportlab.lib.colors import black
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph, segmentation
-from msc_leaflet.typeset.hyphenation import hyphenation_points
 from msc_leaflet.typeset.kept_groups import bound_prefix_ends
 from msc_leaflet.typeset.segmentation import (
     WordList,
@@ -578,8 +577,7 @@ def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) 
     syllables. ICU splits compounds and loanwords differently in each context
     (កោ|សិកា "cell" before ស្ត្រូម៉ា, សរសៃ|ឈាម "blood vessel" before តូចៗ, โรง|พยาบาล,
     ຄ|ລີ|ນິກ): words tested alone between two others stayed whole, while the
-    catalogs' sentences were cut. A Latin word may end a line at a hyphenation point,
-    with its hyphen, filling a line it would leave mostly empty."""
+    catalogs' sentences were cut."""
     listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else WordList(())
     terms = {term for path in never_cut_lists(lang) for term in _plain_words(path)}
     used = set(listed.words + segmentation.builtin_word_list(lang).words)  # the build's
@@ -587,8 +585,6 @@ def test_no_shipped_paragraph_ends_a_line_inside_a_word_at_any_width(lang: str) 
     for text, width, at, reported in _set_lines(lang, listed, SWEEP_WIDTHS):
         breaks = line_breaks(text, lang, listed)
         allowed = set(icu_breaks(text, lang)) | set(breaks)
-        # An English word hyphenated onto a line it left mostly empty (`loose_lines`).
-        allowed |= hyphenation_points(text, lang)
         pieces_at = [0, *breaks, len(text)]
         shown = f"{width} pt: {text[max(0, at - 12) : at]}|{text[at : at + 12]}"
         whole = unicodedata.category(text[at]) not in ("Mn", "Mc", "Me")

@@ -25,7 +25,6 @@ import pytest
 from reportlab.lib.colors import black
 
 from msc_leaflet.typeset import Run, default_family, make_paragraph
-from msc_leaflet.typeset.hyphenation import hyphenation_points
 from msc_leaflet.typeset.paragraph import TextParagraph
 from msc_leaflet.typeset.segmentation import (
     EMPTY_WORD_LIST,
@@ -156,7 +155,6 @@ def test_a_word_that_fits_a_line_alone_is_never_cut(marked: str, lang: str, size
     text = source(marked)
     spans = [(start, end, set_alone(parts, lang, size)) for start, end, parts in words(marked)]
     cited = citations(marked)
-    hyphens = hyphenation_points(text, lang)
     wrong = []
     for width in WIDTHS:
         reported: list[str] = []
@@ -166,13 +164,7 @@ def test_a_word_that_fits_a_line_alone_is_never_cut(marked: str, lang: str, size
         lines = set_.line_texts()
         starts = line_starts(text, lines)
         for start, end, alone in spans:
-            inside = [at for at in starts if start < at < end]
-            if set(inside) <= hyphens:
-                # At a hyphenation point, with its hyphen: a unit kept with its number
-                # ("500 milli-" / "grams"), a word filling a line it would leave mostly
-                # empty ("Since 2006¹ re-" / "searchers", `typeset.loose_lines`).
-                continue
-            if alone <= width and inside:
+            if alone <= width and any(start < at < end for at in starts):
                 wrong.append(f"{width} pt: {text[start:end]} cut: {lines}")
         if any(at in cited for at in starts):
             wrong.append(f"{width} pt: a line starts with a citation: {lines}")
@@ -208,9 +200,7 @@ def test_no_shipped_paragraph_is_cut_inside_a_word_that_fits_its_line(lang: str)
     from 30 to 420 pt: a line that ends inside a piece (where neither ICU nor the rules
     break its sentence) ends inside a word of that piece, read alone, that is wider
     than the line.
-    A Latin word may end a line at a hyphenation point, with its hyphen, to fill a line
-    it would leave mostly empty. The piece's words are its runs between spaces, parted
-    at its own line breaks (ICU's
+    The piece's words are its runs between spaces, parted at its own line breaks (ICU's
     and the word lists'): "๒๕๔๙ บทความ" is two, and ended "๒๕๔๙ บท" at 64 pt."""
     listed = load_word_list(ROOT / "locales" / lang / "words.txt") if lang == "th" else None
     wrong: set[str] = set()
@@ -218,9 +208,6 @@ def test_no_shipped_paragraph_is_cut_inside_a_word_that_fits_its_line(lang: str)
         breaks = line_breaks(text, lang, listed or EMPTY_WORD_LIST)
         allowed = set(breaks) | set(icu_breaks(text, lang))  # ICU's: มี|คน, ผล|ดี
         pieces_at = [0, *breaks, len(text)]
-        # An English word hyphenated onto a line it left mostly empty ("(Interna-" /
-        # "tional"): cut where a reader accepts it (`typeset.loose_lines`).
-        hyphens = hyphenation_points(text, lang)
         set_ = make_paragraph(
             [Run(text, default_family().regular, 10, black)], body_style(10), lang, words=listed
         )
@@ -228,7 +215,7 @@ def test_no_shipped_paragraph_is_cut_inside_a_word_that_fits_its_line(lang: str)
             set_.on_emergency_break = None
             set_.wrap(width, 100_000)
             for at in sweep_line_starts(text, set_.line_texts()):
-                if at in allowed or at in hyphens:
+                if at in allowed:
                     continue
                 start = max(b for b in pieces_at if b < at)
                 end = min(b for b in pieces_at if b > at)

@@ -1484,14 +1484,6 @@ def _before_words(language: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
 
 
-def unit_starts(text: str, start: int, language: str) -> bool:
-    """Whether a unit of `data/units.yaml` is written at ``start`` of ``text``, whole
-    ("milligrams", "มิลลิกรัม", "mg"; not "g" of "giờ"): the line breaker keeps it with
-    the number before it, hyphenated if need be (`typeset.linebreak`), where any other
-    word after a number may move to the next line whole."""
-    return _unit_after(text, start, language) is not None
-
-
 def _unit_after(text: str, end: int, language: str) -> tuple[str, int] | None:
     """The unit written at ``end`` (after a number) and where it ends, or None. A unit
     must end where its word ends: "g" is no unit in "5 giờ", nor ก. in ก.ค. (July)."""

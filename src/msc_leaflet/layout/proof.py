@@ -45,7 +45,6 @@ WATERMARK_SIZE = 40.0  # the largest: a shorter label on a larger sheet is not e
 WATERMARK_HALF_HEIGHT = 0.8
 # Margin notes: columns of them one line apart, each a gap after the last, none nearer
 # the sheet's edge than a print shop's safe zone (what a trim a little off cuts away).
-MARGIN_NOTE_PITCH = MARGIN_NOTE_SIZE * 1.2
 MARGIN_NOTE_GAP = MARGIN_NOTE_SIZE
 SAFE_ZONE = 3 * mm
 # A note whose block is a short one (a heading, a one-line paragraph) is longer than

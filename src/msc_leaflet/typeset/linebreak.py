@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import pairwise, takewhile
@@ -620,9 +620,6 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     while i < content:
         if i > cuts[-1] and used + _advance(flat[i]) > width + FUZZ:
             cut = whole.start(i, cuts[-1], points)
-            if cut is not None and cut not in points and unit_at(text, offsets[cut], lang):
-                # Only a number's hold on its unit: "500 milli-" / "grams", not "500" alone.
-                cut = _unit_word_hyphen(points, i, cut, partial(fits, cuts[-1])) or cut
             if cut is not None:
                 ink = whole.before_spaces(cut, cuts[-1])  # its spaces take no room at the end
                 cut = cut if ink > cuts[-1] and fits(cuts[-1], ink, hyphen=False) else None
@@ -676,25 +673,6 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
         cuts = _company_for_last(text, offsets, points, cuts, content, fits, lang, last_resort)
     cuts.append(len(flat))
     return _split(unit, flat, cuts, hyphens), forced
-
-
-def unit_at(text: str, at: int, lang: str) -> bool:
-    """Whether a unit word (`i18n.numbers.unit_starts`) starts at offset ``at``."""
-    from ..i18n.numbers import unit_starts  # i18n reads the typesetter's fonts
-
-    return unit_starts(text, at, lang)
-
-
-def _unit_word_hyphen(
-    points: Mapping[int, bool], i: int, word: int, fits: Callable[[int], bool]
-) -> int | None:
-    """Where a line that runs out of room at cluster ``i``, inside the word after a
-    number (cluster ``word`` starts it: "500 milligrams"), ends instead of parting the
-    two: at the word's last hyphenation point that fits, "500 milli-" / "grams". A
-    number read alone at a line's end ("500" / "milligrams") is a quantity without
-    its unit. None when no point fits, or the word has none (Thai มิลลิกรัม, cut
-    between syllables only as a last resort; "mg"): the line then ends before it."""
-    return next((j for j in range(i, word, -1) if points.get(j) and fits(j)), None)
 
 
 def _after_citation(
@@ -1416,53 +1394,3 @@ def justify(units: Sequence[Unit], line: Line, available: float) -> Stretch:
         return Stretch(0.0, boundary)
     space = min((slack - boundary * boundaries) / spaces, SPACE_STRETCH_EM * size)
     return Stretch(space, boundary)
-
-
-def hyphenated_head(unit: Unit, room: float, lang: str, shortest: int = 0) -> list[Unit] | None:
-    """``unit`` in two parts at the last hyphenation point of its words written with
-    hyphens whose first part, its hyphen included, fits in ``room`` (`loose_lines`);
-    None when none fits. Only at a hyphen's point: a Thai or Lao word is not cut
-    between syllables to fill a line, only when it is wider than the line. A part that
-    ends in a hyphen already (`fit_units` cut its word) is left as it is."""
-    if hyphenated(unit):
-        return None
-    flat = _flat(unit)
-    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
-    text = unit.text
-    if any(
-        parts_number_and_word(text, at) and not unit_at(text, at, lang)
-        for at in range(1, len(text))
-    ):
-        return None  # "2006 researchers": the word moves whole, not "2006 re-" / "searchers"
-    if kept_breaks(text, lang):
-        return None  # a date, "Dr. Somchai": kept whole where they fit, not "Dr. Som-"
-    if next((char for char in text if char.isalpha()), "").isupper():
-        return None  # a name ("Galderisi", "Therapy" of a society's): read, and searched, whole
-    if any(mark in text for mark in "/@") or any(
-        a == "." and b.isalnum() for a, b in pairwise(text)
-    ):
-        return None  # an address: "ednawell-" / "ness.com" is typed with its hyphen
-    offsets = _offsets(flat)
-    points = {
-        i: hyphen for i, hyphen in points.items() if _word_length(text, offsets[i]) >= shortest
-    }
-    used = 0.0
-    best = None
-    for i in range(len(flat) - unit.trailing_spaces):
-        if points.get(i) and used + _hyphen_width(flat[i - 1][0]) <= room + FUZZ:
-            best = i
-        used += _advance(flat[i])
-        if used > room + FUZZ:
-            break
-    return None if best is None else _split(unit, flat, [0, best, len(flat)], {best})
-
-
-def _word_length(text: str, at: int) -> int:
-    """How many letters the word written with hyphens around offset ``at`` has."""
-    start = at
-    while start > 0 and hyphenating(text[start - 1]):
-        start -= 1
-    end = at
-    while end < len(text) and hyphenating(text[end]):
-        end += 1
-    return end - start

@@ -47,7 +47,6 @@ from .linebreak import (
     squeezed_at_start,
     words_cut,
 )
-from .loose_lines import hyphenate_loose
 from .marked_content import Element, drawing
 from .placed import Placed
 from .render import draw_placed, place_units, word_gap
@@ -262,15 +261,8 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 # A measure wide enough breaks between any two characters, as Japanese
                 # and Chinese text is set; only a narrow one keeps phrases whole.
                 units = release_phrases(units)
-            # A line left mostly empty before a long word takes its first part.
-            # A title or heading (``balanceLines``) is balanced instead, never hyphenated.
-            loose = (
-                units
-                if getattr(self.style, "balanceLines", False)
-                else hyphenate_loose(units, *widths, self.lang, self.continued)
-            )
             fitted = fit_units(
-                loose,
+                units,
                 min(widths),
                 self.lang,
                 on_forced=(lambda unit: report(_unit_text(unit))) if report else None,

@@ -1,0 +1,88 @@
+"""A number keeps its unit in a narrow column wherever the line holds the two, and a word
+that fits its line is never cut to fill a line.
+
+Where "500 milligrams" is wider than the line (a table cell, an A5 parallel column),
+the two part at their space: a word cut to keep them ("500 milli-" / "grams") reads,
+copies and searches as two, and a line ending in a number is read on into the next.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from reportlab.lib.colors import black
+from reportlab.lib.enums import TA_LEFT
+
+from msc_leaflet.typeset import make_paragraph
+from typeset_support import body_style, runs_for
+
+DOSE = "Take 500 milligrams twice a day with water."
+COMPOUND = "Mesenchymal stromal cells are studied for thrombocytopenia in small trials."
+
+
+def lines(text: str, width: float, lang: str = "en", size: float = 10) -> list[str]:
+    paragraph = make_paragraph(runs_for([(text, "")], size), body_style(TA_LEFT, size), lang)
+    paragraph.wrap(width, 10_000)
+    return [line.strip() for line in paragraph.line_texts()]
+
+
+def widths(text: str, width: float, lang: str = "en", size: float = 10) -> list[float]:
+    paragraph = make_paragraph(runs_for([(text, "")], size), body_style(TA_LEFT, size), lang)
+    paragraph.wrap(width, 10_000)
+    return [line.width for line in paragraph.lines_for(width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "unit"),
+    [
+        ("Liều dùng 500 mg mỗi ngày hai lần với nước.", "vi", "500", "mg"),
+        ("ยาขนาด 500 มิลลิกรัม วันละสองครั้ง", "th", "500", "มิลลิกรัม"),
+        ("Take 2 tablets with 250 millilitres of water.", "en", "250", "milli"),
+    ],
+)
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 90])
+def test_a_number_keeps_its_unit_wherever_the_line_holds_both(
+    text: str, lang: str, number: str, unit: str, width: int
+) -> None:
+    """Vietnamese "500 mg", Thai "500 มิลลิกรัม" and English "250 millilitres" stay on
+    one line wherever it holds them; when the two are wider than the line, the whole
+    word moves, never a syllable of it."""
+    set_lines = lines(text, width, lang)
+    for line, after in pairwise(set_lines):
+        if line.endswith(number) and after.startswith(unit):
+            together = lines(f"{number} {after.split()[0]}", 10_000, lang)[0]
+            assert widths(together, 10_000, lang)[0] > width, set_lines
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 90])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Web: https://www.ednawellness.com and LINE @ednawellness",  # typed as printed
+        "Ask Dr. Galderisi about the damaged tissue today.",  # a name, short words
+        DOSE,  # "Take" alone before "500 milligrams": loose, not "500 milli-" / "grams"
+        COMPOUND,  # "for" alone before "thrombocytopenia"
+    ],
+)
+def test_a_word_that_fits_is_never_cut_to_fill_a_line(text: str, width: int) -> None:
+    """A hyphen inside an address is typed by whoever copies it ("ednawell-ness.com");
+    a name is searched whole; "dam-" / "aged" reads as two words; a line left loose
+    before a long word stays loose rather than cut the word."""
+    set_lines = lines(text, width)
+    if all(widths(word, 10_000)[0] <= width for word in text.split()):
+        assert " ".join(set_lines).split() == text.split(), set_lines
+
+
+def test_a_title_is_balanced_never_hyphenated() -> None:
+    from msc_leaflet.layout.styles import build_styles
+    from msc_leaflet.theme.theme import load_theme
+    from msc_leaflet.typeset import Run, default_family
+
+    family = default_family()
+    style = build_styles(load_theme(paper="a5"), family, "en")["title"]
+    text = "What the research says so far"
+    run = Run(text, family.face(True, False), style.fontSize, black)
+    paragraph = make_paragraph([run], style, "en")
+    paragraph.wrap(170, 10_000)
+    assert " ".join(line.strip() for line in paragraph.line_texts()).split() == text.split()
