@@ -269,6 +269,8 @@ def break_point_hint(locale: str) -> str:
     scope="layout",
 )
 def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:
+    from ..layout.proof import MARGIN_NOTE_SIZE  # laid out already: the report is its
+
     report = _report(ctx)
     if report is None:
         return
@@ -277,7 +279,7 @@ def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:
         where = _at(ctx, lines.get(moved.page, 0))
         said = f"[{ctx.locale}] proof page {moved.page}: the left margin holds too few of its "
         said += f"block contexts; {moved.facing} continue in the right margin"
-        said += f", all set at {moved.size:g} pt" if moved.size < 9 else ""
+        said += f", all set at {moved.size:g} pt" if moved.size < MARGIN_NOTE_SIZE else ""
         if moved.lost:
             said += f"; no margin holds {', '.join(moved.lost)}"
         yield Issue(
