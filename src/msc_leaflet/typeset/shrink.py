@@ -32,7 +32,10 @@ def words_scale(units: Sequence[Unit], width: float, lang: str, size: float, flo
     Khmer or Burmese word counts whole."""
     if not units or width <= 0 or size <= 0 or floor >= size:
         return 1.0
-    widest = max(narrowest_width(unit, lang, syllables=False) for unit in units)
+    wide = [unit for unit in units if unit.width > width]  # a unit that fits needs no cut
+    if not wide:
+        return 1.0  # measured first: finding hyphenation points loads Pyphen's patterns
+    widest = max(narrowest_width(unit, lang, syllables=False) for unit in wide)
     if widest <= width:
         return 1.0
     scale = max(width / widest, floor / size)
