@@ -3368,3 +3368,46 @@ def test_a_separator_the_reader_misreads_is_named_with_what_to_type(
     space, what the reader reads, and the number to write, in the digits typed."""
     found = _number_messages(source, translation, language)
     assert len(found) == 1 and message in found[0], found
+
+
+# A number of several groups as each bundled locale's reader groups it (CLDR): Lao and
+# Vietnamese group with a point and mark decimals with a comma, Arabic with ٬ and ٫,
+# Hindi in lakhs (12,34,567), the rest as English does.
+_MANY_GROUPS = {
+    "en": ("1,234,567,890", "1,234,567.5"),
+    "th": ("1,234,567,890", "1,234,567.5"),
+    "my": ("1,234,567,890", "1,234,567.5"),
+    "km": ("1,234,567,890", "1,234,567.5"),
+    "lo": ("1.234.567.890", "1.234.567,5"),
+    "vi": ("1.234.567.890", "1.234.567,5"),
+    "zh_Hans": ("1,234,567,890", "1,234,567.5"),
+    "ja": ("1,234,567,890", "1,234,567.5"),
+    "ar": ("1٬234٬567٬890", "1٬234٬567٫5"),
+    "hi": ("1,23,45,67,890", "12,34,567.5"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_MANY_GROUPS))
+@pytest.mark.parametrize("native", [False, True])
+def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_groups_it(
+    language: str, native: bool
+) -> None:
+    """A source's 1,234,567,890 given as Vietnamese 1.234.567.890 (or Lao ໑.໒໓໔.໕໖໗.໘໙໐) is the
+    same number in the target's grouping, in each of the ten locales, in its own digits
+    too; one digit changed, or the decimal moved, is still refused."""
+    whole, decimal = _MANY_GROUPS[language]
+
+    def typed(text: str) -> str:
+        return _in_digits(text, language) if native else text
+
+    for source, translated in [
+        ("Up to 1,234,567,890 cells.", whole),
+        ("Up to 1234567890 cells.", whole),
+        ("A count of 1,234,567,890.", whole),
+        ("Up to 1,234,567.5 cells.", decimal),
+    ]:
+        assert _number_messages(source, f"… {typed(translated)} …", language) == [], source
+    changed = whole.replace("4", "5", 1)  # 1,235,567,890: one digit
+    assert _number_messages("Up to 1,234,567,890 cells.", typed(changed), language) != []
+    moved = decimal.replace("67", "6", 1) + "7"  # 1,234,56.57 or the like: another value
+    assert _number_messages("Up to 1,234,567.5 cells.", typed(moved), language) != []
