@@ -3411,3 +3411,43 @@ def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_gro
     assert _number_messages("Up to 1,234,567,890 cells.", typed(changed), language) != []
     moved = decimal.replace("67", "6", 1) + "7"  # 1,234,56.57 or the like: another value
     assert _number_messages("Up to 1,234,567.5 cells.", typed(moved), language) != []
+
+
+@pytest.mark.parametrize("language", ["vi", "ar", "hi"])
+@pytest.mark.parametrize(
+    ("source_language", "source", "value", "count"),
+    [
+        # A word of calls further back names another thing than the number.
+        ("en", "Phone us if you are one of 1000 people.", "1000", True),
+        ("en", "Our hotline serves 1000 people a month.", "1000", True),
+        ("en", "Call us: one of 1000 volunteers answers.", "1000", True),
+        ("th", "โทรหาเรา ผู้ป่วยกว่า 1000 คนใช้บริการ", "1000", True),
+        ("vi", "Gọi cho chúng tôi, hơn 1000 người đã dùng.", "1000", True),
+        # A word of calls tied to it: right before, before a colon, or before a bracket.
+        ("en", "Call 1669 for an ambulance.", "1669", False),
+        ("en", "Call us on 1669 for help.", "1669", False),
+        ("en", "Hotline: 1669 answers at night.", "1669", False),
+        ("th", "โทรหา 1669 ได้ตลอดเวลา", "1669", False),
+        # A year word before a year-like number: a count where its noun follows.
+        ("en", "In 2000 patients the cells helped.", "2000", True),
+        ("en", "Since 2000 patients have used them.", "2000", True),
+        ("vi", "Năm 2000 người đã tham gia.", "2000", True),
+        ("th", "ปี 2000 คนได้รับเซลล์", "2000", True),
+        # ... and a year where another word follows, or a month is beside it.
+        ("en", "In 2000 doctors began to use them.", "2000", False),
+        ("en", "In May 2000 patients came.", "2000", False),
+        ("vi", "Năm 2024 phòng khám mở cửa.", "2024", False),
+        ("th", "ปี 2567 คนไข้เพิ่มขึ้น", "2567", False),  # คนไข้, patients: no counter
+        ("th", "ปี 2567 รายงานว่ามีผลดี", "2567", False),  # รายงาน, a report
+    ],
+)
+def test_a_call_word_or_a_year_word_holds_only_the_number_it_is_tied_to(
+    language: str, source_language: str, source: str, value: str, count: bool
+) -> None:
+    """A source's "Phone us if you are one of 1000 people" was held unbroken as a number to call,
+    and "In 2000 patients…" as a year: a word of calls holds the number right after it
+    (or after a colon or a bracket), and a year word gives way to the noun the number
+    counts (`counted` under `number_kinds` in `data/numbers.yaml`)."""
+    grouped = value[0] + _LOCALE_DIGITS[language][1] + value[1:]
+    found = _numbers_found(source_language, source, language, f"… {grouped} …")
+    assert [p.message.split(":")[0] for p in found] == ([] if count else ["number grouped"])
