@@ -3433,12 +3433,16 @@ def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_gro
         ("en", "Since 2000 patients have used them.", "2000", True),
         ("vi", "Năm 2000 người đã tham gia.", "2000", True),
         ("th", "ปี 2000 คนได้รับเซลล์", "2000", True),
+        ("ar", "في 2000 مريض تحسنت الأعراض.", "2000", True),
+        ("zh_Hans", "拨打电话的2000人都得到了帮助。", "2000", True),  # 电话 not tied to it
         # ... and a year where another word follows, or a month is beside it.
         ("en", "In 2000 doctors began to use them.", "2000", False),
         ("en", "In May 2000 patients came.", "2000", False),
         ("vi", "Năm 2024 phòng khám mở cửa.", "2024", False),
         ("th", "ปี 2567 คนไข้เพิ่มขึ้น", "2567", False),  # คนไข้, patients: no counter
         ("th", "ปี 2567 รายงานว่ามีผลดี", "2567", False),  # รายงาน, a report
+        ("ar", "في 2024 افتتحنا العيادة.", "2024", False),
+        ("zh_Hans", "请拨打电话1669求助。", "1669", False),
     ],
 )
 def test_a_call_word_or_a_year_word_holds_only_the_number_it_is_tied_to(
