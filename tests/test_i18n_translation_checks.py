@@ -3443,6 +3443,11 @@ def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_gro
         ("th", "ปี 2567 รายงานว่ามีผลดี", "2567", False),  # รายงาน, a report
         ("ar", "في 2024 افتتحنا العيادة.", "2024", False),
         ("zh_Hans", "请拨打电话1669求助。", "1669", False),
+        # A list's numbers after one tied word are all of its kind.
+        ("en", "Call 1669 or 1554 for help.", "1554", False),
+        ("th", "โทร 1669 หรือ 1554 ได้ตลอดเวลา", "1554", False),
+        ("en", "In 2000 or 2001 doctors began to use them.", "2001", False),
+        ("en", "Between 1000 and 1500 people took part.", "1500", True),
     ],
 )
 def test_a_call_word_or_a_year_word_holds_only_the_number_it_is_tied_to(

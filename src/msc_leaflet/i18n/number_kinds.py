@@ -53,7 +53,7 @@ def counts(text: str, language: str) -> frozenset[str]:
     counted = set()
     for match in found:
         value = _ascii(match.group())
-        said = text[max(0, match.start() - _CUE_SPAN) : match.start()]
+        said = _before_list(text[max(0, match.start() - _CUE_SPAN) : match.start()], language)
         before = _clause_before(said, language)
         after = text[match.end() :].lstrip(_SPACES)
         if not after[:1] or not _is_letter(after[0]) or _called(said, language):
@@ -70,6 +70,26 @@ def counts(text: str, language: str) -> frozenset[str]:
             continue
         counted.add(value)
     return frozenset(counted)
+
+
+def _before_list(said: str, language: str) -> str:
+    """``said``, the text before a number, without the numbers of a list it ends
+    ("Call 1669 or 1554", โทร 1669 หรือ 1554, "In 2000 or 2001"): the cue before the
+    list's first number names every number of it."""
+    while True:
+        listed = _list_before(language).search(said)
+        if listed is None:
+            return said
+        said = said[: listed.start()]
+
+
+@cache
+def _list_before(language: str) -> re.Pattern[str]:
+    """A number and what joins it to the next in a list, at the end of a text: a comma,
+    a slash or a word of `or` (or, and, หรือ, hoặc, 或)."""
+    words = _alternatives(_words(language, "or"), language)
+    joins = rf"[,，、/]|(?:{words})(?!\w)" if words else "[,，、/]"
+    return re.compile(rf"(?<![\d.,])\d+[{_SPACES}]*(?:{joins})[{_SPACES}]*$", re.IGNORECASE)
 
 
 def _called(said: str, language: str) -> bool:
