@@ -3458,5 +3458,6 @@ def test_a_call_word_or_a_year_word_holds_only_the_number_it_is_tied_to(
     (or after a colon or a bracket), and a year word gives way to the noun the number
     counts (`counted` under `number_kinds` in `data/numbers.yaml`)."""
     grouped = value[0] + _LOCALE_DIGITS[language][1] + value[1:]
-    found = _numbers_found(source_language, source, language, f"… {grouped} …")
+    typed = [grouped if number == value else number for number in re.findall(r"\d+", source)]
+    found = _numbers_found(source_language, source, language, f"… {' … '.join(typed)} …")
     assert [p.message.split(":")[0] for p in found] == ([] if count else ["number grouped"])
