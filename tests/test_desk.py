@@ -2580,6 +2580,24 @@ def test_a_contacts_text_is_tagged_with_the_language_it_is_written_in(tmp_path: 
     assert '<p class="text" lang="en" dir="ltr">Test Clinic Bangkok</p>' in named, named
 
 
+def test_a_contact_line_is_tagged_on_the_signoff_page_as_the_page_tags_it(
+    tmp_path: Path,
+) -> None:
+    """The sign-off page tagged a contact line by a rule of letters of its own: the
+    clinic's phone number, digits alone, was English beside a Thai change, where the
+    Thai page reads it in Thai with its label. It now reads the page's one rule
+    (`typeset.printed_language.contact_language`), as the proof's list of changes does."""
+    from test_i18n_signoff import ORGANISATION, edit
+
+    root = _signoff_fixture(tmp_path, 'phone: "+66 2 123 4567"\n')
+    edit(root / ORGANISATION, "123 4567", "765 4321")
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/care-basics/signoff?lang=th").text
+    item = _change_item(page, "organisation:phone")
+    for number in ("123 4567", "765 4321"):
+        assert f'<p class="text" lang="th" dir="ltr">+66 2 {number}</p>' in item, item
+
+
 def test_the_signoff_page_shows_only_the_language_whose_text_changed(tmp_path: Path) -> None:
     """On a Thai translation's edit the sign-off page showed the unchanged English
     source under both "was" and "now", where `i18n review` and the proof show only the

@@ -1601,3 +1601,31 @@ def test_each_text_of_a_split_is_shown_as_read_on_its_own() -> None:
     now = texts_shown(change, ("**Keep** it. | Keep it *dry*.", "**ปิด | อย่าให้*เปียก*"), ("en", "th"))
     assert was == [("Keep it dry.", "en"), ("ปิด ไว้", "th")]
     assert now == [("Keep it. | Keep it dry.", "en"), ("**ปิด | อย่าให้เปียก", "th")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "value", "languages", "expected"),
+    [
+        ("organisation:phone", "+66 2 123 4567", ("en", "th"), "th"),  # its line's
+        ("organisation:whatsapp", "+66 81 234 5678", ("en", "ar"), "ar"),
+        ("organisation:web", "https://example.org", ("th", "th"), "en"),  # Latin on Thai
+        ("url", "https://example.org/leaflet", ("th", "km"), "en"),
+        ("organisation:line", "@testclinic", ("en", "th"), "en"),
+        ("organisation:address", "12 ถนนสุขุมวิท กรุงเทพฯ", ("en", "en"), "th"),
+        ("organisation:address", "شارع سيلوم، بانكوك", ("en", "th"), "ar"),
+    ],
+)
+def test_a_contact_line_beside_a_change_is_in_the_language_the_page_tags_it(
+    entry: str, value: str, languages: tuple[str, str], expected: str
+) -> None:
+    """The list of changes (`i18n review`, the proof, the desk) named a contact's
+    language by its letters alone, the leaflet's by default: a phone number on a Thai
+    page was English, a web address on a Thai leaflet's page Thai, where the page tags
+    them Thai and English. One rule now (`contact_language`), on the translation's page."""
+    from msc_leaflet.i18n.signoff_changes import SOURCE_CHANGED, Change, texts_shown
+    from msc_leaflet.typeset.printed_language import contact_language
+
+    change = Change(entry, SOURCE_CHANGED, ((value, value),), ((value + "9", value + "9"),))
+    shown = texts_shown(change, (value, value), languages)
+    assert [language for _, language in shown] == [expected] * len(shown) and shown, shown
+    assert contact_language(value, "", languages[1]) == expected

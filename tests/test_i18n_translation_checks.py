@@ -3368,3 +3368,96 @@ def test_a_separator_the_reader_misreads_is_named_with_what_to_type(
     space, what the reader reads, and the number to write, in the digits typed."""
     found = _number_messages(source, translation, language)
     assert len(found) == 1 and message in found[0], found
+
+
+# A number of several groups as each bundled locale's reader groups it (CLDR): Lao and
+# Vietnamese group with a point and mark decimals with a comma, Arabic with ٬ and ٫,
+# Hindi in lakhs (12,34,567), the rest as English does.
+_MANY_GROUPS = {
+    "en": ("1,234,567,890", "1,234,567.5"),
+    "th": ("1,234,567,890", "1,234,567.5"),
+    "my": ("1,234,567,890", "1,234,567.5"),
+    "km": ("1,234,567,890", "1,234,567.5"),
+    "lo": ("1.234.567.890", "1.234.567,5"),
+    "vi": ("1.234.567.890", "1.234.567,5"),
+    "zh_Hans": ("1,234,567,890", "1,234,567.5"),
+    "ja": ("1,234,567,890", "1,234,567.5"),
+    "ar": ("1٬234٬567٬890", "1٬234٬567٫5"),
+    "hi": ("1,23,45,67,890", "12,34,567.5"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_MANY_GROUPS))
+@pytest.mark.parametrize("native", [False, True])
+def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_groups_it(
+    language: str, native: bool
+) -> None:
+    """A source's 1,234,567,890 given as Vietnamese 1.234.567.890 (or Lao ໑.໒໓໔.໕໖໗.໘໙໐) is the
+    same number in the target's grouping, in each of the ten locales, in its own digits
+    too; one digit changed, or the decimal moved, is still refused."""
+    whole, decimal = _MANY_GROUPS[language]
+
+    def typed(text: str) -> str:
+        return _in_digits(text, language) if native else text
+
+    for source, translated in [
+        ("Up to 1,234,567,890 cells.", whole),
+        ("Up to 1234567890 cells.", whole),
+        ("A count of 1,234,567,890.", whole),
+        ("Up to 1,234,567.5 cells.", decimal),
+    ]:
+        assert _number_messages(source, f"… {typed(translated)} …", language) == [], source
+    changed = whole.replace("4", "5", 1)  # 1,235,567,890: one digit
+    assert _number_messages("Up to 1,234,567,890 cells.", typed(changed), language) != []
+    moved = decimal.replace("67", "6", 1) + "7"  # 1,234,56.57 or the like: another value
+    assert _number_messages("Up to 1,234,567.5 cells.", typed(moved), language) != []
+
+
+@pytest.mark.parametrize("language", ["vi", "ar", "hi"])
+@pytest.mark.parametrize(
+    ("source_language", "source", "value", "count"),
+    [
+        # A word of calls further back names another thing than the number.
+        ("en", "Phone us if you are one of 1000 people.", "1000", True),
+        ("en", "Our hotline serves 1000 people a month.", "1000", True),
+        ("en", "Call us: one of 1000 volunteers answers.", "1000", True),
+        ("th", "โทรหาเรา ผู้ป่วยกว่า 1000 คนใช้บริการ", "1000", True),
+        ("vi", "Gọi cho chúng tôi, hơn 1000 người đã dùng.", "1000", True),
+        # A word of calls tied to it: right before, before a colon, or before a bracket.
+        ("en", "Call 1669 for an ambulance.", "1669", False),
+        ("en", "Call us on 1669 for help.", "1669", False),
+        ("en", "Hotline: 1669 answers at night.", "1669", False),
+        ("th", "โทรหา 1669 ได้ตลอดเวลา", "1669", False),
+        # A year word before a year-like number: a count where its noun follows.
+        ("en", "In 2000 patients the cells helped.", "2000", True),
+        ("en", "Since 2000 patients have used them.", "2000", True),
+        ("vi", "Năm 2000 người đã tham gia.", "2000", True),
+        ("th", "ปี 2000 คนได้รับเซลล์", "2000", True),
+        ("ar", "في 2000 مريض تحسنت الأعراض.", "2000", True),
+        ("zh_Hans", "拨打电话的2000人都得到了帮助。", "2000", True),  # 电话 not tied to it
+        # ... and a year where another word follows, or a month is beside it.
+        ("en", "In 2000 doctors began to use them.", "2000", False),
+        ("en", "In May 2000 patients came.", "2000", False),
+        ("vi", "Năm 2024 phòng khám mở cửa.", "2024", False),
+        ("th", "ปี 2567 คนไข้เพิ่มขึ้น", "2567", False),  # คนไข้, patients: no counter
+        ("th", "ปี 2567 รายงานว่ามีผลดี", "2567", False),  # รายงาน, a report
+        ("ar", "في 2024 افتتحنا العيادة.", "2024", False),
+        ("zh_Hans", "请拨打电话1669求助。", "1669", False),
+        # A list's numbers after one tied word are all of its kind.
+        ("en", "Call 1669 or 1554 for help.", "1554", False),
+        ("th", "โทร 1669 หรือ 1554 ได้ตลอดเวลา", "1554", False),
+        ("en", "In 2000 or 2001 doctors began to use them.", "2001", False),
+        ("en", "Between 1000 and 1500 people took part.", "1500", True),
+    ],
+)
+def test_a_call_word_or_a_year_word_holds_only_the_number_it_is_tied_to(
+    language: str, source_language: str, source: str, value: str, count: bool
+) -> None:
+    """A source's "Phone us if you are one of 1000 people" was held unbroken as a number to call,
+    and "In 2000 patients…" as a year: a word of calls holds the number right after it
+    (or after a colon or a bracket), and a year word gives way to the noun the number
+    counts (`counted` under `number_kinds` in `data/numbers.yaml`)."""
+    grouped = value[0] + _LOCALE_DIGITS[language][1] + value[1:]
+    typed = [grouped if number == value else number for number in re.findall(r"\d+", source)]
+    found = _numbers_found(source_language, source, language, f"… {' … '.join(typed)} …")
+    assert [p.message.split(":")[0] for p in found] == ([] if count else ["number grouped"])

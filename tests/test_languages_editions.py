@@ -33,8 +33,8 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.finishing.imposition import sheet_order
 from msc_leaflet.finishing.preflight import preflight
 from msc_leaflet.i18n.pofile import read_po
-from msc_leaflet.layout.story import reference_language
 from msc_leaflet.typeset import Run, default_family, make_paragraph, outlines
+from msc_leaflet.typeset.printed_language import reference_language
 from pdfread import font_problems, items_of
 from typeset_support import EXTRACTORS, extract_pdfium, marks_inside_words
 

@@ -1799,6 +1799,14 @@ WRITTEN_AS_PRINTED = {
         ("شارع سوخومفيت، بانكوك", "شارع سيلوم، بانكوك"),
         "ar",
     ),
+    # A phone number, digits alone, is in its line's language as the page tags it
+    # (`contact_language`), not in the leaflet's English by a rule of letters alone.
+    "phone": (
+        'phone: "+66 2 123 4567"\n',
+        ("123 4567", "765 4321"),
+        ("+66 2 123 4567", "+66 2 765 4321"),
+        "th",
+    ),
 }
 
 
@@ -1832,9 +1840,9 @@ def test_a_proofs_contacts_are_tagged_in_the_language_they_are_written_in(
     """The proof's list of changes set a contact printed as written (the clinic's
     English name, its Thai address, an Arabic one) in the translation's language: the
     English name was tagged Thai and an Arabic address drawn left to right, so every
-    reader read it backwards. Each is now tagged with the language its letters are
-    written in (`language_of`, as the desk's sign-off page does) and set in its
-    direction: the Arabic address reads back as typed."""
+    reader read it backwards. Each is now tagged as the page tags it
+    (`contact_language`, as the desk's sign-off page does: a phone number in the page's
+    language) and set in its direction: the Arabic address reads back as typed."""
     from test_scripts_rtl import as_typed
     from typeset_support import EXTRACTORS
 
@@ -1880,10 +1888,11 @@ def test_a_contact_is_tagged_in_the_language_it_is_published_in(
     tmp_path: Path, profile: str, locale: str, address: str, language: str
 ) -> None:
     """A contact of the closing box is tagged by the contact as published, as a
-    reference entry is (`story.contact_language`): the address in the language the
-    profile writes it for, or its letters show; a web address and a LINE id in Latin
-    letters are English on a page of another script, and a phone number, digits alone,
-    is read in its line's language, with its label. ``language`` "": the page's own."""
+    reference entry is (`typeset.printed_language.contact_language`): the address in
+    the language the profile writes it for, or its letters show; a web address and a
+    LINE id in Latin letters are English on a page of another script, and a phone
+    number, digits alone, is read in its line's language, with its label.
+    ``language`` "": the page's own."""
     root = tmp_path / "languages"
     shutil.copytree(LANGUAGES, root)
     (root / "organisations" / "test-clinic.yaml").write_text(

@@ -6,11 +6,14 @@ together: "năm 1.991" is no year a reader recognises, "gọi 1.669" no number a
 dials. A count of things said with its noun ("1000 people", ผู้ป่วย 1200 คน, 1000人) is
 an amount, and its reader groups it as they group a dose (1.000 người, ١٬٠٠٠ شخص,
 1,000 लोग). So a number of four digits is a count where a word follows it (its noun or
-counter) and nothing before or after it says otherwise: a word of `calls` right before
-it (call, โทร, gọi, 拨打), or, for a number a year could be (1900 to 2100, or the same
-years in the era its language counts, 2443 to 2643), a word of `years` beside it (in,
-ปี, năm, 2024年) or a month (May 2024). A number with no word after it ("since
-1991.", "Hotline: 1669") is no count. The words are `number_kinds` in
+counter) and nothing before or after it says otherwise: a word of `calls` tied to it
+(right before it or before a colon: "call 1669", โทร 1669, "Hotline: 1669"; or before
+a bracket the number opens: "emergency services (1669 in Thailand)"), or, for a number
+a year could be (1900 to 2100, or the same years in the era its language counts, 2443
+to 2643), a month beside it (May 2024), a word of `years` after it (2024年), or one
+right before it (in, ปี, năm) unless a word of `counted` follows the number and says
+what it counts ("In 2000 patients", năm 2000 người: a count). A number with no word
+after it ("since 1991.", "Hotline: 1669") is no count. The words are `number_kinds` in
 `data/numbers.yaml`.
 """
 
@@ -28,8 +31,8 @@ from . import numbers
 _FOUR = re.compile(r"(?<![\d.,\u066b\u066c\uff0c\uff0e])\d{4}(?!\d|[.,\u066b\u066c\uff0c\uff0e]\d)")
 _SPACES = " \u00a0\u202f\u2009\t\n"
 #: How far before a number its cue word is looked for, in characters, and in words
-#: where words are spaced: "call emergency services (1669 in Thailand)" is a number
-#: to call, its cue two words before it.
+#: where words are spaced, where a bracket opens before the number: "call emergency
+#: services (1669 in Thailand)" is a number to call, its cue before the bracket.
 _CUE_SPAN = 40
 _CUE_WORDS = 3
 _UNSPACED_CUE_SPAN = 12
@@ -37,6 +40,7 @@ _UNSPACED_CUE_SPAN = 12
 # number: an opening bracket or quotation mark, a colon.
 _CLAUSE_END = re.compile(r"[.!?;。！？；\n]")
 _OPENING = "(（[「『\"'“‘:："
+_BRACKETS = tuple("(（[")
 
 
 def counts(text: str, language: str) -> frozenset[str]:
@@ -49,20 +53,57 @@ def counts(text: str, language: str) -> frozenset[str]:
     counted = set()
     for match in found:
         value = _ascii(match.group())
-        said = text[max(0, match.start() - _CUE_SPAN) : match.start()]
+        said = _before_list(text[max(0, match.start() - _CUE_SPAN) : match.start()], language)
         before = _clause_before(said, language)
         after = text[match.end() :].lstrip(_SPACES)
-        if not after[:1] or not _is_letter(after[0]) or _cue(language, "calls").search(before):
+        if not after[:1] or not _is_letter(after[0]) or _called(said, language):
             continue
         right_before = said.rstrip(_SPACES + _OPENING)  # พ.ศ. 2567: its stop ends no clause
         if numbers.may_be_year(int(value), language) and (
-            _cue(language, "years", right_before=True).search(right_before)
+            any(before.endswith(month) or after.startswith(month) for month in months)
             or _cue_after(language).match(after)
-            or any(before.endswith(month) or after.startswith(month) for month in months)
+            or (
+                _cue(language, "years", right_before=True).search(right_before)
+                and not _noun_after(language).match(after)
+            )
         ):
             continue
         counted.add(value)
     return frozenset(counted)
+
+
+def _before_list(said: str, language: str) -> str:
+    """``said``, the text before a number, without the numbers of a list it ends
+    ("Call 1669 or 1554", โทร 1669 หรือ 1554, "In 2000 or 2001"): the cue before the
+    list's first number names every number of it."""
+    while True:
+        listed = _list_before(language).search(said)
+        if listed is None:
+            return said
+        said = said[: listed.start()]
+
+
+@cache
+def _list_before(language: str) -> re.Pattern[str]:
+    """A number and what joins it to the next in a list, at the end of a text: a comma,
+    a slash or a word of `or` (or, and, หรือ, hoặc, 或)."""
+    words = _alternatives(_words(language, "or"), language)
+    joins = rf"[,，、/]|(?:{words})(?!\w)" if words else "[,，、/]"
+    return re.compile(rf"(?<![\d.,])\d+[{_SPACES}]*(?:{joins})[{_SPACES}]*$", re.IGNORECASE)
+
+
+def _called(said: str, language: str) -> bool:
+    """Whether a word of `calls` says the number after ``said`` is one to call or a
+    code: tied to it, the number right after the word or after a colon ("Call 1669",
+    "Hotline: 1669", 请拨打1669), or opening a bracket after the words it names ("call
+    emergency services (1669 in Thailand)"). A word of calls further back names
+    another thing: "Phone us if you are one of 1000 people" counts people."""
+    clause = _CLAUSE_END.split(said)[-1].rstrip(_SPACES)
+    if _cue(language, "calls", right_before=True).search(clause.rstrip(_SPACES + _OPENING)):
+        return True
+    if not clause.endswith(_BRACKETS):
+        return False
+    return bool(_cue(language, "calls").search(_clause_before(clause, language)))
 
 
 def _clause_before(before: str, language: str) -> str:
@@ -122,3 +163,18 @@ def _cue_after(language: str) -> re.Pattern[str]:
         rf"(?:{words})(?!\w)" if profile(language or "en").word_spaces else rf"(?:{words})",
         re.IGNORECASE,
     )
+
+
+@cache
+def _noun_after(language: str) -> re.Pattern[str]:
+    """A word of `counted` right after a number: the thing it counts (2000 patients,
+    2000 người, 2000 คน), which makes it a count though a word of years is before it
+    ("In 2000 patients", năm 2000 người)."""
+    words = "|".join(re.escape(word) for word in _words(language, "counted"))
+    if not words:
+        return re.compile(r"(?!)")
+    others = "|".join(re.escape(word) for word in _words(language, "not_counted"))
+    not_other = rf"(?!{others})" if others else ""
+    spaced = profile(language or "en").word_spaces
+    whole = r"(?!\w)" if spaced else ""
+    return re.compile(rf"{not_other}(?:{words}){whole}", re.IGNORECASE)

@@ -42,11 +42,12 @@ from difflib import SequenceMatcher
 
 from ..content.inline import text_as_read, text_as_written
 from ..languages import language_of
+from ..typeset.printed_language import contact_language
 from .desk_labels import DESK_MESSAGES
 from .formatting import english_language_name
 from .labels import UI_LANGUAGE
 from .merge import GRAM, SIMILAR, similar
-from .signoff_scope import is_page_word, is_translated
+from .signoff_scope import is_contact_line, is_page_word, is_translated
 
 # What happened to an entry (`Change.kind`), in the words of the proof's list.
 SOURCE_CHANGED = "source changed"
@@ -481,7 +482,12 @@ def written_in(context: str, side: int, said: tuple[str, str], languages: tuple[
     English ("Sources" on a Thai page), which a Thai voice would read wrong. A page item
     printed as written is in no language of its side (a clinic's Thai address for Thai
     readers of an English leaflet, its English name in a Thai proof): its letters tell
-    (`language_of`, the leaflet's language by default: a phone, a date)."""
+    (`language_of`, the leaflet's language by default: a phone, a date), and a contact
+    line is in the language the page tags it in (`contact_language`, on the page of
+    ``languages[1]``): a web address on a Thai page is English, a phone number Thai,
+    as the page reads them, not Thai and English as a rule of letters alone had it."""
+    if is_contact_line(context):
+        return contact_language(said[side], "", languages[1])
     if not is_translated(context):
         return language_of(said[side], languages[0])
     if is_page_word(context) and said[1] and said[1] == said[0]:

@@ -31,7 +31,7 @@ from ..content.model import DocumentControl, Figure, Leaflet, Organisation, Refe
 from ..project import Project
 from .labels import UI_MESSAGES
 from .localizer import ui_labels
-from .printed_labels import printed_labels
+from .printed_labels import CONTACTS, printed_labels
 
 PageItem = tuple[str, str]  # (what the source or the package writes, what is printed)
 NOT_TRANSLATED = ""  # the printed side of an item the page prints as its source writes it
@@ -51,6 +51,16 @@ def is_translated(context: str) -> bool:
     """Whether ``context`` prints a translation (a catalog entry, a ``ui`` page word)
     rather than what its source writes (a phone number, a DOI, a picture)."""
     return not is_page_item(context) or is_page_word(context)
+
+
+def is_contact_line(context: str) -> bool:
+    """Whether ``context`` names a contact the page prints on a line of its own under
+    its label (the clinic's address, phone, LINE, WhatsApp, web address, the leaflet's
+    own web page), tagged on the page by `typeset.printed_language.contact_language`."""
+    if context == "url":
+        return True
+    kind, _, key = context.partition(":")
+    return kind == "organisation" and key in CONTACTS
 
 
 def is_page_word(context: str) -> bool:

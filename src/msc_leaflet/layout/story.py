@@ -24,11 +24,12 @@ from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
 from ..i18n.printed_labels import BEFORE_A_VALUE, CONTACTS
 from ..i18n.signoff_changes import Beside
-from ..languages import language_of, profile, right_to_left
+from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
 from ..typeset.left_to_right import isolated
-from ..typeset.scripts import LATIN, kept_terms_language, locale_script, script_of
+from ..typeset.printed_language import contact_language, reference_language
+from ..typeset.scripts import LATIN, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .band import as_written
 from .blocks import BlockBuilder, Box, list_number, make_table, padding_commands
@@ -146,38 +147,6 @@ def _as_published(reference: m.Reference) -> str:
         return "".join(span.text for span in format_reference(reference))
     untitled = replace(reference, title=replace(title, value=""))
     return "".join(span.text for span in format_reference(untitled))
-
-
-def reference_language(text: str, source_lang: str) -> str:
-    """The language a reference entry's ``text`` is printed and tagged in: the
-    leaflet's source language, which it is cited in, unless the entry has no letter of
-    that language and has Latin letters: a work published in English. An Arabic
-    leaflet's English reference then runs left to right, its full stop after its page
-    range, as in a leaflet translated from English. A title translated into a third
-    script (the Thai translation of an Arabic leaflet, `ref/<key>/title`) does not make
-    the entry the source's: it was laid out right to left and read in an Arabic voice,
-    though no word of it was Arabic; its own words are a `Span` in their language."""
-    if profile(source_lang).has_letters(text):
-        return source_lang
-    if any(script_of(char) == LATIN for char in text if char.isalpha()):
-        return kept_terms_language(source_lang)
-    return source_lang
-
-
-def contact_language(value: str, written_for: str, page_lang: str) -> str:
-    """The language an organisation's contact ``value`` is tagged in on a ``page_lang``
-    page: by the contact as published, as a reference entry is (`reference_language`).
-    The locale the profile writes it for (`Organisation.printed`: the ``en:`` address a
-    Thai leaflet prints for want of a ``th:`` one is English), else the language its
-    letters show: a Thai address is Thai on an English page, a Vietnamese one
-    Vietnamese (`languages.language_of`), a web address, a LINE id or an English address
-    in Latin letters English on a Thai or Arabic page (`kept_terms_language`). A phone
-    number, digits alone, is read in the language of its line, as its label is."""
-    if written_for:  # zh for a zh_Hans page is the page's own language
-        same = profile(written_for).tag == profile(page_lang).tag
-        return page_lang if same else written_for
-    shown = language_of(value, page_lang)
-    return shown if shown != page_lang else reference_language(value, page_lang)
 
 
 def reference_list(
