@@ -3428,6 +3428,10 @@ def test_a_number_of_several_groups_is_the_same_number_grouped_as_its_reader_gro
         ("en", "Call us on 1669 for help.", "1669", False),
         ("en", "Hotline: 1669 answers at night.", "1669", False),
         ("th", "โทรหา 1669 ได้ตลอดเวลา", "1669", False),
+        # Further back in its clause, with no noun after the number: still one to call.
+        ("en", "Call us any time on 1669 for help.", "1669", False),
+        ("th", "โทรหาเราได้ทุกเวลาที่ 1669 เพื่อขอความช่วยเหลือ", "1669", False),
+        ("vi", "Hãy gọi cho chúng tôi bất cứ lúc nào theo 1669 để được giúp.", "1669", False),
         # A year word before a year-like number: a count where its noun follows.
         ("en", "In 2000 patients the cells helped.", "2000", True),
         ("en", "Since 2000 patients have used them.", "2000", True),

@@ -8,7 +8,10 @@ an amount, and its reader groups it as they group a dose (1.000 người, ١٬٠
 1,000 लोग). So a number of four digits is a count where a word follows it (its noun or
 counter) and nothing before or after it says otherwise: a word of `calls` tied to it
 (right before it or before a colon: "call 1669", โทร 1669, "Hotline: 1669"; or before
-a bracket the number opens: "emergency services (1669 in Thailand)"), or, for a number
+a bracket the number opens: "emergency services (1669 in Thailand)"; further back in
+its clause, unless a word of `counted` after the number says what it counts: "Call us
+any time on 1669 for help" is held, "Phone us if you are one of 1000 people" counts
+people), or, for a number
 a year could be (1900 to 2100, or the same years in the era its language counts, 2443
 to 2643), a month beside it (May 2024), a word of `years` after it (2024年), or one
 right before it (in, ปี, năm) unless a word of `counted` follows the number and says
@@ -58,6 +61,10 @@ def counts(text: str, language: str) -> frozenset[str]:
         after = text[match.end() :].lstrip(_SPACES)
         if not after[:1] or not _is_letter(after[0]) or _called(said, language):
             continue
+        if _cue(language, "calls").search(_CLAUSE_END.split(said)[-1]) and not _noun_after(
+            language
+        ).match(after):
+            continue  # "Call us any time on 1669 for help": no noun says it counts a thing
         right_before = said.rstrip(_SPACES + _OPENING)  # พ.ศ. 2567: its stop ends no clause
         if numbers.may_be_year(int(value), language) and (
             any(before.endswith(month) or after.startswith(month) for month in months)
