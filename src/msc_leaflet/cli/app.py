@@ -402,7 +402,7 @@ def list_leaflets(
     json_output: JsonOption = False,
     format: FormatOption = None,
 ) -> None:
-    """List leaflets with title, version, review date and page count (English layout).
+    """List leaflets with title, version, review date and page count (of the last build).
 
     Examples:
 
@@ -416,20 +416,28 @@ def list_leaflets(
         import dataclasses
 
         from ..errors import Finding, LeafletError, shown_text
-        from .list import as_json_document, summarise
+        from .list import UNKNOWN_PAGES, Summary, as_json_document, summarise
 
         problems: list[LeafletError] = []
         failed: list[Finding] = []  # warnings: the listing itself is whole
-        rows = summarise(project, problems, failed)
         if as_json:  # the problems in the document, as build --json gives its failures
+            rows = summarise(project, problems, failed)
             typer.echo(as_json_document(rows, problems, failed, project))
             if problems:
                 raise typer.Exit(1)
             return
+
+        def show(row: Summary) -> None:  # as soon as it is read: a long listing starts at once
+            pages = UNKNOWN_PAGES if row.pages is None else str(row.pages)
+            typer.echo(f"{row.id:<22} {row.version:<8} {row.review:<11} {pages:>5}  {row.title}")
+
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
-        for row in rows:
+        rows = summarise(project, problems, failed, each=show)
+        if any(row.pages is None for row in rows):
             typer.echo(
-                f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
+                f"pages: {UNKNOWN_PAGES} for a leaflet not built since it last changed; "
+                "`msc-leaflet build` counts them",
+                err=True,
             )
         # Each problem once: a broken organisation profile fails every leaflet using it.
         for text in dict.fromkeys(map(str, problems)):
