@@ -135,9 +135,12 @@ def build(
         ),
     ] = "none",
     duplex: Annotated[
-        str,
-        typer.Option(help="How your printer turns a booklet sheet: short-edge or long-edge."),
-    ] = "short-edge",
+        str | None,
+        typer.Option(
+            help="With --imposition booklet: how your printer turns a booklet sheet, "
+            "short-edge (the default) or long-edge."
+        ),
+    ] = None,
     proof: Annotated[
         bool,
         typer.Option(
@@ -250,7 +253,7 @@ def print_spec(
     crop_marks: bool,
     colour: str,
     imposition: str,
-    duplex: str,
+    duplex: str | None,
     proof: bool,
     pdfx: bool = False,
 ) -> "PrintSpec":
@@ -270,7 +273,15 @@ def print_spec(
     paper = paper_name(paper) if paper is not None else None
     colour = fixed_word(colour, COLOUR_MODES)
     imposition = fixed_word(imposition, IMPOSITIONS)
-    duplex = fixed_word(duplex, DUPLEX_FLIPS)
+    if duplex is not None and imposition != "booklet":
+        # Without a booklet every page is printed as it comes: how the printer turns
+        # the sheet changes nothing, and a print shop believed it had been applied.
+        raise typer.BadParameter(
+            "the duplex flip says how a booklet's sheets are turned: build it with "
+            "--imposition booklet",
+            param_hint="--duplex",
+        )
+    duplex = fixed_word(duplex, DUPLEX_FLIPS) if duplex is not None else PrintSpec.duplex_flip
     if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
             f"{paper!r} is not one of {', '.join(PAPERS)}", param_hint="--paper"
