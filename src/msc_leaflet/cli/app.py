@@ -315,14 +315,13 @@ def manifest_merge(
     """
 
     def action() -> None:
-        from ..build.manifest import merge, refuse_replacing_other, save_manifest
+        from ..build.manifest import refuse_replacing_other, write_merged
         from ..files import refuse_special_target
 
         hint = "-o names the merged manifest file, e.g. -o build/manifest.json"
         refuse_special_target(out, hint)  # before reading shards: the cheaper mistake first
         refuse_replacing_other(out, hint)
-        merged = merge(manifests)
-        save_manifest(out, merged)
+        merged = write_merged(out, manifests)  # under the lock builds record under
         typer.echo(f"merged {len(merged.outputs)} outputs into {out}")
 
     run(action)
