@@ -75,3 +75,71 @@ def test_manifest_merge_writes_under_the_lock_builds_record_under(
     assert code == 0 and "merged 1 outputs" in out_text, (out_text, err)
     assert held_while_writing == [True]
     assert "en/sample.pdf" in target.read_text(encoding="utf-8")
+
+
+#: What the dynamic loader said under `ulimit -v 100000`, and for a library gone.
+NO_MEMORY = "libicuuc-55b0ea0a.so.78.3: failed to map segment from shared object"
+GONE = "libharfbuzz.so.0: cannot open shared object file: No such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("raised", "said", "hint"),
+    [
+        (ImportError(NO_MEMORY), "error: out of memory: a library", "raise the memory limit"),
+        (MemoryError(), "error: out of memory: making this PDF needed", "(-j 1)"),
+        (ImportError(GONE), "error: the install is broken: a library", "README's command"),
+    ],
+    ids=["loader-out-of-memory", "memory-error", "library-gone"],
+)
+def test_a_library_that_cannot_load_in_a_build_is_one_line_not_internal_error(
+    make_project: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    raised: BaseException,
+    said: str,
+    hint: str,
+) -> None:
+    # Under ~100 MB ICU could not be mapped: `internal error: ImportError: …`.
+    from msc_leaflet.build import batch
+
+    def cannot_load(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(batch, "_build_once", cannot_load)
+    out = tmp_path / "o"
+    code, stdout, err = invoke(
+        "build", "-j1", "-l", "en", "-p", str(make_project()), "-o", str(out)
+    )
+    shown = stdout + err
+    assert code == 1 and "internal error" not in shown and "Traceback" not in shown, shown
+    assert f"en/sample.pdf: {said}" in shown and hint in shown
+    assert not (out / "en" / "sample.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("raised", "said", "hint"),
+    [
+        (ImportError(NO_MEMORY), "out of memory: a library this command needs", "memory limit"),
+        (MemoryError(), "out of memory: this command needed more memory", "memory limit"),
+        (ImportError(GONE), "the install is broken: a library this command needs", "reinstall"),
+    ],
+    ids=["loader-out-of-memory", "memory-error", "library-gone"],
+)
+def test_a_library_that_cannot_load_in_any_command_is_one_line(
+    make_project: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    raised: BaseException,
+    said: str,
+    hint: str,
+) -> None:
+    from msc_leaflet.cli import list as list_module
+
+    def cannot_load(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(list_module, "summarise", cannot_load)
+    code, _, err = invoke("list", "-p", str(make_project()))
+    assert code == 1 and "internal error" not in err and "Traceback" not in err, err
+    [message, hint_line] = err.splitlines()
+    assert message.startswith("msc-leaflet: error: ") and said in message, err
+    assert hint_line.startswith("  hint: ") and hint in hint_line, err
