@@ -143,3 +143,36 @@ def test_a_library_that_cannot_load_in_any_command_is_one_line(
     [message, hint_line] = err.splitlines()
     assert message.startswith("msc-leaflet: error: ") and said in message, err
     assert hint_line.startswith("  hint: ") and hint in hint_line, err
+
+
+def test_starting_a_variant_of_a_started_language_says_it_builds_twice(tmp_path: Path) -> None:
+    # `i18n init th-TH` beside `th` started a second Thai locale without a word: every
+    # leaflet was then built into build/th/ and build/th_TH/.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    code, _, err = invoke("i18n", "init", "th-TH", "-q", "-p", str(root))
+    assert code == 0, err
+    assert "locales/th_TH: warning: th_TH is a second locale beside th (locales/th)" in err
+    assert "hint: if you meant th, delete locales/th_TH and translate in locales/th" in err
+    # A language of its own, or ui.po alone beside it (nothing is built twice): no word.
+    for lang in ("ko", "ar_EG"):
+        code, _, err = invoke("i18n", "init", lang, "-q", "-p", str(root))
+        assert code == 0 and "warning" not in err, (lang, err)
+
+
+def test_a_build_with_only_a_variant_s_catalogs_points_at_them(tmp_path: Path) -> None:
+    # `build -l th` with only locales/th-TH printed English, its warning saying to start
+    # th from nothing, with no word of the Thai translation beside it.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    (root / "locales" / "th").rename(root / "locales" / "th-TH")
+    args = ["build", "stromal-or-stem", "-l", "th", "--dry-run", "-p", str(root)]
+    code, out, err = invoke(*args)
+    shown = out + err
+    assert code == 0, shown
+    assert "no th catalog for leaflet 'stromal-or-stem'" in shown
+    assert "hint: locales/th-TH holds stromal-or-stem.po for th_TH, a variant of th:" in shown
+    assert "build it with `-l th_TH`" in shown and "rename the folder to locales/th" in shown
+    assert "i18n init th`" not in shown  # which would start a second, empty Thai

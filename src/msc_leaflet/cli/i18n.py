@@ -98,6 +98,9 @@ def init(
     as_json = json_wanted(json_output, format)
     folder = run(lambda: Project.at(project))  # the wrong folder is one line, no traceback
     written = run(lambda: workflow.init_locale(folder, lang))
+    started = any(item.status == "created" for item in written)
+    if started and (second := run(lambda: workflow.second_locale(folder, lang))):
+        typer.echo(str(second), err=True)  # said in --json and --quiet too: it builds twice
     if as_json:
         typer.echo(_report_json(folder, lang, written))
         return
