@@ -176,3 +176,17 @@ def test_a_build_with_only_a_variant_s_catalogs_points_at_them(tmp_path: Path) -
     assert "hint: locales/th-TH holds stromal-or-stem.po for th_TH, a variant of th:" in shown
     assert "build it with `-l th_TH`" in shown and "rename the folder to locales/th" in shown
     assert "i18n init th`" not in shown  # which would start a second, empty Thai
+
+
+def test_a_review_note_without_a_sign_off_is_refused_not_dropped(tmp_path: Path) -> None:
+    # `i18n review … --note "checked doses"` without --by and --role showed the changes
+    # and dropped the note without a word: the reviewer believed it was kept.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    before = sorted(p.name for p in (root / "locales" / "th").iterdir())
+    args = ["i18n", "review", "infusion-safety", "-l", "th", "-p", str(root)]
+    code, _, err = invoke(*args, "--note", "checked the doses")
+    assert code == 2 and "--note" in err and "--by and --role" in err, err
+    assert sorted(p.name for p in (root / "locales" / "th").iterdir()) == before
+    assert invoke(*args)[0] == 0  # review alone still shows what changed

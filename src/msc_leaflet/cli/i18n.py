@@ -256,6 +256,10 @@ def review(
             "what changed",
             param_hint="'--by' and '--role'",
         )
+    if note and by is None:  # it was dropped without a word: the remark was lost
+        raise typer.BadParameter(
+            "a note is kept with a sign-off: give it with --by and --role", param_hint="--note"
+        )
     root = run(lambda: Project.at(project))
     if by is None or role is None:
         _show_pending(run(lambda: pending(root, leaflet_id, locale)))
