@@ -190,3 +190,39 @@ def test_a_review_note_without_a_sign_off_is_refused_not_dropped(tmp_path: Path)
     assert code == 2 and "--note" in err and "--by and --role" in err, err
     assert sorted(p.name for p in (root / "locales" / "th").iterdir()) == before
     assert invoke(*args)[0] == 0  # review alone still shows what changed
+
+
+@pytest.mark.parametrize(
+    ("raised", "said", "hint"),
+    [
+        (f"ImportError({NO_MEMORY!r})", "out of memory: a library this command needs", "memory"),
+        (f"ImportError({GONE!r})", "the install is broken: a library this command", "reinstall"),
+        ("MemoryError()", "out of memory: this command needed more memory", "memory limit"),
+    ],
+    ids=["loader-out-of-memory", "library-gone", "memory-error"],
+)
+def test_a_library_that_cannot_load_while_the_command_starts_is_one_line(
+    make_project: Callable[..., Path], tmp_path: Path, raised: str, said: str, hint: str
+) -> None:
+    # Under ~30 MB Python's own unicodedata could not be mapped while the command's
+    # modules loaded, before any command runs: a traceback through the import machinery.
+    import os
+    import subprocess
+    import sys
+
+    shadow = tmp_path / "shadow" / "typer"  # the command's first import of a dependency
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text(f"raise {raised}\n", encoding="utf-8")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "msc_leaflet", "list", "-p", str(make_project())],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(shadow.parent), src])},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    [message, hint_line] = done.stderr.splitlines()
+    assert message.startswith("msc-leaflet: error: ") and said in message, done.stderr
+    assert hint_line.startswith("  hint: ") and hint in hint_line, done.stderr
