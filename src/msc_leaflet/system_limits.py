@@ -28,11 +28,20 @@ REINSTALL_HINT = (
     "install --force-reinstall with the wheel), in a fresh virtual environment"
 )
 
+#: What to do when memory runs out; a build is told to run fewer jobs at once too.
 MEMORY_HINT = (
-    "close other programs, build one PDF at a time (-j 1), or raise the memory limit"
-    " (a container's, or ulimit -v); docs/hardening.md lists what each size of leaflet"
-    " needs"
+    "close other programs, or raise the memory limit (a container's, or ulimit -v);"
+    " docs/hardening.md lists what each size of leaflet needs"
 )
+
+
+def memory_hint(what: str) -> str:
+    """`MEMORY_HINT`, with the advice on parallel jobs for a build."""
+    if what != BUILD:
+        return MEMORY_HINT
+    return MEMORY_HINT.replace(
+        "close other programs,", "close other programs, build one PDF at a time (-j 1),"
+    )
 
 
 def out_of_memory(where: Path, what: str = BUILD) -> LeafletError:
@@ -42,7 +51,7 @@ def out_of_memory(where: Path, what: str = BUILD) -> LeafletError:
     message = f"out of memory: {what} needed more memory than the system gives this process"
     if what == BUILD:
         message += "; no PDF was written"
-    return LeafletError(Location(where), message, MEMORY_HINT)
+    return LeafletError(Location(where), message, memory_hint(what))
 
 
 def system_failure(exc: BaseException, where: Path, what: str = BUILD) -> LeafletError | None:
@@ -60,7 +69,7 @@ def system_failure(exc: BaseException, where: Path, what: str = BUILD) -> Leafle
         return LeafletError(
             Location(where),
             f"out of memory: a library {what} needs could not be loaded ({said})",
-            MEMORY_HINT,
+            memory_hint(what),
         )
     return LeafletError(
         Location(where),
