@@ -25,6 +25,7 @@ from ..files import output_name, remove_stale_output_temp_files
 from ..i18n.catalog import leaflet_locales, locale_folders
 from ..print_spec import SINGLE, Edition, PrintSpec, edition_named, variant_suffix
 from ..project import Project
+from ..system_limits import system_failure
 from .fingerprint import (
     ABSENT,
     changed_inputs,
@@ -507,11 +508,13 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
             ) from None
     except LeafletError as err:
         failed = _failed(job, err, time.perf_counter() - start)
-    except MemoryError:
-        failed = _failed(job, out_of_memory(out_dir / job.output), time.perf_counter() - start)
+    except (MemoryError, ImportError) as exc:  # the machine's lack, not a bug: one line
+        lack = system_failure(exc, out_dir / job.output)
+        failed = (
+            _failed(job, lack, time.perf_counter() - start) if lack else _internal(job, exc, start)
+        )
     except Exception as exc:  # an internal error in one job must not stop the others
-        message = f"internal error: {type(exc).__name__}: {exc} (rerun this job with --debug -j1)"
-        failed = Outcome(job, "failed", seconds=time.perf_counter() - start, message=message)
+        failed = _internal(job, exc, start)
     finally:
         # A laid-out document is a web of cycles (ReportLab's flowables, frames and canvas
         # point at each other), still in the young generations when its job ends. Collected
@@ -522,18 +525,10 @@ def build_job(root: Path, job: Job, out_dir: Path, options: Options) -> Outcome:
     return with_failure(root, out_dir, options, failed)
 
 
-def out_of_memory(output: Path) -> LeafletError:
-    """A job the system gave too little memory (a container's limit, ``ulimit -v``, a
-    small machine running other work): the computer's limit, not a fault to report with
-    a traceback, as ``internal error: MemoryError:`` (with nothing after it) said."""
-    return LeafletError(
-        Location(output),
-        "out of memory: making this PDF needed more memory than the system gives this"
-        " process; no PDF was written",
-        "close other programs, build one PDF at a time (-j 1), or raise the memory limit"
-        " (a container's, or ulimit -v); docs/hardening.md lists what each size of leaflet"
-        " needs",
-    )
+def _internal(job: Job, exc: BaseException, start: float) -> Outcome:
+    """A job's internal error (a bug): one line, and how to see its traceback."""
+    message = f"internal error: {type(exc).__name__}: {exc} (rerun this job with --debug -j1)"
+    return Outcome(job, "failed", seconds=time.perf_counter() - start, message=message)
 
 
 def with_failure(root: Path, out_dir: Path, options: Options, outcome: Outcome) -> Outcome:

@@ -257,6 +257,20 @@ def record_changes(path: Path, changes: Changes) -> None:
         save_manifest(path, manifest)
 
 
+def write_merged(path: Path, shards: list[Path]) -> Manifest:
+    """Merge the ``shards`` (`merge`) and write the result to ``path``, under the lock
+    every build takes to record its outputs there (`record_changes`).
+
+    `manifest merge -o build/manifest.json` wrote without it: a build finishing in the
+    same folder meanwhile had its records replaced, or replaced the merged ones, with no
+    word. The shards are read under the lock too, so one of them may be ``path``."""
+    make_folder(path.parent, OUT_HINT)
+    with _locked(path):
+        merged = merge(shards)
+        save_manifest(path, merged)
+    return merged
+
+
 def _open_lock(path: Path) -> int:
     """The lock file beside the manifest at ``path``, open for `_locked`."""
     try:

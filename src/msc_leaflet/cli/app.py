@@ -135,9 +135,12 @@ def build(
         ),
     ] = "none",
     duplex: Annotated[
-        str,
-        typer.Option(help="How your printer turns a booklet sheet: short-edge or long-edge."),
-    ] = "short-edge",
+        str | None,
+        typer.Option(
+            help="With --imposition booklet: how your printer turns a booklet sheet, "
+            "short-edge (the default) or long-edge."
+        ),
+    ] = None,
     proof: Annotated[
         bool,
         typer.Option(
@@ -250,7 +253,7 @@ def print_spec(
     crop_marks: bool,
     colour: str,
     imposition: str,
-    duplex: str,
+    duplex: str | None,
     proof: bool,
     pdfx: bool = False,
 ) -> "PrintSpec":
@@ -270,7 +273,15 @@ def print_spec(
     paper = paper_name(paper) if paper is not None else None
     colour = fixed_word(colour, COLOUR_MODES)
     imposition = fixed_word(imposition, IMPOSITIONS)
-    duplex = fixed_word(duplex, DUPLEX_FLIPS)
+    if duplex is not None and imposition != "booklet":
+        # Without a booklet every page is printed as it comes: how the printer turns
+        # the sheet changes nothing, and a print shop believed it had been applied.
+        raise typer.BadParameter(
+            "the duplex flip says how a booklet's sheets are turned: build it with "
+            "--imposition booklet",
+            param_hint="--duplex",
+        )
+    duplex = fixed_word(duplex, DUPLEX_FLIPS) if duplex is not None else PrintSpec.duplex_flip
     if paper is not None and paper not in PAPERS:
         raise typer.BadParameter(
             f"{paper!r} is not one of {', '.join(PAPERS)}", param_hint="--paper"
@@ -304,14 +315,13 @@ def manifest_merge(
     """
 
     def action() -> None:
-        from ..build.manifest import merge, refuse_replacing_other, save_manifest
+        from ..build.manifest import refuse_replacing_other, write_merged
         from ..files import refuse_special_target
 
         hint = "-o names the merged manifest file, e.g. -o build/manifest.json"
         refuse_special_target(out, hint)  # before reading shards: the cheaper mistake first
         refuse_replacing_other(out, hint)
-        merged = merge(manifests)
-        save_manifest(out, merged)
+        merged = write_merged(out, manifests)  # under the lock builds record under
         typer.echo(f"merged {len(merged.outputs)} outputs into {out}")
 
     run(action)
@@ -402,7 +412,7 @@ def list_leaflets(
     json_output: JsonOption = False,
     format: FormatOption = None,
 ) -> None:
-    """List leaflets with title, version, review date and page count (English layout).
+    """List leaflets with title, version, review date and page count (of the last build).
 
     Examples:
 
@@ -416,20 +426,28 @@ def list_leaflets(
         import dataclasses
 
         from ..errors import Finding, LeafletError, shown_text
-        from .list import as_json_document, summarise
+        from .list import UNKNOWN_PAGES, Summary, as_json_document, summarise
 
         problems: list[LeafletError] = []
         failed: list[Finding] = []  # warnings: the listing itself is whole
-        rows = summarise(project, problems, failed)
         if as_json:  # the problems in the document, as build --json gives its failures
+            rows = summarise(project, problems, failed)
             typer.echo(as_json_document(rows, problems, failed, project))
             if problems:
                 raise typer.Exit(1)
             return
+
+        def show(row: Summary) -> None:  # as soon as it is read: a long listing starts at once
+            pages = UNKNOWN_PAGES if row.pages is None else str(row.pages)
+            typer.echo(f"{row.id:<22} {row.version:<8} {row.review:<11} {pages:>5}  {row.title}")
+
         typer.echo(f"{'id':<22} {'version':<8} {'review':<11} {'pages':>5}  title")
-        for row in rows:
+        rows = summarise(project, problems, failed, each=show)
+        if any(row.pages is None for row in rows):
             typer.echo(
-                f"{row.id:<22} {row.version:<8} {row.review:<11} {row.pages:>5}  {row.title}"
+                f"pages: {UNKNOWN_PAGES} for a leaflet not built since it last changed; "
+                "`msc-leaflet build` counts them",
+                err=True,
             )
         # Each problem once: a broken organisation profile fails every leaflet using it.
         for text in dict.fromkeys(map(str, problems)):

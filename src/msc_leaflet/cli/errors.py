@@ -37,6 +37,7 @@ import typer
 
 from ..errors import LeafletError, Location
 from ..files import file_error
+from ..system_limits import system_failure
 from .startup import INTERRUPTED, TERMINATED
 
 T = TypeVar("T")
@@ -164,6 +165,13 @@ def run(action: Callable[[], T]) -> T:
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
+    except (MemoryError, ImportError) as exc:  # what the machine lacks, not a bug
+        lack = system_failure(exc, Path("msc-leaflet"), "this command")  # no file is at fault
+        if _debug["on"] or lack is None:
+            traceback.print_exc()
+            raise typer.Exit(70) from None
+        typer.echo(str(lack), err=True)
+        raise typer.Exit(1) from None
     except Exception as exc:  # internal error: short report, traceback only on request
         if isinstance(exc, OSError) and output_failed(exc):
             raise typer.Exit(1) from None

@@ -98,6 +98,9 @@ def init(
     as_json = json_wanted(json_output, format)
     folder = run(lambda: Project.at(project))  # the wrong folder is one line, no traceback
     written = run(lambda: workflow.init_locale(folder, lang))
+    started = any(item.status == "created" for item in written)
+    if started and (second := run(lambda: workflow.second_locale(folder, lang))):
+        typer.echo(str(second), err=True)  # said in --json and --quiet too: it builds twice
     if as_json:
         typer.echo(_report_json(folder, lang, written))
         return
@@ -252,6 +255,10 @@ def review(
             "a sign-off needs both a name and a role; without either, review only shows "
             "what changed",
             param_hint="'--by' and '--role'",
+        )
+    if note and by is None:  # it was dropped without a word: the remark was lost
+        raise typer.BadParameter(
+            "a note is kept with a sign-off: give it with --by and --role", param_hint="--note"
         )
     root = run(lambda: Project.at(project))
     if by is None or role is None:

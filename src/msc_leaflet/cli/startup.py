@@ -13,7 +13,7 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
-from types import FrameType
+from types import FrameType, TracebackType
 
 INTERRUPTED = "interrupted; no partial files were left behind"
 TERMINATED = "terminated; no partial files were left behind"
@@ -38,9 +38,30 @@ def _end(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(status)
 
 
+def _unloadable(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An uncaught `ImportError` or `MemoryError` outside `errors.run`, while the command's
+    own modules load: under ~30 MB (``ulimit -v``) Python's ``unicodedata`` could not be
+    mapped, or a dependency is missing, and a traceback through the import machinery
+    was printed. Said as `errors.run` says it (`system_limits`); the interpreter then
+    exits with status 1. With ``--debug``, or if even that cannot load, the traceback."""
+    if isinstance(value, (ImportError, MemoryError)) and "--debug" not in sys.argv:
+        try:
+            from ..system_limits import system_failure
+
+            lack = system_failure(value, Path("msc-leaflet"), "this command")
+        except BaseException:
+            lack = None
+        if lack is not None:
+            print(str(lack), file=sys.stderr)
+            return
+    sys.__excepthook__(kind, value, tb)
+
+
 def guard_start() -> None:
     """Until a command's `errors.run` takes over (and again once it is done), Ctrl-C and
-    SIGTERM end the command with one line and the usual status."""
+    SIGTERM end the command with one line and the usual status, and so does a library
+    that cannot load (`_unloadable`)."""
     if started_as_the_command():
         for sig in ENDINGS:
             signal.signal(sig, _end)
+        sys.excepthook = _unloadable

@@ -7,6 +7,7 @@ merging in `merge`; keeping the data separate lets both be tested without files.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -334,9 +335,35 @@ def catalog_to_start(locale: str, source_language: str) -> str:
     return locale
 
 
-def start_hint(locale: str, start: str, name: str) -> str:
+def variant_folders(project: Project, locale: str, name: str) -> list[str]:
+    """The folders under locales/ that hold the catalog ``name`` for a regional or
+    script variant of ``locale`` (``th-TH`` for th): a build of ``-l th`` with only
+    ``locales/th-TH`` printed English, its warning saying to start th from nothing."""
+    try:
+        with os.scandir(project.locales_dir) as entries:
+            folders = sorted(entry.name for entry in entries if entry.is_dir())
+    except OSError:  # no locales/ (yet): the warning's other hint holds
+        return []
+    wanted = locale_name(locale)
+    return [
+        folder
+        for folder in folders
+        if (project.locales_dir / folder / "LC_MESSAGES" / name).is_file()
+        and wanted in map(locale_name, parent_locales(folder))
+    ]
+
+
+def start_hint(locale: str, start: str, name: str, variants: Sequence[str] = ()) -> str:
     """What to run when ``locale`` has no catalog ``name``: `i18n init` of ``start``
-    (`catalog_to_start`), saying why when that is another locale's."""
+    (`catalog_to_start`), saying why when that is another locale's; or, when a variant
+    of ``locale`` has one (`variant_folders`), how to build that or make it ``locale``'s."""
+    if variants:
+        folder = variants[0]
+        return (
+            f"locales/{folder} holds {name} for {locale_name(folder)}, a variant of {locale}:"
+            f" build it with `-l {locale_name(folder)}`, or, if it is the {locale}"
+            f" translation, rename the folder to locales/{locale}"
+        )
     hint = f"run `msc-leaflet i18n init {start}` and translate {name}"
     if start != locale:
         hint += f": {locale} prints the {start} catalog while it has none of its own"

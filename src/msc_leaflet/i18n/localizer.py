@@ -35,6 +35,7 @@ from .catalog import (
     msgstr_as_read,
     po_path,
     start_hint,
+    variant_folders,
 )
 from .contacts import organisation_in
 from .coverage import mismatch
@@ -470,7 +471,7 @@ def missing_catalog(
         Location(po_path(project, start, leaflet_id)),
         "warning",
         f"no {locale} catalog for leaflet '{leaflet_id}': every text is printed untranslated",
-        start_hint(locale, start, path.name),
+        start_hint(locale, start, path.name, variant_folders(project, locale, path.name)),
     )
 
 
@@ -613,7 +614,7 @@ def ui_findings(labels: Labels, locale: str, project: Project) -> list[Finding]:
                 "warning",
                 f"no {locale} catalog for the words the page prints itself ({path.name}): "
                 f"{', '.join(printed)} printed in English",
-                start_hint(locale, start, path.name),
+                start_hint(locale, start, path.name, variant_folders(project, locale, path.name)),
             )
         ]
     findings: list[Finding] = []

@@ -172,6 +172,28 @@ def init_locale(project: Project, locale: str) -> list[Written]:
     return written
 
 
+def second_locale(project: Project, locale: str) -> Finding | None:
+    """A warning when ``locale`` (just started) is a regional or script variant of a
+    locale the project translates into already: ``i18n init th-TH`` beside ``th``
+    started a second Thai locale without a word, and every leaflet was then built
+    twice, once from each. Said, not refused: ``ar_EG`` beside ``ar`` is a real choice
+    (it starts from ``ar``'s translations, for words that differ in Egypt)."""
+    for parent in parent_locales(locale):
+        folder = next(project.folders_spelling(locale_name(parent)), None)
+        if folder and leaflet_locales(project, [folder]):  # built: not ui.po alone
+            mine = project.locale(locale, "i18n init")
+            return Finding(
+                Location(project.locales_dir / mine),
+                "warning",
+                f"{locale} is a second locale beside {parent} (locales/{folder}): every "
+                f"leaflet translated into both is now built twice, into build/{mine}/ and "
+                f"build/{folder}/",
+                f"if you meant {parent}, delete locales/{mine} and translate in "
+                f"locales/{folder}; keep {locale} only for what {parent} says otherwise there",
+            )
+    return None
+
+
 def written_in(domain: str, language: str) -> str:
     """Why a catalog of ``language`` is not made for ``domain``: its texts are written in
     that language. Said, not silently left out: a Thai clinic that ran `i18n init th`
