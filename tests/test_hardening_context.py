@@ -1,4 +1,4 @@
-"""Round 4 of the hardening hunt (docs/hardening.md, "Commands at scale, options out of
+"""Input out of its context (docs/hardening.md, "Commands at scale, options out of
 their context, the environment"): an option alone, a second spelling of a locale, the
 manifest written by `manifest merge`, a native library that cannot load."""
 
