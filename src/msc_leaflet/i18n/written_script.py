@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
-from .same_script import has_kin, kept_name, other_language
+from .same_script import has_kin, kept_name, other_language, shows_own_forms
 
 #: How long a sentence must be, in the cells its letters take on a terminal (a Han or
 #: kana letter, one syllable, takes two), before its letters tell its language. In the
@@ -193,10 +193,13 @@ def _reader(sentence: str, own: LanguageProfile) -> LanguageProfile | None:
 def _unsigned(sentence: str, letters: list[str], own: LanguageProfile) -> bool:
     """A sentence of a language whose every sentence shows its signature (Japanese: kana)
     that ends as a sentence does and shows none: Chinese. A heading of kanji alone
-    (注意事項, 間葉系間質細胞) ends with no mark and is Japanese."""
+    (注意事項, 間葉系間質細胞) ends with no mark and is Japanese; so is a sentence of
+    kanji alone with a form only Japanese writes (副作用：発熱、頭痛、倦怠感。, 発: Chinese
+    发 or 發), as a list or a notice is often written."""
     ended = sentence.rstrip()[-1:] in own.sentence_ends
     owned = [c for c in letters if _is_own(c, own)]  # not a kept Latin name's
-    return ended and _cells(owned) >= MIN_CELLS and not own.signed(sentence)
+    signed = own.signed(sentence) or shows_own_forms(sentence, own.tag)
+    return ended and _cells(owned) >= MIN_CELLS and not signed
 
 
 #: Letters of the Latin script by block (every one named LATIN …): removed at C speed
