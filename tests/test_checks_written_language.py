@@ -162,3 +162,23 @@ def test_a_japanese_sentence_of_kanji_alone_is_japanese(
     name = _replaced(starters, "ja", old, sentence, f"kanji-{len(sentence)}-{len(codes)}")
     found = _found(starters, name)
     assert [f.code for f in found] == codes, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # A citation written out in the text: an author's initial ends no sentence, so
+        # the journal's name after it is no English sentence of its own.
+        ("المرجع: Galipeau J, Sensebé L. Cell Stem Cell 2018.", []),
+        ("أظهرت دراسة Smith A. أن الآثار الجانبية نادرة.", []),
+        # An English sentence after an Arabic one is still named.
+        ("اقرأ هذا. Drink water before the blood test.", ["TEXT006"]),
+    ],
+)
+def test_an_initial_in_a_citation_ends_no_sentence(
+    starters: Path, sentence: str, codes: list[str]
+) -> None:
+    old = "اكتب جملًا قصيرة بكلمات بسيطة."
+    name = _replaced(starters, "ar", old, sentence, f"initial-{len(sentence)}")
+    found = _found(starters, name)
+    assert [f.code for f in found] == codes, found

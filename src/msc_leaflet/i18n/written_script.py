@@ -60,6 +60,9 @@ _KEPT = re.compile(
 #: English ends a sentence so too: an English paragraph pasted into a Khmer one is split
 #: at its own full stops as well as at the Khmer ones.
 _LATIN_END = re.compile(r"(?<=[.!?])\s+")
+#: A capital letter alone before a full stop, at the end of a text's head: an initial
+#: (Galipeau J, Sensebé L.), not a sentence's end.
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.\s*$")
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,13 @@ def _gloss(sentence: str) -> bool:
 
 
 def _sentences(text: str, own: LanguageProfile) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence, ended by the language's marks or an English one."""
-    gaps = sorted({m.end() for m in own.sentence_end.finditer(text)} | _latin_gaps(text))
+    """(start, end) of each sentence, ended by the language's marks or an English one,
+    but not by an author's initial: "المرجع: Galipeau J, Sensebé L. Cell Stem Cell
+    2018." is one sentence, whose journal's name was warned of as English."""
+    ends = {m.end() for m in own.sentence_end.finditer(text)} | _latin_gaps(text)
+    # Read in a short window before each gap: a 1 MB text's gaps each read from its
+    # start would take minutes.
+    gaps = sorted(gap for gap in ends if not _INITIAL.search(text, max(0, gap - 16), gap))
     starts = [0, *gaps]
     yield from zip(starts, [*gaps, len(text)], strict=True)
 
