@@ -144,8 +144,8 @@ def test_turned_notes_are_no_part_of_the_text_a_reader_gets(
     # last note of a right-margin column ends on the footer's baseline.
     if shutil.which("node") and (REPO / "tests" / "pdfjs" / "node_modules").exists():
         for page in run_pdfjs("text.mjs", path) + run_pdfjs("text.mjs", thai_path):
-            lines = "".join(item["str"] + ("\n" * item["hasEOL"]) for item in page)
-            assert not re.search(r"number-\d\d\S", lines), lines
+            read = "".join(item["str"] + ("\n" * item["hasEOL"]) for item in page)
+            assert not re.search(r"number-\d\d\S", read), read
     tree, _ = structure(path)
     assert "short-paragraph" not in tree.text() and "Line 0." in tree.text()
     assert all(not page.untagged_text for page in page_objects(path))
