@@ -138,3 +138,47 @@ def test_a_sentence_in_another_language_is_a_warning_at_its_line(
         assert finding.severity == "warning"
         lines = (starters / "leaflets" / f"{name}.yaml").read_text("utf-8").splitlines()
         assert new.split()[1] in lines[finding.location.line - 1], finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # Kanji alone, ended as a sentence, with a form only Japanese writes (発 労 働 済
+        # 剤 薬: Chinese 发 劳 动 济 剂 药): a list or a notice as Japanese writes one.
+        ("副作用：発熱、頭痛、倦怠感。", []),
+        ("厚生労働省認可済臨床研究計画。", []),
+        ("解熱剤服用後、経過観察。", []),
+        # Chinese left in it: Simplified forms, no kana, no Japanese form.
+        ("检查前请多喝水，并按时服药。", ["TEXT006"]),
+    ],
+)
+def test_a_japanese_sentence_of_kanji_alone_is_japanese(
+    starters: Path, sentence: str, codes: list[str]
+) -> None:
+    """A Japanese sentence of kanji alone was warned of as Chinese ("Han letters alone")
+    though it showed kanji no Chinese text writes: the sentence is told by those forms
+    (``same-script.yaml``: ``own-forms``) as one with kana is."""
+    old = "短い文と分かりやすい言葉で書いてください。"
+    name = _replaced(starters, "ja", old, sentence, f"kanji-{len(sentence)}-{len(codes)}")
+    found = _found(starters, name)
+    assert [f.code for f in found] == codes, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        # A citation written out in the text: an author's initial ends no sentence, so
+        # the journal's name after it is no English sentence of its own.
+        ("المرجع: Galipeau J, Sensebé L. Cell Stem Cell 2018.", []),
+        ("أظهرت دراسة Smith A. أن الآثار الجانبية نادرة.", []),
+        # An English sentence after an Arabic one is still named.
+        ("اقرأ هذا. Drink water before the blood test.", ["TEXT006"]),
+    ],
+)
+def test_an_initial_in_a_citation_ends_no_sentence(
+    starters: Path, sentence: str, codes: list[str]
+) -> None:
+    old = "اكتب جملًا قصيرة بكلمات بسيطة."
+    name = _replaced(starters, "ar", old, sentence, f"initial-{len(sentence)}")
+    found = _found(starters, name)
+    assert [f.code for f in found] == codes, found

@@ -8,19 +8,25 @@ a comment on paper was about.
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pypdfium2 as pdfium
 import pytest
+from pdfminer.high_level import extract_text
 
-from conftest import leaflet_yaml
+from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
 from msc_leaflet.layout.proof import MARGIN_NOTE_FLOOR, SAFE_ZONE, fit_margin_notes
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from msc_leaflet.theme.theme import load_theme
+from pdfjs_text import run_pdfjs
+from tagged_read import page_objects, structure
 
 #: One-line paragraphs, each named by a context longer than the paragraph is tall.
 COUNT = 60
@@ -100,3 +106,46 @@ def test_notes_no_margin_holds_are_named_not_drawn_off_the_sheet() -> None:
     drawn = {context for _, _, context in fitted.placed}
     assert drawn.isdisjoint(fitted.moved.lost) and len(drawn) + len(fitted.moved.lost) == 400
     assert all(top - 10 * MARGIN_NOTE_FLOOR >= SAFE_ZONE - 0.01 for _, top, _ in fitted.placed)
+
+
+def test_turned_notes_are_no_part_of_the_text_a_reader_gets(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A crowded A5 proof, notes in both margins: every body line comes back whole and
+    in order from pypdf, pdfminer.six and PDFium (no context read inside a line or
+    between two), and a screen reader meets no note: they are artifacts, outside the
+    structure tree, with no text left untagged."""
+    root = make_project({"sample": _leaflet(COUNT)})
+    options = Options(spec=PrintSpec(paper="a5", proof=True))
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options).path
+    # Thai lines, whose height put a right-margin column's last note on the footer's
+    # baseline (page 2), where pdf.js glued the two.
+    thai = "".join(
+        f"- paragraph: ดื่มน้ำให้เพียงพอก่อนตรวจเลือด {n}\n  id: {c}\n"
+        for n, c in enumerate(_contexts(40))
+    )
+    thai_root = make_project({"thai": leaflet_yaml(thai, "thai", references="")})
+    thai_yaml = thai_root / "leaflets" / "thai.yaml"
+    thai_yaml.write_text(thai_yaml.read_text("utf-8").replace("language: en", "language: th"))
+    thai_path = build_leaflet(
+        Project.at(thai_root), "thai", "th", tmp_path / "th", options=options
+    ).path
+    texts = {
+        "pypdf": "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages),
+        "pdfminer": extract_text(path),
+        "pdfium": "\n".join(
+            page.get_textpage().get_text_range() for page in pdfium.PdfDocument(path)
+        ),
+    }
+    for reader, text in texts.items():
+        lines = re.findall(r"Line (\d+)\.", " ".join(text.split()))
+        assert [int(n) for n in lines] == list(range(COUNT)), f"{reader}: {lines}"
+    # pdf.js (Firefox's find bar): no context glued to the footer's line, as the
+    # last note of a right-margin column ends on the footer's baseline.
+    if shutil.which("node") and (REPO / "tests" / "pdfjs" / "node_modules").exists():
+        for page in run_pdfjs("text.mjs", path) + run_pdfjs("text.mjs", thai_path):
+            read = "".join(item["str"] + ("\n" * item["hasEOL"]) for item in page)
+            assert not re.search(r"number-\d\d\S", read), read
+    tree, _ = structure(path)
+    assert "short-paragraph" not in tree.text() and "Line 0." in tree.text()
+    assert all(not page.untagged_text for page in page_objects(path))

@@ -96,6 +96,21 @@ def has_kin(language: str) -> bool:
     return language in _data()["languages"]
 
 
+def shows_own_forms(sentence: str, language: str) -> bool:
+    """Whether ``sentence`` has a letter only ``language`` writes among the languages
+    of its script (``own-forms``: a kanji Japanese writes and neither Chinese does, 発
+    where Chinese writes 发 or 發), which tells it as the language's own as its
+    signature would."""
+    forms = _own_forms(language)
+    return forms is not None and forms.search(sentence) is not None
+
+
+@cache
+def _own_forms(language: str) -> re.Pattern[str] | None:
+    letters = (_data().get("own-forms") or {}).get(language)
+    return re.compile(f"[{letters}]") if letters else None
+
+
 def kept_name(words: list[str]) -> bool:
     """Whether Latin ``words`` are a name kept as written: every word capitalised, but
     for a link in lower case ("Hospital for Tropical Diseases"), no English function

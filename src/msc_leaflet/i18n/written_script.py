@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
-from .same_script import has_kin, kept_name, other_language
+from .same_script import has_kin, kept_name, other_language, shows_own_forms
 
 #: How long a sentence must be, in the cells its letters take on a terminal (a Han or
 #: kana letter, one syllable, takes two), before its letters tell its language. In the
@@ -60,6 +60,9 @@ _KEPT = re.compile(
 #: English ends a sentence so too: an English paragraph pasted into a Khmer one is split
 #: at its own full stops as well as at the Khmer ones.
 _LATIN_END = re.compile(r"(?<=[.!?])\s+")
+#: A capital letter alone before a full stop, at the end of a text's head: an initial
+#: (Galipeau J, Sensebé L.), not a sentence's end.
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.\s*$")
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,13 @@ def _gloss(sentence: str) -> bool:
 
 
 def _sentences(text: str, own: LanguageProfile) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence, ended by the language's marks or an English one."""
-    gaps = sorted({m.end() for m in own.sentence_end.finditer(text)} | _latin_gaps(text))
+    """(start, end) of each sentence, ended by the language's marks or an English one,
+    but not by an author's initial: "المرجع: Galipeau J, Sensebé L. Cell Stem Cell
+    2018." is one sentence, whose journal's name was warned of as English."""
+    ends = {m.end() for m in own.sentence_end.finditer(text)} | _latin_gaps(text)
+    # Read in a short window before each gap: a 1 MB text's gaps each read from its
+    # start would take minutes.
+    gaps = sorted(gap for gap in ends if not _INITIAL.search(text, max(0, gap - 16), gap))
     starts = [0, *gaps]
     yield from zip(starts, [*gaps, len(text)], strict=True)
 
@@ -193,10 +201,13 @@ def _reader(sentence: str, own: LanguageProfile) -> LanguageProfile | None:
 def _unsigned(sentence: str, letters: list[str], own: LanguageProfile) -> bool:
     """A sentence of a language whose every sentence shows its signature (Japanese: kana)
     that ends as a sentence does and shows none: Chinese. A heading of kanji alone
-    (注意事項, 間葉系間質細胞) ends with no mark and is Japanese."""
+    (注意事項, 間葉系間質細胞) ends with no mark and is Japanese; so is a sentence of
+    kanji alone with a form only Japanese writes (副作用：発熱、頭痛、倦怠感。, 発: Chinese
+    发 or 發), as a list or a notice is often written."""
     ended = sentence.rstrip()[-1:] in own.sentence_ends
     owned = [c for c in letters if _is_own(c, own)]  # not a kept Latin name's
-    return ended and _cells(owned) >= MIN_CELLS and not own.signed(sentence)
+    signed = own.signed(sentence) or shows_own_forms(sentence, own.tag)
+    return ended and _cells(owned) >= MIN_CELLS and not signed
 
 
 #: Letters of the Latin script by block (every one named LATIN …): removed at C speed

@@ -47,7 +47,7 @@ from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
 from .images import PICTURES, draw_picture, drawable
 from .print_marks import PageGeometry
-from .proof import MovedNotes, draw_proof_marks
+from .proof import NOTES_BEGIN, MovedNotes, draw_proof_marks
 from .unprintable import block_of
 
 FOOTER_ZONE = 9 * mm  # the document-control footer, below the body frame
@@ -136,6 +136,7 @@ class DeferredCanvas(MarkHoldingCanvas):
         self._begin_page()
 
     def _begin_page(self) -> None:
+        setattr(self, NOTES_BEGIN, None)  # no margin notes yet (`draw_proof_marks`)
         tagger = self.finish.tagger
         if tagger is not None:  # a page's content is an artifact unless marked otherwise
             tagger.page = len(self._pages)
@@ -185,6 +186,11 @@ class DeferredCanvas(MarkHoldingCanvas):
             with pagination(self, "Footer"):
                 finish.footers[part](self, number, parts.count(part))
             draw_held_marks(self, at=start)
+            notes = getattr(self, NOTES_BEGIN, None)
+            if notes is not None:  # a proof's margin notes stay the page's last text
+                footer = self._code[start:]
+                del self._code[start:]
+                self._code[notes:notes] = footer
             finish.geometry.draw_crop_marks(self, finish.colour_mode)
             if tagger is not None:
                 self._code.append(END)  # the artifact sequence the page began with

@@ -71,6 +71,13 @@ def tag_context(flowables: Sequence[Flowable], *contexts: str) -> None:
     first.proof_contexts = tuple(context for context in contexts if context)
 
 
+#: A canvas attribute: where in the page's operators its margin notes begin. The footer,
+#: drawn once the page count is known, goes there, before them: drawn after, it followed
+#: a column's last note, which ends at the footer's baseline, and pdf.js read the two as
+#: one line ("short-answer-29CHANGE-ME-001 · …") in its text layer and find bar.
+NOTES_BEGIN = "_msc_margin_notes_at"
+
+
 def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     """The watermark across the page and this page's block contexts in the left margin
     (continued in the right one when the left cannot hold them: `fit_margin_notes`)."""
@@ -114,6 +121,7 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
     # check (LAYOUT001) holds patient text to is no measure of them, and a page of many
     # short blocks sets them smaller (`MARGIN_NOTE_FLOOR`) rather than lose any.
     logged = getattr(canvas, TEXT_SIZES, None)
+    setattr(canvas, NOTES_BEGIN, len(canvas._code))
     if fitted.size < MARGIN_NOTE_SIZE:
         setattr(canvas, TEXT_SIZES, None)
     for x, top, context in fitted.placed:
