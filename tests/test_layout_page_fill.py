@@ -304,9 +304,9 @@ def test_the_first_line_of_every_part_of_a_split_box_is_inside_it(
 
 
 #: A closing box's organisation, for the split tests below (no real clinic's details).
-_ORGANISATION = SimpleNamespace(
-    name="Example Clinic", address="1 Example Road", phone="+95 1 000 0000", line="",
-    whatsapp="", web="https://example.org",
+_ORGANISATION = m.Organisation(
+    id="example", name="Example Clinic", path=Path("organisations/example.yaml"),
+    address="1 Example Road", phone="+95 1 000 0000", web="https://example.org",
 )  # fmt: skip
 
 
