@@ -111,6 +111,22 @@ def test_a_non_empty_folder_is_refused_unless_asked(tmp_path: Path) -> None:
     assert (root / "leaflets" / "first-leaflet.yaml").is_file()
 
 
+@pytest.mark.parametrize("inside", ["leaflets/sub", "locales/th/sub", "organisations/sub"])
+def test_a_project_inside_another_projects_sources_is_refused(tmp_path: Path, inside: str) -> None:
+    """``init clinic/leaflets/sub`` made a project no command of either reads; a folder
+    merely named leaflets/ that holds projects (``~/leaflets/clinic``) is no project's."""
+    outer = tmp_path / "clinic"
+    assert invoke("init", str(outer))[0] == 0
+    before = snapshot(outer)
+    code, output = invoke("init", str(outer / inside))
+    folder = inside.split("/")[0]
+    assert code == 1 and f"inside the {folder}/ folder of the project" in output, output
+    assert "msc-leaflet init" in output and "Traceback" not in output
+    assert snapshot(outer) == before
+    (tmp_path / "home" / "leaflets").mkdir(parents=True)
+    assert invoke("init", str(tmp_path / "home" / "leaflets" / "clinic"))[0] == 0
+
+
 def test_an_existing_file_is_never_overwritten_and_nothing_is_written(tmp_path: Path) -> None:
     root = tmp_path / "clinic"
     (root / "leaflets").mkdir(parents=True)

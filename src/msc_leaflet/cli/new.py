@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.text_policy import refusal
 from ..data import DATA_DIR, LIBRARIES, library_root
-from ..errors import LeafletError, Location
+from ..errors import LeafletError, Location, display_path
 from ..files import file_error, resolved, write_atomic
 from ..languages import profile
 from ..print_spec import fixed_word
@@ -136,6 +136,7 @@ def init_project(
     """
     folder = folder.absolute()
     resolved(folder)  # a link that loops: named so, not "appeared while writing"
+    _refuse_inside_sources(folder)
     slug = organisation or folder.name
     try:
         check_slug(slug, "organisation id", Location(folder))
@@ -181,6 +182,26 @@ def init_project(
             )
     _write_all(folder, plan)
     return NewProject(folder, slug, tuple(folder / relative for relative in plan))
+
+
+def _refuse_inside_sources(folder: Path) -> None:
+    """A project started inside another's leaflets/, locales/ or organisations/ folder
+    (``init clinic/leaflets/sub``) was made, and no command of either project reads it:
+    the outer one skips a folder among its leaflets, the inner one is a stray that a
+    copy of the outer project carries along. Refused before anything is written."""
+    outer = Project.holding(folder)
+    if outer is None or not outer.organisations_dir.is_dir():
+        return  # a folder named leaflets/ holding projects (~/leaflets/clinic) is no project's
+    inside = next((d for d in outer.source_dirs if d.resolve() in resolved(folder).parents), None)
+    if inside is None:
+        return
+    raise LeafletError(
+        Location(folder),
+        f"is inside the {inside.name}/ folder of the project {display_path(outer.root)}: "
+        "no command reads a project there",
+        f"start it beside that project instead: msc-leaflet init "
+        f"{display_path(outer.root.parent / folder.name)}",
+    )
 
 
 def _starter(folder: Path, language: str | None, library: str | None) -> tuple[Path, str] | None:
