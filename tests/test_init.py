@@ -120,7 +120,7 @@ def test_a_project_inside_another_projects_sources_is_refused(tmp_path: Path, in
     before = snapshot(outer)
     code, output = invoke("init", str(outer / inside))
     folder = inside.split("/")[0]
-    assert code == 1 and f"inside the {folder}/ folder of the project" in output, output
+    assert code == 1 and f"{folder}/, the {folder} folder of a project" in output, output
     assert "msc-leaflet init" in output and "Traceback" not in output
     assert snapshot(outer) == before
     (tmp_path / "home" / "leaflets").mkdir(parents=True)

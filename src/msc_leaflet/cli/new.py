@@ -197,8 +197,8 @@ def _refuse_inside_sources(folder: Path) -> None:
         return
     raise LeafletError(
         Location(folder),
-        f"is inside the {inside.name}/ folder of the project {display_path(outer.root)}: "
-        "no command reads a project there",
+        f"is inside {display_path(inside)}/, the {inside.name} folder of a project: no "
+        "command reads a project there",
         f"start it beside that project instead: msc-leaflet init "
         f"{display_path(outer.root.parent / folder.name)}",
     )
