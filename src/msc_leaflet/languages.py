@@ -406,9 +406,22 @@ def describe(language: str, fonts: FontConfig | None) -> str:
 def language_subtag(tag: str) -> str:
     """The language subtag of a BCP 47 or gettext tag, in lower case: zh for zh_Hans,
     zh-TW and ZH. The one reading of a tag's language, for the stages that key their
-    own tables by it (HarfBuzz and ICU locales, full-width punctuation, leading) and
+    own tables by it (ICU locales, full-width punctuation, leading; HarfBuzz reads the
+    whole tag, `shaping_language`) and
     for the project's locale folders (th_TH, th-th and TH are Thai)."""
     return tag.replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=256)  # asked for every shaped run, as language_subtag is
+def shaping_language(tag: str) -> str:
+    """The tag HarfBuzz chooses a language's glyph forms by: the whole tag as BCP 47,
+    for its script and region choose among the forms of one language. The shared CJK
+    font's `locl` sets zh-Hant and zh-TW in Traditional Chinese forms, zh-HK and zh-MO
+    in Hong Kong's, zh, zh-Hans and zh-CN in Simplified ones, and ja in Japanese ones.
+    The language subtag alone (``zh``) printed a Taiwan leaflet's 骨 角 述 as mainland
+    China writes them. A gettext encoding or modifier (``.UTF-8``, ``@latin``) is no
+    part of it."""
+    return bcp47(re.split(r"[.@]", tag, maxsplit=1)[0]).lower()
 
 
 def bcp47(tag: str) -> str:
