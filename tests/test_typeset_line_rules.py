@@ -1047,6 +1047,13 @@ def test_a_printed_date_stays_on_one_line(lang: str, month: int) -> None:
         ("นัดวันที่ [6 ธันวาคม พ.ศ. 2570] นะคะ", "th"),
         ("التاريخ [٦ ديسمبر ٢٠٢٧] هنا", "ar"),
         ("日期[2027年12月6日]。", "zh_Hans"),
+        # a year and its month, as Chinese and Japanese write one: 2024年|3月 read as
+        # "in 2024" and a month of no year
+        ("论文于[2024年3月]发表。", "zh_Hans"),
+        ("論文於[2024年3月]發表。", "zh_Hant"),
+        ("論文は[2024年3月]に発表されました。", "ja"),
+        ("論文は[２０２４年３月]に発表されました。", "ja"),
+        ("[2024年 3月]から", "ja"),
         # an abbreviation before the number or name it belongs to
         ("as shown on [p. 12] of the guide", "en"),
         ("as shown on [pp. 12–14] of the guide", "en"),
@@ -1090,6 +1097,30 @@ KEPT_PARAGRAPHS = [
     ("ทบทวนครั้งต่อไป 6 ธันวาคม 2570 ติดต่อ นพ. สมชาย ได้ทุกวัน", "th", ("6 ธันวาคม 2570",)),
     ("موعد المراجعة القادم في 6 ديسمبر 2027 في العيادة.", "ar", ("6 ديسمبر 2027",)),
     ("次回の見直しは2027年12月6日です。", "ja", ("2027年12月6日",)),
+    # a web or e-mail address and a DOI inside Chinese or Japanese, where a line breaks
+    # between any two characters: ICU parted them after a slash or a point
+    (
+        "请参阅2024年3月发表的论文（doi:10.1016/j.stem.2018.05.004），"
+        "详情请访问https://example.org/leaflets/infusion或发邮件至info@example.org。",
+        "zh_Hans",
+        (
+            "2024年3月",
+            "doi:10.1016/j.stem.2018.05.004",
+            "https://example.org/leaflets/infusion",
+            "info@example.org",
+        ),
+    ),
+    (
+        "請參閱論文（10.1016/S0140-6736(20)30183-5），詳情請造訪www.example.org/zh-tw。",
+        "zh_Hant",
+        ("10.1016/S0140-6736(20)30183-5", "www.example.org/zh-tw"),
+    ),
+    (
+        "2024年3月に発表された論文（doi:10.1016/j.stem.2018.05.004）を参照し、"
+        "詳しくは https://example.org/leaflets/infusion をご覧ください。",
+        "ja",
+        ("2024年3月", "doi:10.1016/j.stem.2018.05.004", "https://example.org/leaflets/infusion"),
+    ),
     ("ការពិនិត្យលើកក្រោយ 6 ធ្នូ 2027 នៅគ្លីនិក", "km", ("6 ធ្នូ 2027",)),
     # a label and the number it labels (a phone's, a room's)
     (

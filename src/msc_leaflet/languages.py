@@ -82,6 +82,9 @@ class LanguageProfile:
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     keep_all: bool = False  # lines break only at spaces (Korean)
+    # A web or e-mail address or a DOI that fits a line is never parted by one
+    # (languages.yaml: whole-addresses): Chinese and Japanese.
+    whole_addresses: bool = False
     # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
     # tone-pairs, tone-marks, word-prefixes); `checks.text.one_spelling` applies them.
     same_letters: tuple[tuple[str, str], ...] = ()
@@ -287,6 +290,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         **_list_separators(tag, entry.get("list-separators")),
         phrases=phrases,
         keep_all=entry.get("keep-all") is True,
+        whole_addresses=entry.get("whole-addresses") is True,
         same_letters=tuple(
             (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
         ),

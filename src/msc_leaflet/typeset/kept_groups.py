@@ -89,7 +89,9 @@ def keeping_labels(labels: Mapping[str, Iterable[str]]) -> Iterator[None]:
 
 def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each date and each abbreviation with its name or number in
-    ``text``, in text order; a line may break before and after one, not inside."""
+    ``text``, and in Chinese and Japanese each web or e-mail address and DOI
+    (`LanguageProfile.whole_addresses`), in text order; a line may break before and
+    after one, not inside."""
     return _kept_groups(text, lang, _labels_before_a_value(lang))
 
 
@@ -121,9 +123,22 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
+    if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
+        spans += _found(_ADDRESS, text)
     found = _found(_abbreviation_pattern(lang, labels), text)
     found = _not_a_unit(found, text, lang) if numbers else found
     return tuple(sorted(spans + _not_before_a_date(found, spans)))
+
+
+#: A web or e-mail address or a DOI, in ASCII, up to the first character none holds (a
+#: Chinese or Japanese character or mark, a space) and without the . , ; : ! ? ) that
+#: end the sentence after it: https://example.org/leaflets, www.example.org,
+#: doi:10.1016/j.stem.2018.05.004, info@example.org.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[!-'*-;=?-Z\\^-~]*[#-&*+\-/-9=@-Z\\^-~]"
+    r"|(?<![0-9A-Za-z.])(?:[Dd][Oo][Ii]:\s?)?10\.\d{4,9}/[-._;()/:A-Za-z0-9]*[A-Za-z0-9]"
+    r"|(?<![0-9A-Za-z.+_-])[0-9A-Za-z.+_-]+@[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)+"
+)
 
 
 def _identifier_pairs(text: str) -> list[tuple[int, int]]:
@@ -261,9 +276,20 @@ def _month_names(lang: str) -> tuple[str, ...]:
     from ..i18n.formatting import date_words  # i18n reads the typesetter's fonts
 
     try:
-        return date_words(lang)[0]
+        return _with_wide_digits(date_words(lang)[0])
     except LeafletError:  # a tag Babel does not know: no dates to keep
         return ()
+
+
+#: ASCII digits to their full-width forms, which Japanese and Chinese writers type as
+#: often (２０２４年３月).
+_WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _with_wide_digits(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` and, for each written with digits (CLDR's 3月), its full-width form (３月)."""
+    wide = (name.translate(_WIDE_DIGITS) for name in names)
+    return tuple(dict.fromkeys([*names, *wide]))
 
 
 @cache
@@ -280,6 +306,7 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     if not months:
         return None
+    months = _month_names(lang)
     eras = _listed(lang, "date-eras")
     mark = f"(?:{'|'.join(map(re.escape, marks))})?" if marks else ""
     number = rf"\d{{1,4}}{mark}"
@@ -291,9 +318,15 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
     # A CJK date's parts touch: 2027年12月6日.
     separator = _SEPARATOR if word or not marks else rf"(?:{_SEPARATOR})?"
     first = re.escape("".join(sorted({name[0] for name in months})))
+    after = rf"{separator}{era}{number}(?:{separator}{era}{number})?"
+    # A year and its month with no day, as Chinese and Japanese write one (2024年3月):
+    # the year's mark says it is one, where a number before "December" is a day's.
+    year_month = (
+        rf"|\d{{1,4}}(?:{'|'.join(map(re.escape, marks))}){separator}(?:{month})" if marks else ""
+    )
     return re.compile(
-        rf"(?=[\d{first}])(?<!\d)(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
-        rf"{separator}{era}{number}(?:{separator}{era}{number})?(?!\d)"
+        rf"(?=[\d{first}])(?<!\d)(?:(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
+        rf"{after}{year_month})(?!\d)"
     )
 
 
