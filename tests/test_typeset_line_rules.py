@@ -176,6 +176,10 @@ def test_breaks_outside_thai_are_not_judged_as_syllables() -> None:
         ("持续[3—5]天", "zh_Hans"),  # a range with a dash (GB/T 15834)
         ("体温超过[38.5 ℃]时", "zh_Hans"),  # 38.5 |℃, as GB 3100 spaces a unit
         ("约[５０ ％]的患者", "zh_Hans"),  # ５０ |％
+        # a full-width comma or colon between digits is the number's, as "," and ":"
+        ("約[１，０００]人が参加しました", "ja"),  # １，|０００人: "1" and "000 people"
+        ("约有[1，000]人参加", "zh_Hans"),
+        ("受付は[１２：３０]からです", "ja"),  # １２：|３０から
     ],
 )
 def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
@@ -188,6 +192,59 @@ def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
         inside = [at for at in breaks if start < at < start + len(match.group(1))]
         assert inside == [], [f"{text[:at]}|{text[at:]}" for at in inside]
         assert start == 0 or start in breaks  # before the number a line may still break
+
+
+# Full-width Latin letters and the marks that join them are one word, identifier or
+# address, as their ASCII forms are: ICU takes them for ideographs and broke Ｑ|＆|Ａ,
+# and ＣＯＶＩＤ|－|１９ started a line with "minus nineteen".
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("よくある質問[（Ｑ＆Ａ）]です", "ja"),
+        ("[ＣＯＶＩＤ－１９]の検査を受けてください", "ja"),
+        ("[ＩＬ－６]の値", "ja"),
+        ("体重１ｋｇあたり[１０ｍｇ／ｋｇ]です", "ja"),
+        ("[ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｏｒｇ]まで", "ja"),
+        ("请检测[ＣＯＶＩＤ－１９]。", "zh_Hans"),
+    ],
+)
+def test_full_width_latin_words_are_never_split(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize("marked", ["ＭＳＣ，|ＨＳＣ和ＮＫ细胞", "ＭＳＣ：|间充质基质细胞"])
+def test_a_full_width_comma_or_colon_between_words_is_still_chinese_punctuation(
+    marked: str,
+) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, "zh_Hans")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("約１，０００人が参加しました", "１，０００"),
+        ("午後１２：３０から始まります", "１２：３０"),
+        ("ＣＯＶＩＤ－１９の検査", "ＣＯＶＩＤ－"),
+        ("午後12:30から始まります", "12:30"),
+    ],
+)
+def test_a_narrow_cjk_line_cuts_no_full_width_number_or_identifier_that_fits(
+    text: str, whole: str
+) -> None:
+    """In a line narrower than the number and the word after it (a table cell), the
+    cut falls after the number, never inside it, and never before an identifier's
+    hyphen: "１，" / "０００人" read 1 and 000 people, "１２：" / "３０から" half a time,
+    and "－１９" minus nineteen."""
+    size = 10
+    for width in range(len(whole) * size + 2, len(whole) * size + 30, 3):
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size=size), "ja")
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        assert any(whole in line for line in lines), (width, lines)
+        assert not any(line.startswith("－") for line in lines), (width, lines)
 
 
 @pytest.mark.parametrize(

@@ -123,11 +123,12 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
-    if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
-        spans += _found(_ADDRESS, text)
     found = _found(_abbreviation_pattern(lang, labels), text)
     found = _not_a_unit(found, text, lang) if numbers else found
-    return tuple(sorted(spans + _not_before_a_date(found, spans)))
+    spans += _not_before_a_date(found, spans)
+    if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
+        spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
+    return tuple(sorted(spans))
 
 
 #: A web or e-mail address or a DOI, in ASCII, up to the first character none holds (a
@@ -276,20 +277,9 @@ def _month_names(lang: str) -> tuple[str, ...]:
     from ..i18n.formatting import date_words  # i18n reads the typesetter's fonts
 
     try:
-        return _with_wide_digits(date_words(lang)[0])
+        return date_words(lang)[0]
     except LeafletError:  # a tag Babel does not know: no dates to keep
         return ()
-
-
-#: ASCII digits to their full-width forms, which Japanese and Chinese writers type as
-#: often (２０２４年３月).
-_WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
-
-
-def _with_wide_digits(names: tuple[str, ...]) -> tuple[str, ...]:
-    """``names`` and, for each written with digits (CLDR's 3月), its full-width form (３月)."""
-    wide = (name.translate(_WIDE_DIGITS) for name in names)
-    return tuple(dict.fromkeys([*names, *wide]))
 
 
 @cache
@@ -306,7 +296,6 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     if not months:
         return None
-    months = _month_names(lang)
     eras = _listed(lang, "date-eras")
     mark = f"(?:{'|'.join(map(re.escape, marks))})?" if marks else ""
     number = rf"\d{{1,4}}{mark}"
