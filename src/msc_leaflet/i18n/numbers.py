@@ -1599,11 +1599,18 @@ def _conversions() -> list[tuple[str, str, int]]:
 
 
 def _size_after(text: str, end: int, language: str) -> tuple[int, int] | None:
-    """The size word after a number (万, ล้าน, million) and where it ends, or None."""
+    """The size word after a number (万, ล้าน, million) and where it ends, or None. A
+    size word that starts the unit written there is none: the 千 of 5千克 (5 kg) is no
+    thousand."""
     start = end + (end < len(text) and text[end] in _SPACES)
     rest = text[start : start + _UNIT_SPAN].casefold()
     for word, size in _sizes(language):
         if rest.startswith(word) and _ends_word(text, start + len(word), word, language):
+            if any(
+                len(unit) > len(word) and unit.startswith(word) and rest.startswith(unit)
+                for unit, _ in _unit_words(language)
+            ):
+                return None
             return size, start + len(word)
     return None
 
@@ -1829,7 +1836,9 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     assert isinstance(before, list)
     if before:  # 三片, ពីរ គ្រាប់, and a range's first end: 两到三片; an hour: 八点, 八時
         hour_words = _hours(language).get("hour", {})
-        counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words))
+        # and a size: 一千人, 两万, 三百 (`_size_after` multiplies the word by it)
+        sizes = (word for word, _ in _sizes(language))
+        counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words, *sizes))
         counted = rf"[ \u00a0]?(?:{counters})"
         joins = _range_words(language)
         pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
