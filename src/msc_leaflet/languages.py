@@ -75,6 +75,9 @@ class LanguageProfile:
     latin1_letters: str = ""
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
+    # The quotes of the language written in another script (``quotes-in-scripts``):
+    # Traditional Chinese (Hant) quotes with 「」 where Simplified uses “”.
+    script_quotes: tuple[tuple[str, tuple[str, str]], ...] = ()
     label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Between a list's items ("Thai, English") and between clauses ("Signed off …; …").
     list_separator: str = ", "
@@ -185,6 +188,9 @@ def _from_cldr(tag: str) -> LanguageProfile:
         sentence_starts=starts,
         claims=f"claims-{own}.yaml",
         era_year_offset=0,
+        quotes=dict(same_language.script_quotes).get(script, same_language.quotes)
+        if same_language
+        else (kin or table["en"]).quotes,
         # Which letters take which marks is one language's spelling, not its script's:
         # Yoruba, read with English's rules, writes ń and ẹ́.
         marked_letters=same_language.marked_letters if same_language else "",
@@ -286,6 +292,10 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         font_encoding=str(entry.get("font-encoding") or ""),
         latin1_letters=str(entry.get("latin1-letters") or ""),
         quotes=_quotes(tag, entry.get("quotes")),
+        script_quotes=tuple(
+            (str(script), _quotes(tag, marks))
+            for script, marks in _mapping(entry.get("quotes-in-scripts")).items()
+        ),
         label_end=str(entry.get("label-end", ": ")),
         **_list_separators(tag, entry.get("list-separators")),
         phrases=phrases,
