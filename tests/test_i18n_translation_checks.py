@@ -485,6 +485,44 @@ def test_a_large_number_may_be_said_in_words_with_its_size(
 
 
 @pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("ja", "The clinic opened in 2019.", "クリニックは令和元年に開院しました。", True),
+        ("ja", "The clinic opened in 2024.", "クリニックは令和6年に開院しました。", True),
+        ("ja", "The clinic opened in 2024.", "クリニックは令和５年に開院しました。", False),
+        ("ja", "The study ended in 1995.", "研究は平成7年に終わりました。", True),
+        ("zh_Hant", "The clinic opened in 2019.", "診所於民國108年開業。", True),
+        ("zh_TW", "The clinic opened in 2019.", "診所於民國109年開業。", False),
+        ("zh_Hant", "The clinic opened in 2019.", "診所於2019年開業。", True),
+    ],
+)
+def test_a_year_in_a_named_era_is_the_year_it_names(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese dates in the eras of its calendar (令和元年 is 2019), Taiwan in the
+    Republic's (民國108年): a correct year was refused as "number missing or changed:
+    2019" and the English printed."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+def test_a_year_in_a_named_era_in_the_source_is_the_year_it_names() -> None:
+    found = check_translation(
+        "クリニックは令和元年に開院しました。",
+        "The clinic opened in 2019.",
+        "en",
+        source_language="ja",
+    )
+    assert [p for p in found if p.code == NUMBERS.code] == []
+    found = check_translation(
+        "クリニックは令和2年に開院しました。",
+        "The clinic opened in 2019.",
+        "en",
+        source_language="ja",
+    )
+    assert [p for p in found if p.code == NUMBERS.code] != []
+
+
+@pytest.mark.parametrize(
     ("language", "translation"),
     [
         ("th", "ให้เซลล์ 1 พันล้านเซลล์"),  # a thousand million

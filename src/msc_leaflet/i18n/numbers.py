@@ -150,6 +150,10 @@ class Numbers:
     # (Vietnamese 8 giờ, Burmese ၈ နာရီ) with nothing to tell which is in neither.
     clocks: tuple[Measure, ...] = ()
     hours: tuple[Measure, ...] = ()
+    # Its years in a named era (`eras` in data/numbers.yaml): (the Common Era year, the
+    # number as written, "" for the era's first year, 元年): Japanese 令和元年 is 2019,
+    # Taiwan's 民國108年 is 2019 too.
+    era_years: tuple[tuple[str, str], ...] = ()
 
 
 #: The numbers of a text that has none (most texts): one object, so that a comparison of
@@ -276,8 +280,34 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(other for _, other in dates if other is not None),
         tuple(clocks),
         tuple(hours),
+        _era_years(text, base),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+def _era_years(text: str, language: str) -> tuple[tuple[str, str], ...]:
+    """(Common Era year, number as written or "") of each year ``text`` gives in a named
+    era of ``language`` (`eras` in data/numbers.yaml: an era's name and its first year,
+    its 元年): 令和6年 is 2024, 令和元年 2019, 民國113年 2024."""
+    pattern = _era_pattern(language)
+    if pattern is None:
+        return ()
+    years = []
+    for match in pattern.finditer(text):
+        first = _mapped(language, "eras")[match.group("era")]
+        number = match.group("year")
+        year = int(first) if number == "元" else int(first) + int(number) - 1
+        years.append((str(year), "" if number == "元" else str(int(number))))
+    return tuple(years)
+
+
+@cache
+def _era_pattern(language: str) -> re.Pattern[str] | None:
+    eras = _mapped(language, "eras")
+    if not eras:
+        return None
+    names = "|".join(re.escape(name) for name in longest_first(eras))
+    return re.compile(rf"(?P<era>{names})[ \u00a0]?(?P<year>\d{{1,3}}|元)(?=[ \u00a0]?年)")
 
 
 #: The years a leaflet may date something in: a number of four digits from 1900 to 2100
