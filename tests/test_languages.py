@@ -108,11 +108,13 @@ def test_a_language_without_a_profile_is_written_as_cldr_says(
 
 def test_a_region_or_script_in_another_script_is_not_its_languages_profile() -> None:
     # zh_TW and zh_Hant are Traditional Chinese: the zh (Simplified) entry's rules for
-    # words and sentences, but their own script, name and claim list.
+    # words and sentences, but their own script and name; with no claim list of their
+    # own, their letters are read as Simplified ones by the Simplified list.
     for tag in ("zh_Hant", "zh-TW", "zh_HK"):
         found = profile(tag)
         assert (found.script, found.word_spaces) == ("Hant", False), tag
-        assert "Traditional" in found.name and found.claims == "claims-zh_Hant.yaml", tag
+        assert "Traditional" in found.name and found.claims == "claims-zh_Hans.yaml", tag
+        assert ("體", "体") in found.same_letters, tag
         said = [s.strip() for _, s in sentences("請休息。多喝水。", tag)]
         assert said == ["請休息。", "多喝水。"], tag
     for tag in ("zh", "zh_CN", "zh-Hans", "th_TH", "ja_JP", "ar_EG", "en_US"):

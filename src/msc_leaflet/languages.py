@@ -78,6 +78,10 @@ class LanguageProfile:
     # The quotes of the language written in another script (``quotes-in-scripts``):
     # Traditional Chinese (Hant) quotes with 「」 where Simplified uses “”.
     script_quotes: tuple[tuple[str, tuple[str, str]], ...] = ()
+    # The language written in another script, read letter for letter in this one's
+    # (``letters-in-scripts``: a file of pairs, Traditional Chinese 體 as Simplified 体),
+    # so this profile's claim list reads it too.
+    script_letters: tuple[tuple[str, str], ...] = ()
     label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Between a list's items ("Thai, English") and between clauses ("Signed off …; …").
     list_separator: str = ", "
@@ -179,6 +183,9 @@ def _from_cldr(tag: str) -> LanguageProfile:
     # and a space any letter starts a sentence (Cyrillic, Greek and Hebrew capitals too).
     starts = kin.sentence_starts if kin else r"\w"
     own = f"{base}_{script}" if same_language else base  # zh_Hant beside zh (zh_Hans)
+    # Traditional Chinese read letter for letter as Simplified: zh_Hans's claim list
+    # reads it (`LanguageProfile.script_letters`).
+    folded = dict(same_language.script_letters).get(script) if same_language else None
     return _replace(
         kin or table["en"],
         tag=own,
@@ -186,7 +193,8 @@ def _from_cldr(tag: str) -> LanguageProfile:
         script=script,
         direction=direction,
         sentence_starts=starts,
-        claims=f"claims-{own}.yaml",
+        claims=_claims_of(own, same_language.claims if same_language and folded else None),
+        same_letters=_letter_pairs(folded) if folded else (kin or table["en"]).same_letters,
         era_year_offset=0,
         quotes=dict(same_language.script_quotes).get(script, same_language.quotes)
         if same_language
@@ -196,6 +204,21 @@ def _from_cldr(tag: str) -> LanguageProfile:
         marked_letters=same_language.marked_letters if same_language else "",
         vowel_marks=same_language.vowel_marks if same_language else "",
     )
+
+
+def _claims_of(tag: str, folded: str | None) -> str | None:
+    """The claim list of a language without an entry: ``claims-<tag>.yaml``, or, where
+    none ships and its letters are read as another script's (``folded``), that one's."""
+    own = f"claims-{tag}.yaml"
+    return folded if folded and not data_path(own).is_file() else own
+
+
+@cache
+def _letter_pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of ``data/<name>``, one "written read-as" pair a line (# comments)."""
+    lines = data_path(name).read_text("utf-8").splitlines()
+    pairs = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple((written, read) for written, read in pairs)
 
 
 def writing_system(tag: str) -> tuple[str, Direction]:
@@ -295,6 +318,10 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         script_quotes=tuple(
             (str(script), _quotes(tag, marks))
             for script, marks in _mapping(entry.get("quotes-in-scripts")).items()
+        ),
+        script_letters=tuple(
+            (str(script), str(name))
+            for script, name in _mapping(entry.get("letters-in-scripts")).items()
         ),
         label_end=str(entry.get("label-end", ": ")),
         **_list_separators(tag, entry.get("list-separators")),
