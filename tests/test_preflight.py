@@ -1366,3 +1366,67 @@ def test_sizes_are_said_as_exactly_as_a_print_shop_checks_them(tmp_path: Path) -
     assert messages(preflight(odd), "info", "pages") == [
         ("trimmed size 70.6 × 70.6 mm (200 × 200 pt)", (1,))
     ]
+
+
+def type3_pdf(path: Path, names: list[str], *, to_unicode: bool = False, claim: str = "") -> Path:
+    """A page of text in a Type 3 font whose glyphs have ``names``; ``claim``: the PDF/A
+    conformance level its XMP states, written by pikepdf (which declares the namespace
+    on each element it writes)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    square = b"1000 0 0 0 750 750 d1 0 0 750 750 re f"
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type3,
+        FontBBox=[0, 0, 750, 750],
+        FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+        CharProcs=pikepdf.Dictionary({f"/{n}": pdf.make_stream(square) for n in names}),
+        Encoding=pikepdf.Dictionary(Differences=[97, *(pikepdf.Name(f"/{n}") for n in names)]),
+        FirstChar=97,
+        LastChar=96 + len(names),
+        Widths=[1000] * len(names),
+        Resources=pikepdf.Dictionary(),
+    )
+    if to_unicode:
+        cmap = b"begincmap 1 begincodespacerange <00> <FF> endcodespacerange endcmap"
+        font.ToUnicode = pdf.make_stream(cmap)
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(T3=pdf.make_indirect(font)))
+    page.Contents = pdf.make_stream(b"BT /T3 12 Tf 20 20 Td (ab) Tj ET")
+    if claim:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["pdfaid:part"], xmp["pdfaid:conformance"] = "2", claim
+    pdf.save(path)
+    return path
+
+
+def test_a_type_3_font_whose_text_no_reader_can_read_is_named(tmp_path: Path) -> None:
+    """A Type 3 font (glyphs drawn as PDF graphics, as converters write them) with no
+    ToUnicode map and glyphs named /g1, /g2 shows text no reader can search, copy or
+    read aloud: a warning, and an error in a file that claims PDF/A-2u, whose level U
+    promises every glyph maps to Unicode. Glyph names a reader maps (/a, /b) or a
+    ToUnicode map pass."""
+    mute = preflight(type3_pdf(tmp_path / "g.pdf", ["g1", "g2"]))
+    [(message, pages)] = messages(mute, "warning", "fonts")
+    assert message.startswith("font T3 has no ToUnicode map") and "(/g1, /g2)" in message
+    assert pages == (1,)
+    for readable in (
+        type3_pdf(tmp_path / "named.pdf", ["a", "b"]),
+        type3_pdf(tmp_path / "mapped.pdf", ["g1", "g2"], to_unicode=True),
+    ):
+        report = preflight(readable)
+        assert [f for f in report.findings if f.category == "fonts" and f.severity != "info"] == []
+    claimed = preflight(type3_pdf(tmp_path / "claimed.pdf", ["g1", "g2"], claim="U"))
+    [(message, _)] = messages(claimed, "error", "fonts")
+    assert message.startswith("claims PDF/A-2u, but font T3 has no ToUnicode map")
+
+
+def test_a_claim_written_with_its_namespace_on_the_element_is_read(tmp_path: Path) -> None:
+    """pikepdf (and so every tool built on it) writes a property it adds as
+    ``<pdfaid:part xmlns:pdfaid="…">2</pdfaid:part>``: such a file was read as claiming
+    no standard, so its missing PDF/A output intent went unnoticed."""
+    report = preflight(type3_pdf(tmp_path / "claimed.pdf", ["a"], claim="B"))
+    assert report.standard == "PDF/A-2b"
+    assert ("claims PDF/A but has no GTS_PDFA1 output intent", ()) in messages(
+        report, "error", "standard"
+    )

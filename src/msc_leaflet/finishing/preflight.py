@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 import pikepdf
+from fontTools.agl import toUnicode
 from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
@@ -234,7 +235,7 @@ def _report(
             findings += [("error", "file", f"page content: {why}", number) for why in unread]
             findings += _page_findings(scan, number, limit)
         findings += _box_findings(page, number, requirements, number in unsized)
-    findings += _font_findings(scans)
+    findings += _font_findings(scans, standard)
     findings += _colour_findings(scans, standard)
     findings += _annotation_findings(pdf, standard, _print_file(scans, standard))
     pages = len(pdf.pages)
@@ -370,9 +371,14 @@ def claimed_standard(pdf: pikepdf.Pdf, xmp: str | None = None) -> str:
 
 
 def _xmp_value(xmp: str, name: str) -> str:
-    """A simple property, as element or attribute (both forms are valid XMP)."""
-    match = re.search(rf"<{name}>\s*([^<]*?)\s*</{name}>|{name}=\"([^\"]*)\"", xmp)
-    return (match.group(1) or match.group(2) or "").strip() if match else ""
+    """A simple property, as element or attribute (both forms are valid XMP). The
+    element may carry attributes: pikepdf declares a namespace on the element it writes
+    (``<pdfaid:part xmlns:pdfaid="…">2</pdfaid:part>``), and such a file's claim was
+    read as none, so nothing it claims was checked."""
+    element = rf"<{name}(?:\s[^>]*)?>\s*([^<]*?)\s*</{name}>"
+    attribute = rf"\b{name}\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
+    match = re.search(f"{element}|{attribute}", xmp)
+    return next((group.strip() for group in match.groups() if group), "") if match else ""
 
 
 def _stated_ink_limit(xmp: str) -> InkLimit | None:
@@ -611,7 +617,7 @@ def _clipped(box: tuple[float, ...], sheet: tuple[float, ...]) -> tuple[float, .
     )
 
 
-def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
+def _font_findings(scans: list[PageScan], standard: str) -> Iterable[Raw]:
     names = {
         _SUBSET.sub("", str(font.get("/BaseFont", name)).lstrip("/"))
         for scan in scans
@@ -626,6 +632,49 @@ def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
                 yield ("error", "fonts", f"font {base} is not embedded", number)
             elif font.get("/Subtype") != Name.Type3 and not _SUBSET.match(base):
                 yield ("info", "fonts", f"font {base} is embedded whole (not a subset)", number)
+            codes = _codes_without_letters(font)
+            if codes:
+                # PDF/A level U (and A) promises every glyph maps to Unicode (ISO 19005-2,
+                # 6.2.11.7.2): the claim is false; elsewhere the text is merely mute.
+                level = re.search(r"PDF/A-\d([ua])", standard)
+                claim = f"claims {level.group(0)}, but " if level else ""
+                yield (
+                    "error" if level else "warning",
+                    "fonts",
+                    f"{claim}font {base} has no ToUnicode map, and its {codes} name no "
+                    "letters: its text cannot be searched, copied or read aloud; export "
+                    "the PDF again with its fonts' Unicode maps",
+                    number,
+                )
+
+
+def _codes_without_letters(font: Dictionary) -> str:
+    """What a font without a ToUnicode map shows text by, when no reader can tell the
+    letters from it ("" when it has the map, or its codes tell them): a Type 3 font's
+    glyph names outside the Adobe Glyph List (/g1, /g2, as converters write them), or a
+    composite font's glyph numbers (Identity-H). A simple font's codes (WinAnsi, glyph
+    names such as /a) are read as letters by every reader."""
+    if "/ToUnicode" in font:
+        return ""
+    subtype = font.get("/Subtype")
+    if subtype == Name.Type0:
+        encoding = font.get("/Encoding")
+        identity = encoding in (Name("/Identity-H"), Name("/Identity-V"))
+        return f"{str(encoding).lstrip('/')} glyph numbers" if identity else ""
+    if subtype != Name.Type3:
+        return ""
+    encoding = font.get("/Encoding")
+    differences = encoding.get("/Differences") if isinstance(encoding, Dictionary) else None
+    names = (
+        [str(v).lstrip("/") for v in differences if isinstance(v, Name)]
+        if isinstance(differences, Array)
+        else []
+    )
+    unknown = [name for name in dict.fromkeys(names) if not toUnicode(name)]
+    if names and not unknown:
+        return ""
+    shown = ", ".join(f"/{name}" for name in unknown[:3]) + (", …" if len(unknown) > 3 else "")
+    return f"Type 3 glyph names ({shown})" if unknown else "Type 3 glyphs, named by no encoding,"
 
 
 def _print_file(scans: list[PageScan], standard: str) -> bool:
