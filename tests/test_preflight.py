@@ -908,9 +908,15 @@ def test_an_inline_image_is_found_at_its_placed_size(tmp_path: Path) -> None:
     assert "inline image" in message and "2 ppi" in message and pages == (1,)
 
 
-def _annotated(path: Path, claim: str, annots: Callable[[pikepdf.Pdf], list[list[Any]]]) -> Path:
+def _annotated(
+    path: Path,
+    claim: str,
+    annots: Callable[[pikepdf.Pdf], list[list[Any]]],
+    trapped: str = "<pdf:Trapped>False</pdf:Trapped>",
+) -> Path:
     """A CMYK file of one page per list ``annots`` gives (200 pt square, 3 mm bleed),
-    claiming ``claim`` in its XMP ("" for none) with the output intent it needs."""
+    claiming ``claim`` in its XMP ("" for none) with the output intent it needs and
+    ``trapped``, the XMP's statement of trapping."""
     pdf = pikepdf.new()
     for listed in annots(pdf):
         pdf.add_blank_page(page_size=(200, 200))
@@ -923,8 +929,10 @@ def _annotated(path: Path, claim: str, annots: Callable[[pikepdf.Pdf], list[list
         xmp = (
             '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf='
             '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
-            'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"><pdfxid:GTS_PDFXVersion>'
-            f"{claim}</pdfxid:GTS_PDFXVersion></rdf:Description></rdf:RDF></x:xmpmeta>"
+            'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" '
+            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdfxid:GTS_PDFXVersion>'
+            f"{claim}</pdfxid:GTS_PDFXVersion>{trapped}</rdf:Description></rdf:RDF>"
+            "</x:xmpmeta>"
         )
         pdf.Root.Metadata = pdf.make_stream(xmp.encode(), Type=pikepdf.Name.Metadata)
         intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX)
@@ -1430,3 +1438,32 @@ def test_a_claim_written_with_its_namespace_on_the_element_is_read(tmp_path: Pat
     assert ("claims PDF/A but has no GTS_PDFA1 output intent", ()) in messages(
         report, "error", "standard"
     )
+
+
+def test_a_pdfx_claim_states_its_trapping_and_trim_on_every_page(tmp_path: Path) -> None:
+    """PDF/X (ISO 15930-7) asks more than an output intent: the XMP says whether the
+    file is trapped (True or False; the Info, when it says so too, alike), Info and XMP
+    name the same version, and every page gives its trim (a TrimBox, else an ArtBox).
+    A file missing any of these passed preflight as PDF/X-4, where the shops' PDF/X
+    profiles reject it; without a trim the press cuts the sheet as it comes."""
+    one_page = lambda pdf: [[]]  # noqa: E731
+    untrapped = preflight(_annotated(tmp_path / "u.pdf", "PDF/X-4", one_page, trapped=""))
+    assert [m for m, _ in messages(untrapped, "error", "standard")] == [
+        "claims PDF/X but does not say whether it is trapped: pdf:Trapped in its XMP must be "
+        "True or False"
+    ]
+    path = _annotated(tmp_path / "x.pdf", "PDF/X-4", lambda pdf: [[], [], []])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Trapped"] = pikepdf.Name("/True")
+        pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String("PDF/X-1a:2001")
+        del pdf.pages[1].obj["/TrimBox"]
+        pdf.pages[2].obj.ArtBox = pdf.pages[2].obj.TrimBox
+        del pdf.pages[2].obj["/TrimBox"]
+        pdf.save(path)
+    found = messages(preflight(path), "error", "standard")
+    assert found == [
+        ("claims PDF/X, but its XMP says Trapped False and its Info True", ()),
+        ("claims PDF/X-4 in its XMP but PDF/X-1a:2001 in its Info", ()),
+        ("claims PDF/X, but a page has no TrimBox (nor ArtBox): the press cannot tell where "
+         "to cut it", (2,)),
+    ]  # fmt: skip

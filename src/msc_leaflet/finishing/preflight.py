@@ -216,7 +216,7 @@ def _report(
     findings: list[Raw] = []  # page 0: the whole file
     xmp = _xmp(pdf)
     standard = claimed_standard(pdf, xmp)
-    findings += _standard_findings(pdf, standard)
+    findings += _standard_findings(pdf, standard, xmp)
     limit = (
         InkLimit(requirements.ink_limit, "the limit asked for")
         if requirements.ink_limit is not None
@@ -403,7 +403,7 @@ def _press_condition(pdf: pikepdf.Pdf) -> str | None:
     return None
 
 
-def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
+def _standard_findings(pdf: pikepdf.Pdf, standard: str, xmp: str) -> list[Raw]:
     intents = pdf.Root.get("/OutputIntents")
     listed: list[object] = list(intents) if isinstance(intents, Array) else []
     subtypes = {str(i.get("/S")): i for i in listed if isinstance(i, Dictionary)}
@@ -416,6 +416,7 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
         else:
             condition = str(intent.get("/OutputConditionIdentifier", "?"))
             found.append(("info", "standard", f"output intent: {condition}", 0))
+        found += _pdfx_findings(pdf, xmp)
     if "PDF/A" in standard and "/GTS_PDFA1" not in subtypes:
         found.append(("error", "standard", "claims PDF/A but has no GTS_PDFA1 output intent", 0))
     # Only a file that opens without a password gets here: one locked by its owner.
@@ -423,6 +424,34 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
     if pdf.is_encrypted and claimed:
         found.append(("error", "standard", f"claims {', '.join(claimed)} but is encrypted, "
                       "which PDF/A and PDF/X forbid", 0))  # fmt: skip
+    return found
+
+
+def _pdfx_findings(pdf: pikepdf.Pdf, xmp: str) -> list[Raw]:
+    """What a PDF/X file must say besides its output intent (ISO 15930-7): whether it
+    is trapped, True or False, in its XMP and alike in its Info; the same version in
+    both; and on every page the trim (a TrimBox, else an ArtBox), without which a press
+    cannot know where to cut, and reads the whole sheet as the page."""
+    found: list[Raw] = []
+    trapped = _xmp_value(xmp, "pdf:Trapped")
+    info = pdf.trailer.get("/Info")
+    info = info if isinstance(info, Dictionary) else Dictionary()
+    info_trapped = str(info.get("/Trapped", "")).lstrip("/")
+    if trapped not in ("True", "False"):
+        found.append(("error", "standard", "claims PDF/X but does not say whether it is "
+                      "trapped: pdf:Trapped in its XMP must be True or False", 0))  # fmt: skip
+    elif info_trapped and info_trapped != trapped:
+        found.append(("error", "standard", f"claims PDF/X, but its XMP says Trapped "
+                      f"{trapped} and its Info {info_trapped}", 0))  # fmt: skip
+    version = _xmp_value(xmp, "pdfxid:GTS_PDFXVersion")
+    stated = info.get("/GTS_PDFXVersion")
+    if isinstance(stated, pikepdf.String) and str(stated) != version:
+        found.append(("error", "standard", f"claims {version} in its XMP but {stated} in its "
+                      "Info", 0))  # fmt: skip
+    for number, page in enumerate(pdf.pages, 1):
+        if "/TrimBox" not in page.obj and "/ArtBox" not in page.obj:
+            found.append(("error", "standard", "claims PDF/X, but a page has no TrimBox (nor "
+                          "ArtBox): the press cannot tell where to cut it", number))  # fmt: skip
     return found
 
 
