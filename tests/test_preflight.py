@@ -1446,8 +1446,7 @@ def test_a_pdfx_claim_states_its_trapping_and_trim_on_every_page(tmp_path: Path)
     name the same version, and every page gives its trim (a TrimBox, else an ArtBox).
     A file missing any of these passed preflight as PDF/X-4, where the shops' PDF/X
     profiles reject it; without a trim the press cuts the sheet as it comes."""
-    one_page = lambda pdf: [[]]  # noqa: E731
-    untrapped = preflight(_annotated(tmp_path / "u.pdf", "PDF/X-4", one_page, trapped=""))
+    untrapped = preflight(_annotated(tmp_path / "u.pdf", "PDF/X-4", lambda pdf: [[]], trapped=""))
     assert [m for m, _ in messages(untrapped, "error", "standard")] == [
         "claims PDF/X but does not say whether it is trapped: pdf:Trapped in its XMP must be "
         "True or False"
