@@ -4,12 +4,14 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
 overprint (a fill, a line or text; a spot colour at tint 0 too), an annotation but the
-press's own where a PDF/X file prints); warning — it prints, but likely not as the
+press's own where a PDF/X file prints, a PDF/X claim without its trapping or a page's
+trim, a PDF/A-u claim over text that maps to no Unicode); warning — it prints, but likely not as the
 reader should see it (images under 300 ppi at their placed size, more total ink than the
 press lays down (300 %, or the limit of the printing condition its output intent names:
 330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more
 than one plate or white and knocked out of more than one, 100 % black text that knocks
-out, RGB in a CMYK file, an annotation a CMYK file prints over its page); info — facts
+out, RGB in a CMYK file, an annotation a CMYK file prints over its page, text whose
+font maps it to no Unicode); info — facts
 the shop wants (standard claimed, page size, bleed, colour spaces).
 
 The limits are those most print shops publish for offset and digital print; the text
