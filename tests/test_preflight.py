@@ -1466,3 +1466,30 @@ def test_a_pdfx_claim_states_its_trapping_and_trim_on_every_page(tmp_path: Path)
         ("claims PDF/X, but a page has no TrimBox (nor ArtBox): the press cannot tell where "
          "to cut it", (2,)),
     ]  # fmt: skip
+
+
+def test_a_cmyk_picture_over_the_ink_limit_is_named(tmp_path: Path) -> None:
+    """A designer's CMYK picture holds as much ink as it was separated with: a shadow at
+    C100 M100 Y100 K80 (380 %) smears on a press that lays down 300 %. Preflight judged
+    fills and lines by the limit, never a picture's pixels, so a file of such pictures
+    passed; the build already warns of its own (LAYOUT006), by the same rule. A JPEG
+    (ReportLab's: in ASCII85, its inks stored inverted and read back by /Decode) and
+    pixels in Flate are read as a RIP reads them."""
+    picture = Image.new("CMYK", (200, 200), (20, 20, 20, 20))
+    picture.paste((255, 255, 255, 204), (0, 0, 40, 40))  # the shadow
+    photo = tmp_path / "photo.jpg"
+    picture.save(photo, "JPEG", quality=95)
+    for drawn in (str(photo), ImageReader(picture)):
+
+        def page(canvas: Canvas, drawn: Any = drawn) -> None:
+            canvas.drawImage(drawn, 20, 20, 72, 72)
+
+        path = canvas_pdf(tmp_path / "inky.pdf", page, page)
+        [(message, pages)] = messages(preflight(path), "warning", "ink")
+        ink = int(message.split(" ")[0])
+        assert 375 <= ink <= 385 and "total ink in a CMYK picture (over 300 %)" in message
+        assert pages == (1, 2)
+        assert messages(preflight(path, Requirements(ink_limit=390)), "warning", "ink") == []
+    light = Image.new("CMYK", (200, 200), (128, 64, 64, 128))  # 150 %
+    quiet = canvas_pdf(tmp_path / "light.pdf", lambda c: c.drawImage(ImageReader(light), 9, 9))
+    assert messages(preflight(quiet), "warning", "ink") == []

@@ -5,19 +5,15 @@ error — the press cannot print it as meant (no page, an unembedded font, missi
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
 overprint (a fill, a line or text; a spot colour at tint 0 too), an annotation but the
 press's own where a PDF/X file prints, a PDF/X claim without its trapping or a page's
-trim, a PDF/A-u claim over text that maps to no Unicode); warning — it prints, but likely not as the
-reader should see it (images under 300 ppi at their placed size, more total ink than the
-press lays down (300 %, or the limit of the printing condition its output intent names:
-330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more
-than one plate or white and knocked out of more than one, 100 % black text that knocks
-out, RGB in a CMYK file, an annotation a CMYK file prints over its page, text whose
-font maps it to no Unicode); info — facts
-the shop wants (standard claimed, page size, bleed, colour spaces).
-
-The limits are those most print shops publish for offset and digital print; the text
-floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
-counts: this tool sets a text layer over glyphs it draws as outlines, at the same size.
-"""
+trim, a PDF/A-u claim over text that maps to no Unicode); warning — it prints, but
+likely not as the reader should see it (images under 300 ppi at their placed size, more
+total ink than the press lays down in a fill, a line or a CMYK picture's pixel (300 %,
+or the limit of the printing condition its output intent names: 330 % for FOGRA39),
+hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more than one plate or
+white and knocked out of more than one, 100 % black text that knocks out, RGB in a CMYK
+file, an annotation a CMYK file prints over its page, text whose font maps it to no
+Unicode); info — facts the shop wants (standard claimed, page size, bleed, colour
+spaces)."""
 
 from __future__ import annotations
 
@@ -57,6 +53,7 @@ MIN_TEXT = 9.0  # points
 # Text under this size on more than one plate: misregistration gives it coloured fringes
 # ("small text in more than one separation", as the shops' preflight profiles say).
 MIN_PLATED_TEXT = 12.0  # points
+PIXEL_ROUNDING = 0.5  # percent of total ink: a CMYK picture's samples are 255ths
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
@@ -225,12 +222,13 @@ def _report(
         else _stated_ink_limit(xmp) or ink_limit(_press_condition(pdf))
     )
     scans = []
+    inks: dict[tuple[int, int], float | None] = {}  # each picture's most ink, read once
     operators = decoded = 0  # read so far, over the file's pages
     for number, page in enumerate(pdf.pages, 1):
         if operators > MAX_FILE_OPERATORS or decoded > MAX_FILE_DECODED:
             findings.append(("error", "file", _not_checked(), number))
         else:
-            scan = scan_page(page)
+            scan = scan_page(page, inks)
             scans.append(scan)
             operators, decoded = operators + scan.operators, decoded + scan.decoded
             unread = scan.unreadable
@@ -466,6 +464,10 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     if scan.max_line_ink > limit.percent + EPSILON:
         yield ("warning", "ink", f"{scan.max_line_ink:.0f} % total ink in a line (over "
                f"{limit})", page)  # fmt: skip
+    # A pixel's rounding (a 255th of each ink) is no excess, as the build's LAYOUT006 judges.
+    if scan.max_image_ink > limit.percent + PIXEL_ROUNDING:
+        yield ("warning", "ink", f"{scan.max_image_ink:.0f} % total ink in a CMYK picture "
+               f"(over {limit}); convert it with the print shop's profile", page)  # fmt: skip
     if scan.thinnest_line is not None and scan.thinnest_line < MIN_LINE - 1e-6:
         width = f"{scan.thinnest_line:.2f} pt" if scan.thinnest_line else "0 (device thinnest)"
         yield ("warning", "lines", f"hairline of {width} (under {MIN_LINE} pt)", page)

@@ -161,6 +161,21 @@ def _band_to_cmyk(rgb: Image) -> Image:
     return PILImage.merge("CMYK", inks)
 
 
+def most_ink(picture: Image) -> float:
+    """The most total ink (percent of C + M + Y + K, 0–400) any pixel of a CMYK
+    ``picture`` holds: what a press's ink limit is judged by, for a picture the build
+    prints as filed (LAYOUT006) and for one inside any PDF (`preflight`)."""
+    from PIL import Image as PILImage
+    from PIL import ImageMath
+
+    c, m, y, k = picture.split()
+    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
+    assert isinstance(total, PILImage.Image)
+    _, high = total.getextrema()  # a one-band picture: its least and its most
+    assert isinstance(high, int | float)
+    return float(high) * 100 / 255
+
+
 def cmyk_pixels_to_rgb(image: Image) -> Image:
     """A CMYK picture in RGB by the rule `CMYK.rgb` shows a theme's cmyk(...) colours on
     screen: each channel is 1 − min(1, ink + black). A screen build shows its CMYK
