@@ -16,7 +16,7 @@ from ..theme.colours import most_ink
 
 #: Decoded bytes of one picture read for its ink (a 12-megapixel CMYK photo holds 48 MB);
 #: a larger one is not read, as a print shop's tool gives up on a bomb.
-MAX_IMAGE_BYTES = 256_000_000
+MAX_IMAGE_BYTES = 256_000_000  # 64 megapixels
 #: Filters qpdf undoes for any reader, within `decoded_size_within`'s bounds.
 PLAIN_FILTERS = {"", "/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode", "/LZWDecode",
                  "/RunLengthDecode"}  # fmt: skip
