@@ -1493,3 +1493,37 @@ def test_a_cmyk_picture_over_the_ink_limit_is_named(tmp_path: Path) -> None:
     light = Image.new("CMYK", (200, 200), (128, 64, 64, 128))  # 150 %
     quiet = canvas_pdf(tmp_path / "light.pdf", lambda c: c.drawImage(ImageReader(light), 9, 9))
     assert messages(preflight(quiet), "warning", "ink") == []
+
+
+def test_a_composite_font_of_glyph_numbers_without_a_unicode_map_is_named(
+    tmp_path: Path,
+) -> None:
+    """A composite font encoded Identity-H shows glyph numbers, which say no letter
+    unless a ToUnicode map tells them: without one its text is mute to every reader."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    cid = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name("/ABCDEF+Glyphs"),
+        CIDSystemInfo=pikepdf.Dictionary(
+            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0
+        ),
+    )
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name("/ABCDEF+Glyphs"),
+        Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(cid)],
+    )
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 20 20 Td <00410042> Tj ET")
+    pdf.save(tmp_path / "cid.pdf")
+    mute = [m for m, _ in messages(preflight(tmp_path / "cid.pdf"), "warning", "fonts")]
+    assert mute == [
+        "font ABCDEF+Glyphs has no ToUnicode map, and its Identity-H glyph numbers name no "
+        "letters: its text cannot be searched, copied or read aloud; export the PDF again "
+        "with its fonts' Unicode maps"
+    ]
