@@ -6,6 +6,7 @@ import io
 import re
 from typing import cast
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
@@ -119,6 +120,22 @@ def test_a5_pages_are_imposed_on_an_a4_sheet_folded_in_its_middle(flip: str) -> 
         assert marker_start(booklet, side, left[0]) == pytest.approx(half + 20, abs=1)
         middle = A4_LANDSCAPE[0] / 2
         assert marker_start(booklet, side, right[0]) == pytest.approx(middle + 20, abs=1)
+
+
+def test_the_trim_of_an_a5_booklet_lies_within_its_a4_sheet_exactly() -> None:
+    """ReportLab writes an A5 page 595.2756 pt tall, the A4 sheet is 595.275591 pt:
+    the TrimBox and BleedBox of every sheet ran 0.000009 pt past its MediaBox, which a
+    preflight that compares boxes without a tolerance rejects (TrimBox outside the
+    MediaBox). The boxes nest exactly, as written in the file."""
+    booklet = pikepdf.open(io.BytesIO(impose_booklet(numbered_pdf(8), sheet=A4_LANDSCAPE)))
+    for sheet in booklet.pages:
+        media, bleed, trim = ([float(v) for v in sheet.obj[box]] for box in BOXES)
+        for inner, outer in ((trim, bleed), (bleed, media)):
+            assert inner[0] >= outer[0] and inner[1] >= outer[1]
+            assert inner[2] <= outer[2] and inner[3] <= outer[3]
+
+
+BOXES = ("/MediaBox", "/BleedBox", "/TrimBox")
 
 
 def marker_start(booklet: bytes, sheet: int, number: int) -> float:

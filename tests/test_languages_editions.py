@@ -1055,3 +1055,38 @@ def test_the_hard_cases_ocr_sees_a_lost_or_moved_mark(
         monkeypatch.setattr(outlines.FormPlacer, "place", moved)
     read = tesseract(hard_cases_page(10.5), "tha", "--psm", "6")
     assert hard_case_errors(read) > HARD_CASE_CER, read
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_booklets_notes_pages_head_their_lines_at_the_line_start(
+    tmp_path: Path, lang: str
+) -> None:
+    # A booklet is padded to a multiple of four pages with "Notes" pages (ruled lines to
+    # write on). Their heading stood at the left margin in every language: on an Arabic
+    # page, where every heading starts at the right, it stood at the line's far end.
+    from msc_leaflet.i18n.localizer import ui_labels
+    from msc_leaflet.project import Project
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    out = tmp_path / "out"
+    args = ["build", LEAFLET, "--project", str(project), "--out", str(out), "-l", lang]
+    result = CliRunner().invoke(app, [*args, "--imposition", "booklet"])
+    assert result.exit_code == 0, result.output
+    label = ui_labels(lang, Project.at(project))("notes")
+    document = pypdfium2.PdfDocument(out / lang / f"{LEAFLET}.booklet.pdf")
+    sides = []  # per "Notes" heading: (its room to its page's left edge, to its right)
+    for sheet in document:
+        half = sheet.get_width() / 2  # a sheet holds two pages side by side
+        text = sheet.get_textpage()
+        search = text.search(label, match_case=True)
+        while (found := search.get_next()) is not None:
+            boxes = [text.get_charbox(i) for i in range(found[0], sum(found))]
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            page_left = 0.0 if right <= half else half
+            sides.append((left - page_left, page_left + half - right))
+    document.close()
+    assert sides, f"no {label!r} page in the booklet"
+    for from_left, from_right in sides:
+        assert (from_right < from_left) == (lang == "ar"), (from_left, from_right)
+        assert min(from_left, from_right) < 30 * 72 / 25.4  # at a margin, not centred

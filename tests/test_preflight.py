@@ -908,9 +908,15 @@ def test_an_inline_image_is_found_at_its_placed_size(tmp_path: Path) -> None:
     assert "inline image" in message and "2 ppi" in message and pages == (1,)
 
 
-def _annotated(path: Path, claim: str, annots: Callable[[pikepdf.Pdf], list[list[Any]]]) -> Path:
+def _annotated(
+    path: Path,
+    claim: str,
+    annots: Callable[[pikepdf.Pdf], list[list[Any]]],
+    trapped: str = "<pdf:Trapped>False</pdf:Trapped>",
+) -> Path:
     """A CMYK file of one page per list ``annots`` gives (200 pt square, 3 mm bleed),
-    claiming ``claim`` in its XMP ("" for none) with the output intent it needs."""
+    claiming ``claim`` in its XMP ("" for none) with the output intent it needs and
+    ``trapped``, the XMP's statement of trapping."""
     pdf = pikepdf.new()
     for listed in annots(pdf):
         pdf.add_blank_page(page_size=(200, 200))
@@ -923,8 +929,10 @@ def _annotated(path: Path, claim: str, annots: Callable[[pikepdf.Pdf], list[list
         xmp = (
             '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf='
             '"http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
-            'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"><pdfxid:GTS_PDFXVersion>'
-            f"{claim}</pdfxid:GTS_PDFXVersion></rdf:Description></rdf:RDF></x:xmpmeta>"
+            'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" '
+            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdfxid:GTS_PDFXVersion>'
+            f"{claim}</pdfxid:GTS_PDFXVersion>{trapped}</rdf:Description></rdf:RDF>"
+            "</x:xmpmeta>"
         )
         pdf.Root.Metadata = pdf.make_stream(xmp.encode(), Type=pikepdf.Name.Metadata)
         intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX)
@@ -1365,4 +1373,157 @@ def test_sizes_are_said_as_exactly_as_a_print_shop_checks_them(tmp_path: Path) -
     odd = _boxed_page(tmp_path, "odd", MediaBox=[0, 0, 200, 200])
     assert messages(preflight(odd), "info", "pages") == [
         ("trimmed size 70.6 × 70.6 mm (200 × 200 pt)", (1,))
+    ]
+
+
+def type3_pdf(path: Path, names: list[str], *, to_unicode: bool = False, claim: str = "") -> Path:
+    """A page of text in a Type 3 font whose glyphs have ``names``; ``claim``: the PDF/A
+    conformance level its XMP states, written by pikepdf (which declares the namespace
+    on each element it writes)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    square = b"1000 0 0 0 750 750 d1 0 0 750 750 re f"
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type3,
+        FontBBox=[0, 0, 750, 750],
+        FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+        CharProcs=pikepdf.Dictionary({f"/{n}": pdf.make_stream(square) for n in names}),
+        Encoding=pikepdf.Dictionary(Differences=[97, *(pikepdf.Name(f"/{n}") for n in names)]),
+        FirstChar=97,
+        LastChar=96 + len(names),
+        Widths=[1000] * len(names),
+        Resources=pikepdf.Dictionary(),
+    )
+    if to_unicode:
+        cmap = b"begincmap 1 begincodespacerange <00> <FF> endcodespacerange endcmap"
+        font.ToUnicode = pdf.make_stream(cmap)
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(T3=pdf.make_indirect(font)))
+    page.Contents = pdf.make_stream(b"BT /T3 12 Tf 20 20 Td (ab) Tj ET")
+    if claim:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["pdfaid:part"], xmp["pdfaid:conformance"] = "2", claim
+    pdf.save(path)
+    return path
+
+
+def test_a_type_3_font_whose_text_no_reader_can_read_is_named(tmp_path: Path) -> None:
+    """A Type 3 font (glyphs drawn as PDF graphics, as converters write them) with no
+    ToUnicode map and glyphs named /g1, /g2 shows text no reader can search, copy or
+    read aloud: a warning, and an error in a file that claims PDF/A-2u, whose level U
+    promises every glyph maps to Unicode. Glyph names a reader maps (/a, /b) or a
+    ToUnicode map pass."""
+    mute = preflight(type3_pdf(tmp_path / "g.pdf", ["g1", "g2"]))
+    [(message, pages)] = messages(mute, "warning", "fonts")
+    assert message.startswith("font T3 has no ToUnicode map") and "(/g1, /g2)" in message
+    assert pages == (1,)
+    for readable in (
+        type3_pdf(tmp_path / "named.pdf", ["a", "b"]),
+        type3_pdf(tmp_path / "mapped.pdf", ["g1", "g2"], to_unicode=True),
+    ):
+        report = preflight(readable)
+        assert [f for f in report.findings if f.category == "fonts" and f.severity != "info"] == []
+    claimed = preflight(type3_pdf(tmp_path / "claimed.pdf", ["g1", "g2"], claim="U"))
+    [(message, _)] = messages(claimed, "error", "fonts")
+    assert message.startswith("claims PDF/A-2u, but font T3 has no ToUnicode map")
+
+
+def test_a_claim_written_with_its_namespace_on_the_element_is_read(tmp_path: Path) -> None:
+    """pikepdf (and so every tool built on it) writes a property it adds as
+    ``<pdfaid:part xmlns:pdfaid="…">2</pdfaid:part>``: such a file was read as claiming
+    no standard, so its missing PDF/A output intent went unnoticed."""
+    report = preflight(type3_pdf(tmp_path / "claimed.pdf", ["a"], claim="B"))
+    assert report.standard == "PDF/A-2b"
+    assert ("claims PDF/A but has no GTS_PDFA1 output intent", ()) in messages(
+        report, "error", "standard"
+    )
+
+
+def test_a_pdfx_claim_states_its_trapping_and_trim_on_every_page(tmp_path: Path) -> None:
+    """PDF/X (ISO 15930-7) asks more than an output intent: the XMP says whether the
+    file is trapped (True or False; the Info, when it says so too, alike), Info and XMP
+    name the same version, and every page gives its trim (a TrimBox, else an ArtBox).
+    A file missing any of these passed preflight as PDF/X-4, where the shops' PDF/X
+    profiles reject it; without a trim the press cuts the sheet as it comes."""
+    untrapped = preflight(_annotated(tmp_path / "u.pdf", "PDF/X-4", lambda pdf: [[]], trapped=""))
+    assert [m for m, _ in messages(untrapped, "error", "standard")] == [
+        "claims PDF/X but does not say whether it is trapped: pdf:Trapped in its XMP must be "
+        "True or False"
+    ]
+    path = _annotated(tmp_path / "x.pdf", "PDF/X-4", lambda pdf: [[], [], []])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Trapped"] = pikepdf.Name("/True")
+        pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String("PDF/X-1a:2001")
+        del pdf.pages[1].obj["/TrimBox"]
+        pdf.pages[2].obj.ArtBox = pdf.pages[2].obj.TrimBox
+        del pdf.pages[2].obj["/TrimBox"]
+        pdf.save(path)
+    found = messages(preflight(path), "error", "standard")
+    assert found == [
+        ("claims PDF/X, but its XMP says Trapped False and its Info True", ()),
+        ("claims PDF/X-4 in its XMP but PDF/X-1a:2001 in its Info", ()),
+        ("claims PDF/X, but a page has no TrimBox (nor ArtBox): the press cannot tell where "
+         "to cut it", (2,)),
+    ]  # fmt: skip
+
+
+def test_a_cmyk_picture_over_the_ink_limit_is_named(tmp_path: Path) -> None:
+    """A designer's CMYK picture holds as much ink as it was separated with: a shadow at
+    C100 M100 Y100 K80 (380 %) smears on a press that lays down 300 %. Preflight judged
+    fills and lines by the limit, never a picture's pixels, so a file of such pictures
+    passed; the build already warns of its own (LAYOUT006), by the same rule. A JPEG
+    (ReportLab's: in ASCII85, its inks stored inverted and read back by /Decode) and
+    pixels in Flate are read as a RIP reads them."""
+    picture = Image.new("CMYK", (200, 200), (20, 20, 20, 20))
+    picture.paste((255, 255, 255, 204), (0, 0, 40, 40))  # the shadow
+    photo = tmp_path / "photo.jpg"
+    picture.save(photo, "JPEG", quality=95)
+    for drawn in (str(photo), ImageReader(picture)):
+
+        def page(canvas: Canvas, drawn: Any = drawn) -> None:
+            canvas.drawImage(drawn, 20, 20, 72, 72)
+
+        path = canvas_pdf(tmp_path / "inky.pdf", page, page)
+        [(message, pages)] = messages(preflight(path), "warning", "ink")
+        ink = int(message.split(" ")[0])
+        assert 375 <= ink <= 385 and "total ink in a CMYK picture (over 300 %)" in message
+        assert pages == (1, 2)
+        assert messages(preflight(path, Requirements(ink_limit=390)), "warning", "ink") == []
+    light = Image.new("CMYK", (200, 200), (128, 64, 64, 128))  # 150 %
+    quiet = canvas_pdf(tmp_path / "light.pdf", lambda c: c.drawImage(ImageReader(light), 9, 9))
+    assert messages(preflight(quiet), "warning", "ink") == []
+
+
+def test_a_composite_font_of_glyph_numbers_without_a_unicode_map_is_named(
+    tmp_path: Path,
+) -> None:
+    """A composite font encoded Identity-H shows glyph numbers, which say no letter
+    unless a ToUnicode map tells them: without one its text is mute to every reader."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    cid = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name("/ABCDEF+Glyphs"),
+        CIDSystemInfo=pikepdf.Dictionary(
+            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0
+        ),
+    )
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name("/ABCDEF+Glyphs"),
+        Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(cid)],
+    )
+    page = pdf.pages[0].obj
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 20 20 Td <00410042> Tj ET")
+    pdf.save(tmp_path / "cid.pdf")
+    mute = [m for m, _ in messages(preflight(tmp_path / "cid.pdf"), "warning", "fonts")]
+    assert mute == [
+        "font ABCDEF+Glyphs has no ToUnicode map, and its Identity-H glyph numbers name no "
+        "letters: its text cannot be searched, copied or read aloud; export the PDF again "
+        "with its fonts' Unicode maps"
     ]

@@ -157,7 +157,7 @@ def printed_text(pdf: Path) -> list[tuple[float, tuple[float, ...]]]:
     return shown
 
 
-@pytest.mark.parametrize("leaflet", ["infusion-safety", "what-research-says"])
+@pytest.mark.parametrize("leaflet", ["infusion-safety", "what-research-says", "stromal-or-stem"])
 @pytest.mark.parametrize("locale", ["en", "th"])
 def test_small_text_of_a_print_build_is_on_one_plate(
     tmp_path: Path, leaflet: str, locale: str
@@ -165,8 +165,9 @@ def test_small_text_of_a_print_build_is_on_one_plate(
     """Body text (#1f2a30) printed as C35 M13 K81 and the footers (#55646c) as C21 M7
     K58: three plates each, which a print shop's preflight flags ("small text in more
     than one separation") and misregistration blurs. So did the small text in the brand
-    teal (header title, kicker, FAQ questions, list numbers, links: C91 M5 K55). Text
-    under 12 pt now prints on one plate, black alone."""
+    teal (header title, kicker, FAQ questions, list numbers, links: C91 M5 K55), and
+    the 9 pt citation after a 12 pt quote in that teal (stromal-or-stem's "tissue²").
+    Text under 12 pt now prints on one plate, black alone."""
     options = Options(spec=PrintSpec(colour="cmyk", bleed=3 * MM))
     pdf = build_leaflet(Project.at(REPO), leaflet, locale, tmp_path, options=options).path
     shown = printed_text(pdf)

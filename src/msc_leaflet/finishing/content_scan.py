@@ -37,6 +37,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from ..typeset.to_unicode import read_cmap
+from .image_ink import pdf_image_ink
 
 Matrix = tuple[float, float, float, float, float, float]
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -135,6 +136,7 @@ class PageScan:
 
     images: list[PlacedImage] = field(default_factory=list)
     max_ink: float = 0.0  # largest sum of CMYK percentages of a fill
+    max_image_ink: float = 0.0  # … of a pixel of a CMYK picture (`image_ink`)
     # … and of a stroked line reaching inside the trim (marks outside it are cut away)
     max_line_ink: float = 0.0
     thinnest_line: float | None = None  # points, after scaling
@@ -197,10 +199,14 @@ class _State:
         return _State(**self.__dict__)
 
 
-def scan_page(page: pikepdf.Page) -> PageScan:
-    """The scan of one page, forms, patterns and printed annotations all."""
+def scan_page(
+    page: pikepdf.Page, inks: dict[tuple[int, int], float | None] | None = None
+) -> PageScan:
+    """The scan of one page, forms, patterns and printed annotations all. ``inks``:
+    each picture's most ink, by object, as read on earlier pages (a logo on every page
+    is decoded once); the pictures this page reads are added to it."""
     result = PageScan()
-    scanner = _Scanner(result, _trim(page.obj))
+    scanner = _Scanner(result, _trim(page.obj), {} if inks is None else inks)
     try:
         scanner.run(page.obj, page.obj.get("/Resources"), _State(), set())
         for appearance, placed in _printed_appearances(page.obj):
@@ -301,6 +307,26 @@ def decoded_size_within(stream: pikepdf.Stream, limit: int) -> int | None:
     return len(data) if len(data) <= limit else None
 
 
+def undo_filters(data: bytes, filters: list[str], limit: int) -> bytes | None:
+    """``data`` with ``filters`` undone in order (ASCII85, ASCIIHex, Flate: what wraps a
+    JPEG), if it stays within ``limit`` bytes; None beyond it, for any other filter, or
+    for damaged data."""
+    for name in filters:
+        try:
+            if name == "/FlateDecode":
+                inflated = _inflate(data, limit, keep=True)
+                if not isinstance(inflated, bytes):
+                    return None
+                data = inflated
+            elif name in _DECODERS and len(data) * EXPANSION[name] <= limit:
+                data = _DECODERS[name](data)
+            else:
+                return None
+        except (ValueError, zlib.error):
+            return None
+    return data if len(data) <= limit else None
+
+
 def _inflate(data: bytes, limit: int, keep: bool) -> bytes | int | None:
     """``data`` inflated (``keep``) or its inflated size, None beyond ``limit``."""
     inflater = zlib.decompressobj()
@@ -347,8 +373,14 @@ def _trim(page: Dictionary) -> Box | None:
 
 
 class _Scanner:
-    def __init__(self, result: PageScan, trim: Box | None = None) -> None:
+    def __init__(
+        self,
+        result: PageScan,
+        trim: Box | None = None,
+        inks: dict[tuple[int, int], float | None] | None = None,
+    ) -> None:
         self.result = result
+        self.inks = {} if inks is None else inks  # picture → its most ink, once read
         self.trim = trim  # strokes outside it (crop marks) are cut away: no ink counted
         self.decoded = 0  # bytes of content decoded for this page, forms included
         self.forms: dict[tuple[int, int], list[tuple[str, list[Any]]]] = {}  # read before
@@ -627,6 +659,12 @@ class _Scanner:
         if subtype == Name.Image:
             if not bool(xobject.get("/ImageMask", False)):
                 self.result.spaces.add(_space_family(xobject.get("/ColorSpace"), resources))
+                key = xobject.objgen
+                if key not in self.inks:
+                    self.inks[key] = pdf_image_ink(xobject)
+                ink = self.inks[key]
+                if ink is not None:
+                    self.result.max_image_ink = max(self.result.max_image_ink, ink)
             self.image("image", int(xobject.Width), int(xobject.Height), state)
         elif subtype == Name.Form:
             key = xobject.objgen

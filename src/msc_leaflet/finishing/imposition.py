@@ -201,7 +201,10 @@ def _add_sheet(
         max(0.0, round(room / 2, 4)) for room in (sheet_width - 2 * width, sheet_height - height)
     )
     sheet = writer.add_blank_page(sheet_width, sheet_height)
-    spread = (x0, y0, x0 + 2 * width, y0 + height)
+    # Within the sheet, exactly: an A5 page as ReportLab writes it (595.2756 pt tall) is
+    # a hundred-thousandth of a point taller than the A4 sheet (595.275591 pt), and a
+    # TrimBox past the MediaBox by any amount fails a strict preflight.
+    spread = (x0, y0, min(sheet_width, x0 + 2 * width), min(sheet_height, y0 + height))
     sheet[NameObject("/TrimBox")] = RectangleObject(spread)
     if x0 or y0:  # the paper round the spread is cut off, and is no bleed
         sheet[NameObject("/BleedBox")] = RectangleObject(spread)

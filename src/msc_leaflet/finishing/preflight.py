@@ -4,18 +4,16 @@ own categories and severities, read from the file alone (any PDF, not only ours)
 error — the press cannot print it as meant (no page, an unembedded font, missing bleed
 that was asked for, a booklet whose pages do not fold, RGB in a PDF/X file, white set to
 overprint (a fill, a line or text; a spot colour at tint 0 too), an annotation but the
-press's own where a PDF/X file prints); warning — it prints, but likely not as the
-reader should see it (images under 300 ppi at their placed size, more total ink than the
-press lays down (300 %, or the limit of the printing condition its output intent names:
-330 % for FOGRA39), hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more
-than one plate or white and knocked out of more than one, 100 % black text that knocks
-out, RGB in a CMYK file, an annotation a CMYK file prints over its page); info — facts
-the shop wants (standard claimed, page size, bleed, colour spaces).
-
-The limits are those most print shops publish for offset and digital print; the text
-floor is the leaflets' own (`data/theme.yaml`, no text under 9 pt). Invisible text
-counts: this tool sets a text layer over glyphs it draws as outlines, at the same size.
-"""
+press's own where a PDF/X file prints, a PDF/X claim without its trapping or a page's
+trim, a PDF/A-u claim over text that maps to no Unicode); warning — it prints, but
+likely not as the reader should see it (images under 300 ppi at their placed size, more
+total ink than the press lays down in a fill, a line or a CMYK picture's pixel (300 %,
+or the limit of the printing condition its output intent names: 330 % for FOGRA39),
+hairlines under 0.25 pt, text under 9 pt, text under 12 pt on more than one plate or
+white and knocked out of more than one, 100 % black text that knocks out, RGB in a CMYK
+file, an annotation a CMYK file prints over its page, text whose font maps it to no
+Unicode); info — facts the shop wants (standard claimed, page size, bleed, colour
+spaces)."""
 
 from __future__ import annotations
 
@@ -28,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 import pikepdf
+from fontTools.agl import toUnicode
 from pikepdf import Array, Dictionary, Name
 
 from ..errors import LeafletError, Location
@@ -54,6 +53,7 @@ MIN_TEXT = 9.0  # points
 # Text under this size on more than one plate: misregistration gives it coloured fringes
 # ("small text in more than one separation", as the shops' preflight profiles say).
 MIN_PLATED_TEXT = 12.0  # points
+PIXEL_ROUNDING = 0.5  # percent of total ink: a CMYK picture's samples are 255ths
 BOOKLET_PAGES = 4  # a saddle-stitched booklet is folded sheets of four pages
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ACTIONS = 1000  # objects walked per action chain
@@ -215,26 +215,27 @@ def _report(
     findings: list[Raw] = []  # page 0: the whole file
     xmp = _xmp(pdf)
     standard = claimed_standard(pdf, xmp)
-    findings += _standard_findings(pdf, standard)
+    findings += _standard_findings(pdf, standard, xmp)
     limit = (
         InkLimit(requirements.ink_limit, "the limit asked for")
         if requirements.ink_limit is not None
         else _stated_ink_limit(xmp) or ink_limit(_press_condition(pdf))
     )
     scans = []
+    inks: dict[tuple[int, int], float | None] = {}  # each picture's most ink, read once
     operators = decoded = 0  # read so far, over the file's pages
     for number, page in enumerate(pdf.pages, 1):
         if operators > MAX_FILE_OPERATORS or decoded > MAX_FILE_DECODED:
             findings.append(("error", "file", _not_checked(), number))
         else:
-            scan = scan_page(page)
+            scan = scan_page(page, inks)
             scans.append(scan)
             operators, decoded = operators + scan.operators, decoded + scan.decoded
             unread = scan.unreadable
             findings += [("error", "file", f"page content: {why}", number) for why in unread]
             findings += _page_findings(scan, number, limit)
         findings += _box_findings(page, number, requirements, number in unsized)
-    findings += _font_findings(scans)
+    findings += _font_findings(scans, standard)
     findings += _colour_findings(scans, standard)
     findings += _annotation_findings(pdf, standard, _print_file(scans, standard))
     pages = len(pdf.pages)
@@ -370,9 +371,14 @@ def claimed_standard(pdf: pikepdf.Pdf, xmp: str | None = None) -> str:
 
 
 def _xmp_value(xmp: str, name: str) -> str:
-    """A simple property, as element or attribute (both forms are valid XMP)."""
-    match = re.search(rf"<{name}>\s*([^<]*?)\s*</{name}>|{name}=\"([^\"]*)\"", xmp)
-    return (match.group(1) or match.group(2) or "").strip() if match else ""
+    """A simple property, as element or attribute (both forms are valid XMP). The
+    element may carry attributes: pikepdf declares a namespace on the element it writes
+    (``<pdfaid:part xmlns:pdfaid="…">2</pdfaid:part>``), and such a file's claim was
+    read as none, so nothing it claims was checked."""
+    element = rf"<{name}(?:\s[^>]*)?>\s*([^<]*?)\s*</{name}>"
+    attribute = rf"\b{name}\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
+    match = re.search(f"{element}|{attribute}", xmp)
+    return next((group.strip() for group in match.groups() if group), "") if match else ""
 
 
 def _stated_ink_limit(xmp: str) -> InkLimit | None:
@@ -397,7 +403,7 @@ def _press_condition(pdf: pikepdf.Pdf) -> str | None:
     return None
 
 
-def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
+def _standard_findings(pdf: pikepdf.Pdf, standard: str, xmp: str) -> list[Raw]:
     intents = pdf.Root.get("/OutputIntents")
     listed: list[object] = list(intents) if isinstance(intents, Array) else []
     subtypes = {str(i.get("/S")): i for i in listed if isinstance(i, Dictionary)}
@@ -410,6 +416,7 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
         else:
             condition = str(intent.get("/OutputConditionIdentifier", "?"))
             found.append(("info", "standard", f"output intent: {condition}", 0))
+        found += _pdfx_findings(pdf, xmp)
     if "PDF/A" in standard and "/GTS_PDFA1" not in subtypes:
         found.append(("error", "standard", "claims PDF/A but has no GTS_PDFA1 output intent", 0))
     # Only a file that opens without a password gets here: one locked by its owner.
@@ -417,6 +424,34 @@ def _standard_findings(pdf: pikepdf.Pdf, standard: str) -> list[Raw]:
     if pdf.is_encrypted and claimed:
         found.append(("error", "standard", f"claims {', '.join(claimed)} but is encrypted, "
                       "which PDF/A and PDF/X forbid", 0))  # fmt: skip
+    return found
+
+
+def _pdfx_findings(pdf: pikepdf.Pdf, xmp: str) -> list[Raw]:
+    """What a PDF/X file must say besides its output intent (ISO 15930-7): whether it
+    is trapped, True or False, in its XMP and alike in its Info; the same version in
+    both; and on every page the trim (a TrimBox, else an ArtBox), without which a press
+    cannot know where to cut, and reads the whole sheet as the page."""
+    found: list[Raw] = []
+    trapped = _xmp_value(xmp, "pdf:Trapped")
+    info = pdf.trailer.get("/Info")
+    info = info if isinstance(info, Dictionary) else Dictionary()
+    info_trapped = str(info.get("/Trapped", "")).lstrip("/")
+    if trapped not in ("True", "False"):
+        found.append(("error", "standard", "claims PDF/X but does not say whether it is "
+                      "trapped: pdf:Trapped in its XMP must be True or False", 0))  # fmt: skip
+    elif info_trapped and info_trapped != trapped:
+        found.append(("error", "standard", f"claims PDF/X, but its XMP says Trapped "
+                      f"{trapped} and its Info {info_trapped}", 0))  # fmt: skip
+    version = _xmp_value(xmp, "pdfxid:GTS_PDFXVersion")
+    stated = info.get("/GTS_PDFXVersion")
+    if isinstance(stated, pikepdf.String) and str(stated) != version:
+        found.append(("error", "standard", f"claims {version} in its XMP but {stated} in its "
+                      "Info", 0))  # fmt: skip
+    for number, page in enumerate(pdf.pages, 1):
+        if "/TrimBox" not in page.obj and "/ArtBox" not in page.obj:
+            found.append(("error", "standard", "claims PDF/X, but a page has no TrimBox (nor "
+                          "ArtBox): the press cannot tell where to cut it", number))  # fmt: skip
     return found
 
 
@@ -429,6 +464,10 @@ def _page_findings(scan: PageScan, page: int, limit: InkLimit) -> Iterable[Raw]:
     if scan.max_line_ink > limit.percent + EPSILON:
         yield ("warning", "ink", f"{scan.max_line_ink:.0f} % total ink in a line (over "
                f"{limit})", page)  # fmt: skip
+    # A pixel's rounding (a 255th of each ink) is no excess, as the build's LAYOUT006 judges.
+    if scan.max_image_ink > limit.percent + PIXEL_ROUNDING:
+        yield ("warning", "ink", f"{scan.max_image_ink:.0f} % total ink in a CMYK picture "
+               f"(over {limit}); convert it with the print shop's profile", page)  # fmt: skip
     if scan.thinnest_line is not None and scan.thinnest_line < MIN_LINE - 1e-6:
         width = f"{scan.thinnest_line:.2f} pt" if scan.thinnest_line else "0 (device thinnest)"
         yield ("warning", "lines", f"hairline of {width} (under {MIN_LINE} pt)", page)
@@ -611,7 +650,7 @@ def _clipped(box: tuple[float, ...], sheet: tuple[float, ...]) -> tuple[float, .
     )
 
 
-def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
+def _font_findings(scans: list[PageScan], standard: str) -> Iterable[Raw]:
     names = {
         _SUBSET.sub("", str(font.get("/BaseFont", name)).lstrip("/"))
         for scan in scans
@@ -626,6 +665,49 @@ def _font_findings(scans: list[PageScan]) -> Iterable[Raw]:
                 yield ("error", "fonts", f"font {base} is not embedded", number)
             elif font.get("/Subtype") != Name.Type3 and not _SUBSET.match(base):
                 yield ("info", "fonts", f"font {base} is embedded whole (not a subset)", number)
+            codes = _codes_without_letters(font)
+            if codes:
+                # PDF/A level U (and A) promises every glyph maps to Unicode (ISO 19005-2,
+                # 6.2.11.7.2): the claim is false; elsewhere the text is merely mute.
+                level = re.search(r"PDF/A-\d([ua])", standard)
+                claim = f"claims {level.group(0)}, but " if level else ""
+                yield (
+                    "error" if level else "warning",
+                    "fonts",
+                    f"{claim}font {base} has no ToUnicode map, and its {codes} name no "
+                    "letters: its text cannot be searched, copied or read aloud; export "
+                    "the PDF again with its fonts' Unicode maps",
+                    number,
+                )
+
+
+def _codes_without_letters(font: Dictionary) -> str:
+    """What a font without a ToUnicode map shows text by, when no reader can tell the
+    letters from it ("" when it has the map, or its codes tell them): a Type 3 font's
+    glyph names outside the Adobe Glyph List (/g1, /g2, as converters write them), or a
+    composite font's glyph numbers (Identity-H). A simple font's codes (WinAnsi, glyph
+    names such as /a) are read as letters by every reader."""
+    if "/ToUnicode" in font:
+        return ""
+    subtype = font.get("/Subtype")
+    if subtype == Name.Type0:
+        encoding = font.get("/Encoding")
+        identity = encoding in (Name("/Identity-H"), Name("/Identity-V"))
+        return f"{str(encoding).lstrip('/')} glyph numbers" if identity else ""
+    if subtype != Name.Type3:
+        return ""
+    encoding = font.get("/Encoding")
+    differences = encoding.get("/Differences") if isinstance(encoding, Dictionary) else None
+    names = (
+        [str(v).lstrip("/") for v in differences if isinstance(v, Name)]
+        if isinstance(differences, Array)
+        else []
+    )
+    unknown = [name for name in dict.fromkeys(names) if not toUnicode(name)]
+    if names and not unknown:
+        return ""
+    shown = ", ".join(f"/{name}" for name in unknown[:3]) + (", …" if len(unknown) > 3 else "")
+    return f"Type 3 glyph names ({shown})" if unknown else "Type 3 glyphs, named by no encoding,"
 
 
 def _print_file(scans: list[PageScan], standard: str) -> bool:

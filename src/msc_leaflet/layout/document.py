@@ -38,6 +38,7 @@ from .pages import (
     canvas_class,
     draw_running_header,
     footer_painter,
+    line_sides,
     make_templates,
 )
 from .print_marks import PageGeometry
@@ -305,12 +306,15 @@ def _notes_painter(f: PageFurniture) -> PagePainter:
             draw_running_header(canvas, f)
         top = height - m["top"] - 8 * mm
         heading = theme.sizes["heading"]
+        # At the line's start, as every heading: the right margin on a right-to-left page.
+        (start, align), _ = line_sides(f, width)
         draw_runs(
             canvas,
-            m["left"],
+            start,
             top - heading,
             [f.run(f.labels("notes"), heading, theme_colour(theme, "accent"), bold=True)],
             f.lang,
+            align=align,
         )
         canvas.saveState()
         canvas.setStrokeColor(theme_colour(theme, "rule"))

@@ -43,7 +43,7 @@ from .blocks import (
     make_table,
     splits_well,
 )
-from .colours import theme_colour
+from .colours import small_text_colours, theme_colour
 from .footnotes import PageReferences
 from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
 from .proof import findings_page, proof_page, signoff_page, tag_context
@@ -104,6 +104,7 @@ class Setting:
             fallbacks=frozenset(text.value for text in version.fallbacks),
             untranslated_labels=version.labels.untranslated(),
             beside=beside,
+            small_colours=small_text_colours(self.theme),
         )
 
 

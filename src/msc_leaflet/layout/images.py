@@ -61,7 +61,7 @@ from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..theme.colours import cmyk_pixels_to_rgb, rgb_pixels_to_cmyk
+from ..theme.colours import cmyk_pixels_to_rgb, most_ink, rgb_pixels_to_cmyk
 from ..theme.icc import picture_to_press, picture_to_srgb, press_transform
 from ..theme.png_chunks import chunk_profile
 from ..theme.theme import Theme
@@ -207,14 +207,7 @@ def picture_ink(path: Path) -> float | None:
     hold more than the press's limit (an RGB picture is converted within it). None for
     any other picture."""
     with Image.open(path) as image:
-        if image.mode != "CMYK":
-            return None
-        c, m, y, k = image.split()
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-    assert isinstance(total, Image.Image)
-    _, high = total.getextrema()  # a one-band picture: its least and its most
-    assert isinstance(high, int | float)
-    return float(high) * 100 / 255
+        return most_ink(image) if image.mode == "CMYK" else None
 
 
 def printed_as_filed(path: Path, theme: Theme) -> bool:

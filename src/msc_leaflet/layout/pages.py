@@ -328,7 +328,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
     ]
 
 
-def _sides(f: PageFurniture, width: float) -> tuple[tuple[float, str], tuple[float, str]]:
+def line_sides(f: PageFurniture, width: float) -> tuple[tuple[float, str], tuple[float, str]]:
     """(x, align) of a line's start and of its end: a right-to-left locale's page is
     mirrored, the organisation and title at the right, contacts and page number left."""
     m = f.theme.margins
@@ -346,7 +346,7 @@ def _draw_band(canvas: Canvas, f: PageFurniture, width: float, height: float, ba
     ink = theme_colour(theme, "accent-ink")
     size = theme.sizes["band"]
     baseline = height - band / 2 - size * 0.35
-    (start, start_align), (end, end_align) = _sides(f, width)
+    (start, start_align), (end, end_align) = line_sides(f, width)
     organisation = [f.run(f.band.organisation, size, ink, bold=True)]
     note = theme.sizes["small"]  # the contact lines' (`_band_widths`)
     if f.band.logo is not None:
@@ -434,7 +434,7 @@ def draw_running_header(canvas: Canvas, f: PageFurniture) -> None:
     rule = height - m["top"] - size - HEADER_RULE_GAP
     muted = theme_colour(theme, "muted")
     canvas.saveState()
-    (start, start_align), (end, end_align) = _sides(f, width)
+    (start, start_align), (end, end_align) = line_sides(f, width)
     organisation = [f.run(f.band.organisation, size, muted)]
     room = width - m["left"] - m["right"] - runs_width(organisation, f.lang) - HEADER_GAP * size
     title = header_title(f, size, room)
@@ -489,7 +489,7 @@ def footer_painter(f: PageFurniture) -> FooterPainter:
         canvas.setStrokeColor(theme_colour(theme, "rule"))
         canvas.setLineWidth(RULE_WIDTH)
         canvas.line(m["left"], y + size + 3, width - m["right"], y + size + 3)
-        (start, start_align), (end, end_align) = _sides(f, width)
+        (start, start_align), (end, end_align) = line_sides(f, width)
         page_text = f.labels(
             "page-of", page=format_count(page, f.lang), pages=format_count(pages, f.lang)
         )

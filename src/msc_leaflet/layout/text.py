@@ -6,7 +6,7 @@ fonts, colours and superscript numbers; every block builder goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -42,6 +42,7 @@ class Writer:
         fallbacks: frozenset[str] = frozenset(),
         untranslated_labels: frozenset[str] = frozenset(),
         beside: bool = False,
+        small_colours: Mapping[Color, Color] | None = None,
     ) -> None:
         self.family = family
         self.styles = styles
@@ -64,6 +65,9 @@ class Writer:
         # Its text is a column beside another (the parallel edition): each paragraph's
         # lines must read back as one block in extractors, as a table cell's do.
         self.beside = beside
+        # A colour for large text → the one for small text (`colours.small_text_colours`):
+        # what a citation's superscript, smaller than its paragraph, is printed in.
+        self.small_colours = small_colours or {}
 
     def runs(
         self,
@@ -97,7 +101,7 @@ class Writer:
                         self.number(_compress(numbers)),
                         font,
                         style.fontSize,
-                        ink,
+                        self.small_colours.get(ink, ink),
                         superscript=True,
                         cites=numbers,
                     )

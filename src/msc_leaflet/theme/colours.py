@@ -161,6 +161,33 @@ def _band_to_cmyk(rgb: Image) -> Image:
     return PILImage.merge("CMYK", inks)
 
 
+def most_ink(picture: Image) -> float:
+    """The most total ink (percent of C + M + Y + K, 0–400) any pixel of a CMYK
+    ``picture`` holds: what a press's ink limit is judged by, for a picture the build
+    prints as filed (LAYOUT006) and for one inside any PDF (`preflight`)."""
+    from PIL import Image as PILImage
+    from PIL import ImageMath
+
+    width, height = picture.size
+    rows = max(1, INK_STRIP_PIXELS // max(1, width))  # summed a strip at a time: the sums
+    high = 0.0  # are 32-bit pixels, 5 bytes of sums for every byte of a 48 MB photo
+    for top in range(0, height, rows):
+        strip = picture.crop((0, top, width, min(height, top + rows)))
+        c, m, y, k = strip.split()
+        total = ImageMath.lambda_eval(
+            lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k
+        )
+        assert isinstance(total, PILImage.Image)
+        _, most = total.getextrema()  # a one-band picture: its least and its most
+        assert isinstance(most, int | float)
+        high = max(high, float(most))
+    return high * 100 / 255
+
+
+#: Pixels of a picture summed at once by `most_ink`.
+INK_STRIP_PIXELS = 1 << 20
+
+
 def cmyk_pixels_to_rgb(image: Image) -> Image:
     """A CMYK picture in RGB by the rule `CMYK.rgb` shows a theme's cmyk(...) colours on
     screen: each channel is 1 − min(1, ink + black). A screen build shows its CMYK
