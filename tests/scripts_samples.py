@@ -30,6 +30,11 @@ SAMPLES: dict[str, list[str]] = {
         "患者需要在明天来医院。医生会为您检查血液（MSC治疗前）。",
         "请按时服药，每天2次。如有发热，请立即联系医院。",
     ],
+    # Traditional Chinese (Taiwan): its own glyph forms, centred stops and number words.
+    "zh_Hant": [
+        "患者需要在明天來醫院。醫師會為您檢查血液（MSC治療前）。",
+        "請按時服藥，每天2次。如有發燒，請立即聯絡醫院。",
+    ],
     "ja": [
         "患者さんは明日、病院に来てください。医師が血液検査を行います（MSC治療の前）。",
         "薬は1日2回飲んでください。熱が出たら、すぐに病院へ連絡してください。",
@@ -47,4 +52,4 @@ SAMPLES: dict[str, list[str]] = {
 }
 
 #: The locales whose scripts run left to right (Arabic has its own tests).
-LTR = ["my", "km", "lo", "vi", "zh_Hans", "ja", "hi", "th", "en"]
+LTR = ["my", "km", "lo", "vi", "zh_Hans", "zh_Hant", "ja", "hi", "th", "en"]

@@ -458,6 +458,12 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
         ("zh_Hans", "About 1,000 people took part.", "约有1千人参加。", True),
         ("ja", "About 1,000 people took part.", "約一千人が参加しました。", True),
         ("ja", "About 10,000 people took part.", "約一万人が参加しました。", True),
+        # 千 and 百 alone before what they count are a thousand and a hundred
+        ("ja", "About 1,000 people took part.", "約千人が参加しました。", True),
+        ("ja", "About 100 people took part.", "約千人が参加しました。", False),
+        ("ja", "About 100 people took part.", "約百人が参加しました。", True),
+        ("ja", "Thousands of people took part.", "数千人が参加しました。", True),
+        ("ja", "It does not work for everyone.", "万人に効くわけではありません。", True),
         ("zh_Hans", "About 2,000,000 cells.", "约两百万个细胞。", True),
         ("zh_Hans", "About 10,000,000 cells.", "约一千万个细胞。", True),
         ("zh_Hans", "Never take 2 tablets at once.", "千万不要一次服用2片。", True),  # by no means

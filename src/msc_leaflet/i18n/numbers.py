@@ -1666,7 +1666,7 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
-    found = _compounds(text, language)
+    found = _compounds(text, language) + _bare_sizes(text, _base(language))
     ordinal: list[str] = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -1691,6 +1691,32 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
     return sorted(found, key=lambda number: number.start), ordinal
+
+
+def _bare_sizes(text: str, language: str) -> list[_Found]:
+    """A size word said alone, its one unsaid (`alone_sizes` in data/numbers.yaml:
+    Japanese 千人, a thousand people, 百回), right before a thing counted (a counter,
+    a unit or a `counted` noun of `number_kinds`), and after no numeral or word of
+    quantity (数千人 is "thousands", 一千人 is read with its 一)."""
+    sizes = _mapped(language, "alone_sizes")
+    if not sizes or not any(word in text for word in sizes):
+        return []
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    nouns = tuple(str(word) for word in entry.get("counted") or [])
+    quantities = "数何幾几上成" + "".join(_HAN_DIGITS) + "十百千万萬億亿"
+    found = []
+    for word, value in sizes.items():
+        for match in re.finditer(re.escape(word), text):
+            start, end = match.span()
+            before = text[start - 1 : start]
+            if before and (before.isdigit() or before in quantities or before in ".,"):
+                continue
+            if _said_after(text, end, (*_counters(language), *nouns), language) or (
+                _unit_after(text, end, language) is not None
+            ):
+                found.append(_Found(value, start, end, spelled=True))
+    return found
 
 
 def _compounds(text: str, language: str) -> list[_Found]:
