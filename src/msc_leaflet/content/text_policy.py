@@ -27,7 +27,8 @@ show differently to the two are the attack surface:
   ``ｃｕｒｅ``, mathematical bold) folded, positional and width forms of other letters
   (Arabic presentation forms, half-width katakana) read as the letters, and look-alike
   letters in mixed-script words mapped to Latin (Unicode's confusables data, via
-  ``confusable_homoglyphs``).
+  ``confusable_homoglyphs``), and letters printed as another of their own script read
+  as that one (`twin_letters`: 再⽣ is 再生, "MlRACLE" MIRACLE).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from .mark_typos import (
 )
 from .mojibake import Mojibake, as_meant, mojibake
 from .sara_am import LAO_SARA_AM, THAI_SARA_AM, joined, split_sara_am, syllable
+from .twin_letters import has_twin, read_bar_word, read_bars, twin_of
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -789,7 +791,7 @@ def invisible_names(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
-        return text
+        return read_bars(text)  # "MlRACLE" is the MIRACLE the page shows
     text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
     runs = mark_runs(text)
     if runs:
@@ -806,7 +808,9 @@ def visible(text: str) -> str:
         text = unicodedata.normalize("NFC", plain)
     if _THAI_LETTER.search(text) and _LAO_LETTER.search(text):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
-    return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+    if _mixed(text):
+        text = _WORD.sub(lambda m: _latin_skeleton(m.group()), text)
+    return read_bars(text)
 
 
 #: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
@@ -898,6 +902,9 @@ def _plain_form(char: str) -> str:
     punctuation, which ends no Chinese sentence."""
     if char.isascii():
         return char
+    twin = twin_of(char)  # 再⽣ (a Kangxi radical) is 再生, ឣ អ, Ð Vietnamese Đ
+    if twin != char:
+        return twin
     folded = unicodedata.normalize("NFKC", char)
     if folded.isascii() and folded.isalnum():
         return folded
@@ -972,7 +979,11 @@ def latin_lookalike(char: str) -> str | None:
     for entry in found:
         for glyph in entry["homoglyphs"]:
             if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
-                return str(glyph["c"])
+                # Unicode's skeleton of a capital bar (Greek Ι, Cyrillic І) is a small
+                # l: "ΜΙRΑCLΕ" read as "MlRACLE" matched no claim. A capital is drawn
+                # as the capital I; `read_bars` reads it as l among small letters.
+                bar = char.isupper() and glyph["c"] == "l"
+                return "I" if bar else str(glyph["c"])
     return None
 
 
@@ -1035,6 +1046,7 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):
             found.append((match.start(), f"“{match.group()}” mixes Thai and Lao letters"))
+    found += _twins_and_bars(text)
     for match in _WORD.finditer(seen):
         word = match.group()
         if _latin_skeleton(word) == word:
@@ -1049,6 +1061,55 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             )
         found.append((match.start(), f"“{word}” {described}"))
     return found
+
+
+def _twins_and_bars(text: str) -> list[tuple[int, str]]:
+    """(offset, description) of each letter of ``text`` printed as another of its own
+    writing system (`twin_letters`): the page shows the word, and a search of the PDF,
+    a screen reader and a copy give another, so the reviewer is shown it. The word is
+    quoted as typed, a few characters around the letter where words are not spaced."""
+    found = []
+    if has_twin(text):
+        for offset, char in enumerate(text):
+            twin = twin_of(char)
+            if twin != char:
+                typed = _typed_around(text, offset)
+                found.append(
+                    (
+                        offset,
+                        f"“{typed}” is spelt with {name(char)}, printed as {twin} "
+                        f"({', '.join(name(c) for c in twin)}): a search for the word "
+                        "or a screen reader finds another character",
+                    )
+                )
+    if text.isascii() and read_bars(text) == text:
+        return found
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word.isascii() or read_bar_word(word) == word:
+            continue  # a look-alike of another script is named as such, below
+        read = read_bar_word(word)
+        which = "small l" if read.count("I") > word.count("I") else "capital I"
+        among = "capitals" if which == "small l" else "small letters"
+        found.append(
+            (
+                match.start(),
+                f"“{word}” is spelt with a {which} among {among}, printed alike: the page "
+                f"shows “{read}”, which a search for it does not find",
+            )
+        )
+    return found
+
+
+def _typed_around(text: str, offset: int) -> str:
+    """The word of ``text`` at ``offset``, or where letters are not spaced (Chinese,
+    Thai) the two characters either side of it in its run."""
+    start, end = offset, offset + 1
+    while start > 0 and text[start - 1].isalnum() and offset - start < 2:
+        start -= 1
+    while end < len(text) and text[end].isalnum() and end - offset < 3:
+        end += 1
+    return text[start:end]
 
 
 def _alphabetic(char: str) -> bool:
