@@ -4,6 +4,7 @@ Each case below printed its promise on the page while every check passed: a Kang
 radical is drawn as the ideograph (再⽣ prints as 再生), a capital I and a small l are
 one stroke in the leaflets' sans-serif faces ("MlRACLE" prints as MIRACLE), Khmer's
 deprecated ឣ is drawn as អ, Thai's obsolete ฃ as ข, the capital eth Ð as Vietnamese Đ,
+Thai เ + เ as แ (a common way to type it),
 and a Greek capital iota, read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ". The
 claim checks now read them as printed, and TEXT001 names the word to the reviewer, as
 a search of the PDF and a screen reader still read other characters.
@@ -28,6 +29,9 @@ DISGUISED = [
     ("km", "ការព្យាបាល\u17a3ព្ភូតហេតុ", "អព្ភូតហេតុ"),  # deprecated QAQ for អ: miracle
     ("th", "ผู้ป่วยหาย\u0e03าด", "หายขาด"),  # obsolete KHO KHUAT for ข: cured for good
     ("vi", "Tế bào gốc \u00d0IỀU TRỊ DỨT \u00d0IỂM bệnh khớp.", "TRỊ DỨT ĐIỂM"),  # eth
+    ("vi", "Tế bào gốc điều trị dứt d\u0335iểm bệnh khớp.", "trị dứt điểm"),  # d, stroke
+    ("th", "ได้ผลเเน่นอน 100%", "ได้ผลแน่นอน 100%"),  # แ typed เ + เ: results for certain
+    ("lo", "ເຊວສ້ອມເເປງທຸກຄວາມເສຍຫາຍ", "ສ້ອມແປງທຸກຄວາມເສຍຫາຍ"),  # ແ as ເ + ເ: repairs all damage
     ("en", "A MlRACLE therapy.", "MIRACLE"),  # a small l for I among capitals
     ("en", "Our cells ELlMlNATE arthritis.", "ELIMINATE arthritis"),
     ("en", "Our cells heaI your joints.", "heal"),  # a capital I for l among small letters

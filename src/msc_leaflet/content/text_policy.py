@@ -55,7 +55,7 @@ from .mark_typos import (
 )
 from .mojibake import Mojibake, as_meant, mojibake
 from .sara_am import LAO_SARA_AM, THAI_SARA_AM, joined, split_sara_am, syllable
-from .twin_letters import has_twin, read_bar_word, read_bars, twin_of
+from .twin_letters import has_twin, pairs_in, read_bar_word, read_bars, read_pairs, twin_of
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -792,7 +792,7 @@ def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
         return read_bars(text)  # "MlRACLE" is the MIRACLE the page shows
-    text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    text = read_pairs(_IGNORABLE.sub("", unicodedata.normalize("NFC", text)))  # เเ: แ
     runs = mark_runs(text)
     if runs:
         text = as_drawn(text, runs)  # ย้้อนวัย is the ย้อนวัย the page shows
@@ -1082,6 +1082,16 @@ def _twins_and_bars(text: str) -> list[tuple[int, str]]:
                         "or a screen reader finds another character",
                     )
                 )
+    for pair in pairs_in(text):
+        typed = _typed_around(text, pair.start())
+        found.append(
+            (
+                pair.start(),
+                f"“{typed}” is spelt with {' + '.join(name(c) for c in pair.group())}, "
+                f"printed as {read_pairs(pair.group())}: a search for the word or a screen "
+                "reader finds other characters",
+            )
+        )
     if text.isascii() and read_bars(text) == text:
         return found
     for match in _WORD.finditer(text):
@@ -1103,11 +1113,18 @@ def _twins_and_bars(text: str) -> list[tuple[int, str]]:
 
 def _typed_around(text: str, offset: int) -> str:
     """The word of ``text`` at ``offset``, or where letters are not spaced (Chinese,
-    Thai) the two characters either side of it in its run."""
-    start, end = offset, offset + 1
-    while start > 0 and text[start - 1].isalnum() and offset - start < 2:
+    Thai) two letters either side of it in its run, with the marks on them."""
+
+    def in_word(char: str) -> bool:
+        return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+    start, end, letters = offset, offset + 1, 0
+    while start > 0 and in_word(text[start - 1]) and letters < 2:
         start -= 1
-    while end < len(text) and text[end].isalnum() and end - offset < 3:
+        letters += unicodedata.category(text[start])[0] != "M"
+    letters = 0
+    while end < len(text) and in_word(text[end]) and (letters < 3 or not text[end].isalnum()):
+        letters += unicodedata.category(text[end])[0] != "M"
         end += 1
     return text[start:end]
 

@@ -10,6 +10,9 @@ showed it to the patient and the reviewer alike:
   drawn as (再⽣ with U+2F63 for 再生, "regenerate"), Khmer's deprecated independent
   vowels ឣ and ឤ for អ and អា (Unicode: "use 17A2"), Thai's obsolete ฃ and ฅ for ข and
   ค, and the capital eth Ð (and African Ɖ) for Vietnamese Đ.
+* **Pairs** (`read_pairs`): two characters printed as one letter: Thai แ typed as
+  เ + เ, as many Thai typists do, and Lao ແ as ເ + ເ (ได้ผลเเน่นอน, "results for
+  certain", matched no claim), and Vietnamese đ as d and a stroke (U+0335).
 * **Bars** (`read_bars`): a capital I and a small l are one vertical stroke in the
   sans-serif faces leaflets are set in, so "MlRACLE" prints as MIRACLE and "heaI" as
   heal. A bar among capitals is read as I, one after a small letter among small
@@ -58,6 +61,26 @@ def twin_of(char: str) -> str:
     return char  # a stroke or a component (⺀), which no ideograph is drawn as
 
 
+#: Two characters printed as the one letter a word is spelt with.
+PAIRS = {
+    "\u0e40\u0e40": "\u0e41",  # Thai เ + เ: แ
+    "\u0ec0\u0ec0": "\u0ec1",  # Lao ເ + ເ: ແ
+    "d\u0335": "\u0111",  # d and COMBINING SHORT STROKE OVERLAY: đ
+    "D\u0335": "\u0110",
+}
+_PAIR = re.compile("|".join(PAIRS))
+
+
+def read_pairs(text: str) -> str:
+    """``text`` with each of `PAIRS` as the letter it prints (ได้ผลเเน่นอน is ได้ผลแน่นอน)."""
+    return _PAIR.sub(lambda m: PAIRS[m.group()], text)
+
+
+def pairs_in(text: str) -> list[re.Match[str]]:
+    """Where ``text`` holds one of `PAIRS`."""
+    return list(_PAIR.finditer(text))
+
+
 def has_twin(text: str) -> bool:
     """Whether ``text`` holds a twin: most texts hold none, and are read no further."""
     return bool(_ANY_TWIN.search(text))
@@ -93,11 +116,12 @@ def read_bar_word(word: str) -> str:
 
 def typed_for(letter: str) -> tuple[str, ...]:
     """What ``letter``, as the checks read it, may be typed as and printed alike: the
-    other bar for I and l, and each twin of `twin_of` (⽣ for 生). A finding then names
-    the column where its words are typed."""
+    other bar for I and l, a pair (เเ for แ) and each twin of `twin_of` (⽣ for 生).
+    A finding then names the column where its words are typed."""
     if letter in "IiLl":
         return ("l", "I")
-    return _twins_by_letter().get(letter, ())
+    pairs = tuple(pair for pair, one in PAIRS.items() if one == letter)
+    return pairs + _twins_by_letter().get(letter, ())
 
 
 @lru_cache(maxsize=1)
