@@ -2482,7 +2482,10 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
     line = path.read_text("utf-8").splitlines().index("      cure knee arthritis") + 1
     expected = [
         f"{line}:7: warning: the title of 'clinic2024', a source with no journal, DOI or "
-        "PMID, promises “cure”"
+        "PMID, promises “cure”",
+        # … and its address, printed in the list in words (tests/test_checks_printed_addresses.py)
+        f"{line + 2}:30: warning: the web address of 'clinic2024', a source with no "
+        "journal, DOI or PMID, promises “cure”",
     ]
     assert findings_for(root, "CLAIM005") == expected
     # The same file saved with Windows line ends: the same place.
