@@ -5,7 +5,8 @@ radical is drawn as the ideograph (再⽣ prints as 再生), a capital I and a s
 one stroke in the leaflets' sans-serif faces ("MlRACLE" prints as MIRACLE), Khmer's
 deprecated ឣ is drawn as អ, Thai's obsolete ฃ as ข, the capital eth Ð as Vietnamese Đ,
 Thai เ + เ as แ (a common way to type it),
-and a Greek capital iota, read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ". The
+a letter O among a share's digits is a zero ("1OO% safe"), and a Greek capital iota,
+read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ". The
 claim checks now read them as printed, and TEXT001 names the word to the reviewer, as
 a search of the PDF and a screen reader still read other characters.
 """
@@ -37,6 +38,8 @@ DISGUISED = [
     ("en", "Our cells heaI your joints.", "heal"),  # a capital I for l among small letters
     ("en", "A \u039c\u0399R\u0391CL\u0395 therapy.", "MIRACLE"),  # Greek capitals, iota
     ("en", "MSCs hea\u04c0 your joints.", "heal"),  # Cyrillic capital palochka
+    ("en", "Our cells are 1OO% safe.", "100% safe"),  # the letter O for a zero
+    ("th", "ปลอดภัย 1OO%", "ปลอดภัย 100%"),
 ]
 
 
@@ -63,6 +66,7 @@ def test_the_reviewer_is_shown_the_word_a_search_would_miss(
         "McIntyre and AlphaFold",  # mixed case: names, read as typed
         "Is it IL-6, IgG or HbA1c? I will call.",
         "Take 5 mL, then 2 dL.",
+        "Oxygen (O2) at 21%; CO 5%.",
         "Il est là.",
         "再生医学の研究",  # the ideograph itself
         "ผู้ป่วยหายขาด",

@@ -55,7 +55,16 @@ from .mark_typos import (
 )
 from .mojibake import Mojibake, as_meant, mojibake
 from .sara_am import LAO_SARA_AM, THAI_SARA_AM, joined, split_sara_am, syllable
-from .twin_letters import has_twin, pairs_in, read_bar_word, read_bars, read_pairs, twin_of
+from .twin_letters import (
+    has_twin,
+    pairs_in,
+    read_bar_word,
+    read_bars,
+    read_pairs,
+    read_zeros,
+    twin_of,
+    zeros_in,
+)
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -791,7 +800,7 @@ def invisible_names(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
-        return read_bars(text)  # "MlRACLE" is the MIRACLE the page shows
+        return read_zeros(read_bars(text))  # "MlRACLE" is the MIRACLE the page shows
     text = read_pairs(_IGNORABLE.sub("", unicodedata.normalize("NFC", text)))  # เเ: แ
     runs = mark_runs(text)
     if runs:
@@ -810,7 +819,7 @@ def visible(text: str) -> str:
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     if _mixed(text):
         text = _WORD.sub(lambda m: _latin_skeleton(m.group()), text)
-    return read_bars(text)
+    return read_zeros(read_bars(text))
 
 
 #: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
@@ -1090,6 +1099,15 @@ def _twins_and_bars(text: str) -> list[tuple[int, str]]:
                 f"“{typed}” is spelt with {' + '.join(name(c) for c in pair.group())}, "
                 f"printed as {read_pairs(pair.group())}: a search for the word or a screen "
                 "reader finds other characters",
+            )
+        )
+    for share in zeros_in(text):
+        found.append(
+            (
+                share.start(),
+                f"“{share.group()}” is spelt with the letter O for a zero, printed alike: "
+                f"the page shows “{read_zeros(share.group() + '%')[:-1]}”, which a search "
+                "for it does not find",
             )
         )
     if text.isascii() and read_bars(text) == text:

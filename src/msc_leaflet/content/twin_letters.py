@@ -17,6 +17,8 @@ showed it to the patient and the reviewer alike:
   sans-serif faces leaflets are set in, so "MlRACLE" prints as MIRACLE and "heaI" as
   heal. A bar among capitals is read as I, one after a small letter among small
   letters as l; a word of mixed case (McIntyre, AlphaFold) is read as typed.
+* **Zeros** (`read_zeros`): a letter O among the digits of a share ("1OO% safe") is
+  the zero it is printed as.
 """
 
 from __future__ import annotations
@@ -132,3 +134,23 @@ def _twins_by_letter() -> dict[str, tuple[str, ...]]:
         if twin != char and len(twin) == 1:
             found.setdefault(twin, []).append(char)
     return {letter: tuple(chars) for letter, chars in found.items()}
+
+
+#: A number of digits and the letter O (at least one of each) before a per cent sign.
+_O_FOR_ZERO = re.compile(r"(?<![^\W\d_])(?=[0-9Oo]*[0-9])[0-9Oo]*[Oo][0-9Oo]*(?=\s?[%％٪])")
+_PER_CENT_SIGNS = ("%", "％", "٪")
+
+
+def read_zeros(text: str) -> str:
+    """``text`` with a letter O in a share's digits read as 0 ("1OO%" is 100%); the
+    same length, so offsets hold."""
+    if not any(sign in text for sign in _PER_CENT_SIGNS):
+        return text
+    return _O_FOR_ZERO.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
+
+
+def zeros_in(text: str) -> list[re.Match[str]]:
+    """Where ``text`` holds a share with a letter O for a zero."""
+    if not any(sign in text for sign in _PER_CENT_SIGNS):
+        return []
+    return list(_O_FOR_ZERO.finditer(text))
