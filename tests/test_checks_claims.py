@@ -4849,3 +4849,24 @@ def test_a_vietnamese_full_recovery_is_a_warning_for_the_reviewer() -> None:
     assert [(m.claim.phrase, m.claim.severity, m.claim.concept) for m in found] == [
         ("phục hồi hoàn toàn", "warning", "cure")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("干細胞能治癒關節炎。", True),  # stem cells cure arthritis, in traditional characters
+        ("幹細胞療法永不復發。", True),  # never relapses
+        ("幹細胞沒有副作用。", True),  # no side effects
+        ("幹細胞能讓軟骨再生。", True),  # cartilage regenerates
+        ("目前沒有證據表明幹細胞能治癒關節炎。", False),  # no evidence that … (a denial)
+        ("小心聲稱能治癒關節炎的診所。", False),  # beware clinics claiming … (a warning)
+        ("再生醫學的研究", None),  # regenerative medicine: the field's name
+    ],
+)
+def test_a_chinese_text_in_traditional_characters_is_read_as_the_list_is(
+    sentence: str, promise: bool | None
+) -> None:
+    # A Hong Kong or Taiwanese writer, or a text pasted from their sites, writes 治癒 and
+    # 關節 for the list's 治愈 and 关节: the promise printed and matched nothing
+    # (`same-letters` of zh_Hans in data/languages.yaml).
+    assert_judged(sentence, "zh_Hans", promise)
