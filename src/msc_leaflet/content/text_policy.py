@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, groupby
 
 from ..typeset.syllables import STACKERS, final_consonant
 from .mark_typos import (
@@ -180,7 +181,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
         if typo is not None or "b" not in kinds:
             return typo  # or nothing to refuse, nor to balance
         if right_to_left:
-            return _unbalanced_bidi(text)
+            return _unbalanced_bidi(text) or _reordering_controls(text)
     marks = 0
     for offset, char in enumerate(text):
         category = unicodedata.category(char)
@@ -239,7 +240,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
     typo = _mark_typo(text, kinds, language)
     if typo is not None or not right_to_left:
         return typo
-    return _unbalanced_bidi(text)
+    return _unbalanced_bidi(text) or _reordering_controls(text)
 
 
 def _mojibake_refusal(text: str, language: str) -> Refusal | None:
@@ -780,6 +781,61 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
             "close it in the same text, or remove it: unclosed controls reorder what follows",
         )
     return None
+
+
+def _reordering_controls(text: str) -> Refusal | None:
+    """Bidi controls in right-to-left text that make its words read in another order
+    than they are written: an Arabic word after a left-to-right mark inside a
+    left-to-right isolate (⁦لا‎ تشفي الخلايا⁩ is printed "تشفي الخلايا … لا", the cells
+    cure … no), English words parted by right-to-left marks. The checks, a search and a
+    screen reader read the text as written (the PDF's text layer keeps it), the patient
+    the page. An isolate round a run of the other direction (an English name, a phone
+    number: without it, 80 000 0000 prints its groups back to front) puts its words
+    in the order written, and is allowed; so are the controls of a text that reads as
+    it would without them."""
+    if not any(char in BIDI_CONTROLS for char in text):
+        return None
+    from ..typeset.bidi import levels, visual_order
+
+    bare = "".join(char for char in text if char not in BIDI_CONTROLS)
+    printed = _as_read(text, visual_order(levels(text, True)))
+    if printed == sorted(set(printed)) or printed == _as_read(
+        bare, visual_order(levels(bare, True))
+    ):
+        return None
+    offset = next(k for k, char in enumerate(text) if char in BIDI_CONTROLS)
+    return Refusal(
+        offset,
+        f"{name(text[offset])} and the bidirectional controls with it print this text's "
+        "words in another order than they are written: the page shows a sentence the "
+        "checks, a search and a screen reader never read",
+        "remove the controls between its words; to set an English name or a number in "
+        "right-to-left text, put one isolate (U+2066 … U+2069) round the whole run",
+    )
+
+
+def _as_read(text: str, order: list[int]) -> list[int]:
+    """The words of the right-to-left line ``text``, shown in the visual ``order``
+    (left to right), in the order its reader reads them: from the right, and each
+    stretch of left-to-right words (English, numbers) from its left. A word is named
+    by where it starts among the characters that are no bidi control, so a text reads
+    alike with its controls and without them."""
+    uncontrolled = list(accumulate(char not in BIDI_CONTROLS for char in text))
+    word_at: dict[int, int] = {}
+    first_letter: dict[int, str] = {}
+    for found in re.finditer(r"\w+", text):
+        named = uncontrolled[found.start()]
+        word_at |= dict.fromkeys(range(found.start(), found.end()), named)
+        first_letter[named] = found.group()[0]
+    shown = [word for word, _ in groupby(word_at[k] for k in order if k in word_at)]
+    groups: list[tuple[bool, list[int]]] = []  # (left to right, its words)
+    for word in shown:
+        ltr = unicodedata.bidirectional(first_letter[word]) in ("L", "EN", "AN")
+        if ltr and groups and groups[-1][0]:
+            groups[-1][1].append(word)
+        else:
+            groups.append((ltr, [word]))
+    return [word for _, words in reversed(groups) for word in words]
 
 
 def prints_nothing(text: str) -> bool:
