@@ -1157,13 +1157,16 @@ def _twins_and_bars(text: str) -> list[tuple[int, str]]:
                 "reader finds other characters",
             )
         )
-    for share in zeros_in(text):
+    for zero in zeros_in(text):
+        word = zero.group()
+        number = word[:1].isdigit() or (word[:1] in "Oo" and any(c.isdigit() for c in word))
+        which = "the letter O for a zero" if number else "a zero for the letter O"
+        shown = word.replace("O", "0").replace("o", "0") if number else word.replace("0", "O")
         found.append(
             (
-                share.start(),
-                f"“{share.group()}” is spelt with the letter O for a zero, printed alike: "
-                f"the page shows “{read_zeros(share.group() + '%')[:-1]}”, which a search "
-                "for it does not find",
+                zero.start(),
+                f"“{word}” is spelt with {which}, printed alike: the page shows "
+                f"“{shown}”, which a search for it does not find",
             )
         )
     if text.isascii() and read_bars(text) == text:

@@ -18,7 +18,8 @@ showed it to the patient and the reviewer alike:
   heal. A bar among capitals is read as I, one after a small letter among small
   letters as l; a word of mixed case (McIntyre, AlphaFold) is read as typed.
 * **Zeros** (`read_zeros`): a letter O among the digits of a share ("1OO% safe") is
-  the zero it is printed as.
+  the zero it is printed as, and a zero between capitals ("REGR0W", "N0 RISK" is not
+  one: a letter each side) the O.
 """
 
 from __future__ import annotations
@@ -141,16 +142,24 @@ _O_FOR_ZERO = re.compile(r"(?<![^\W\d_])(?=[0-9Oo]*[0-9])[0-9Oo]*[Oo][0-9Oo]*(?=
 _PER_CENT_SIGNS = ("%", "％", "٪")
 
 
+#: A word of capitals with a zero between two of them, and three capitals at least.
+_ZERO_FOR_O = re.compile(r"\b(?=(?:[A-Z0]*[A-Z]){3})[A-Z0]*[A-Z]0+[A-Z][A-Z0]*\b")
+
+
 def read_zeros(text: str) -> str:
-    """``text`` with a letter O in a share's digits read as 0 ("1OO%" is 100%); the
-    same length, so offsets hold."""
+    """``text`` with a letter O in a share's digits read as 0 ("1OO%" is 100%), and a
+    zero between capitals as O ("REGR0W" is REGROW); the same length, so offsets hold."""
+    if "0" in text:
+        text = _ZERO_FOR_O.sub(lambda m: m.group().replace("0", "O"), text)
     if not any(sign in text for sign in _PER_CENT_SIGNS):
         return text
     return _O_FOR_ZERO.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
 
 
 def zeros_in(text: str) -> list[re.Match[str]]:
-    """Where ``text`` holds a share with a letter O for a zero."""
-    if not any(sign in text for sign in _PER_CENT_SIGNS):
-        return []
-    return list(_O_FOR_ZERO.finditer(text))
+    """Where ``text`` holds a share with a letter O for a zero, or a word of capitals
+    with a zero for an O."""
+    found = list(_ZERO_FOR_O.finditer(text)) if "0" in text else []
+    if any(sign in text for sign in _PER_CENT_SIGNS):
+        found += _O_FOR_ZERO.finditer(text)
+    return sorted(found, key=lambda match: match.start())
