@@ -1,9 +1,10 @@
-"""Web addresses the page prints in words are read for promises, as its text is.
+"""Words the page prints from fields that are no text are read for promises too.
 
 The leaflet's own `url:` is printed beside its QR code ("More online:
-clinic.example/stem-cells-cure-arthritis"), and a reference with no DOI prints its
-address in the list of references; no claim check read either, while the same words in
-a paragraph, or in the organisation's `web:`, were found.
+clinic.example/stem-cells-cure-arthritis"), its document code at the foot of every
+page, and a reference with no DOI prints its address in the list of references; no
+claim check read any of them, while the same words in a paragraph, or in the
+organisation's `web:`, were found.
 """
 
 from __future__ import annotations
@@ -61,3 +62,14 @@ def test_a_self_published_sources_printed_address_is_read_as_its_title_is(
     published = brochure.replace("    year: 2024\n", "    year: 2024\n    journal: J Test\n")
     root = make_project({"sample": leaflet_yaml(blocks, references=published)})
     assert findings_for(root, "CLAIM005") == []
+
+
+def test_a_promise_in_the_document_code_printed_on_every_page_is_found(
+    make_project: Callable[..., Path],
+) -> None:
+    # DOC001 takes any code shaped like MSC-PI-001; the foot of every page prints it.
+    text = leaflet(CLEAN).replace("code: T-001", "code: CURE-ALL-001")
+    root = make_project({"sample": text})
+    line = text.splitlines().index("  code: CURE-ALL-001") + 1
+    assert findings_for(root, "CLAIM001") == [f"{line}:9: error: risky claim “CURE”"]
+    assert findings_for(root, "DOC001") == []

@@ -2341,12 +2341,17 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
 
 
 def _address_texts(ctx: CheckContext) -> Iterator[Text]:
-    """The leaflet's own web address (`url:`), as a text at its line: printed in words
-    beside its QR code ("More online: clinic.example/stem-cells-cure-arthritis"), in
-    the leaflet's voice, as the organisation's `web:` is on every page. A promise in
-    it was printed unread while the same words in the text were an error."""
+    """The words the page prints from the leaflet's fields that are no `Text`, each as
+    a text at its line: its own web address (`url:`), printed beside its QR code
+    ("More online: clinic.example/stem-cells-cure-arthritis"), and its document code,
+    at the foot of every page ("CURE-ALL-001"), in the leaflet's voice as the
+    organisation's `web:` is. A promise in them was printed unread while the same
+    words in the text were an error."""
     if ctx.leaflet.url:
         yield Text(ctx.leaflet.url, "url", ctx.sources.key("url").line)
+    code = ctx.leaflet.document.code
+    if code:
+        yield Text(code, "document/code", ctx.sources.key("document.code").line)
 
 
 #: The organisation profile's fields that are printed: in the band at the top of
