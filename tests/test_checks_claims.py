@@ -1630,6 +1630,35 @@ def test_a_claim_folded_across_yaml_lines_is_found(
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "printed"),
+    [
+        ("Results are guaran-", "teed.", "guaran- teed"),  # a word broken at a line end
+        ("Our cells regen-", "erate cartilage.", "regen- erate"),
+        ("A mir-", "acle therapy.", "mir- acle"),
+    ],
+)
+def test_a_claim_broken_by_a_hyphen_at_a_yaml_line_end_is_found_where_typed(
+    make_project: Callable[..., Path], first: str, second: str, printed: str
+) -> None:
+    # Pasted from a PDF, a word broken at a line end keeps its hyphen: the fold prints
+    # "guaran- teed", which its reader reads whole, and no claim matched it.
+    blocks = CLEAN + f"- paragraph: {first}\n    {second}\n  id: broken\n"
+    root = make_project({"sample": leaflet(blocks)})
+    column = len("  - paragraph: ") + first.index(printed.split("-")[0]) + 1
+    found = [f for f in findings_for(root, "CLAIM001") + findings_for(root, "CLAIM003")]
+    assert [f.split(": ")[0] for f in found] == [f"20:{column}"], found
+    assert f"“{printed}”" in found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Both short- and long-term effects are listed.", "There is a pre- or post-operative step."],
+)
+def test_a_hyphen_before_a_word_of_its_own_joins_nothing(sentence: str) -> None:
+    assert judged(sentence) == []
+
+
+@pytest.mark.parametrize(
     ("locale", "intro", "items"),
     [
         # Stem cells cannot: cure arthritis; make cartilage regrow. The intro ends in
