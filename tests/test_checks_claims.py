@@ -299,6 +299,26 @@ def test_a_hope_told_of_in_chinese_is_no_promise(sentence: str, promise: bool) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "promise"),
+    [
+        # Written by the developers; to be reviewed by a professional medical translator.
+        ("我們的幹細胞療法保證治癒關節炎。", "zh_Hant", True),  # guarantees a cure
+        ("幹細胞能讓軟骨重新長出來。", "zh_TW", True),  # makes cartilage grow back
+        ("目前尚未證明幹細胞能治癒關節炎。", "zh_Hant", False),  # not yet shown
+        ("小心聲稱能根治關節炎的廣告。", "zh_Hant", False),  # beware of adverts that …
+        ("請按時服藥，並定期回診。", "zh_Hant", None),  # take it on time, come back
+    ],
+)
+def test_traditional_chinese_is_read_by_the_chinese_claim_list(
+    sentence: str, lang: str, promise: bool | None
+) -> None:
+    """A Taiwan or Hong Kong leaflet (zh_Hant, zh_TW) had no claim list: 保證治癒 printed
+    unseen, with only CLAIM004's warning. Its letters are read as Simplified ones
+    (data/traditional-chinese.txt), so claims-zh_Hans.yaml reads it."""
+    assert_judged(sentence, lang, promise)
+
+
+@pytest.mark.parametrize(
     ("sentence", "promise"),
     [
         # What may happen, or what the cells help the body do, written before the verb

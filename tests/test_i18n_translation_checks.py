@@ -449,6 +449,30 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
         ("th", "About 3 million cells.", "ประมาณสามล้านเซลล์", True),
         ("th", "About 3 million cells.", "ประมาณสองล้านเซลล์", False),
         ("en", "About 2,000,000 cells.", "About two million cells.", True),
+        # Chinese and Japanese say a thousand and a hundred with 千 and 百 after the
+        # number, as 万 (一千人 was refused: "number missing or changed: 1000")
+        ("zh_Hans", "About 1,000 people took part.", "约有一千人参加。", True),
+        ("zh_Hans", "About 2,000 people took part.", "约有两千人参加。", True),
+        ("zh_Hans", "About 3,000 people took part.", "约有两千人参加。", False),
+        ("zh_Hans", "About 300 people took part.", "约有三百人参加。", True),
+        ("zh_Hans", "About 1,000 people took part.", "约有1千人参加。", True),
+        ("ja", "About 1,000 people took part.", "約一千人が参加しました。", True),
+        ("ja", "About 10,000 people took part.", "約一万人が参加しました。", True),
+        ("zh_Hans", "About 2,000,000 cells.", "约两百万个细胞。", True),
+        ("zh_Hans", "About 10,000,000 cells.", "约一千万个细胞。", True),
+        ("zh_Hans", "Never take 2 tablets at once.", "千万不要一次服用2片。", True),  # by no means
+        # the 千 of 千克 (kilogram) is no thousand
+        ("zh_Hans", "Give 2 mg per kg.", "每千克给予2毫克。", True),
+        ("zh_Hans", "It weighs 5 kg.", "重5千克。", True),
+        ("zh_Hans", "It weighs 2 kg.", "重两千克。", True),
+        # Traditional Chinese writes 萬, 億 and 兩 (一萬人 and 1億 were refused)
+        ("zh_Hant", "About 10,000 people took part.", "約有一萬人參加。", True),
+        ("zh_Hant", "About 10,000 people took part.", "約有1萬人參加。", True),
+        ("zh_Hant", "Each dose holds 100 million cells.", "每劑含1億個細胞。", True),
+        ("zh_Hant", "Each dose holds 100 million cells.", "每劑含10億個細胞。", False),
+        ("zh_Hant", "Take it for 2 weeks.", "連續服用兩週。", True),
+        ("zh_Hant", "About 2,000,000 cells.", "約兩百萬個細胞。", True),
+        ("zh_TW", "Take it for 2 weeks.", "連續服用三週。", False),
     ],
 )
 def test_a_large_number_may_be_said_in_words_with_its_size(
@@ -458,6 +482,44 @@ def test_a_large_number_may_be_said_in_words_with_its_size(
     bào" for 2 million cells, the usual Vietnamese, was refused as "number missing or
     changed: 2000000" (an error: the build printed the English), as Thai สามล้าน was."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("ja", "The clinic opened in 2019.", "クリニックは令和元年に開院しました。", True),
+        ("ja", "The clinic opened in 2024.", "クリニックは令和6年に開院しました。", True),
+        ("ja", "The clinic opened in 2024.", "クリニックは令和５年に開院しました。", False),
+        ("ja", "The study ended in 1995.", "研究は平成7年に終わりました。", True),
+        ("zh_Hant", "The clinic opened in 2019.", "診所於民國108年開業。", True),
+        ("zh_TW", "The clinic opened in 2019.", "診所於民國109年開業。", False),
+        ("zh_Hant", "The clinic opened in 2019.", "診所於2019年開業。", True),
+    ],
+)
+def test_a_year_in_a_named_era_is_the_year_it_names(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese dates in the eras of its calendar (令和元年 is 2019), Taiwan in the
+    Republic's (民國108年): a correct year was refused as "number missing or changed:
+    2019" and the English printed."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+def test_a_year_in_a_named_era_in_the_source_is_the_year_it_names() -> None:
+    found = check_translation(
+        "クリニックは令和元年に開院しました。",
+        "The clinic opened in 2019.",
+        "en",
+        source_language="ja",
+    )
+    assert [p for p in found if p.code == NUMBERS.code] == []
+    found = check_translation(
+        "クリニックは令和2年に開院しました。",
+        "The clinic opened in 2019.",
+        "en",
+        source_language="ja",
+    )
+    assert [p for p in found if p.code == NUMBERS.code] != []
 
 
 @pytest.mark.parametrize(

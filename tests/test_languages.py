@@ -29,7 +29,14 @@ from msc_leaflet.i18n.formatting import format_count
 from msc_leaflet.i18n.localizer import ui_labels
 from msc_leaflet.i18n.pofile import read_po
 from msc_leaflet.i18n.translation_checks import check_translation
-from msc_leaflet.languages import describe, language_of, language_subtag, profile, profiles
+from msc_leaflet.languages import (
+    describe,
+    language_of,
+    language_subtag,
+    profile,
+    profiles,
+    shaping_language,
+)
 from msc_leaflet.project import Project
 from msc_leaflet.theme.theme import load_theme
 from pdfread import page_texts
@@ -101,11 +108,13 @@ def test_a_language_without_a_profile_is_written_as_cldr_says(
 
 def test_a_region_or_script_in_another_script_is_not_its_languages_profile() -> None:
     # zh_TW and zh_Hant are Traditional Chinese: the zh (Simplified) entry's rules for
-    # words and sentences, but their own script, name and claim list.
+    # words and sentences, but their own script and name; with no claim list of their
+    # own, their letters are read as Simplified ones by the Simplified list.
     for tag in ("zh_Hant", "zh-TW", "zh_HK"):
         found = profile(tag)
         assert (found.script, found.word_spaces) == ("Hant", False), tag
-        assert "Traditional" in found.name and found.claims == "claims-zh_Hant.yaml", tag
+        assert "Traditional" in found.name and found.claims == "claims-zh_Hans.yaml", tag
+        assert ("體", "体") in found.same_letters, tag
         said = [s.strip() for _, s in sentences("請休息。多喝水。", tag)]
         assert said == ["請休息。", "多喝水。"], tag
     for tag in ("zh", "zh_CN", "zh-Hans", "th_TH", "ja_JP", "ar_EG", "en_US"):
@@ -617,6 +626,28 @@ def test_a_persian_pull_quote_is_set_in_persian_quotation_marks(
     assert profile("fa").quotes == ("«", "»")
 
 
+@pytest.mark.parametrize("tag", ["zh_Hant", "zh_TW"])
+def test_a_traditional_chinese_pull_quote_is_set_in_corner_brackets(
+    make_project: Callable[..., Path], tmp_path: Path, tag: str
+) -> None:
+    """Taiwan and Hong Kong quote with 「…」 (CLDR's quotationStart and quotationEnd
+    for zh_Hant); Traditional Chinese took Simplified's “…” with the rest of its
+    profile. Simplified keeps “…”."""
+    from pypdf import PdfReader
+
+    from conftest import leaflet_yaml
+    from msc_leaflet.build import build_leaflet
+
+    # Written by the developers; to be reviewed by a professional medical translator.
+    quote = "這些細胞不會在肺部停留很久。"
+    text = leaflet_yaml(f"- quote: '{quote}'\n", references="")
+    root = make_project({"sample": text.replace("language: en", f"language: {tag}", 1)})
+    pdf = build_leaflet(Project.at(root), "sample", tag, tmp_path / "out").path
+    page = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert f"「{quote}」" in page, page
+    assert profile("zh_Hans").quotes == ("“", "”")
+
+
 def test_a_persian_word_is_persian_and_an_arabic_one_typed_on_a_persian_keyboard_arabic() -> None:
     """Letters only Persian writes (پ چ ژ گ) make a word Persian; the ی and ک a Persian
     keyboard types for Arabic ي and ك do not (the Arabic claim list must still read
@@ -632,9 +663,26 @@ def test_a_persian_word_is_persian_and_an_arabic_one_typed_on_a_persian_keyboard
     [("th", "th"), ("zh_Hans", "zh"), ("zh-TW", "zh"), ("ZH", "zh"), ("my_MM", "my")],
 )
 def test_language_subtag_reads_bcp47_and_gettext_tags_alike(tag: str, subtag: str) -> None:
-    """Shaping, line breaking, squeezed punctuation and leading all key by it, so a
-    gettext tag (zh_Hans) and a BCP 47 one (zh-Hans) get the same typesetting."""
+    """Line breaking, squeezed punctuation and leading all key by it, so a gettext tag
+    (zh_Hans) and a BCP 47 one (zh-Hans) get the same typesetting."""
     assert language_subtag(tag) == subtag
+
+
+@pytest.mark.parametrize(
+    ("tag", "harfbuzz"),
+    [
+        ("zh_Hans", "zh-hans"),
+        ("zh-TW", "zh-tw"),
+        ("zh_Hant", "zh-hant"),
+        ("zh_Hant.UTF-8", "zh-hant"),
+        ("ja_JP", "ja-jp"),
+        ("sr@latin", "sr"),
+    ],
+)
+def test_shaping_reads_the_whole_tag(tag: str, harfbuzz: str) -> None:
+    """HarfBuzz chooses among one language's glyph forms by its script and region
+    (zh-Hant, zh-TW: Traditional Chinese forms), so it is given the whole tag."""
+    assert shaping_language(tag) == harfbuzz
 
 
 def test_length_warning_reads_the_ratio_from_the_source_language() -> None:

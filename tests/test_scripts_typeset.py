@@ -254,6 +254,59 @@ def test_japanese_text_gets_japanese_glyph_forms() -> None:
         assert zh.glyphs[0].gid != ja.glyphs[0].gid
 
 
+#: Locale tags as projects name them, with the forms HarfBuzz's `locl` must give them.
+CHINESE_FORMS = {
+    "zh_Hans": "zh_Hans",
+    "zh": "zh_Hans",
+    "zh_CN": "zh_Hans",
+    "zh-Hans": "zh_Hans",
+    "zh_Hant": "zh_Hant",
+    "zh_TW": "zh_Hant",
+    "zh-Hant-TW": "zh_Hant",
+    "zh_Hant.UTF-8": "zh_Hant",
+    "ja": "ja",
+    "ja_JP": "ja",
+}
+
+
+def drawn_ideographs(path: Path, chars: str) -> list[bytes]:
+    """The pixels pdfium draws for each of ``chars`` in page 1 of ``path``, at 288 dpi."""
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(path)[0]
+    text = page.get_textpage()
+    image = page.render(scale=4).to_pil().convert("L")
+    height = page.get_height()
+    found = {text.get_text_range(i, 1): text.get_charbox(i) for i in range(text.count_chars())}
+    boxes = [found[char] for char in chars]
+    return [
+        image.crop(
+            (round(x0 * 4), round((height - y1) * 4), round(x1 * 4), round((height - y0) * 4))
+        )
+        .resize((48, 48))
+        .tobytes()
+        for x0, y0, x1, y1 in boxes
+    ]
+
+
+def test_each_locale_tag_of_chinese_and_japanese_gets_its_own_glyph_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """骨 角 述 are written three ways: mainland China's, Taiwan's and Japan's, one font's
+    `locl` forms. A Taiwan leaflet (zh_Hant, zh_TW) was set in the Simplified forms:
+    only the language subtag, zh, reached HarfBuzz."""
+    drawn: dict[str, list[bytes]] = {}
+    for tag in CHINESE_FORMS:
+        path = tmp_path / f"{tag}.pdf"
+        build_document(path, [[("骨角述", "")]], lang=tag, monkeypatch=monkeypatch)
+        drawn[tag] = drawn_ideographs(path, "骨角述")
+    for tag, forms in CHINESE_FORMS.items():
+        assert drawn[tag] == drawn[forms], f"{tag} is not drawn in {forms}'s forms"
+    for one, other in (("zh_Hans", "zh_Hant"), ("zh_Hans", "ja"), ("zh_Hant", "ja")):
+        differ = [a != b for a, b in zip(drawn[one], drawn[other], strict=True)]
+        assert differ.count(True) >= 2, f"{one} and {other} are drawn alike"
+
+
 def test_cjk_line_rules_hold_in_a_column_of_one_ideograph_width() -> None:
     # Punctuation wants to start almost every line here: it must travel with the
     # ideograph before it, and an opening bracket with the one after it.

@@ -176,6 +176,10 @@ def test_breaks_outside_thai_are_not_judged_as_syllables() -> None:
         ("持续[3—5]天", "zh_Hans"),  # a range with a dash (GB/T 15834)
         ("体温超过[38.5 ℃]时", "zh_Hans"),  # 38.5 |℃, as GB 3100 spaces a unit
         ("约[５０ ％]的患者", "zh_Hans"),  # ５０ |％
+        # a full-width comma or colon between digits is the number's, as "," and ":"
+        ("約[１，０００]人が参加しました", "ja"),  # １，|０００人: "1" and "000 people"
+        ("约有[1，000]人参加", "zh_Hans"),
+        ("受付は[１２：３０]からです", "ja"),  # １２：|３０から
     ],
 )
 def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
@@ -188,6 +192,59 @@ def test_a_number_in_cjk_text_is_never_split_nor_parted_from_its_unit(
         inside = [at for at in breaks if start < at < start + len(match.group(1))]
         assert inside == [], [f"{text[:at]}|{text[at:]}" for at in inside]
         assert start == 0 or start in breaks  # before the number a line may still break
+
+
+# Full-width Latin letters and the marks that join them are one word, identifier or
+# address, as their ASCII forms are: ICU takes them for ideographs and broke Ｑ|＆|Ａ,
+# and ＣＯＶＩＤ|－|１９ started a line with "minus nineteen".
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("よくある質問[（Ｑ＆Ａ）]です", "ja"),
+        ("[ＣＯＶＩＤ－１９]の検査を受けてください", "ja"),
+        ("[ＩＬ－６]の値", "ja"),
+        ("体重１ｋｇあたり[１０ｍｇ／ｋｇ]です", "ja"),
+        ("[ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｏｒｇ]まで", "ja"),
+        ("请检测[ＣＯＶＩＤ－１９]。", "zh_Hans"),
+    ],
+)
+def test_full_width_latin_words_are_never_split(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize("marked", ["ＭＳＣ，|ＨＳＣ和ＮＫ细胞", "ＭＳＣ：|间充质基质细胞"])
+def test_a_full_width_comma_or_colon_between_words_is_still_chinese_punctuation(
+    marked: str,
+) -> None:
+    text, at = cut(marked)
+    assert at in line_breaks(text, "zh_Hans")
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("約１，０００人が参加しました", "１，０００"),
+        ("午後１２：３０から始まります", "１２：３０"),
+        ("ＣＯＶＩＤ－１９の検査", "ＣＯＶＩＤ－"),
+        ("午後12:30から始まります", "12:30"),
+    ],
+)
+def test_a_narrow_cjk_line_cuts_no_full_width_number_or_identifier_that_fits(
+    text: str, whole: str
+) -> None:
+    """In a line narrower than the number and the word after it (a table cell), the
+    cut falls after the number, never inside it, and never before an identifier's
+    hyphen: "１，" / "０００人" read 1 and 000 people, "１２：" / "３０から" half a time,
+    and "－１９" minus nineteen."""
+    size = 10
+    for width in range(len(whole) * size + 2, len(whole) * size + 30, 3):
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size=size), "ja")
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        assert any(whole in line for line in lines), (width, lines)
+        assert not any(line.startswith("－") for line in lines), (width, lines)
 
 
 @pytest.mark.parametrize(
@@ -1047,6 +1104,13 @@ def test_a_printed_date_stays_on_one_line(lang: str, month: int) -> None:
         ("นัดวันที่ [6 ธันวาคม พ.ศ. 2570] นะคะ", "th"),
         ("التاريخ [٦ ديسمبر ٢٠٢٧] هنا", "ar"),
         ("日期[2027年12月6日]。", "zh_Hans"),
+        # a year and its month, as Chinese and Japanese write one: 2024年|3月 read as
+        # "in 2024" and a month of no year
+        ("论文于[2024年3月]发表。", "zh_Hans"),
+        ("論文於[2024年3月]發表。", "zh_Hant"),
+        ("論文は[2024年3月]に発表されました。", "ja"),
+        ("論文は[２０２４年３月]に発表されました。", "ja"),
+        ("[2024年 3月]から", "ja"),
         # an abbreviation before the number or name it belongs to
         ("as shown on [p. 12] of the guide", "en"),
         ("as shown on [pp. 12–14] of the guide", "en"),
@@ -1090,6 +1154,30 @@ KEPT_PARAGRAPHS = [
     ("ทบทวนครั้งต่อไป 6 ธันวาคม 2570 ติดต่อ นพ. สมชาย ได้ทุกวัน", "th", ("6 ธันวาคม 2570",)),
     ("موعد المراجعة القادم في 6 ديسمبر 2027 في العيادة.", "ar", ("6 ديسمبر 2027",)),
     ("次回の見直しは2027年12月6日です。", "ja", ("2027年12月6日",)),
+    # a web or e-mail address and a DOI inside Chinese or Japanese, where a line breaks
+    # between any two characters: ICU parted them after a slash or a point
+    (
+        "请参阅2024年3月发表的论文（doi:10.1016/j.stem.2018.05.004），"
+        "详情请访问https://example.org/leaflets/infusion或发邮件至info@example.org。",
+        "zh_Hans",
+        (
+            "2024年3月",
+            "doi:10.1016/j.stem.2018.05.004",
+            "https://example.org/leaflets/infusion",
+            "info@example.org",
+        ),
+    ),
+    (
+        "請參閱論文（10.1016/S0140-6736(20)30183-5），詳情請造訪www.example.org/zh-tw。",
+        "zh_Hant",
+        ("10.1016/S0140-6736(20)30183-5", "www.example.org/zh-tw"),
+    ),
+    (
+        "2024年3月に発表された論文（doi:10.1016/j.stem.2018.05.004）を参照し、"
+        "詳しくは https://example.org/leaflets/infusion をご覧ください。",
+        "ja",
+        ("2024年3月", "doi:10.1016/j.stem.2018.05.004", "https://example.org/leaflets/infusion"),
+    ),
     ("ការពិនិត្យលើកក្រោយ 6 ធ្នូ 2027 នៅគ្លីនិក", "km", ("6 ធ្នូ 2027",)),
     # a label and the number it labels (a phone's, a room's)
     (
@@ -1114,6 +1202,7 @@ KEPT_PARAGRAPHS = [
         ("ĐT: 028 1234 5678", "Điện thoại: 028 1234 5679", "Phòng 12"),
     ),
     ("如有疑问，请拨打电话：+86 10 1234 5678", "zh_Hans", ("电话：+86 10 1234 5678",)),
+    ("如有疑問，請撥打電話：+886 2 1234 5678", "zh_Hant", ("電話：+886 2 1234 5678",)),
     ("ご質問は電話：03-1234-5678までお問い合わせください。", "ja", ("電話：03-1234-5678",)),
     (
         "للاستفسار، هاتف: +66 2 123 4567 أو الغرفة 12 في الطابق الأول.",

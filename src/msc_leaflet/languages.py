@@ -75,6 +75,13 @@ class LanguageProfile:
     latin1_letters: str = ""
     list_stop: str = "."  # after the number of a numbered list item
     quotes: tuple[str, str] = ("\u201c", "\u201d")  # a pull quote's opening and closing marks
+    # The quotes of the language written in another script (``quotes-in-scripts``):
+    # Traditional Chinese (Hant) quotes with 「」 where Simplified uses “”.
+    script_quotes: tuple[tuple[str, tuple[str, str]], ...] = ()
+    # The language written in another script, read letter for letter in this one's
+    # (``letters-in-scripts``: a file of pairs, Traditional Chinese 體 as Simplified 体),
+    # so this profile's claim list reads it too.
+    script_letters: tuple[tuple[str, str], ...] = ()
     label_end: str = ": "  # after a label, before its value ("Phone: …")
     # Between a list's items ("Thai, English") and between clauses ("Signed off …; …").
     list_separator: str = ", "
@@ -82,6 +89,9 @@ class LanguageProfile:
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     keep_all: bool = False  # lines break only at spaces (Korean)
+    # A web or e-mail address or a DOI that fits a line is never parted by one
+    # (languages.yaml: whole-addresses): Chinese and Japanese.
+    whole_addresses: bool = False
     # Spellings a reader takes for one word (languages.yaml: same-letters, optional-marks,
     # tone-pairs, tone-marks, word-prefixes); `checks.text.one_spelling` applies them.
     same_letters: tuple[tuple[str, str], ...] = ()
@@ -173,6 +183,9 @@ def _from_cldr(tag: str) -> LanguageProfile:
     # and a space any letter starts a sentence (Cyrillic, Greek and Hebrew capitals too).
     starts = kin.sentence_starts if kin else r"\w"
     own = f"{base}_{script}" if same_language else base  # zh_Hant beside zh (zh_Hans)
+    # Traditional Chinese read letter for letter as Simplified: zh_Hans's claim list
+    # reads it (`LanguageProfile.script_letters`).
+    folded = dict(same_language.script_letters).get(script) if same_language else None
     return _replace(
         kin or table["en"],
         tag=own,
@@ -180,13 +193,32 @@ def _from_cldr(tag: str) -> LanguageProfile:
         script=script,
         direction=direction,
         sentence_starts=starts,
-        claims=f"claims-{own}.yaml",
+        claims=_claims_of(own, same_language.claims if same_language and folded else None),
+        same_letters=_letter_pairs(folded) if folded else (kin or table["en"]).same_letters,
         era_year_offset=0,
+        quotes=dict(same_language.script_quotes).get(script, same_language.quotes)
+        if same_language
+        else (kin or table["en"]).quotes,
         # Which letters take which marks is one language's spelling, not its script's:
         # Yoruba, read with English's rules, writes ń and ẹ́.
         marked_letters=same_language.marked_letters if same_language else "",
         vowel_marks=same_language.vowel_marks if same_language else "",
     )
+
+
+def _claims_of(tag: str, folded: str | None) -> str | None:
+    """The claim list of a language without an entry: ``claims-<tag>.yaml``, or, where
+    none ships and its letters are read as another script's (``folded``), that one's."""
+    own = f"claims-{tag}.yaml"
+    return folded if folded and not data_path(own).is_file() else own
+
+
+@cache
+def _letter_pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """The pairs of ``data/<name>``, one "written read-as" pair a line (# comments)."""
+    lines = data_path(name).read_text("utf-8").splitlines()
+    pairs = (line.split() for line in lines if line.strip() and not line.startswith("#"))
+    return tuple((written, read) for written, read in pairs)
 
 
 def writing_system(tag: str) -> tuple[str, Direction]:
@@ -283,12 +315,27 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         font_encoding=str(entry.get("font-encoding") or ""),
         latin1_letters=str(entry.get("latin1-letters") or ""),
         quotes=_quotes(tag, entry.get("quotes")),
+        script_quotes=tuple(
+            (str(script), _quotes(tag, marks))
+            for script, marks in _mapping(entry.get("quotes-in-scripts")).items()
+        ),
+        script_letters=tuple(
+            (str(script), str(name))
+            for script, name in _mapping(entry.get("letters-in-scripts")).items()
+        ),
         label_end=str(entry.get("label-end", ": ")),
         **_list_separators(tag, entry.get("list-separators")),
         phrases=phrases,
         keep_all=entry.get("keep-all") is True,
-        same_letters=tuple(
-            (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
+        whole_addresses=entry.get("whole-addresses") is True,
+        # A letter of the language written in another script (``letters-in-scripts``)
+        # is read as this one's in its own texts too: a Simplified Chinese leaflet with
+        # a sentence pasted from a Hong Kong site (治癒, 關節) is read as 治愈, 关节.
+        same_letters=tuple((str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items())
+        + tuple(
+            pair
+            for name in _mapping(entry.get("letters-in-scripts")).values()
+            for pair in _letter_pairs(str(name))
         ),
         optional_marks=str(entry.get("optional-marks") or ""),
         tone_pairs=tuple(str(pair) for pair in _sequence(entry.get("tone-pairs"))),
@@ -406,9 +453,22 @@ def describe(language: str, fonts: FontConfig | None) -> str:
 def language_subtag(tag: str) -> str:
     """The language subtag of a BCP 47 or gettext tag, in lower case: zh for zh_Hans,
     zh-TW and ZH. The one reading of a tag's language, for the stages that key their
-    own tables by it (HarfBuzz and ICU locales, full-width punctuation, leading) and
+    own tables by it (ICU locales, full-width punctuation, leading; HarfBuzz reads the
+    whole tag, `shaping_language`) and
     for the project's locale folders (th_TH, th-th and TH are Thai)."""
     return tag.replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=256)  # asked for every shaped run, as language_subtag is
+def shaping_language(tag: str) -> str:
+    """The tag HarfBuzz chooses a language's glyph forms by: the whole tag as BCP 47,
+    for its script and region choose among the forms of one language. The shared CJK
+    font's `locl` sets zh-Hant and zh-TW in Traditional Chinese forms, zh-HK and zh-MO
+    in Hong Kong's, zh, zh-Hans and zh-CN in Simplified ones, and ja in Japanese ones.
+    The language subtag alone (``zh``) printed a Taiwan leaflet's 骨 角 述 as mainland
+    China writes them. A gettext encoding or modifier (``.UTF-8``, ``@latin``) is no
+    part of it."""
+    return bcp47(re.split(r"[.@]", tag, maxsplit=1)[0]).lower()
 
 
 def bcp47(tag: str) -> str:

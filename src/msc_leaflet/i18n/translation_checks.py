@@ -445,6 +445,17 @@ def _numbers_differ(
             paired = min(missing[number], added[year])
             missing[number] -= paired
             added[year] -= paired
+    # A year in a named era is the Common Era year it names: 令和元年 and 民國108年 for
+    # 2019, either side.
+    for gone, extra, eras in (
+        (missing, added, translation.era_years),
+        (added, missing, source.era_years),
+    ):
+        for year, number in eras:
+            if gone[year] > 0 and (not number or extra[number] > 0):
+                gone[year] -= 1
+                if number:
+                    extra[number] -= 1
     missing -= translation.words + translation.ordinals  # spelled out in the translation
     added -= source.words + source.ordinals  # spelled out in the source ("twice" → 2)
     # A month named alone ("Come back in May") is the other side's month in digits (5月).

@@ -89,7 +89,9 @@ def keeping_labels(labels: Mapping[str, Iterable[str]]) -> Iterator[None]:
 
 def kept_groups(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each date and each abbreviation with its name or number in
-    ``text``, in text order; a line may break before and after one, not inside."""
+    ``text``, and in Chinese and Japanese each web or e-mail address and DOI
+    (`LanguageProfile.whole_addresses`), in text order; a line may break before and
+    after one, not inside."""
     return _kept_groups(text, lang, _labels_before_a_value(lang))
 
 
@@ -123,7 +125,21 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     spans += _identifier_pairs(text)
     found = _found(_abbreviation_pattern(lang, labels), text)
     found = _not_a_unit(found, text, lang) if numbers else found
-    return tuple(sorted(spans + _not_before_a_date(found, spans)))
+    spans += _not_before_a_date(found, spans)
+    if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
+        spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
+    return tuple(sorted(spans))
+
+
+#: A web or e-mail address or a DOI, in ASCII, up to the first character none holds (a
+#: Chinese or Japanese character or mark, a space) and without the . , ; : ! ? ) that
+#: end the sentence after it: https://example.org/leaflets, www.example.org,
+#: doi:10.1016/j.stem.2018.05.004, info@example.org.
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[!-'*-;=?-Z\\^-~]*[#-&*+\-/-9=@-Z\\^-~]"
+    r"|(?<![0-9A-Za-z.])(?:[Dd][Oo][Ii]:\s?)?10\.\d{4,9}/[-._;()/:A-Za-z0-9]*[A-Za-z0-9]"
+    r"|(?<![0-9A-Za-z.+_-])[0-9A-Za-z.+_-]+@[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)+"
+)
 
 
 def _identifier_pairs(text: str) -> list[tuple[int, int]]:
@@ -291,9 +307,15 @@ def _date_pattern(lang: str) -> re.Pattern[str] | None:
     # A CJK date's parts touch: 2027年12月6日.
     separator = _SEPARATOR if word or not marks else rf"(?:{_SEPARATOR})?"
     first = re.escape("".join(sorted({name[0] for name in months})))
+    after = rf"{separator}{era}{number}(?:{separator}{era}{number})?"
+    # A year and its month with no day, as Chinese and Japanese write one (2024年3月):
+    # the year's mark says it is one, where a number before "December" is a day's.
+    year_month = (
+        rf"|\d{{1,4}}(?:{'|'.join(map(re.escape, marks))}){separator}(?:{month})" if marks else ""
+    )
     return re.compile(
-        rf"(?=[\d{first}])(?<!\d)(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
-        rf"{separator}{era}{number}(?:{separator}{era}{number})?(?!\d)"
+        rf"(?=[\d{first}])(?<!\d)(?:(?:{number}{separator})?{edge_before}(?:{month}){edge_after}"
+        rf"{after}{year_month})(?!\d)"
     )
 
 

@@ -41,8 +41,10 @@ from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     IDENTIFIER_HYPHENS,
+    NUMBER_SEPARATORS,
     SPACES,
     allowed_break,
+    ascii_forms,
     between_known_syllables,
     icu_breaks,
     inside_number,
@@ -528,7 +530,7 @@ def _cut_points(
     ``soft``: text offsets of the unit's own line-break opportunities (no hyphen);
     ``listed``: spans of word-list terms (`Unit.listed`), cut only in an emergency,
     and whose edges are word boundaries (the list's: มี|พยาธิ, เกียรติ|ยศ)."""
-    text = "".join(cluster.text for _, cluster in flat)
+    text = ascii_forms("".join(cluster.text for _, cluster in flat))
     offsets = _offsets(flat)
     hyphens = hyphenation_points(text, lang)
     edges = {i for span in listed for i in span}
@@ -1068,6 +1070,7 @@ def _emergency_cut(
     identifier's hyphen or parts ° from its scale (`_parts_a_sign`: COVID|-19, 38.5°|C).
     A cut at a space falls after it, so each rule is judged where the next line would
     start."""
+    text = ascii_forms(text)  # ＣＯＶＩＤ－|１９ and １，０００ as COVID-|19 and 1,000
 
     def breaks(at: int) -> bool:  # the line rules, where the next line starts
         return (
@@ -1103,8 +1106,10 @@ def _emergency_cut(
     def after_prefix(at: int) -> bool:  # ຜູ້|ປ່ວຍ wider than the line, not ຜູ້ປ່|ວຍ
         return at in avoided and whole(at)
 
-    def group_seam(at: int) -> bool:  # 12,|500.50 or 12,500.|50, never 12,50|0.50
-        return breaks(at) and at > 1 and text[at - 1] in ",." and text[at - 2].isdigit()
+    def group_seam(at: int) -> bool:  # 12,|500.50, 12,500.|50 or 12:|30, never 12,50|0.50
+        return (
+            breaks(at) and at > 1 and text[at - 1] in NUMBER_SEPARATORS and text[at - 2].isdigit()
+        )
 
     def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
         return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)

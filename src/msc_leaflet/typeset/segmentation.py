@@ -317,6 +317,7 @@ def _opportunities(
     author's own breaks (a zero-width space: the author's fix for a break ICU or the
     spelling rules got wrong wins over both, and over the word lists); and the
     `listed_spans` of ``text``, found on the way."""
+    text = ascii_forms(text)
     icu = khmer_breaks(text, lang, set(icu_breaks(text, lang)))
     icu -= khmer_lone_finals(text, icu)  # ICU's ក្លី|និ|ក: no line starts with its ក
     author = {i for i in forced if 0 < i < len(text)}
@@ -462,6 +463,7 @@ def line_breaks_and_terms(
     """`line_breaks`, and the terms of the word lists found in ``text``
     (`listed_spans`): a paragraph's units need both, and finding the breaks finds the
     terms (looking for them again was a tenth of the time spent breaking)."""
+    text = ascii_forms(text)
     author = frozenset(forced)
     breaks, sure, spans = _opportunities(text, lang, words, superscripts, author)
     breaks -= bound_prefix_ends(text, lang) - author  # ผู้|หญิง: the author's ZWSP wins
@@ -485,6 +487,7 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
     """The line breaks `line_breaks` took away inside a date or an abbreviation's
     group (`kept_groups.kept_groups`) that every other rule allows: where a line too
     narrow for the whole group breaks it, as it would have without the group."""
+    text = ascii_forms(text)
     groups = kept_groups(text, lang)
     if not groups:
         return frozenset()
@@ -546,9 +549,11 @@ def between_known_syllables(text: str, i: int) -> bool:
 #: Marks that join two numbers into a range: "8–12", Japanese "3〜5" (and the full-width
 #: tilde its input methods type for 〜), Chinese "3～5" and "3—5" (GB/T 15834).
 RANGE_MARKS = "–-~〜～—"
-#: Separators inside one number: "37.5", "1,000", "１０.５". ICU keeps them between ASCII
-#: digits, not between full-width ones, which it takes for ideographs.
-NUMBER_SEPARATORS = ".,．"
+#: Separators inside one number: "37.5", "1,000", "１０.５", and a time's or a ratio's
+#: colon, "12:30", "1:1000" (an emergency cut printed "12:" and "30から"). ICU keeps
+#: them between ASCII digits, not between full-width ones, which it takes for
+#: ideographs.
+NUMBER_SEPARATORS = ".,．:"
 #: Symbols a number is a quantity of, as a unit's letters are: "5 %", "37 °C", "38.5 ℃",
 #: and the Arabic percent and per mille signs "50 ٪", "٥ ؉".
 UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
@@ -668,6 +673,49 @@ def allowed_break(text: str, i: int) -> bool:
         if j < len(text) and text[j] in NO_LINE_START:
             return False
     return True
+
+
+#: Full-width forms that join the full-width letters or digits on either side into one
+#: word or number, as their ASCII forms do: Ｑ＆Ａ, ＣＯＶＩＤ－１９, ｍｇ／ｋｇ,
+#: ｉｎｆｏ＠ｅｘａｍｐｌｅ．ｏｒｇ; and between two digits only, where Chinese and
+#: Japanese text uses them as its comma and colon (ＭＳＣ，ＨＳＣ): １，０００, １２：３０.
+_FULLWIDTH_JOINERS = "＆＋－＿＠／＃＝＊．＇"
+_FULLWIDTH_NUMBER_JOINERS = "，："
+_FULLWIDTH_FORMS = re.compile("[\uff01-\uff5e]")
+_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+@lru_cache(maxsize=ICU_CACHE_SIZE)
+def ascii_forms(text: str) -> str:
+    """``text`` with its full-width Latin letters and digits, and the full-width marks
+    joining two of them into one word or number, read as their ASCII forms; every
+    other character as it is, each at its place. ICU takes full-width forms for
+    ideographs and breaks between any two, and the line rules read ASCII: a line
+    ended "Ｑ＆" or "ＣＯＶＩＤ" before "－１９" (minus nineteen), "約１，" before
+    "０００人" (1,000 people) and "１２：" before "３０から". Read so, each is the
+    word, identifier, number or address its ASCII form is (`kept_groups`,
+    `keeps_number`, `keeps_unit`). Full-width brackets and a full-width comma or
+    colon between words keep their own rules: they are the text's punctuation."""
+    if _FULLWIDTH_FORMS.search(text) is None:
+        return text
+    chars = list(text)
+    for i, char in enumerate(text):
+        if is_fullwidth_alphanumeric(char):
+            chars[i] = char.translate(_TO_ASCII)
+    for i, char in enumerate(text):
+        if 0 < i < len(text) - 1 and char in _FULLWIDTH_JOINERS + _FULLWIDTH_NUMBER_JOINERS:
+            before, after = chars[i - 1], chars[i + 1].translate(_TO_ASCII)
+            if char in _FULLWIDTH_JOINERS:
+                joined = (
+                    before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+                )
+            else:
+                joined = (
+                    before.isascii() and before.isdigit() and after.isascii() and after.isdigit()
+                )
+            if joined:
+                chars[i] = char.translate(_TO_ASCII)
+    return "".join(chars)
 
 
 def is_fullwidth_alphanumeric(char: str) -> bool:

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 import uharfbuzz as hb
 
-from ..languages import language_subtag
+from ..languages import shaping_language
 from .errors import MissingGlyphError
 from .fonts import drawn_text, shaping_font
 from .reportlab_overrides import RECODED_BY_REPORTLAB, ShapingTTFont
@@ -137,7 +137,7 @@ def shape(
     ``halved``: offsets of full-width punctuation set on half an em, by the font's
     `halt` feature (`segmentation.squeezed_punctuation`). Raises `MissingGlyphError`
     for .notdef."""
-    return _shape(font_name, text, language_subtag(lang), rtl, context, halved)
+    return _shape(font_name, text, shaping_language(lang), rtl, context, halved)
 
 
 #: Characters of context HarfBuzz reads on each side of the text it shapes
