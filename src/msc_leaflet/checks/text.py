@@ -148,12 +148,12 @@ def _phrase_atoms(phrase: str) -> list[str]:
             atoms.append(r"[\s\-]+")
         for k, c in enumerate(word):
             atom = re.escape(c).replace("%", r"\s?%")
-            inside = k + 1 < len(word) and _LATIN_LETTER.match(c + word[k + 1])
+            inside = k + 1 < len(word) and _TWO_LATIN_LETTERS.match(c + word[k + 1])
             atoms.append(atom + _BROKEN_AT if inside else atom)
     return atoms
 
 
-_LATIN_LETTER = re.compile("[A-Za-z]{2}")
+_TWO_LATIN_LETTERS = re.compile("[A-Za-z]{2}")
 #: What may part two letters of a word broken at a line end: a hyphen, then the fold.
 _BROKEN_AT = r"(?:-\s*)?"
 
