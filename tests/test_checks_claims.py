@@ -1650,6 +1650,35 @@ def test_a_claim_folded_across_yaml_lines_is_found(
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "printed"),
+    [
+        ("Results are guaran-", "teed.", "guaran- teed"),  # a word broken at a line end
+        ("Our cells regen-", "erate cartilage.", "regen- erate"),
+        ("A mir-", "acle therapy.", "mir- acle"),
+    ],
+)
+def test_a_claim_broken_by_a_hyphen_at_a_yaml_line_end_is_found_where_typed(
+    make_project: Callable[..., Path], first: str, second: str, printed: str
+) -> None:
+    # Pasted from a PDF, a word broken at a line end keeps its hyphen: the fold prints
+    # "guaran- teed", which its reader reads whole, and no claim matched it.
+    blocks = CLEAN + f"- paragraph: {first}\n    {second}\n  id: broken\n"
+    root = make_project({"sample": leaflet(blocks)})
+    column = len("  - paragraph: ") + first.index(printed.split("-")[0]) + 1
+    found = [f for f in findings_for(root, "CLAIM001") + findings_for(root, "CLAIM003")]
+    assert [f.split(": ")[0] for f in found] == [f"20:{column}"], found
+    assert f"“{printed}”" in found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Both short- and long-term effects are listed.", "There is a pre- or post-operative step."],
+)
+def test_a_hyphen_before_a_word_of_its_own_joins_nothing(sentence: str) -> None:
+    assert judged(sentence) == []
+
+
+@pytest.mark.parametrize(
     ("locale", "intro", "items"),
     [
         # Stem cells cannot: cure arthritis; make cartilage regrow. The intro ends in
@@ -2502,7 +2531,10 @@ def test_a_self_published_source_whose_title_promises_is_a_warning(
     line = path.read_text("utf-8").splitlines().index("      cure knee arthritis") + 1
     expected = [
         f"{line}:7: warning: the title of 'clinic2024', a source with no journal, DOI or "
-        "PMID, promises “cure”"
+        "PMID, promises “cure”",
+        # … and its address, printed in the list in words (tests/test_checks_printed_addresses.py)
+        f"{line + 2}:30: warning: the web address of 'clinic2024', a source with no "
+        "journal, DOI or PMID, promises “cure”",
     ]
     assert findings_for(root, "CLAIM005") == expected
     # The same file saved with Windows line ends: the same place.
@@ -4866,3 +4898,24 @@ def test_a_vietnamese_full_recovery_is_a_warning_for_the_reviewer() -> None:
     assert [(m.claim.phrase, m.claim.severity, m.claim.concept) for m in found] == [
         ("phục hồi hoàn toàn", "warning", "cure")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promise"),
+    [
+        ("干細胞能治癒關節炎。", True),  # stem cells cure arthritis, in traditional characters
+        ("幹細胞療法永不復發。", True),  # never relapses
+        ("幹細胞沒有副作用。", True),  # no side effects
+        ("幹細胞能讓軟骨再生。", True),  # cartilage regenerates
+        ("目前沒有證據表明幹細胞能治癒關節炎。", False),  # no evidence that … (a denial)
+        ("小心聲稱能治癒關節炎的診所。", False),  # beware clinics claiming … (a warning)
+        ("再生醫學的研究", None),  # regenerative medicine: the field's name
+    ],
+)
+def test_a_chinese_text_in_traditional_characters_is_read_as_the_list_is(
+    sentence: str, promise: bool | None
+) -> None:
+    # A Hong Kong or Taiwanese writer, or a text pasted from their sites, writes 治癒 and
+    # 關節 for the list's 治愈 and 关节: the promise printed and matched nothing
+    # (`same-letters` of zh_Hans in data/languages.yaml).
+    assert_judged(sentence, "zh_Hans", promise)

@@ -328,8 +328,14 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         phrases=phrases,
         keep_all=entry.get("keep-all") is True,
         whole_addresses=entry.get("whole-addresses") is True,
-        same_letters=tuple(
-            (str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items()
+        # A letter of the language written in another script (``letters-in-scripts``)
+        # is read as this one's in its own texts too: a Simplified Chinese leaflet with
+        # a sentence pasted from a Hong Kong site (治癒, 關節) is read as 治愈, 关节.
+        same_letters=tuple((str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items())
+        + tuple(
+            pair
+            for name in _mapping(entry.get("letters-in-scripts")).values()
+            for pair in _letter_pairs(str(name))
         ),
         optional_marks=str(entry.get("optional-marks") or ""),
         tone_pairs=tuple(str(pair) for pair in _sequence(entry.get("tone-pairs"))),

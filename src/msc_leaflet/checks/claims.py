@@ -2318,7 +2318,8 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
     if not ctx.is_translation:
-        for _, text in reference_texts(ctx, REFERENCE_LOCATORS):  # printed, never translated
+        printed = [text for _, text in reference_texts(ctx, REFERENCE_LOCATORS)]
+        for text in [*printed, *_address_texts(ctx)]:  # printed, never translated
             for match in _matches(ctx, text, ""):
                 yield text, plain(text.value), match, "leaflet"
     for text in profile_texts(ctx):
@@ -2337,6 +2338,20 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             found += _claims_read(text.value, lang, ctx.project)
         for match in found:
             yield text, plain(text.value), match, "profile"
+
+
+def _address_texts(ctx: CheckContext) -> Iterator[Text]:
+    """The words the page prints from the leaflet's fields that are no `Text`, each as
+    a text at its line: its own web address (`url:`), printed beside its QR code
+    ("More online: clinic.example/stem-cells-cure-arthritis"), and its document code,
+    at the foot of every page ("CURE-ALL-001"), in the leaflet's voice as the
+    organisation's `web:` is. A promise in them was printed unread while the same
+    words in the text were an error."""
+    if ctx.leaflet.url:
+        yield Text(ctx.leaflet.url, "url", ctx.sources.key("url").line)
+    code = ctx.leaflet.document.code
+    if code:
+        yield Text(code, "document/code", ctx.sources.key("document.code").line)
 
 
 #: The organisation profile's fields that are printed: in the band at the top of
@@ -2561,23 +2576,35 @@ def self_published(ref: Reference) -> bool:
 @check(
     "CLAIM005",
     "warning",
-    "A source whose title (with no journal, DOI or PMID), journal or authors promise "
-    "a cure is an advertisement the leaflet prints as its evidence.",
+    "A source whose title or address (with no journal, DOI or PMID), journal or authors "
+    "promise a cure is an advertisement the leaflet prints as its evidence.",
 )
 def promising_source(ctx: CheckContext) -> Iterator[Issue]:
     yield from _promising_names(ctx)
     for ref in ctx.leaflet.references:
         if not self_published(ref):
             continue  # a published paper's title is a citation, whatever it asks
-        title = ref.title
-        for phrase in _promises(ctx, title):
-            yield Issue(
-                ctx.sources.locate(title.line, phrase),
-                f"the title of '{ref.key}', a source with no journal, DOI or PMID, "
-                f"promises “{phrase}”",
-                "cite a published study for what the text says, or remove the reference: "
-                "a promise is no evidence of itself",
-            )
+        for what, text in _self_published_texts(ctx, ref):
+            for phrase in _promises(ctx, text):
+                yield Issue(
+                    ctx.sources.locate(text.line, phrase),
+                    f"the {what} of '{ref.key}', a source with no journal, DOI or PMID, "
+                    f"promises “{phrase}”",
+                    "cite a published study for what the text says, or remove the "
+                    "reference: a promise is no evidence of itself",
+                )
+
+
+def _self_published_texts(ctx: CheckContext, ref: Reference) -> Iterator[tuple[str, Text]]:
+    """What the list of references prints of a self-published ``ref`` in its own
+    words: its title, and its web address, printed where it has no DOI
+    (`content.citations`): "clinic.example/stem-cells-cure-arthritis" advertised as
+    the title would."""
+    yield "title", ref.title
+    if ref.url and not ref.doi:
+        n = ctx.leaflet.references.index(ref)
+        line = ctx.sources.key(f"references[{n}].url").line or ref.line
+        yield "web address", Text(ref.url, f"{ref.key}/url", line)
 
 
 @check(

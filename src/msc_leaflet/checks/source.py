@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..alternation import longest_first
 from ..content.text_policy import SARA_AM, typed_sara_am
+from ..content.twin_letters import typed_for
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
 from ..files import read_input
@@ -116,7 +117,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
     """``phrase`` (as the checks read it) as it may be typed in the file: its words
     apart by any whitespace (a folded scalar), an invisible character between any two
     of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
-    full-width form (ｃｕｒｅ)."""
+    full-width form (ｃｕｒｅ), or as a letter printed alike (`twin_letters.typed_for`)."""
 
     def letter(char: str) -> str:
         forms = set(_spellings(char))
@@ -124,6 +125,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
             forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
         elif SARA_AM.fullmatch(char):
             forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
+        forms |= set(typed_for(char))  # "MIRACLE" typed MlRACLE, 生 typed ⽣
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]

@@ -138,13 +138,24 @@ def _phrase_atoms(phrase: str) -> list[str]:
     stands between its words."""
     # A space and a hyphen are one ("risk-free" is "risk free"), and a per cent sign
     # may stand after a space ("100 % safe").
+    # A hyphen, and the line fold after it, between two letters of an English word
+    # ("guaran-\n teed", as a word broken at a line end is pasted from a PDF) prints
+    # as a broken word its reader reads whole: "Results are guaran- teed" passed.
     words = [p for p in re.split(r"[\s\-]+", phrase) if p]
     atoms: list[str] = []
     for i, word in enumerate(words):
         if i:
             atoms.append(r"[\s\-]+")
-        atoms += (re.escape(c).replace("%", r"\s?%") for c in word)
+        for k, c in enumerate(word):
+            atom = re.escape(c).replace("%", r"\s?%")
+            inside = k + 1 < len(word) and _TWO_LATIN_LETTERS.match(c + word[k + 1])
+            atoms.append(atom + _BROKEN_AT if inside else atom)
     return atoms
+
+
+_TWO_LATIN_LETTERS = re.compile("[A-Za-z]{2}")
+#: What may part two letters of a word broken at a line end: a hyphen, then the fold.
+_BROKEN_AT = r"(?:-\s*)?"
 
 
 def _on_word_edges(body: str, prefixes: tuple[str, ...], in_compounds: bool) -> re.Pattern[str]:

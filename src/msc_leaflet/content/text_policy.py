@@ -27,7 +27,8 @@ show differently to the two are the attack surface:
   ``ｃｕｒｅ``, mathematical bold) folded, positional and width forms of other letters
   (Arabic presentation forms, half-width katakana) read as the letters, and look-alike
   letters in mixed-script words mapped to Latin (Unicode's confusables data, via
-  ``confusable_homoglyphs``).
+  ``confusable_homoglyphs``), and letters printed as another of their own script read
+  as that one (`twin_letters`: 再⽣ is 再生, "MlRACLE" MIRACLE).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, groupby
 
 from ..typeset.syllables import STACKERS, final_consonant
 from .mark_typos import (
@@ -54,6 +56,16 @@ from .mark_typos import (
 )
 from .mojibake import Mojibake, as_meant, mojibake
 from .sara_am import LAO_SARA_AM, THAI_SARA_AM, joined, split_sara_am, syllable
+from .twin_letters import (
+    has_twin,
+    pairs_in,
+    read_bar_word,
+    read_bars,
+    read_pairs,
+    read_zeros,
+    twin_of,
+    zeros_in,
+)
 from .zawgyi import ZAWGYI_LANGUAGE, zawgyi_sign
 
 MAX_MARKS = 8  # Thai stacks 2, Vietnamese 2, Burmese and Khmer clusters up to ~5
@@ -169,7 +181,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
         if typo is not None or "b" not in kinds:
             return typo  # or nothing to refuse, nor to balance
         if right_to_left:
-            return _unbalanced_bidi(text)
+            return _unbalanced_bidi(text) or _reordering_controls(text)
     marks = 0
     for offset, char in enumerate(text):
         category = unicodedata.category(char)
@@ -228,7 +240,7 @@ def refusal(text: str, right_to_left: bool = False, language: str = "") -> Refus
     typo = _mark_typo(text, kinds, language)
     if typo is not None or not right_to_left:
         return typo
-    return _unbalanced_bidi(text)
+    return _unbalanced_bidi(text) or _reordering_controls(text)
 
 
 def _mojibake_refusal(text: str, language: str) -> Refusal | None:
@@ -771,6 +783,61 @@ def _unbalanced_bidi(text: str) -> Refusal | None:
     return None
 
 
+def _reordering_controls(text: str) -> Refusal | None:
+    """Bidi controls in right-to-left text that make its words read in another order
+    than they are written: an Arabic word after a left-to-right mark inside a
+    left-to-right isolate (⁦لا‎ تشفي الخلايا⁩ is printed "تشفي الخلايا … لا", the cells
+    cure … no), English words parted by right-to-left marks. The checks, a search and a
+    screen reader read the text as written (the PDF's text layer keeps it), the patient
+    the page. An isolate round a run of the other direction (an English name, a phone
+    number: without it, 80 000 0000 prints its groups back to front) puts its words
+    in the order written, and is allowed; so are the controls of a text that reads as
+    it would without them."""
+    if not any(char in BIDI_CONTROLS for char in text):
+        return None
+    from ..typeset.bidi import levels, visual_order
+
+    bare = "".join(char for char in text if char not in BIDI_CONTROLS)
+    printed = _as_read(text, visual_order(levels(text, True)))
+    if printed == sorted(set(printed)) or printed == _as_read(
+        bare, visual_order(levels(bare, True))
+    ):
+        return None
+    offset = next(k for k, char in enumerate(text) if char in BIDI_CONTROLS)
+    return Refusal(
+        offset,
+        f"{name(text[offset])} and the bidirectional controls with it print this text's "
+        "words in another order than they are written: the page shows a sentence the "
+        "checks, a search and a screen reader never read",
+        "remove the controls between its words; to set an English name or a number in "
+        "right-to-left text, put one isolate (U+2066 … U+2069) round the whole run",
+    )
+
+
+def _as_read(text: str, order: list[int]) -> list[int]:
+    """The words of the right-to-left line ``text``, shown in the visual ``order``
+    (left to right), in the order its reader reads them: from the right, and each
+    stretch of left-to-right words (English, numbers) from its left. A word is named
+    by where it starts among the characters that are no bidi control, so a text reads
+    alike with its controls and without them."""
+    uncontrolled = list(accumulate(char not in BIDI_CONTROLS for char in text))
+    word_at: dict[int, int] = {}
+    first_letter: dict[int, str] = {}
+    for found in re.finditer(r"\w+", text):
+        named = uncontrolled[found.start()]
+        word_at |= dict.fromkeys(range(found.start(), found.end()), named)
+        first_letter[named] = found.group()[0]
+    shown = [word for word, _ in groupby(word_at[k] for k in order if k in word_at)]
+    groups: list[tuple[bool, list[int]]] = []  # (left to right, its words)
+    for word in shown:
+        ltr = unicodedata.bidirectional(first_letter[word]) in ("L", "EN", "AN")
+        if ltr and groups and groups[-1][0]:
+            groups[-1][1].append(word)
+        else:
+            groups.append((ltr, [word]))
+    return [word for _, words in reversed(groups) for word in words]
+
+
 def prints_nothing(text: str) -> bool:
     """True when ``text`` has nothing a reader can see: only whitespace and
     default-ignorable characters (zero-width spaces and joiners, soft hyphens, variation
@@ -789,8 +856,8 @@ def invisible_names(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` as a reader sees it, for the checks to judge (see the module docstring)."""
     if text.isascii():
-        return text
-    text = _IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+        return read_zeros(read_bars(text))  # "MlRACLE" is the MIRACLE the page shows
+    text = read_pairs(_IGNORABLE.sub("", unicodedata.normalize("NFC", text)))  # เเ: แ
     runs = mark_runs(text)
     if runs:
         text = as_drawn(text, runs)  # ย้้อนวัย is the ย้อนวัย the page shows
@@ -806,7 +873,9 @@ def visible(text: str) -> str:
         text = unicodedata.normalize("NFC", plain)
     if _THAI_LETTER.search(text) and _LAO_LETTER.search(text):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
-    return _WORD.sub(lambda m: _latin_skeleton(m.group()), text) if _mixed(text) else text
+    if _mixed(text):
+        text = _WORD.sub(lambda m: _latin_skeleton(m.group()), text)
+    return read_zeros(read_bars(text))
 
 
 #: Sara am, with the tone mark before it, as `visible` gives it: what `typed_sara_am`
@@ -898,6 +967,9 @@ def _plain_form(char: str) -> str:
     punctuation, which ends no Chinese sentence."""
     if char.isascii():
         return char
+    twin = twin_of(char)  # 再⽣ (a Kangxi radical) is 再生, ឣ អ, Ð Vietnamese Đ
+    if twin != char:
+        return twin
     folded = unicodedata.normalize("NFKC", char)
     if folded.isascii() and folded.isalnum():
         return folded
@@ -972,7 +1044,11 @@ def latin_lookalike(char: str) -> str | None:
     for entry in found:
         for glyph in entry["homoglyphs"]:
             if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
-                return str(glyph["c"])
+                # Unicode's skeleton of a capital bar (Greek Ι, Cyrillic І) is a small
+                # l: "ΜΙRΑCLΕ" read as "MlRACLE" matched no claim. A capital is drawn
+                # as the capital I; `read_bars` reads it as l among small letters.
+                bar = char.isupper() and glyph["c"] == "l"
+                return "I" if bar else str(glyph["c"])
     return None
 
 
@@ -1035,6 +1111,7 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
     for match in _THAI_LAO_RUN.finditer(seen):
         if _mixes_thai_and_lao(match.group()):
             found.append((match.start(), f"“{match.group()}” mixes Thai and Lao letters"))
+    found += _twins_and_bars(text)
     for match in _WORD.finditer(seen):
         word = match.group()
         if _latin_skeleton(word) == word:
@@ -1049,6 +1126,84 @@ def hidden_in_words(text: str) -> list[tuple[int, str]]:
             )
         found.append((match.start(), f"“{word}” {described}"))
     return found
+
+
+def _twins_and_bars(text: str) -> list[tuple[int, str]]:
+    """(offset, description) of each letter of ``text`` printed as another of its own
+    writing system (`twin_letters`): the page shows the word, and a search of the PDF,
+    a screen reader and a copy give another, so the reviewer is shown it. The word is
+    quoted as typed, a few characters around the letter where words are not spaced."""
+    found = []
+    if has_twin(text):
+        for offset, char in enumerate(text):
+            twin = twin_of(char)
+            if twin != char:
+                typed = _typed_around(text, offset)
+                found.append(
+                    (
+                        offset,
+                        f"“{typed}” is spelt with {name(char)}, printed as {twin} "
+                        f"({', '.join(name(c) for c in twin)}): a search for the word "
+                        "or a screen reader finds another character",
+                    )
+                )
+    for pair in pairs_in(text):
+        typed = _typed_around(text, pair.start())
+        found.append(
+            (
+                pair.start(),
+                f"“{typed}” is spelt with {' + '.join(name(c) for c in pair.group())}, "
+                f"printed as {read_pairs(pair.group())}: a search for the word or a screen "
+                "reader finds other characters",
+            )
+        )
+    for zero in zeros_in(text):
+        word = zero.group()
+        number = word[:1].isdigit() or (word[:1] in "Oo" and any(c.isdigit() for c in word))
+        which = "the letter O for a zero" if number else "a zero for the letter O"
+        shown = word.replace("O", "0").replace("o", "0") if number else word.replace("0", "O")
+        found.append(
+            (
+                zero.start(),
+                f"“{word}” is spelt with {which}, printed alike: the page shows "
+                f"“{shown}”, which a search for it does not find",
+            )
+        )
+    if text.isascii() and read_bars(text) == text:
+        return found
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word.isascii() or read_bar_word(word) == word:
+            continue  # a look-alike of another script is named as such, below
+        read = read_bar_word(word)
+        which = "small l" if read.count("I") > word.count("I") else "capital I"
+        among = "capitals" if which == "small l" else "small letters"
+        found.append(
+            (
+                match.start(),
+                f"“{word}” is spelt with a {which} among {among}, printed alike: the page "
+                f"shows “{read}”, which a search for it does not find",
+            )
+        )
+    return found
+
+
+def _typed_around(text: str, offset: int) -> str:
+    """The word of ``text`` at ``offset``, or where letters are not spaced (Chinese,
+    Thai) two letters either side of it in its run, with the marks on them."""
+
+    def in_word(char: str) -> bool:
+        return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+    start, end, letters = offset, offset + 1, 0
+    while start > 0 and in_word(text[start - 1]) and letters < 2:
+        start -= 1
+        letters += unicodedata.category(text[start])[0] != "M"
+    letters = 0
+    while end < len(text) and in_word(text[end]) and (letters < 3 or not text[end].isalnum()):
+        letters += unicodedata.category(text[end])[0] != "M"
+        end += 1
+    return text[start:end]
 
 
 def _alphabetic(char: str) -> bool:

@@ -1,0 +1,99 @@
+"""A promise spelt with letters printed like those of its own script (`twin_letters`).
+
+Each case below printed its promise on the page while every check passed: a Kangxi
+radical is drawn as the ideograph (再⽣ prints as 再生), a capital I and a small l are
+one stroke in the leaflets' sans-serif faces ("MlRACLE" prints as MIRACLE), Khmer's
+deprecated ឣ is drawn as អ, Thai's obsolete ฃ as ข, the capital eth Ð as Vietnamese Đ,
+Thai เ + เ as แ (a common way to type it),
+a letter O among a share's digits is a zero ("1OO% safe") and a zero among capitals
+an O ("REGR0W"), and a Greek capital iota,
+read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ". The
+claim checks now read them as printed, and TEXT001 names the word to the reviewer, as
+a search of the PDF and a screen reader still read other characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
+from msc_leaflet.checks.text import plain
+from msc_leaflet.content.text_policy import hidden_in_words, visible
+from test_checks import CLEAN, findings_for, leaflet, translated_context
+
+#: (language, sentence as typed, the words of the claim as printed)
+DISGUISED = [
+    ("zh_Hans", "干细胞能再\u2f63软骨。", "再生软骨"),  # KANGXI RADICAL LIFE for 生
+    ("ja", "幹細胞で軟骨が再\u2f63します。", "軟骨が再生"),
+    ("km", "ការព្យាបាល\u17a3ព្ភូតហេតុ", "អព្ភូតហេតុ"),  # deprecated QAQ for អ: miracle
+    ("th", "ผู้ป่วยหาย\u0e03าด", "หายขาด"),  # obsolete KHO KHUAT for ข: cured for good
+    ("vi", "Tế bào gốc \u00d0IỀU TRỊ DỨT \u00d0IỂM bệnh khớp.", "TRỊ DỨT ĐIỂM"),  # eth
+    ("vi", "Tế bào gốc điều trị dứt d\u0335iểm bệnh khớp.", "trị dứt điểm"),  # d, stroke
+    ("th", "ได้ผลเเน่นอน 100%", "ได้ผลแน่นอน 100%"),  # แ typed เ + เ: results for certain
+    ("lo", "ເຊວສ້ອມເເປງທຸກຄວາມເສຍຫາຍ", "ສ້ອມແປງທຸກຄວາມເສຍຫາຍ"),  # ແ as ເ + ເ: repairs all damage
+    ("en", "A MlRACLE therapy.", "MIRACLE"),  # a small l for I among capitals
+    ("en", "Our cells ELlMlNATE arthritis.", "ELIMINATE arthritis"),
+    ("en", "Our cells heaI your joints.", "heal"),  # a capital I for l among small letters
+    ("en", "A \u039c\u0399R\u0391CL\u0395 therapy.", "MIRACLE"),  # Greek capitals, iota
+    ("en", "MSCs hea\u04c0 your joints.", "heal"),  # Cyrillic capital palochka
+    ("en", "Our cells are 1OO% safe.", "100% safe"),  # the letter O for a zero
+    ("th", "ปลอดภัย 1OO%", "ปลอดภัย 100%"),
+    ("en", "Our cells REGR0W cartilage.", "REGROW"),  # a zero for the letter O
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "printed"), DISGUISED)
+def test_a_promise_in_letters_printed_alike_is_found(
+    lang: str, sentence: str, printed: str
+) -> None:
+    seen = plain(sentence).text
+    found = [(seen[m.start : m.end], m.excused) for m in find_claims(sentence, claim_list(lang))]
+    assert (printed, False) in found, found
+
+
+@pytest.mark.parametrize(("lang", "sentence", "printed"), DISGUISED)
+def test_the_reviewer_is_shown_the_word_a_search_would_miss(
+    lang: str, sentence: str, printed: str
+) -> None:
+    described = " ".join(description for _, description in hidden_in_words(sentence))
+    assert "“" in described, sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McIntyre and AlphaFold",  # mixed case: names, read as typed
+        "Is it IL-6, IgG or HbA1c? I will call.",
+        "Take 5 mL, then 2 dL.",
+        "Oxygen (O2) at 21%; CO 5%.",
+        "CD40, H2O, ISO 9001, COVID-19 and N0 (a tumour stage)",
+        "Il est là.",
+        "再生医学の研究",  # the ideograph itself
+        "ผู้ป่วยหายขาด",
+        "Điều trị",
+    ],
+)
+def test_correct_text_reads_as_typed(text: str) -> None:
+    assert visible(text) == text
+    assert hidden_in_words(text) == []
+
+
+def test_a_twin_in_a_translation_is_found(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN)})
+    ctx = translated_context(root, {"answer": "เซลล์ของเราทำให้ผู้ป่วยหาย\u0e03าด"}, "th")
+    assert ["หายขาด" in issue.message for issue in risky_claim(ctx)] == [True]
+
+
+def test_a_disguised_promise_is_found_where_it_is_typed(
+    make_project: Callable[..., Path],
+) -> None:
+    blocks = CLEAN + "- paragraph: Our cells heaI joints, a MlRACLE [@alpha2001].\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks)})
+    assert findings_for(root, "CLAIM001")[0].startswith("20:41: error: risky claim “MIRACLE”")
+    assert findings_for(root, "CLAIM003")[0].startswith("20:26: warning: wording that may ")
+    hidden = findings_for(root, "TEXT001")
+    assert [h.split(": ")[0] for h in hidden] == ["20:26", "20:41"], hidden
+    assert "shows “heal”" in hidden[0] and "shows “MIRACLE”" in hidden[1]
