@@ -2328,3 +2328,52 @@ def test_a_16_bit_grey_png_with_alpha_prints_in_black_ink_alone(
     expected = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB")
     bands = cast(tuple[tuple[int, int], ...], ImageChops.difference(shown, expected).getextrema())
     assert max(high for _, high in bands) <= 2
+
+
+def code_fill(pdf: Path) -> tuple[str, tuple[float, ...]]:
+    """The colour operator and values of the fill that paints the most rectangles on the
+    last page: the QR code's dark modules."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as document:
+        colour: tuple[str, tuple[float, ...]] = ("", ())
+        saved: list[tuple[str, tuple[float, ...]]] = []
+        best, rectangles = colour, 0
+        count = 0
+        for instruction in pikepdf.parse_content_stream(document.pages[-1]):
+            op, operands = str(instruction.operator), instruction.operands
+            if op == "q":
+                saved.append(colour)
+            elif op == "Q" and saved:
+                colour = saved.pop()
+            elif op in ("k", "rg", "g", "sc", "scn"):
+                colour = (op, tuple(float(v) for v in operands if isinstance(v, int | Decimal)))
+            elif op == "re":
+                count += 1
+            elif op in ("f", "f*", "F", "B", "b", "S", "n"):
+                if count > rectangles:
+                    best, rectangles = colour, count
+                count = 0
+    assert rectangles > 50, "no QR code on the last page"
+    return best
+
+
+def test_a_print_builds_qr_code_prints_in_solid_black(tmp_path: Path) -> None:
+    """The code's dark modules were the theme's ink, K 85 in print: a tint, which a
+    press prints as a halftone screen, so each module's edge was a row of dots and the
+    paper showed through, where a phone's camera looks for clean dark squares. A print
+    build draws them in solid black ink, K 100; a screen build keeps the theme's ink."""
+    root, _ = with_url(tmp_path, "https://example.org/leaflets/fasting")
+    from fasting import LEAFLET
+
+    for colour, expected in (("cmyk", ("k", (0.0, 0.0, 0.0, 1.0))), ("rgb", None)):
+        options = Options(spec=PrintSpec(colour=colour))
+        out = tmp_path / colour
+        pdf = build_leaflet(Project.at(root), LEAFLET, "en", out, options=options).path
+        op, values = code_fill(pdf)
+        if expected is not None:
+            assert (op, values) == expected
+        else:  # the bundled ink on screen, #1f2a30
+            assert op == "rg" and values == pytest.approx(
+                (0x1F / 255, 0x2A / 255, 0x30 / 255), abs=1e-3
+            )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import groupby
 
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -188,6 +189,18 @@ class ClosingWithCode(Flowable):  # type: ignore[misc]
         return [NullActionFlowable(), self.box, self.note]
 
 
+#: The dark modules of a print build's code: black ink alone, solid.
+SOLID_BLACK = CMYKColor(0, 0, 0, 1)
+
+
+def module_colour(theme: Theme) -> Color:
+    """The colour of the code's dark modules: the theme's ink on screen; in print solid
+    black. The bundled ink prints as K 85, a tint, which a press prints as a halftone
+    screen: each module's edge is a row of dots, not the clean edge a phone's camera
+    finds a module by, and the code's contrast falls by the paper showing through."""
+    return SOLID_BLACK if theme.colour_mode == "cmyk" else theme_colour(theme, "ink")
+
+
 def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
     style = w.styles["small"]
     muted = theme_colour(theme, "muted")
@@ -199,9 +212,9 @@ def online_note(url: str, w: Writer, theme: Theme, labels: Labels) -> Flowable:
         theme_colour(theme, "accent-text"),
         link=url,
     )
-    return w.tagged(OnlineNote(url, label, address, w.lang, theme_colour(theme, "ink")), "P")
+    return w.tagged(OnlineNote(url, label, address, w.lang, module_colour(theme)), "P")
 
 
 def code_beside_contacts(url: str, theme: Theme) -> Flowable:
     """The code for the closing box, where the note has no room below it."""
-    return CodeBesideContacts(url, theme_colour(theme, "ink"))
+    return CodeBesideContacts(url, module_colour(theme))
