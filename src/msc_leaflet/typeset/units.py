@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
 
+from ..content.composition import composed
 from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .citation_text import bracketed, meets_number
@@ -158,7 +159,8 @@ def _new_unit(
 
 
 def prepare_runs(runs: Sequence[Run]) -> list[Run]:
-    """Normalise run text: NFC, line ends as spaces, combining marks kept with their base.
+    """Normalise run text: composed (`content.composition`), line ends as spaces,
+    combining marks kept with their base.
 
     A style change inside a grapheme cluster (bold on a tone mark only) cannot be
     shaped: the mark moves into the run of its base consonant. So does a consonant a
@@ -168,7 +170,7 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     """
     out: list[Run] = []
     for run in runs:
-        text = unicodedata.normalize("NFC", run.text).replace("\r\n", " ")
+        text = composed(run.text).replace("\r\n", " ")
         if "\n" in text or "\t" in text or "\r" in text:  # translating reads every character
             text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
         if out and text and not run.superscript:
