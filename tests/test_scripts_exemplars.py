@@ -21,10 +21,12 @@ import pypdfium2
 import pytest
 from PIL import Image
 
+from conftest import ORGANISATION
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.content.composition import compatibility_ideographs, composed
 from msc_leaflet.languages import right_to_left
 from msc_leaflet.project import Project
+from pdfjs_text import extract_pdfjs, require_pdfjs
 from pdfread import font_problems
 from test_languages_editions import notdef_glyphs
 from typeset_support import EXTRACTORS
@@ -213,34 +215,65 @@ def squash(text: str) -> str:
 LOCALES = sorted(p.stem for p in EXEMPLARS.glob("*.txt"))
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The exemplar leaflet of a locale, built once for every reader's test."""
+    pdfs: dict[str, Path] = {}
+
+    def build(locale: str) -> Path:
+        if locale not in pdfs:
+            root = tmp_path_factory.mktemp(locale)
+            (root / "leaflets").mkdir()
+            (root / "organisations").mkdir()
+            (root / "organisations" / "test-clinic.yaml").write_text(ORGANISATION, "utf-8")
+            source = leaflet(locale, exemplar_paragraphs(locale))
+            (root / "leaflets" / "sample.yaml").write_text(source, "utf-8")
+            pdfs[locale] = build_leaflet(Project.at(root), "sample", None, root / "out").path
+        return pdfs[locale]
+
+    return build
+
+
+def assert_reads_back(locale: str, reader: str, extracted: str) -> None:
+    """Every sentence and exemplar of ``locale`` is in the text ``reader`` gave back."""
+    text = squash(extracted)
+    paragraphs = exemplar_paragraphs(locale)
+    if not right_to_left(locale):
+        for paragraph in paragraphs:
+            assert squash(paragraph) in text, (reader, paragraph)
+        return
+    # Isolated neutrals (« » ، ‰) between spaces of a right-to-left line have no order
+    # of their own to keep; pdfium also reads each character of a right-to-left
+    # stretch in its compatibility form (… as ..., ‑ as ‐: docs/scripts.md). The
+    # sentences are read exactly.
+    for sentence in WORDS[locale]:
+        assert squash(sentence) in text, (reader, sentence)
+    folded = reader == "pypdfium2"
+    if folded:
+        text = unicodedata.normalize("NFKC", text)
+    for paragraph in paragraphs[len(WORDS[locale]) :]:
+        for item in paragraph.split():
+            item = unicodedata.normalize("NFKC", item) if folded else item
+            assert squash(item) in text, (reader, item)
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_character_a_language_writes_prints_and_reads_back(
-    make_project: Callable[..., Path], tmp_path: Path, locale: str
+    built: Callable[[str], Path], locale: str
 ) -> None:
-    paragraphs = exemplar_paragraphs(locale)
-    root = make_project({"sample": leaflet(locale, paragraphs)})
-    pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    pdf = built(locale)
     assert notdef_glyphs(pdf) == []
     assert font_problems(pdf) == []
     for name, extract in EXTRACTORS.items():
-        text = squash(extract(pdf))
-        if right_to_left(locale):
-            # Isolated neutrals (« » ، ‰) between spaces of a right-to-left line have
-            # no order of their own to keep; pdfium also reads each character of a
-            # right-to-left stretch in its compatibility form (… as ..., ‑ as ‐:
-            # docs/scripts.md). The sentences are read exactly.
-            for sentence in WORDS[locale]:
-                assert squash(sentence) in text, (name, sentence)
-            if name == "pypdfium2":
-                text = unicodedata.normalize("NFKC", text)
-            for paragraph in paragraphs[len(WORDS[locale]) :]:
-                for item in paragraph.split():
-                    if name == "pypdfium2":
-                        item = unicodedata.normalize("NFKC", item)
-                    assert squash(item) in text, (name, item)
-        else:
-            for paragraph in paragraphs:
-                assert squash(paragraph) in text, (name, paragraph)
+        assert_reads_back(locale, name, extract(pdf))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_pdfjs_reads_every_character_a_language_writes(
+    built: Callable[[str], Path], locale: str
+) -> None:
+    require_pdfjs()
+    assert_reads_back(locale, "pdf.js", extract_pdfjs(built(locale)))
 
 
 #: Japanese names written in a form of their own: compatibility ideographs Unicode
