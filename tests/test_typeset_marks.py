@@ -93,6 +93,11 @@ CLOSE_LINES = [
     ("lo", "ຜູ້ປ່ວຍ", "ນ້ຳ"),  # ູ under ຜ, ້ and ໍ over ນ
     ("vi", "BỆNH", "ỔN"),  # the dot under Ệ, ̉ over ̂ over O
     ("my", "ကျွန်ုပ်", "ကြည့်ရှု"),  # ွ and ု under, ် and ီ over
+    ("my", "နှုတ်", "အင်္ဂလိပ်"),  # ှ and ု under, the kinzi over
+    ("vi", "VỤ", "LẪN"),  # the dot under Ụ, ̃ over ̂ over A
+    ("km", "ក្រុមគ្រូ", "ញ៉ាំ"),  # ្រ and ុ, ូ under, ៉ and ំ over
+    ("hi", "शुद्ध", "धर्मों"),  # ु and the stacked ध under, the reph and ों over
+    ("ar", "الطَّبِيبِ", "إِلَّا"),  # kasra under, shadda and fatha over lam-alef
 ]
 
 
