@@ -12,9 +12,11 @@ font"): `test_scripts_build` checks that it is refused in one line.
 
 from __future__ import annotations
 
+import json
 import textwrap
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pypdfium2
@@ -134,11 +136,15 @@ _STACKERS = ("\u1039", "\u17d2", "\u094d")
 
 def exemplars(locale: str) -> dict[str, list[str]]:
     """The locale's CLDR exemplar sets, as `tests/fixtures/exemplars/README.md` says."""
-    text = (EXEMPLARS / f"{locale}.txt").read_text(encoding="utf-8")
-    sets = {}
-    for line in text.splitlines():
-        kind, _, items = line.partition(": ")
-        sets[kind] = items.split()
+    sets: dict[str, list[str]] = _exemplar_sets()[locale]
+    return sets
+
+
+@cache
+def _exemplar_sets() -> dict[str, dict[str, list[str]]]:
+    sets: dict[str, dict[str, list[str]]] = json.loads(
+        (EXEMPLARS / "exemplars.json").read_text(encoding="utf-8")
+    )
     return sets
 
 
@@ -212,7 +218,7 @@ def squash(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
-LOCALES = sorted(p.stem for p in EXEMPLARS.glob("*.txt"))
+LOCALES = sorted(_exemplar_sets())
 
 
 @pytest.fixture(scope="module")
