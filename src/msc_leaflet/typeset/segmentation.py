@@ -51,6 +51,7 @@ from pathlib import Path
 from icu4py.breakers import LineBreaker, WordBreaker
 
 from ..alternation import longest_first
+from ..content.composition import composed
 from ..content.text_policy import refusal
 from ..data import word_list_path
 from ..errors import LeafletError, Location
@@ -161,7 +162,7 @@ def _load(path: Path, stamp: Stamp) -> WordList:
     words = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
-        term = unicodedata.normalize("NFC", line.strip())
+        term = composed(line.strip())
         if not term or term.startswith("#"):
             continue
         problem = refusal(line.rstrip(), rtl, language)
