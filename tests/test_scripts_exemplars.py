@@ -90,7 +90,9 @@ WORDS: dict[str, list[str]] = {
     ],
     "ja": [
         "薬は１日２回、食後に飲んでください。𠮟らないでください。",
-        "髙橋さん、山﨑さん、辻さん、葛飾区の方はお知らせください。",
+        # 葛 with an ideographic variation selector (葛󠄀, U+E0100): Noto Sans CJK has no
+        # variation sequences and draws the everyday form; the selector reads back.
+        "髙橋さん、山﨑さん、辻さん、葛\U000e0100飾区の方はお知らせください。",
         "ホッケ（𩸽）や塡補など、まれな字も正しく印刷されます。",
     ],
     "ar": [
