@@ -119,7 +119,16 @@ SCRIPTS = (
         # ، ؛ ؟, and the percent and per mille signs ٪ ؉ ؊ (as % never starts a line)
         no_line_start="\u060c\u061b\u061f\u066a\u0609\u060a",
     ),
-    ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+    ScriptProfile(
+        tag="Deva",
+        name="Devanagari",
+        ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
+        # The danda । and double danda ॥ end a sentence or verse, as a full stop does,
+        # and are often typed after a space ("मिलें ।"): a line starting with one read
+        # as a stray stroke.
+        no_line_start="\u0964\u0965",
+        hanging="\u0964\u0965",
+    ),
     ScriptProfile(
         tag="Hani",
         name="Han (Chinese, Japanese kanji)",
