@@ -245,6 +245,24 @@ def test_a_danda_never_starts_a_line_even_after_a_space(text: str, lang: str) ->
             assert at not in line_breaks(text, lang) and at - 1 not in line_breaks(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        # ๏ opens a verse, ๚ะ and ๛ close it and a text: "May you be in good health."
+        ("๏ |ขอให้ท่านมีสุขภาพแข็งแรง ๚ะ๛", "th"),
+        ("๏ ขอให้ท่านมีสุขภาพแข็งแรง |๚ะ๛", "th"),
+        ("๏ ขอให้ท่านมีสุขภาพแข็งแรง ๚ะ |๛", "th"),
+        ("၎င်း |၏ ဆေး", "my"),  # ၏ ("of") typed after a space: "its medicine"
+        ("Cells ( |MSC ) in a vein", "en"),  # an author's space inside brackets
+    ],
+)
+def test_a_mark_that_opens_or_closes_a_text_stays_with_it_across_a_space(
+    marked: str, lang: str
+) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang)
+
+
 def unbroken(marked: str, lang: str) -> tuple[list[str], bool]:
     """The breaks `line_breaks` offers inside each ``[…]`` of ``marked`` (shown as
     ``text|text``), and whether a line may still break before each."""

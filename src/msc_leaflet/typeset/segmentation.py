@@ -661,12 +661,18 @@ def allowed_break(text: str, i: int) -> bool:
         )
     ):
         return False  # inside ។ល។, ฯลฯ
-    # An author's space before a closing character: "ทุก ๆ", "( MSC )".
+    # An author's space before a closing character: "ทุก ๆ", "( MSC )"; and after an
+    # opening one: "( MSC )", the Thai verse mark ๏ before the verse's first word.
     if before == " ":
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
         if j < len(text) and text[j] in NO_LINE_START:
+            return False
+        k = i - 1
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k > 0 and text[k - 1] in NO_LINE_END:
             return False
     return True
 
