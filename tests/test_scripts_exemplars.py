@@ -22,6 +22,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 
 from conftest import ORGANISATION
 from msc_leaflet.build import build_leaflet
@@ -282,6 +283,39 @@ def test_pdfjs_reads_every_character_a_language_writes(
 ) -> None:
     require_pdfjs()
     assert_reads_back(locale, "pdf.js", extract_pdfjs(built(locale)))
+
+
+#: The faces each locale's own script prints in, regular to bold italic, as the table
+#: of docs/scripts.md ("Fonts per script") declares them: a family without an italic
+#: prints its italic upright, Noto Sans CJK its bold as regular; never a face the theme
+#: does not name (a synthetic slant or weight). Latin text (digits, punctuation) is
+#: Sarabun's in all four.
+SARABUN = {"Sarabun-Regular", "Sarabun-SemiBold", "Sarabun-Italic", "Sarabun-SemiBoldItalic"}
+OWN_FACES = {
+    "km": {"NotoSansKhmer-Regular", "NotoSansKhmer-SemiBold"},
+    "my": {"NotoSansMyanmar-Regular", "NotoSansMyanmar-Bold"},
+    "lo": {"NotoSansLao-Regular", "NotoSansLao-Bold"},
+    "ar": {"NotoSansArabic-Regular", "NotoSansArabic-SemiBold"},
+    "fa": {"NotoSansArabic-Regular", "NotoSansArabic-SemiBold"},
+    "ur": {"NotoSansArabic-Regular", "NotoSansArabic-SemiBold"},
+    "hi": {"NotoSansDevanagari-Regular", "NotoSansDevanagari-SemiBold"},
+    "ja": {"NotoSansCJKsc-Regular"},
+    "zh_Hans": {"NotoSansCJKsc-Regular"},
+    "zh_Hant": {"NotoSansCJKsc-Regular"},
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_script_prints_in_the_faces_the_theme_declares(
+    built: Callable[[str], Path], locale: str
+) -> None:
+    reader = PdfReader(built(locale))
+    faces = {
+        str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert faces == SARABUN | OWN_FACES.get(locale, set())
 
 
 #: Japanese names written in a form of their own: compatibility ideographs Unicode
