@@ -19,10 +19,10 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import pikepdf
 import pypdfium2
 import pytest
 from PIL import Image
-from pypdf import PdfReader
 
 from conftest import ORGANISATION
 from msc_leaflet.build import build_leaflet
@@ -30,7 +30,7 @@ from msc_leaflet.content.composition import compatibility_ideographs, composed
 from msc_leaflet.languages import right_to_left
 from msc_leaflet.project import Project
 from pdfjs_text import extract_pdfjs, require_pdfjs
-from pdfread import font_problems
+from pdfread import embedded_fonts, font_problems
 from test_languages_editions import notdef_glyphs
 from typeset_support import EXTRACTORS
 
@@ -309,12 +309,8 @@ OWN_FACES = {
 def test_each_script_prints_in_the_faces_the_theme_declares(
     built: Callable[[str], Path], locale: str
 ) -> None:
-    reader = PdfReader(built(locale))
-    faces = {
-        str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1]
-        for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()
-    }
+    with pikepdf.open(built(locale)) as pdf:
+        faces = {str(font.BaseFont).split("+", 1)[-1] for font in embedded_fonts(pdf)}
     assert faces == SARABUN | OWN_FACES.get(locale, set())
 
 
