@@ -6,9 +6,8 @@ It also replaces each of the 1,002 CJK compatibility ideographs that have a cano
 equivalent by that unified ideograph: 神 (U+FA19, the 示 radical of a Japanese name's
 old form) by 神 (U+795E), 塚 (U+FA10) by 塚, 海 (U+FA45) by 海. Noto Sans CJK draws
 each pair differently, so a doctor's name typed in its registered form printed, and
-read back from the PDF, in another (JIS X 0213 and KS X 1001 encode these forms for
-names and readings; Unicode notes that normalisation loses them, UAX #15). They are
-kept as typed here; a face without a glyph for one draws it with its unified
+read back from the PDF, in another (JIS X 0213 encodes such forms for names). They
+are kept as typed here; a face without a glyph for one draws it with its unified
 ideograph's, the text layer still the character typed (`typeset.fonts.STAND_INS`).
 """
 
