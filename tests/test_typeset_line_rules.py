@@ -286,6 +286,40 @@ def test_the_arabic_percent_sign_stays_with_its_number(text: str) -> None:
     assert sign not in line_breaks(text, "ar") and sign - 1 not in line_breaks(text, "ar")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("डॉक्टर से मिलें । दवा लें ।", "hi"),  # "See the doctor. Take the medicine."
+        ("डॉक्टर से मिलें। दवा लें॥", "hi"),
+        ("डॉक्टरांना भेटा । औषध घ्या ।", "mr"),  # Marathi, written in Devanagari too
+    ],
+)
+def test_a_danda_never_starts_a_line_even_after_a_space(text: str, lang: str) -> None:
+    # The danda ends a sentence as a full stop does, and is often typed after a space:
+    # a 30 pt column printed "मिलें" and then "। दवा", the stop alone at a line's start.
+    for at, char in enumerate(text):
+        if char in "।॥":
+            assert at not in line_breaks(text, lang) and at - 1 not in line_breaks(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        # ๏ opens a verse, ๚ะ and ๛ close it and a text: "May you be in good health."
+        ("๏ |ขอให้ท่านมีสุขภาพแข็งแรง ๚ะ๛", "th"),
+        ("๏ ขอให้ท่านมีสุขภาพแข็งแรง |๚ะ๛", "th"),
+        ("๏ ขอให้ท่านมีสุขภาพแข็งแรง ๚ะ |๛", "th"),
+        ("၎င်း |၏ ဆေး", "my"),  # ၏ ("of") typed after a space: "its medicine"
+        ("Cells ( |MSC ) in a vein", "en"),  # an author's space inside brackets
+    ],
+)
+def test_a_mark_that_opens_or_closes_a_text_stays_with_it_across_a_space(
+    marked: str, lang: str
+) -> None:
+    text, at = cut(marked)
+    assert at not in line_breaks(text, lang)
+
+
 def unbroken(marked: str, lang: str) -> tuple[list[str], bool]:
     """The breaks `line_breaks` offers inside each ``[…]`` of ``marked`` (shown as
     ``text|text``), and whether a line may still break before each."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .composition import composed
 from .text_policy import prints_nothing, visible
 
 WEB_SCHEMES = ("http://", "https://")
@@ -41,11 +42,11 @@ def folded(source: str) -> str:
 
 
 def as_printed(source: str) -> str:
-    """``source`` in the one spelling the page prints it: composed (NFC), its blanks
+    """``source`` in the one spelling the page prints it: `composed` (NFC), its blanks
     `folded`. A leaflet's text is its msgid so (`content.loader`), and an older
     catalog's msgid is matched so (`i18n.merge`): an edit no reader sees (an editor's
     NFD, two blanks retyped) must not turn a translation fuzzy."""
-    return unicodedata.normalize("NFC", folded(source))
+    return composed(folded(source))
 
 
 _SPECIAL = re.compile(r"[\\*\[]")  # what `_Parser.run` looks at: the rest is plain text

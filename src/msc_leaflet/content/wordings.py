@@ -17,7 +17,6 @@ the text policy of its own language, as a leaflet's text does.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -25,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from ..errors import LeafletError, nearest_first
 from ..languages import profiles
 from ..project import Project, check_locale, parent_locales, same_language
+from . import composition
 from . import model as m
 from .yaml_source import ORGANISATION, Fields, invisible_only, load_yaml, no_text, where
 
@@ -132,7 +132,7 @@ def composed(value: str) -> str:
     lines kept (an address's). A profile saved decomposed by its editor ("Việt" as
     e ◌̣ ◌̂) printed the right glyphs, but the clinic's name is also every PDF's
     /Author and XMP creator, which kept the letters a search does not find."""
-    return unicodedata.normalize("NFC", value)
+    return composition.composed(value)
 
 
 def written_names(path: Path) -> tuple[str, ...]:

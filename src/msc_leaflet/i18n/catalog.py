@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.composition import composed
 from ..data import library_root
 from ..errors import LeafletError, Location
 from ..project import (
@@ -255,7 +255,7 @@ def msgstr_as_read(msgstr: str) -> str:
     are written from the model and kept the decomposed letters a search for "bệnh"
     does not find. Columns of findings are still the file's: `checks.source.po_locate`
     finds a phrase in the msgstr as typed."""
-    return unicodedata.normalize("NFC", msgstr)
+    return composed(msgstr)
 
 
 def earlier_translation(msgstr: str) -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -30,6 +29,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..clock import iso_date, record_date
+from ..content.composition import composed
 from ..content.model import Leaflet, is_keyword_context
 from ..content.text_policy import one_line_refusal, prints_nothing
 from ..content.yaml_source import PlainConstructor, YamlFile, load_yaml, where
@@ -376,9 +376,9 @@ def _text(item: dict[str, Any], key: str, default: str | None = None) -> str:
 
 def _composed(said: str) -> str:
     """A name or note a reader reads (the proof's history, the desk's "Signed off by
-    …"), composed (NFC): a terminal or a file saved decomposed wrote "Nguyễn" as its
+    …"), `composed` (NFC): a terminal or a file saved decomposed wrote "Nguyễn" as its
     letters and their marks apart, which the desk showed so and a search missed."""
-    return unicodedata.normalize("NFC", said)
+    return composed(said)
 
 
 def _digests(value: Any, key: str, words: int | None) -> dict[str, str]:

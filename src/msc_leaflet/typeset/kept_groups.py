@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..alternation import longest_first
+from ..content.composition import composed
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError
@@ -113,7 +114,7 @@ def _bundled_labels(lang: str) -> tuple[str, ...]:
 def _composed(words: Iterable[str]) -> tuple[str, ...]:
     """``words`` as a paragraph holds them (NFC), each once, in a fixed order: a key of
     the caches, however a catalog typed them."""
-    return tuple(sorted({unicodedata.normalize("NFC", word) for word in words if word}))
+    return tuple(sorted({composed(word) for word in words if word}))
 
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)
@@ -235,7 +236,7 @@ def _unit_labels(lang: str) -> tuple[str, ...]:
     them, capitalised too where a sentence may start with one."""
     from ..i18n.numbers import words_before_a_number  # i18n reads the typesetter's fonts
 
-    read = [unicodedata.normalize("NFC", word) for word in words_before_a_number(lang)]
+    read = [composed(word) for word in words_before_a_number(lang)]
     if profile(lang).word_spaces:
         read += [word[:1].upper() + word[1:] for word in read]
     return tuple(longest_first(set(read)))
@@ -395,7 +396,7 @@ def _before_number(lang: str) -> tuple[str, ...]:
     capitalised where a sentence may start with one (Ngày 12), longest first."""
     from ..i18n.numbers import words_before_a_number  # i18n reads the typesetter's fonts
 
-    read = [unicodedata.normalize("NFC", word) for word in words_before_a_number(lang)]
+    read = [composed(word) for word in words_before_a_number(lang)]
     if profile(lang).word_spaces:
         read += [word[:1].upper() + word[1:] for word in read]
     words = {*_listed(lang, "before-number"), *read}

@@ -73,10 +73,12 @@ SCRIPTS = (
         name="Thai",
         ranges=((0x0E00, 0x0E7F),),
         # ะ sara a, ๆ mai yamok (repeat), ฯ paiyannoi (abbreviation), ๅ lakkhangyao
-        # (ฤๅ), ำ sara am: all close the syllable before them.
-        no_line_start="\u0e30\u0e46\u0e2f\u0e45\u0e33\u0e32",
-        # เ แ โ ใ ไ precede the consonant they are pronounced after.
-        no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44",
+        # (ฤๅ), ำ sara am: all close the syllable before them. ๚ angkhankhu and ๛
+        # khomut close a verse or a text, after its last word, even typed after a space.
+        no_line_start="\u0e30\u0e46\u0e2f\u0e45\u0e33\u0e32\u0e5a\u0e5b",
+        # เ แ โ ใ ไ precede the consonant they are pronounced after; ๏ fongman opens a
+        # verse, before its first word.
+        no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44\u0e4f",
         unbroken=("\u0e2f\u0e25\u0e2f",),  # ฯลฯ
         hanging="\u0e46\u0e2f",  # ๆ ฯ
     ),
@@ -95,7 +97,9 @@ SCRIPTS = (
         tag="Mymr",
         name="Myanmar",
         ranges=((0x1000, 0x109F), (0xA9E0, 0xA9FF), (0xAA60, 0xAA7F)),
-        no_line_start="\u104a\u104b",  # ၊ ။ section marks close a phrase
+        # ၊ ။ section marks close a phrase; ၏, "of" (and the formal full stop), follows
+        # its noun, even typed after a space.
+        no_line_start="\u104a\u104b\u104f",
         hanging="\u104a\u104b",
     ),
     ScriptProfile(
@@ -119,7 +123,16 @@ SCRIPTS = (
         # ، ؛ ؟, and the percent and per mille signs ٪ ؉ ؊ (as % never starts a line)
         no_line_start="\u060c\u061b\u061f\u066a\u0609\u060a",
     ),
-    ScriptProfile(tag="Deva", name="Devanagari", ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+    ScriptProfile(
+        tag="Deva",
+        name="Devanagari",
+        ranges=((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
+        # The danda । and double danda ॥ end a sentence or verse, as a full stop does,
+        # and are often typed after a space ("मिलें ।"): a line starting with one read
+        # as a stray stroke.
+        no_line_start="\u0964\u0965",
+        hanging="\u0964\u0965",
+    ),
     ScriptProfile(
         tag="Hani",
         name="Han (Chinese, Japanese kanji)",

@@ -51,6 +51,7 @@ from pathlib import Path
 from icu4py.breakers import LineBreaker, WordBreaker
 
 from ..alternation import longest_first
+from ..content.composition import composed
 from ..content.text_policy import refusal
 from ..data import word_list_path
 from ..errors import LeafletError, Location
@@ -161,7 +162,7 @@ def _load(path: Path, stamp: Stamp) -> WordList:
     words = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, line in enumerate(lines, start=1):
-        term = unicodedata.normalize("NFC", line.strip())
+        term = composed(line.strip())
         if not term or term.startswith("#"):
             continue
         problem = refusal(line.rstrip(), rtl, language)
@@ -665,12 +666,18 @@ def allowed_break(text: str, i: int) -> bool:
         )
     ):
         return False  # inside ។ល។, ฯลฯ
-    # An author's space before a closing character: "ทุก ๆ", "( MSC )".
+    # An author's space before a closing character: "ทุก ๆ", "( MSC )"; and after an
+    # opening one: "( MSC )", the Thai verse mark ๏ before the verse's first word.
     if before == " ":
         j = i
         while j < len(text) and text[j] == " ":
             j += 1
         if j < len(text) and text[j] in NO_LINE_START:
+            return False
+        k = i - 1
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k > 0 and text[k - 1] in NO_LINE_END:
             return False
     return True
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
 
+from ..content.composition import composed
 from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .citation_text import bracketed, meets_number
@@ -158,7 +159,8 @@ def _new_unit(
 
 
 def prepare_runs(runs: Sequence[Run]) -> list[Run]:
-    """Normalise run text: NFC, line ends as spaces, combining marks kept with their base.
+    """Normalise run text: composed (`content.composition`), line ends as spaces,
+    combining marks kept with their base.
 
     A style change inside a grapheme cluster (bold on a tone mark only) cannot be
     shaped: the mark moves into the run of its base consonant. So does a consonant a
@@ -168,7 +170,7 @@ def prepare_runs(runs: Sequence[Run]) -> list[Run]:
     """
     out: list[Run] = []
     for run in runs:
-        text = unicodedata.normalize("NFC", run.text).replace("\r\n", " ")
+        text = composed(run.text).replace("\r\n", " ")
         if "\n" in text or "\t" in text or "\r" in text:  # translating reads every character
             text = text.translate({ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
         if out and text and not run.superscript:
@@ -301,6 +303,13 @@ def build_units(
         if halved:
             own = tuple(i - a for i in halved[bisect_left(halved, a) : bisect_left(halved, b)])
         piece = _piece(run, full[a:b], lang, bidi[a] if full else 0, context, own)
+        if (
+            pieces
+            and piece.run.font != pieces[-1].run.font
+            and _is_mark(full[a])
+            and piece.level % 2 == 0
+        ):
+            piece = _centred_on_base(pieces[-1], piece)
         if run.superscript and (a in opening or b in closing):
             clusters = bracketed(piece.clusters, run.font, a in opening, b in closing)
             piece = _new_piece(run, clusters, piece.size, piece.rise, piece.text, piece.level)
@@ -316,6 +325,52 @@ def build_units(
             pieces = []
             start = b
     return units
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
+def _centred_on_base(base: Piece, marks: Piece) -> Piece:
+    """``marks``, a piece that opens with marks whose base ends ``base`` in another
+    face, with those marks centred over the base's ink, as HarfBuzz's fallback places
+    a mark its font has no anchor for. Only a base no face of the marks' script has
+    is set apart from them: U+25CC DOTTED CIRCLE, which the text policy's hint offers
+    for showing a mark by itself (◌ั, ◌่), is in Noto Sans Khmer but not in Sarabun,
+    and the Thai mark, shaped alone, stood at the circle's right where its bearing
+    put it, a tone mark beside the circle rather than over it. Its height is the
+    font's, made for a consonant's."""
+    from .ink import glyph_ink  # ink measures units: imported when a mark needs it
+
+    last = base.clusters[-1] if base.clusters else None
+    if last is None or not last.glyphs:
+        return marks
+    ink = [(g, glyph_ink(base.run.font, g.gid)) for g in last.glyphs]
+    drawn = [(g.x + left, g.x + right) for g, (left, right, _, _) in ink if right > left]
+    if not drawn:
+        return marks
+    scale = base.size / marks.size
+    # The base's ink centre, from the pen where the marks start (the base's end).
+    centre = ((min(x for x, _ in drawn) + max(x for _, x in drawn)) / 2 - last.advance) * scale
+    clusters = list(marks.clusters)
+    for index, cluster in enumerate(clusters):
+        if not all(map(_is_mark, cluster.text)):
+            break
+        inks = [
+            (g.x + left, g.x + right)
+            for g in cluster.glyphs
+            for left, right, _, _ in [glyph_ink(marks.run.font, g.gid)]
+            if right > left
+        ]
+        if not inks:
+            continue
+        shift = centre - (min(x for x, _ in inks) + max(x for _, x in inks)) / 2
+        clusters[index] = replace(
+            cluster,
+            glyphs=tuple(replace(g, x=g.x + shift) for g in cluster.glyphs),
+            carriers=tuple(replace(g, x=g.x + shift) for g in cluster.carriers),
+        )
+    return _new_piece(marks.run, tuple(clusters), marks.size, marks.rise, marks.text, marks.level)
 
 
 def _bracketed_citations(full: str, superscripts: set[int]) -> tuple[set[int], set[int]]:
