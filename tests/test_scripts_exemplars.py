@@ -26,7 +26,7 @@ from PIL import Image
 
 from conftest import ORGANISATION
 from msc_leaflet.build import build_leaflet
-from msc_leaflet.content.composition import compatibility_ideographs, composed
+from msc_leaflet.content.composition import composed, unified_ideograph
 from msc_leaflet.languages import right_to_left
 from msc_leaflet.project import Project
 from pdfjs_text import extract_pdfjs, require_pdfjs
@@ -368,7 +368,7 @@ def test_a_compatibility_ideograph_the_font_lacks_is_drawn_as_its_unified_one(
     # (U+52C7) and reads back as typed, where refusing it would stop a build that
     # printed before.
     typed = "勇\ufa76"
-    assert compatibility_ideographs()["\ufa76"] == "勇"
+    assert unified_ideograph("\ufa76") == "勇"
     root = make_project({"sample": leaflet("ja", [f"{typed}さん"])})
     pdf = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
     assert notdef_glyphs(pdf) == []
@@ -383,3 +383,6 @@ def test_text_is_composed_but_for_compatibility_ideographs() -> None:
     assert composed(decomposed + "\ufa19") == "Bệnh viện\ufa19"
     assert composed("\ufa19\u0301") == "\ufa19\u0301"  # nothing composes with it
     assert composed("\ufa11") == "\ufa11"  # 﨑 is a unified ideograph: never changed
+    assert unified_ideograph("\ufa11") is None
+    assert unified_ideograph("\ufa19") == "\u795e"
+    assert composed("a\ufa19b\ufa10") == "a\ufa19b\ufa10"

@@ -28,7 +28,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
-from ..content.composition import compatibility_ideographs
+from ..content.composition import holds_compatibility_ideograph, unified_ideograph
 from ..errors import LeafletError, Location
 from ..theme.fonts import ROLES, FontConfig, FontFamilySpec, role_of
 from .font_files import bundled_config, face_path
@@ -284,12 +284,15 @@ FALLBACK_SPACES = frozenset(
 #: `FALLBACK_SPACES`, narrower than U+0020 or as wide as a digit. So is a CJK
 #: compatibility ideograph (神, a name's old form, kept as typed by
 #: `content.composition`) drawn by a face without it with its unified ideograph's
-#: glyph (神), which composing would have printed: Noto Sans CJK has 409 of the 1,002.
-STAND_INS = {
-    "\u2011": "\u2010",  # hyphen
-    "\u0f0c": "\u0f0b",  # Tibetan tsheg
-    **compatibility_ideographs(),
-}
+#: glyph (神), which composing would have printed: Noto Sans CJK has 409 of the 1,002
+#: (`stand_in`).
+STAND_INS = {"\u2011": "\u2010", "\u0f0c": "\u0f0b"}  # hyphen; Tibetan tsheg
+
+
+def stand_in(char: str) -> str | None:
+    """The character whose glyph sets ``char`` in a face without its own
+    (`STAND_INS`), else None."""
+    return STAND_INS.get(char) or unified_ideograph(char)
 
 
 def sets(name: str, char: str) -> bool:
@@ -305,18 +308,21 @@ def sets(name: str, char: str) -> bool:
         return True
     if char in FALLBACK_SPACES:
         return 0x20 in cmap
-    stand_in = STAND_INS.get(char)
-    return stand_in is not None and ord(stand_in) in cmap
+    other = stand_in(char)
+    return other is not None and ord(other) in cmap
 
 
 def drawn_text(name: str, text: str) -> str:
     """``text`` as face ``name`` draws it: each non-breaking form it has no glyph for
     replaced by the breaking one (`STAND_INS`), one character for one, so HarfBuzz's
     clusters still index ``text``."""
-    if text.isascii() or _STAND_IN_KEYS.isdisjoint(text):
+    if text.isascii() or (
+        _STAND_IN_KEYS.isdisjoint(text) and not holds_compatibility_ideograph(text)
+    ):
         return text
     return "".join(
-        STAND_INS[char] if char in STAND_INS and not covers(name, char) else char for char in text
+        other if (other := stand_in(char)) is not None and not covers(name, char) else char
+        for char in text
     )
 
 
