@@ -359,6 +359,11 @@ class _Row(SplitTable):  # type: ignore[misc]
         return parts
 
     def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", 0))
+        for cell in self._cellvalues[0]:
+            for flowable in cell:
+                if isinstance(flowable, Whole):
+                    flowable.at_top = at_top
         trial = availHeight
         while trial > 0:
             parts: list[Flowable] = super().split(availWidth, trial)
@@ -498,6 +503,12 @@ class Whole(Flowable):  # type: ignore[misc]
         self.column = column
         self.room = room
         self.limit = limit
+        #: Whether the row holding it starts a page (`_Row`): a data table inside is
+        #: never told so by a frame, and at the top of a page it splits however it
+        #: can, as in the single edition (`SplitTable.split_in`). Without it, a table
+        #: that fitted the bare page but not above the notes of the works it cites
+        #: could split nowhere, and was refused as a cell taller than a page.
+        self.at_top = False
         self._content = [inner]  # where the page's reference footer finds citations
         self.outline_title = getattr(inner, "outline_title", None)
 
@@ -532,7 +543,10 @@ class Whole(Flowable):  # type: ignore[misc]
             return []
         trial = availHeight
         while trial > 0:  # less and less room, until the split leaves no lone line
-            parts = self.inner.split(self.column, trial)
+            if isinstance(self.inner, SplitTable):
+                parts = self.inner.split_in(self.column, trial, at_top=self.at_top)
+            else:
+                parts = self.inner.split(self.column, trial)
             if len(parts) != 2:
                 return []
             if isinstance(parts[1], Spacer):
