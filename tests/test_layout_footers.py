@@ -278,3 +278,44 @@ def test_a_parallel_table_that_fits_a_page_but_not_above_its_notes_splits_there(
         assert numbers <= listed, f"page {page} cites {sorted(numbers - listed)} unlisted"
     read = "".join(squash(page) for page in page_texts(built.path))
     assert read.count(squash(THAI_DRINKS)) == read.count(squash(DRINKS)) == 3 * repeats
+
+
+def test_a_longer_translations_table_splits_beside_its_source_kept_whole(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The English table of a Thai-source leaflet is taller than its source: above the
+    notes of the works a row cites, it must split at the top of a page while the Thai
+    table beside it fits whole. A box going on alone beside its counterpart's end moved
+    the row on, to a page that gave it no more room, and the build was refused ("this
+    table cell (…) makes its row taller than a page")."""
+    cites = "; ".join(f"@s{n:02d}" for n in range(10))
+    advice = " ".join([DRINKS] * 4)
+    english = {  # Thai and English; the first two rows' advice is longer in English
+        "เครื่องดื่ม": "Drink", "คำแนะนำ": "Advice", "สิ่งที่ดื่มได้": "What you may drink",
+        "น้ำเปล่า": "Plain water", "กาแฟ": "Coffee", "ชา": "Tea", "ห้ามดื่ม": "Do not drink it.",
+        "ดื่มได้": advice, f"ดื่มได้บ้าง [{cites}]": f"{advice} [{cites}]",
+    }  # fmt: skip
+    blocks = (
+        "- table:\n    header: [เครื่องดื่ม, คำแนะนำ]\n    rows:\n"
+        f"      - [น้ำเปล่า, ดื่มได้]\n      - [กาแฟ, 'ดื่มได้บ้าง [{cites}]']\n"
+        "      - [ชา, ห้ามดื่ม]\n  caption: สิ่งที่ดื่มได้\n"
+    )
+    text = leaflet_yaml(blocks, references=_references(10)).replace("language: en", "language: th")
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    init_locale(project, "en")
+    catalog_path = root / "locales" / "en" / "LC_MESSAGES" / "sample.po"
+    catalog = read_po(catalog_path)
+    for entry in catalog.active:
+        entry.msgstr = english.get(entry.msgid, entry.msgid)
+    write_po(catalog_path, catalog)
+    options = Options(spec=PrintSpec(paper="a5"))
+    built = build_leaflet(
+        project, "sample", "en", tmp_path / "out", edition="parallel", options=options
+    )
+    read = "".join(squash(page) for page in page_texts(built.path))
+    assert read.count(squash(DRINKS)) == 2 * 4
+    cited, footers = citations_by_page(built.path)
+    in_list = listed_by_page(built.path)
+    for page, numbers in enumerate(cited, start=1):
+        assert numbers <= footers[page - 1] | in_list[page - 1], f"page {page}"

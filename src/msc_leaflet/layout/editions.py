@@ -364,9 +364,13 @@ class _Row(SplitTable):  # type: ignore[misc]
             for flowable in cell:
                 if isinstance(flowable, Whole):
                     flowable.at_top = at_top
+        holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
         trial = availHeight
+        alone: list[Flowable] | None = None  # a split leaving a box to go on alone
         while trial > 0:
             parts: list[Flowable] = super().split(availWidth, trial)
+            if not parts:
+                break
             if len(parts) != 2 or not isinstance(parts[0], Table):
                 return parts
             cells = [
@@ -374,13 +378,13 @@ class _Row(SplitTable):  # type: ignore[misc]
             ]
             if not any(cells):
                 return []  # nothing but the space above a box
-            holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
             if not all(kept for kept, has in zip(cells, holds, strict=True) if has):
                 # One language's box fitted here and the other's moved on: the reader
                 # would find the translation a page away from its source. The row moves
                 # whole; on the next page, with room to split, both columns keep a part.
-                return []
+                break
             if isinstance(parts[1], Table) and _box_goes_on_alone(parts[1], holds):
+                alone = alone or parts
                 trial -= SPLIT_STEP
                 continue
             if not isinstance(parts[1], Table):  # the whole row fits
@@ -391,6 +395,13 @@ class _Row(SplitTable):  # type: ignore[misc]
             # A column would keep nothing but a heading, a question or a rule: less
             # room, until it moves on with its text and the text before it stays.
             trial -= SPLIT_STEP
+        # At the top of a page, moving on gains no room: a box goes on alone rather
+        # than the build be refused (a Burmese table split above the notes of the
+        # works it cites, beside its Vietnamese source whole, was "a cell taller than
+        # a page").
+        if at_top and alone is not None:
+            _carry_lead_ins(alone, holds)  # where a column keeps text before them
+            return _filling(alone, availHeight)
         return []
 
 
