@@ -307,6 +307,31 @@ def test_a_paragraph_with_too_many_citations_for_a_page_names_its_line(
     assert_refused_at(code, output, f"sample.yaml:{line_of(text, 'Studies say so')}", message)
 
 
+@pytest.mark.parametrize("edition", ["single", "parallel"])
+def test_too_many_citations_under_a_heading_names_the_paragraph_not_the_heading(
+    make_project: Callable[..., Path], edition: str
+) -> None:
+    """A heading is kept with the paragraph under it, and the error named the heading,
+    which cites nothing ("this heading cites 120 references"): a Japanese author looked
+    for the citations on the wrong line."""
+    keys = [f"ref{n:03d}" for n in range(120)]
+    study = {"journal": "J Test", "year": 2001}
+    references = yaml.safe_dump(
+        {"references": [{"key": k, "authors": ["A"], "title": k, **study} for k in keys]}
+    )
+    cites = "".join(f"[@{key}]" for key in keys)
+    blocks = f"- heading: 研究\n- paragraph: 研究によると、そうです{cites}。\n"
+    text = leaflet_yaml(blocks, references=references).replace("language: en", "language: ja")
+    root = make_project({"sample": text})
+    args = ["--project", str(root)]
+    if edition == "parallel":
+        assert invoke("i18n", "init", "en", *args)[0] == 0
+    code, output = invoke("build", *args, "-o", str(root / "out"), "--edition", edition)
+    message = "this paragraph cites 120 references, and their notes at the foot of the page"
+    assert_refused_at(code, output, f"sample.yaml:{line_of(text, '研究によると')}", message)
+    assert "heading" not in output
+
+
 # --- 9. concurrent builds keep each other's records ------------------------------------
 
 

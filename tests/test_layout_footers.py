@@ -12,9 +12,14 @@ import yaml
 
 from conftest import REPO, leaflet_yaml
 from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
+from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.i18n.workflow import init_locale
+from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from page_fill import page_fill
-from pdfread import citations_by_page, page_texts
+from pdfread import citations_by_page, listed_by_page, page_texts
+from test_languages_editions import squash
 
 
 def _references(count: int) -> str:
@@ -227,3 +232,90 @@ def test_the_document_code_and_version_print_as_typed_beside_native_page_digits(
         assert "MSC-PI-004 · ဗားရှင်း 1.0 ·" in text, text
         assert f"စာမျက်နှာ {'၀၁၂၃၄၅၆၇၈၉'[number]} /" in text, text
         assert "MSC-PI-၀" not in text and "၁.၀" not in text
+
+
+#: "You may drink plain water, but no coffee, tea, milk or sweet drinks.", in Thai (the
+#: fasting fixture's), and in English: a cell of a Thai-source leaflet's table.
+THAI_DRINKS = "ดื่มน้ำเปล่าได้ แต่ห้ามดื่มกาแฟ ชา นม หรือน้ำหวาน"
+DRINKS = "You may drink plain water, but no coffee, tea, milk or sweet drinks."
+
+
+def test_a_parallel_table_that_fits_a_page_but_not_above_its_notes_splits_there(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A Thai-source table of three rows fits the bare page of an A5 parallel column,
+    but not above the notes of the works it cites: it moves whole to the next page,
+    and there must split. In a column a table was never told it starts a page (where
+    the single edition's splits however it can), so it split nowhere, and the build
+    was refused ("this table cell (…) makes its row taller than a page")."""
+    repeats = 3
+    cell = " ".join([THAI_DRINKS] * repeats)
+    cites = "; ".join(f"@s{n:02d}" for n in range(6))
+    rows = "".join(f"      - ['น้ำ [{cites}]', '{cell}']\n" for _ in range(3))
+    blocks = f"- heading: สิ่งที่ดื่มได้\n- table:\n    header: [เครื่องดื่ม, คำแนะนำ]\n    rows:\n{rows}"
+    text = leaflet_yaml(blocks, references=_references(6)).replace("language: en", "language: th")
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    catalog_path = root / "locales" / "en" / "LC_MESSAGES" / "sample.po"
+    init_locale(project, "en")
+    catalog = read_po(catalog_path)
+    english = {cell: " ".join([DRINKS] * repeats), "สิ่งที่ดื่มได้": "What you may drink",
+               "เครื่องดื่ม": "Drink", "คำแนะนำ": "Advice"}  # fmt: skip
+    for entry in catalog.active:
+        if entry.msgid.startswith("น้ำ ["):
+            entry.msgstr = entry.msgid.replace("น้ำ", "Water")
+        else:
+            entry.msgstr = english.get(entry.msgid, entry.msgid)
+    write_po(catalog_path, catalog)
+    options = Options(spec=PrintSpec(paper="a5"))
+    built = build_leaflet(
+        project, "sample", "en", tmp_path / "out", edition="parallel", options=options
+    )
+    cited, footers = citations_by_page(built.path)
+    in_list = listed_by_page(built.path)  # the list's page has no notes of what it prints
+    for page, numbers in enumerate(cited, start=1):
+        listed = footers[page - 1] | in_list[page - 1]
+        assert numbers <= listed, f"page {page} cites {sorted(numbers - listed)} unlisted"
+    read = "".join(squash(page) for page in page_texts(built.path))
+    assert read.count(squash(THAI_DRINKS)) == read.count(squash(DRINKS)) == 3 * repeats
+
+
+def test_a_longer_translations_table_splits_beside_its_source_kept_whole(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The English table of a Thai-source leaflet is taller than its source: above the
+    notes of the works a row cites, it must split at the top of a page while the Thai
+    table beside it fits whole. A box going on alone beside its counterpart's end moved
+    the row on, to a page that gave it no more room, and the build was refused ("this
+    table cell (…) makes its row taller than a page")."""
+    cites = "; ".join(f"@s{n:02d}" for n in range(10))
+    advice = " ".join([DRINKS] * 4)
+    english = {  # Thai and English; the first two rows' advice is longer in English
+        "เครื่องดื่ม": "Drink", "คำแนะนำ": "Advice", "สิ่งที่ดื่มได้": "What you may drink",
+        "น้ำเปล่า": "Plain water", "กาแฟ": "Coffee", "ชา": "Tea", "ห้ามดื่ม": "Do not drink it.",
+        "ดื่มได้": advice, f"ดื่มได้บ้าง [{cites}]": f"{advice} [{cites}]",
+    }  # fmt: skip
+    blocks = (
+        "- table:\n    header: [เครื่องดื่ม, คำแนะนำ]\n    rows:\n"
+        f"      - [น้ำเปล่า, ดื่มได้]\n      - [กาแฟ, 'ดื่มได้บ้าง [{cites}]']\n"
+        "      - [ชา, ห้ามดื่ม]\n  caption: สิ่งที่ดื่มได้\n"
+    )
+    text = leaflet_yaml(blocks, references=_references(10)).replace("language: en", "language: th")
+    root = make_project({"sample": text})
+    project = Project.at(root)
+    init_locale(project, "en")
+    catalog_path = root / "locales" / "en" / "LC_MESSAGES" / "sample.po"
+    catalog = read_po(catalog_path)
+    for entry in catalog.active:
+        entry.msgstr = english.get(entry.msgid, entry.msgid)
+    write_po(catalog_path, catalog)
+    options = Options(spec=PrintSpec(paper="a5"))
+    built = build_leaflet(
+        project, "sample", "en", tmp_path / "out", edition="parallel", options=options
+    )
+    read = "".join(squash(page) for page in page_texts(built.path))
+    assert read.count(squash(DRINKS)) == 2 * 4
+    cited, footers = citations_by_page(built.path)
+    in_list = listed_by_page(built.path)
+    for page, numbers in enumerate(cited, start=1):
+        assert numbers <= footers[page - 1] | in_list[page - 1], f"page {page}"

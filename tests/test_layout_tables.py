@@ -201,6 +201,52 @@ def test_a_row_too_tall_for_a_half_page_column_sets_the_tables_at_full_width(
     assert text.count(squash(DRINKS)) == repeats
 
 
+#: "Ask your treating doctor before you book a long journey.", the Japanese of the
+#: languages fixture, and its English: a cell of a Japanese-source leaflet.
+JOURNEY = "長い旅行を予約する前に、担当の医師に相談してください。"
+JOURNEY_EN = "Ask your treating doctor before you book a long journey."
+
+
+def test_rows_that_fit_one_by_one_but_not_two_by_two_set_the_tables_at_full_width(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A Japanese-source table of four rows, each under half an A5 page in half its
+    width, but two of them with the header more than a page: a data table splits
+    leaving two rows on each page, and a table in a column of the parallel edition
+    never learns it stands at the top of a page, where a single edition's splits
+    anyhow. Each row fitted with the header, so the halves were kept, and the build
+    was refused ("this table cell (…) makes its row taller than a page"). Each
+    language's table is set at the full width instead."""
+    cell = JOURNEY * 5
+    rows = "".join(f"      - [胸の痛み, {cell}]\n" for _ in range(4))
+    blocks = f"- table:\n    header: [サイン, すること]\n    rows:\n{rows}"
+    text = leaflet_yaml(blocks, references="").replace("language: en", "language: ja")
+    root = make_project({"sample": text})
+    assert runner.invoke(app, ["i18n", "init", "en", "--project", str(root)]).exit_code == 0
+    catalog_path = root / "locales" / "en" / "LC_MESSAGES" / "sample.po"
+    catalog = read_po(catalog_path)
+    english = {cell: " ".join([JOURNEY_EN] * 5), "胸の痛み": "Chest pain", "サイン": "Sign",
+               "すること": "What to do"}  # fmt: skip
+    for entry in catalog.active:
+        entry.msgstr = english.get(entry.msgid, entry.msgid)
+    write_po(catalog_path, catalog)
+    options = Options(spec=PrintSpec(paper="a5"))
+    built = build_leaflet(
+        Project.at(root), "sample", "en", tmp_path / "out", edition="parallel", options=options
+    )
+    lines = text_lines(built.path)
+    japanese = [line for line in lines if line.text.startswith("胸の")]  # 胸の|痛み
+    chest = [line for line in lines if line.text.startswith("Chest")]  # Chest|pain
+    assert len(japanese) == len(chest) == 4
+    # One table above the other, at the left margin, not side by side (there the
+    # source column starts past the middle of the page), the translation's first.
+    assert max(line.x for line in japanese + chest) - min(line.x for line in japanese + chest) < 1
+    assert (chest[-1].page, -chest[-1].baseline) < (japanese[0].page, -japanese[0].baseline)
+    for name, extract in EXTRACTORS.items():
+        read = squash(extract(built.path))
+        assert read.count(squash(JOURNEY)) == read.count(squash(JOURNEY_EN)) == 4 * 5, name
+
+
 # --- cells that wrap beside each other read back cell by cell (#16) -------------------
 
 #: Two sentences a cell holds, per script: each wraps in half an A5 page.

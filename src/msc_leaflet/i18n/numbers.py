@@ -154,6 +154,10 @@ class Numbers:
     # number as written, "" for the era's first year, 元年): Japanese 令和元年 is 2019,
     # Taiwan's 民國108年 is 2019 too.
     era_years: tuple[tuple[str, str], ...] = ()
+    # The values of its `counted` words read as no number, with nothing counted after
+    # them (Vietnamese ba câu, "three sentences", but ba mẹ, "parents"): a number the
+    # other side spells may be one of these, and is no number lost or added.
+    maybe: Counter[str] = field(default_factory=Counter)
 
 
 #: The numbers of a text that has none (most texts): one object, so that a comparison of
@@ -196,7 +200,7 @@ def read(text: str, language: str = "") -> Numbers:
     callers: read its counters, never change them."""
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
-    spelled, ordinals = _words(text, language)
+    spelled, ordinals, maybe = _words(text, language)
     named = _named_months(text, base)
     dated = [month for month, beside_digit in named if beside_digit]
     spelled = [word for word in spelled if not _in_name(word, named)]
@@ -281,6 +285,7 @@ def read(text: str, language: str = "") -> Numbers:
         tuple(clocks),
         tuple(hours),
         _era_years(text, base),
+        Counter(maybe),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
 
@@ -1655,19 +1660,21 @@ def _sizes(language: str) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(found.items(), key=lambda pair: len(pair[0]), reverse=True))
 
 
-def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
+def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]]:
     """The number words of ``text``, but for those that are part of a larger number
-    (Thai สิบสอง, 12, and สองร้อย, 200, hold no 2 of their own), and the values of its
-    ordinals in words ("second", ที่สอง, 第二), read in the same pass."""
+    (Thai สิบสอง, 12, and สองร้อย, 200, hold no 2 of their own), the values of its
+    ordinals in words ("second", ที่สอง, 第二), read in the same pass, and those of the
+    `counted` words it reads as no number (`Numbers.maybe`)."""
     pattern = _word_pattern(_base(language))
     if pattern is None:
-        return [], []
+        return [], [], []
     values = _spelled(_base(language))
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
     found = _compounds(text, language) + _bare_sizes(text, _base(language))
     ordinal: list[str] = []
+    maybe: list[str] = []
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(number.start <= start < number.end for number in found):
@@ -1682,6 +1689,7 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
         word = match.group(0).casefold()
         size = _size_after(text, end, _base(language))  # hai triệu, สามล้าน: 2 million
         if word in counted and size is None and not _counts_something(text, end, language):
+            maybe.append(values[word])
             continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
         if size is not None and _ONE_NUMBER.fullmatch(value):
@@ -1690,7 +1698,7 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
             value, end = _meridiem(text, value, start, end, language)
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
-    return sorted(found, key=lambda number: number.start), ordinal
+    return sorted(found, key=lambda number: number.start), ordinal, maybe
 
 
 def _bare_sizes(text: str, language: str) -> list[_Found]:

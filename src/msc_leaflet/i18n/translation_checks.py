@@ -492,6 +492,12 @@ def _numbers_differ(
             for value, count in translation_words.items()
         }
     )
+    # A word of the other side that may be that number (Vietnamese "hai hoặc ba câu",
+    # two or three sentences, beside Arabic "جملتين أو ثلاث جمل", where the dual says
+    # two): the Arabic translation of the Vietnamese starter was refused and the
+    # Vietnamese printed in the Arabic leaflet.
+    lost -= translation.maybe
+    new -= source.maybe
     if +lost and +new:
         missing += lost
         added += new

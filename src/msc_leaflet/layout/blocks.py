@@ -594,7 +594,7 @@ class BlockBuilder:
     def table_fits(self, block: m.Table, page_height: float | None = None) -> bool:
         """Whether ``block``'s columns fit this builder's width with no word cut except
         an English word at a hyphenation point, and, given the body's ``page_height``,
-        whether its header and its tallest row, set in those columns, fit one page.
+        whether its rows, set in those columns, split onto pages of it (`_fits_pages`).
 
         A row cannot split across pages: a cell that fits a page at the full width may
         not in half of it (a Thai translation of a few sentences, in a parallel A5
@@ -606,7 +606,7 @@ class BlockBuilder:
             return False
         if page_height is None:
             return True
-        return _tallest_row(self._data_table(cells, widths), self.width) <= page_height
+        return _fits_pages(self._data_table(cells, widths), self.width, page_height)
 
     def _table_cells(self, block: m.Table) -> list[list[Flowable]]:
         """The cells, in the reading order of the table's structure (rows of a TR each,
@@ -851,12 +851,27 @@ def _cell_lines(cell: object) -> int:
     return lines
 
 
-def _tallest_row(table: Table, width: float) -> float:
-    """The height of ``table``, set ``width`` wide, of its header with its tallest other
-    row: what a page must hold of it, the header being repeated above every part."""
+def _fits_pages(table: Table, width: float, page_height: float) -> bool:
+    """Whether ``table``, set ``width`` wide, is placed on pages ``page_height`` tall
+    whatever the page it starts on: whole on one page, or with its header and any
+    `TABLE_ROWS_APART` + 1 consecutive rows on one. A part that starts a page then
+    fits it whole (three rows or fewer) or splits leaving two rows on each side, the
+    least a data table keeps (`SplitTable._split_keeping_rows`).
+
+    Its header with its tallest row is not enough: in a column of the parallel edition
+    a table is never told it stands at the top of a page, where a single edition's
+    splits anyhow, so the last three rows of a Japanese table, each fitting a page
+    under its header but not together, could split neither two and one nor one and two,
+    and the build was refused ("this table cell (…) makes its row taller than a page")."""
     table.wrap(width, 1e9)
-    heights = list(table._rowHeights)
-    return float(heights[0] + max(heights[1:], default=0.0))
+    header, *rows = (float(height) for height in table._rowHeights)
+    if header + sum(rows) <= page_height:
+        return True
+    window = TABLE_ROWS_APART + 1
+    return all(
+        header + sum(rows[start : start + window]) <= page_height
+        for start in range(max(len(rows) - window, 0) + 1)
+    )
 
 
 def _whole(part: Flowable, body: Flowable) -> bool:

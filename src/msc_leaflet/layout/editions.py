@@ -360,9 +360,18 @@ class _Row(SplitTable):  # type: ignore[misc]
         return parts
 
     def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", 0))
+        for cell in self._cellvalues[0]:
+            for flowable in cell:
+                if isinstance(flowable, Whole):
+                    flowable.at_top = at_top
+        holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
         trial = availHeight
+        alone: list[Flowable] | None = None  # a split leaving a box to go on alone
         while trial > 0:
             parts: list[Flowable] = super().split(availWidth, trial)
+            if not parts:
+                break
             if len(parts) != 2 or not isinstance(parts[0], Table):
                 return parts
             cells = [
@@ -370,13 +379,13 @@ class _Row(SplitTable):  # type: ignore[misc]
             ]
             if not any(cells):
                 return []  # nothing but the space above a box
-            holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
             if not all(kept for kept, has in zip(cells, holds, strict=True) if has):
                 # One language's box fitted here and the other's moved on: the reader
                 # would find the translation a page away from its source. The row moves
                 # whole; on the next page, with room to split, both columns keep a part.
-                return []
+                break
             if isinstance(parts[1], Table) and _box_goes_on_alone(parts[1], holds):
+                alone = alone or parts
                 trial -= SPLIT_STEP
                 continue
             if not isinstance(parts[1], Table):  # the whole row fits
@@ -387,6 +396,13 @@ class _Row(SplitTable):  # type: ignore[misc]
             # A column would keep nothing but a heading, a question or a rule: less
             # room, until it moves on with its text and the text before it stays.
             trial -= SPLIT_STEP
+        # At the top of a page, moving on gains no room: a box goes on alone rather
+        # than the build be refused (a Burmese table split above the notes of the
+        # works it cites, beside its Vietnamese source whole, was "a cell taller than
+        # a page").
+        if at_top and alone is not None:
+            _carry_lead_ins(alone, holds)  # where a column keeps text before them
+            return _filling(alone, availHeight)
         return []
 
 
@@ -499,6 +515,12 @@ class Whole(Flowable):  # type: ignore[misc]
         self.column = column
         self.room = room
         self.limit = limit
+        #: Whether the row holding it starts a page (`_Row`): a data table inside is
+        #: never told so by a frame, and at the top of a page it splits however it
+        #: can, as in the single edition (`SplitTable.split_in`). Without it, a table
+        #: that fitted the bare page but not above the notes of the works it cites
+        #: could split nowhere, and was refused as a cell taller than a page.
+        self.at_top = False
         self._content = [inner]  # where the page's reference footer finds citations
         self.outline_title = getattr(inner, "outline_title", None)
 
@@ -533,7 +555,10 @@ class Whole(Flowable):  # type: ignore[misc]
             return []
         trial = availHeight
         while trial > 0:  # less and less room, until the split leaves no lone line
-            parts = self.inner.split(self.column, trial)
+            if isinstance(self.inner, SplitTable):
+                parts = self.inner.split_in(self.column, trial, at_top=self.at_top)
+            else:
+                parts = self.inner.split(self.column, trial)
             if len(parts) != 2:
                 return []
             if isinstance(parts[1], Spacer):

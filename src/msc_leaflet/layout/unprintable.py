@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 
 from ..content import model as m
 from ..errors import LeafletError, Location
-from ..typeset import MissingGlyphError
+from ..typeset import MissingGlyphError, cited_numbers
 from .footnotes import ReferenceFrame, flowable_citations
 
 _KINDS = {
@@ -88,9 +88,11 @@ def too_large(
             "a part of the leaflet is larger than a page and cannot be split",
             "split long boxes, tables and lists into smaller blocks",
         )
+    cited = flowable_citations(flowable) if flowable is not None else set()
+    if isinstance(frame, ReferenceFrame) and cited and flowable is not None:
+        block = _citing(block, flowable)
     kind = _KINDS.get(type(block), "block")
     where = Location(leaflet, block.line)
-    cited = flowable_citations(flowable) if flowable is not None else set()
     if isinstance(frame, ReferenceFrame) and cited:
         footer = frame.references.height(cited)
         if footer > frame._height / 2:
@@ -113,6 +115,30 @@ def too_large(
         f"this {kind} is taller than a page and cannot be split across pages",
         f"split the {kind} into smaller blocks",
     )
+
+
+def _citing(block: m.Block, flowable: Flowable) -> m.Block:
+    """The block whose text holds most of the citations inside ``flowable``: a heading
+    kept with the paragraph under it (a group, a row of the parallel edition) cites
+    nothing itself, and the error blamed it ("this heading cites 40 references", at a
+    heading with no citation)."""
+    counts: dict[int, tuple[m.Block, int]] = {}
+    stack: list[object] = [flowable]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, Flowable):
+            continue
+        own = len(cited_numbers(item))
+        found: m.Block | None = getattr(item, "leaflet_block", None)
+        if own and found is not None:
+            counts[id(found)] = (found, counts.get(id(found), (found, 0))[1] + own)
+        if isinstance(item, Table):
+            stack += [f for row in item._cellvalues for cell in row
+                      for f in (cell if isinstance(cell, (list, tuple)) else [cell])]  # fmt: skip
+        stack += list(getattr(item, "_content", None) or [])
+    if not counts:
+        return block
+    return max(counts.values(), key=lambda pair: pair[1])[0]
 
 
 def _text_too_tall(block: m.Block, leaflet: Path) -> LeafletError | None:
