@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -305,6 +306,34 @@ def test_a_paragraph_with_too_many_citations_for_a_page_names_its_line(
         "taller than the page"
     )
     assert_refused_at(code, output, f"sample.yaml:{line_of(text, 'Studies say so')}", message)
+
+
+def test_a_box_taller_than_what_its_notes_leave_is_told_so(
+    make_project: Callable[..., Path],
+) -> None:
+    """A callout (never split) whose notes take most of the page but not all of it:
+    the error said "no room is left" beside "take 82% of the page", which a Burmese
+    author read as a miscount; it says the callout does not fit in what is left."""
+    keys = [f"ref{n:03d}" for n in range(48)]
+    study = {"journal": "J Test", "year": 2001}
+    references = yaml.safe_dump(
+        {"references": [{"key": k, "authors": ["A"], "title": k, **study} for k in keys]}
+    )
+    cites = "".join(f"[@{key}]" for key in keys)
+    body = " ".join(["Keep the bandage on and dry for two days after the injection."] * 12)
+    callout = f'- callout: "{body} Studies say so {cites}."\n  kind: key-answer\n'
+    blocks = "- paragraph: Keep it dry.\n" + callout
+    text = leaflet_yaml(blocks, references=references)
+    root = make_project({"sample": text})
+    code, output = invoke("build", "--project", str(root), "-o", str(root / "out"))
+    found = re.search(
+        r"this callout cites 48 references, and their notes at the foot of the page take "
+        r"(\d+)% of the page: the callout does not fit in the (\d+)% they leave",
+        output,
+    )
+    assert code != 0 and found, output
+    assert 50 < int(found[1]) < 100 and int(found[1]) + int(found[2]) in (99, 100, 101)
+    assert "no room is left" not in output
 
 
 @pytest.mark.parametrize("edition", ["single", "parallel"])

@@ -96,15 +96,19 @@ def too_large(
     if isinstance(frame, ReferenceFrame) and cited:
         footer = frame.references.height(cited)
         if footer > frame._height / 2:
+            # Where the notes leave some of the page, the block is taller than what
+            # they leave: "no room is left" beside "59%" read as a miscount.
+            taken = footer / frame._height
             share = (
-                "are taller than the page"
+                f"are taller than the page: no room is left for the {kind} itself"
                 if footer >= frame._height
-                else f"take {footer / frame._height:.0%} of the page"
+                else f"take {taken:.0%} of the page: the {kind} does not fit in the "
+                f"{1 - taken:.0%} they leave"
             )
             return LeafletError(
                 where,
                 f"this {kind} cites {len(cited)} references, and their notes at the foot "
-                f"of the page {share}: no room is left for the {kind} itself",
+                f"of the page {share}",
                 "cite fewer references in one paragraph: split it, or cite each source "
                 "where its statement is",
             )
