@@ -548,6 +548,28 @@ def test_a_traditional_chinese_project_prints_its_page_words_in_traditional(
     assert "References" not in printed and "Page 1" not in printed
 
 
+@pytest.mark.parametrize("tag", ["zh_Hant", "zh_TW", "zh_HK"])
+def test_i18n_init_of_traditional_chinese_starts_from_the_traditional_ui_catalog(
+    tmp_path: Path, tag: str
+) -> None:
+    """A project without a Traditional Chinese ui.po (the test leaflet's has none)
+    printed its page words in English and `i18n init zh_TW` started an empty catalog:
+    it starts from the bundled zh_Hant one, its review note kept."""
+    import shutil
+
+    from msc_leaflet.i18n.pofile import read_po
+
+    root = tmp_path / "clinic"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "languages", root)
+    code, output = invoke("i18n", "init", tag, "--project", str(root))
+    assert code == 0, output
+    made = read_po(root / "locales" / tag / "LC_MESSAGES" / "ui.po")
+    assert made.header["Language"] == tag
+    assert "professional medical translator" in made.header["X-Review-Required"]
+    written = {e.msgctxt: e.msgstr for e in made.entries if e.msgstr}
+    assert (written["references"], written["contact"]) == ("參考文獻", "聯絡我們")
+
+
 def test_i18n_init_zh_starts_its_ui_catalog_from_the_simplified_one(tmp_path: Path) -> None:
     """A bare zh reads the zh_Hans catalogs (CLDR's likely script), so `i18n init zh`
     starts its ui.po from the bundled Simplified words, not from an empty catalog a
