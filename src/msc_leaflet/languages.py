@@ -233,19 +233,35 @@ def in_own_letters(text: str, language: str) -> str:
     return text.translate(table) if table else text
 
 
+def lists_language(language: str) -> str:
+    """The profile tag whose word lists (`data/link-text.yaml` …) read ``language``'s
+    texts where it has none of its own: the described language its letters are read
+    as (`letters-in-scripts`: zh_Hans for zh_Hant, zh_TW and zh_HK), else its own."""
+    tag = profile(language).tag
+    kin = _letters_kin(tag)
+    return kin.tag if kin is not None else tag
+
+
+def _letters_kin(tag: str) -> LanguageProfile | None:
+    """The described language whose letters ``tag``'s texts are read as, when it is
+    another (`letters-in-scripts`): Simplified Chinese for Traditional."""
+    table, aliases = _table()
+    base = language_subtag(tag)
+    kin = table.get(base) or table.get(aliases.get(base, ""))
+    if kin is None or kin.tag == tag or profile(tag).script not in dict(kin.script_letters):
+        return None
+    return kin
+
+
 @cache
 def _own_letters(tag: str) -> dict[int, str]:
     """The letters to write a borrowed list's text in for the profile ``tag``
     (`in_own_letters`): {} for a language with its own claim list."""
-    table, aliases = _table()
-    base = language_subtag(tag)
-    kin = table.get(base) or table.get(aliases.get(base, ""))
+    kin = _letters_kin(tag)
     own = profile(tag)
-    if kin is None or kin.tag == tag or own.claims != kin.claims:
+    if kin is None or own.claims != kin.claims:
         return {}
-    name = dict(kin.script_letters).get(own.script)
-    if name is None:
-        return {}
+    name = dict(kin.script_letters)[own.script]
     letters: dict[int, str] = {}
     for written, read in _letter_pairs(name):
         letters.setdefault(ord(read), written)
