@@ -390,6 +390,28 @@ def test_a11y006_thai_translation_with_generic_link_text(
     assert list(generic_link_text(good)) == []
 
 
+@pytest.mark.parametrize("lang", ["zh_Hant", "zh_TW", "zh_HK"])
+@pytest.mark.parametrize("label", ["點擊這裡", "閱讀更多", "按這裡", "連結", "這裏"])
+def test_a11y006_traditional_chinese_generic_link_text(
+    make_project: Callable[..., Path], lang: str, label: str
+) -> None:
+    """A Taiwan or Hong Kong translation's 點擊這裡 ("click here") passed: Traditional
+    Chinese had no list of its own. It is read by the Simplified one, its letters folded
+    as for claims, with Taiwan's own wordings (按這裡, 連結) listed there."""
+    root = make_project(
+        {"sample": leaflet(CLEAN + "- paragraph: See [the rules](https://example.org).\n")}
+    )
+    ctx = translated_context(
+        root, {"paragraph/2": f"請參閱規定[{label}](https://example.org)"}, lang
+    )
+    [issue] = generic_link_text(ctx)
+    assert issue.message == f"[{lang}] link text “{label}” does not say where the link goes"
+    good = translated_context(
+        root, {"paragraph/2": "請參閱[診所的規定](https://example.org)"}, lang
+    )
+    assert list(generic_link_text(good)) == []
+
+
 @pytest.mark.parametrize(
     ("label", "url", "reported"),
     [

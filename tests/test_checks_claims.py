@@ -318,6 +318,42 @@ def test_traditional_chinese_is_read_by_the_chinese_claim_list(
     assert_judged(sentence, lang, promise)
 
 
+# Each Chinese hint of claims-zh_Hans.yaml as a Traditional Chinese author is given
+# it: the same words in Taiwan, written in its letters. A hint added to the list in
+# Simplified must be added here, read by someone who writes Traditional Chinese.
+TRADITIONAL_HINTS = {
+    "副作用通常较轻，但也可能严重": "副作用通常較輕，但也可能嚴重",
+    "可能有助于缓解症状": "可能有助於緩解症狀",
+    "可能有助于身体自我修复": "可能有助於身體自我修復",
+    "效果因人而异": "效果因人而異",
+    "有些患者仍可能需要手术": "有些患者仍可能需要手術",
+    "已在……研究中": "已在……研究中",
+    "正在研究中": "正在研究中",
+}
+
+
+def _han_runs(text: str) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff，…]+", text)
+
+
+@pytest.mark.parametrize("lang", ["zh_Hant", "zh_TW", "zh_HK", "zh-Hant"])
+def test_a_traditional_chinese_author_is_given_hints_in_traditional_letters(
+    make_project: Callable[..., Path], lang: str
+) -> None:
+    """The Simplified claim list reads a Taiwan or Hong Kong text, but its hints told
+    the author 可能有助于身体自我修复 in Simplified characters; they are given in
+    Traditional ones, from the same list (no second copy of it to drift)."""
+    simplified = {run for c in claim_list("zh_Hans").claims for run in _han_runs(c.suggestion)}
+    assert simplified == set(TRADITIONAL_HINTS)  # a new hint: add its Traditional form
+    traditional = {run for c in claim_list(lang).claims for run in _han_runs(c.suggestion)}
+    assert traditional == set(TRADITIONAL_HINTS.values())
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    ctx = translated_context(root, {"p": "我們的幹細胞能讓軟骨重新長出來。"}, lang)
+    [issue] = list(risky_claim(ctx))
+    assert issue.message == f"[{lang}] risky claim “重新長出”"
+    assert "可能有助於身體自我修復" in issue.hint
+
+
 @pytest.mark.parametrize(
     ("sentence", "promise"),
     [

@@ -90,6 +90,14 @@ def test_interface_in_arabic_reads_right_to_left_and_tags_are_valid_html(
     assert negotiate("zh-CN,zh;q=0.9", available) == "zh_Hans"
     assert negotiate("zh-Hans", available) == "zh_Hans"
     assert negotiate("zh-TW", available) == "en"
+    # With the Traditional catalog a Taiwan or Hong Kong browser is given it, and a
+    # mainland one still the Simplified.
+    available = ["en", "th", "zh_Hans", "zh_Hant"]
+    for tag in ("zh-TW", "zh-HK", "zh-Hant-TW", "zh-TW,zh;q=0.9"):
+        assert negotiate(tag, available) == "zh_Hant", tag
+    assert negotiate("zh-CN,zh;q=0.9", available) == "zh_Hans"
+    traditional = client.get("/", headers={"accept-language": "zh-TW"})
+    assert '<html lang="zh-Hant" dir="ltr">' in traditional.text and "手冊庫" in traditional.text
 
 
 def test_filters_and_search_in_every_language(client: TestClient) -> None:
@@ -2427,7 +2435,7 @@ def test_the_signoff_page_speaks_the_interface_language_it_is_set_to(tmp_path: P
     for entry in read_po(po).active:
         if entry.msgctxt == "disclaimer":  # a full stop added: only punctuation changed
             set_msgstr(po, "disclaimer", entry.msgstr + ".")
-    languages = ("th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi")
+    languages = ("th", "lo", "km", "my", "vi", "zh_Hans", "zh_Hant", "ja", "ar", "hi")
     for code in languages:  # the project offers the bundled interface languages
         _offer_interface(root, code)
     phrases = _english_phrases(SIGNOFF_PAGE_KEYS)
@@ -2525,7 +2533,9 @@ def _change_item(page: str, context: str) -> str:
     return item
 
 
-@pytest.mark.parametrize("ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi"])
+@pytest.mark.parametrize(
+    "ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "zh_Hant", "ja", "ar", "hi"]
+)
 def test_an_edit_whose_approved_text_was_not_kept_says_so_on_the_signoff_page(
     tmp_path: Path, ui: str
 ) -> None:
@@ -2693,7 +2703,9 @@ def test_a_page_word_printed_in_english_on_a_thai_page_is_tagged_english(
     assert texts == [("en", "References"), ("th", "เอกสารอ้างอิง"), ("en", "Sources")], item
 
 
-@pytest.mark.parametrize("ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "ja", "ar", "hi"])
+@pytest.mark.parametrize(
+    "ui", ["en", "th", "lo", "km", "my", "vi", "zh_Hans", "zh_Hant", "ja", "ar", "hi"]
+)
 def test_a_new_or_removed_entry_shows_its_text_on_the_signoff_page(tmp_path: Path, ui: str) -> None:
     """A paragraph added since the approval, and one deleted, were "new entry" and
     "removed" with no text under them, as in `i18n review`: the clinician approved a

@@ -224,7 +224,7 @@ def test_a_pack_naming_a_leaflet_or_language_since_removed_keeps_the_rest_of_the
     assert "de" in _tied_error(page, "pack-language")
 
 
-UI_LANGUAGES = ("en", "th", "my", "km", "lo", "vi", "zh_Hans", "ja", "ar")
+UI_LANGUAGES = ("en", "th", "my", "km", "lo", "vi", "zh_Hans", "zh_Hant", "ja", "ar")
 # Words of English prose (a check's message, a refusal), not of Vietnamese or a code.
 ENGLISH = re.compile(
     r"\b(the|of|is|was|are|to|no|not|in|on|at|a|it|for|and|or|than|be|with|from)\b"

@@ -378,11 +378,17 @@ def test_a_regional_tag_is_its_languages_starter_labelled_as_given(tmp_path: Pat
 def _described_in_full() -> list[str]:
     """The languages the package describes in full: a profile with a claim list, so
     `check` reads a leaflet in it for promises of cure (Hindi, Persian and Korean have
-    none: a clinician who reads them must)."""
+    none: a clinician who reads them must), and each script its letters are also written
+    in and read from (`letters-in-scripts`: Traditional Chinese, zh_Hant)."""
     from msc_leaflet.checks.claims import claim_list
-    from msc_leaflet.languages import profiles
+    from msc_leaflet.languages import language_subtag, profile, profiles
 
-    return [p.tag for p in profiles() if claim_list(p.tag).claims]
+    full = [p.tag for p in profiles() if claim_list(p.tag).claims]
+    return full + [
+        profile(f"{language_subtag(tag)}_{script}").tag
+        for tag in full
+        for script, _ in profile(tag).script_letters
+    ]
 
 
 def test_every_language_described_in_full_has_a_starter() -> None:
@@ -467,6 +473,11 @@ def test_each_starter_builds_and_checks_with_only_its_placeholders(
         ("ar_EG", "ar"),
         ("ja-JP", "ja"),
         ("vi_VN", "vi"),
+        # Traditional Chinese has its own starter, never the Simplified one: a Taiwan
+        # or Hong Kong clinic given 资料标题 would print Simplified characters.
+        ("zh_Hant", "zh_Hant"),
+        ("zh-TW", "zh_Hant"),
+        ("zh_HK", "zh_Hant"),
     ],
 )
 def test_a_tag_of_a_described_language_takes_its_starter(tag: str, starter: str) -> None:
@@ -478,10 +489,10 @@ def test_a_tag_of_a_described_language_takes_its_starter(tag: str, starter: str)
     )
 
 
-@pytest.mark.parametrize("tag", ["zh_TW", "zh_Hant", "ko", "hi", "fr"])
+@pytest.mark.parametrize("tag", ["ko", "hi", "fr", "zh_Latn"])
 def test_a_tag_with_no_starter_is_refused_with_the_list(tmp_path: Path, tag: str) -> None:
-    """Traditional Chinese is not the Simplified starter: a starter is text in one
-    script, and a clinic given another's would print it; Hindi and Korean, described
+    """A starter is text in one script, and a clinic given another's would print it
+    (Chinese in Latin letters is not the Chinese starter); Hindi and Korean, described
     without a claim list, have none."""
     code, output = invoke("init", str(tmp_path / "clinic"), "--language", tag)
     assert code == 1 and "Traceback" not in output
@@ -513,6 +524,50 @@ def test_init_in_bare_zh_builds_with_the_page_words_in_chinese(tmp_path: Path) -
     assert code == 0, output
     assert "printed in English" not in output and "i18n init zh" not in output, output
     assert (root / "build" / "zh" / "first-leaflet.pdf").is_file()
+
+
+@pytest.mark.parametrize("tag", ["zh_Hant", "zh_TW"])
+def test_a_traditional_chinese_project_prints_its_page_words_in_traditional(
+    tmp_path: Path, tag: str
+) -> None:
+    """`init --language zh_TW` was refused (no starter), and a zh_Hant leaflet built
+    with "References", "Version" and "Page 1 of 1" in English beside its Chinese: the
+    starter is Traditional Chinese, and its page words print from the zh_Hant ui.po."""
+    from typeset_support import extract_poppler
+
+    root = tmp_path / "clinic"
+    code, output = invoke("init", str(root), "--language", tag)
+    assert code == 0, output
+    assert "資料標題" in (root / "leaflets" / "first-leaflet.yaml").read_text("utf-8")
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    assert "printed in English" not in output, output
+    printed = extract_poppler(root / "build" / tag / "first-leaflet.pdf")
+    for words in ("參考文獻", "審核日期", "第 1 頁，共 1 頁", "簡要回答", "請注意", "聯絡我們"):
+        assert words in printed, words
+    assert "References" not in printed and "Page 1" not in printed
+
+
+@pytest.mark.parametrize("tag", ["zh_Hant", "zh_TW", "zh_HK"])
+def test_i18n_init_of_traditional_chinese_starts_from_the_traditional_ui_catalog(
+    tmp_path: Path, tag: str
+) -> None:
+    """A project without a Traditional Chinese ui.po (the test leaflet's has none)
+    printed its page words in English and `i18n init zh_TW` started an empty catalog:
+    it starts from the bundled zh_Hant one, its review note kept."""
+    import shutil
+
+    from msc_leaflet.i18n.pofile import read_po
+
+    root = tmp_path / "clinic"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "languages", root)
+    code, output = invoke("i18n", "init", tag, "--project", str(root))
+    assert code == 0, output
+    made = read_po(root / "locales" / tag / "LC_MESSAGES" / "ui.po")
+    assert made.header["Language"] == tag
+    assert "professional medical translator" in made.header["X-Review-Required"]
+    written = {e.msgctxt: e.msgstr for e in made.entries if e.msgstr}
+    assert (written["references"], written["contact"]) == ("參考文獻", "聯絡我們")
 
 
 def test_i18n_init_zh_starts_its_ui_catalog_from_the_simplified_one(tmp_path: Path) -> None:

@@ -498,6 +498,53 @@ def test_every_new_catalog_asks_for_a_professional_review(lang: str) -> None:
         assert catalog.header["Language"] == lang
 
 
+TRADITIONAL_UI = REPO / "locales" / "zh_Hant" / "LC_MESSAGES" / "ui.po"
+
+
+def _simplified_only_letters() -> set[str]:
+    """The Simplified letters of data/traditional-chinese.txt that no Traditional text
+    writes (准 is 準's Simplified form, but Taiwan writes 核准 "approve" with it)."""
+    from msc_leaflet.languages import _letter_pairs
+
+    pairs = _letter_pairs("traditional-chinese.txt")
+    traditional = {written for written, _ in pairs}
+    return {read for _, read in pairs if read not in traditional} - {"准"}
+
+
+def test_the_traditional_chinese_ui_catalog_is_taiwan_chinese_to_review() -> None:
+    """A zh_Hant leaflet printed "References", "Page 1 of 4" and the review date in
+    English beside its Chinese text: there was no zh_Hant ui.po. Its catalog translates
+    every message the Simplified one does, in Traditional letters and Taiwan's words
+    (資訊 not 信息, 網路 not 網絡, 搜尋, 列印, 專案, 醫師) and quotes (「」), and says
+    it awaits a professional medical translator's review."""
+    catalog = read_po(TRADITIONAL_UI)
+    assert catalog.header["Language"] == "zh_Hant"
+    assert "professional medical translator" in catalog.header["X-Review-Required"]
+    assert any("professional medical translator" in c for c in catalog.header_comments)
+    simplified = read_po(REPO / "locales" / "zh_Hans" / "LC_MESSAGES" / "ui.po")
+    written = {(e.msgctxt, e.msgid): e.msgstr for e in catalog.entries if e.msgid}
+    assert set(written) == {(e.msgctxt, e.msgid) for e in simplified.entries if e.msgid}
+    assert all(written.values()) and not any(e.fuzzy for e in catalog.entries)
+    text = "".join(written.values())
+    assert sorted(set(text) & _simplified_only_letters()) == []
+    for mainland in ("信息", "視頻", "網絡", "菜單", "打印", "屏幕", "項目", "界面", "“", "”"):
+        assert mainland not in text, mainland
+    words = {ctxt: msgstr for (ctxt, _), msgstr in written.items()}
+    assert words["references"] == "參考文獻" and words["contact"] == "聯絡我們"
+    assert "網路" in words["more-online"] and "搜尋" in words["desk.search"]
+    assert "印表機" in words["desk.colour.rgb"] and "專案" in words["desk.no-language-here"]
+    assert words["desk.role.clinical"] == "臨床醫師" and "「{value}」" in words["desk.not-offered"]
+
+
+@pytest.mark.parametrize("tag", ["zh_Hant", "zh_TW", "zh_HK", "zh-Hant"])
+def test_a_taiwan_or_hong_kong_page_prints_its_words_in_traditional_chinese(tag: str) -> None:
+    """Each Traditional Chinese tag reads the zh_Hant catalog, never the Simplified
+    one (第 3 页), nor English."""
+    labels = ui_labels(tag, Project.at(REPO))
+    assert labels("page-of", page="3", pages="12") == "第 3 頁，共 12 頁"
+    assert (labels("references"), labels("review-date")) == ("參考文獻", "審核日期")
+
+
 def test_a_language_with_only_its_ui_catalog_is_not_built(tmp_path: Path) -> None:
     project = Project.at(REPO)
     assert set(NEW) <= set(catalog_locales(project))

@@ -1090,3 +1090,49 @@ def test_a_booklets_notes_pages_head_their_lines_at_the_line_start(
     for from_left, from_right in sides:
         assert (from_right < from_left) == (lang == "ar"), (from_left, from_right)
         assert min(from_left, from_right) < 30 * 72 / 25.4  # at a margin, not centred
+
+
+TRADITIONAL = REPO / "tests" / "fixtures" / "zh_Hant" / f"{LEAFLET}.po"
+
+
+@pytest.fixture(scope="module")
+def traditional(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The languages fixture with a Traditional Chinese (Taiwan) catalog of its leaflet
+    (tests/fixtures/zh_Hant) and the ui.po `i18n init zh_Hant` starts from the bundled
+    one, built in the single and the parallel edition."""
+    root = tmp_path_factory.mktemp("zh_Hant") / "project"
+    shutil.copytree(FIXTURE, root)
+    folder = root / "locales" / "zh_Hant" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(TRADITIONAL, folder / TRADITIONAL.name)
+    runner = CliRunner()
+    made = runner.invoke(app, ["i18n", "init", "zh_Hant", "--project", str(root)])
+    assert made.exit_code == 0, made.output
+    for edition in EDITIONS:
+        args = ["build", LEAFLET, "-l", "zh_Hant", "--edition", edition, "--project", str(root)]
+        result = runner.invoke(app, [*args, "-o", str(root / "out")])
+        assert result.exit_code == 0, result.output
+        assert "printed in English" not in result.output, result.output
+    return root / "out" / "zh_Hant"
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_a_traditional_chinese_leaflet_reads_back_with_its_page_words_in_chinese(
+    traditional: Path, edition: str, extractor: str
+) -> None:
+    """A zh_Hant leaflet printed "References", "Review date" and "Page 1 of 2" in
+    English beside its Chinese: every extractor reads its page words in Traditional
+    Chinese from the bundled catalog, its text as translated, and in the parallel
+    edition the English beside it."""
+    pdf = traditional / f"{LEAFLET}{EDITIONS[edition]}.pdf"
+    text = "".join(EXTRACTORS[extractor](pdf).split())
+    for words in ("參考文獻", "審核日期", "發布日期", "第1頁，共2頁", "請注意", "聯絡我們", "網站"):
+        assert words in text, words
+    for entry in read_po(TRADITIONAL).entries:
+        printed = entry.msgctxt != "audience"  # the PDF's subject, not printed
+        if printed and entry.msgstr and "[@" not in entry.msgstr and "**" not in entry.msgstr:
+            assert "".join(entry.msgstr.split()) in text, entry.msgctxt
+    english = ("References", "Reviewdate", "Page1of", "Contactus")
+    found = [word for word in english if word in text]
+    assert found == ([] if edition == "single" else ["References", "Reviewdate", "Contactus"])

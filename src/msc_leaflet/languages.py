@@ -221,6 +221,53 @@ def _letter_pairs(name: str) -> tuple[tuple[str, str], ...]:
     return tuple((written, read) for written, read in pairs)
 
 
+def in_own_letters(text: str, language: str) -> str:
+    """``text``, written in the letters of the language whose claim list ``language``
+    borrows (a hint of claims-zh_Hans.yaml), in ``language``'s own letters: a Taiwan
+    author was told 可能有助于缓解症状 in Simplified characters. Read back through the
+    pairs that fold ``language``'s letters into the list's (`letters-in-scripts`), so
+    the claim list and its hints stay one text; where several letters share one form
+    (發 髮 → 发), the first the pairs list is the one written. Unchanged for a language
+    that reads its own list."""
+    table = _own_letters(profile(language).tag)
+    return text.translate(table) if table else text
+
+
+def lists_language(language: str) -> str:
+    """The profile tag whose word lists (`data/link-text.yaml` …) read ``language``'s
+    texts where it has none of its own: the described language its letters are read
+    as (`letters-in-scripts`: zh_Hans for zh_Hant, zh_TW and zh_HK), else its own."""
+    tag = profile(language).tag
+    kin = _letters_kin(tag)
+    return kin.tag if kin is not None else tag
+
+
+def _letters_kin(tag: str) -> LanguageProfile | None:
+    """The described language whose letters ``tag``'s texts are read as, when it is
+    another (`letters-in-scripts`): Simplified Chinese for Traditional."""
+    table, aliases = _table()
+    base = language_subtag(tag)
+    kin = table.get(base) or table.get(aliases.get(base, ""))
+    if kin is None or kin.tag == tag or profile(tag).script not in dict(kin.script_letters):
+        return None
+    return kin
+
+
+@cache
+def _own_letters(tag: str) -> dict[int, str]:
+    """The letters to write a borrowed list's text in for the profile ``tag``
+    (`in_own_letters`): {} for a language with its own claim list."""
+    kin = _letters_kin(tag)
+    own = profile(tag)
+    if kin is None or own.claims != kin.claims:
+        return {}
+    name = dict(kin.script_letters)[own.script]
+    letters: dict[int, str] = {}
+    for written, read in _letter_pairs(name):
+        letters.setdefault(ord(read), written)
+    return letters
+
+
 def writing_system(tag: str) -> tuple[str, Direction]:
     """CLDR's script (ISO 15924: the tag's own script subtag, else the likely one) and
     direction for a language tag; Latin, left to right, for a tag CLDR does not know."""

@@ -27,7 +27,7 @@ from ..content.yaml_source import load_data
 from ..data import data_path
 from ..errors import Location
 from ..i18n.catalog import catalog_path
-from ..languages import profile
+from ..languages import lists_language, profile
 from .registry import CheckContext, Issue, check
 from .text import in_language, one_spelling, plain, reader_texts, says_nothing, typed_spellings
 
@@ -478,7 +478,10 @@ def _generic_phrases(tag: str) -> frozenset[str]:
     """The generic phrases of the language with profile tag ``tag``, as `_key` reads them,
     and as they are typed without the language's keyboard (`typed_spellings`: Vietnamese
     "bam vao day" and Telex "baams vaof ddaay" are bấm vào đây)."""
-    phrases = _generic_table().get(tag, ())
+    # A Traditional Chinese text (zh_Hant) is read by the Simplified list, its letters
+    # folded by `_key` as its claims are: 點擊這裡 is 点击这里.
+    table = _generic_table()
+    phrases = table.get(tag) or table.get(lists_language(tag), ())
     typed = (spelling for phrase in phrases for spelling in typed_spellings(phrase, tag))
     return frozenset(_key(phrase, tag) for phrase in (*phrases, *typed))
 

@@ -50,7 +50,7 @@ from ..content.model import (
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError, Location
-from ..languages import LanguageProfile, language_of, profile, profiles
+from ..languages import LanguageProfile, in_own_letters, language_of, profile, profiles
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
@@ -283,7 +283,7 @@ def claim_list(lang: str) -> ClaimList:
                 c["phrase"],
                 () if "together" in c else forms([c["phrase"], *c.get("variants", [])]),
                 c["severity"],
-                c["suggestion"],
+                in_own_letters(c["suggestion"], lang),  # 可能有助於 for a Taiwan author
                 c.get("concept", c["phrase"]),
                 tuple(forms(part) for part in c.get("together", [])),
                 int(c.get("within", 0)),
