@@ -1284,6 +1284,36 @@ def test_a_thing_said_with_a_may_be_counted_as_one(
     assert (problems == []) is same, problems
 
 
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # "each" and "every" are a one Japanese and Chinese count: 1回の注射, 1人につき
+        ("ja", "Each injection takes 10 minutes.", "1回の注射は10分かかります。", True),
+        ("ja", "Every visit takes 30 minutes.", "1回の来院は30分です。", True),
+        ("ja", "Each patient receives 2 leaflets.", "患者1人につき2枚受け取ります。", True),
+        ("ja", "A single dose is enough.", "1回の投与で十分です。", True),
+        ("zh_Hans", "Each injection takes 10 minutes.", "1次注射需要10分钟。", True),
+        ("zh_Hans", "Each injection takes 10 minutes.", "一次注射需要10分钟。", True),
+        ("zh_Hant", "Each patient receives 2 leaflets.", "每位患者1人2份。", True),
+        # a real wrong number still shows: two doses are no "1回"
+        ("ja", "2 doses are needed.", "1回の投与が必要です。", False),
+        ("ja", "Two doses are needed.", "1回の投与が必要です。", False),
+        ("zh_Hans", "2 doses are needed.", "需要1次给药。", False),
+        ("ja", "Each dose is 2 tablets.", "1回1錠です。", False),
+        # "each" is one time or one person, not a glass: "with each meal" is no コップ1杯
+        ("ja", "Drink water with each meal.", "毎食コップ1杯の水を飲みましょう。", False),
+        ("zh_Hans", "Drink water with each meal.", "每餐喝1杯水。", False),
+    ],
+)
+def test_each_and_every_may_be_counted_as_one(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese says "each injection" 1回の注射 and "each patient" 患者1人: the 1 was
+    refused as a number the source lacks, and the English sentence printed in its place."""
+    problems = _number_problems(source, translation, language)
+    assert (problems == []) is same, problems
+
+
 def test_a_counted_one_may_be_said_with_a_in_english() -> None:
     """The other way, a Thai leaflet's น้ำ 1 แก้ว is "a glass of water" in English."""
     found = check_translation(
