@@ -26,6 +26,7 @@ from ..alternation import longest_first
 from ..content.text_policy import visible
 from ..data import data_path
 from ..languages import profile
+from .han_numerals import han_numbers
 
 # A number's parts are joined by a point or a comma, the Arabic decimal and thousands
 # separators (٫ ٬), a full-width point (１．５, as an input method types it) or comma
@@ -1687,7 +1688,12 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
-    found = _compounds(text, language) + _bare_sizes(text, _base(language))
+    found = _han_compounds(text, _base(language))
+    found += [
+        number
+        for number in _compounds(text, language) + _bare_sizes(text, _base(language))
+        if not any(han.start <= number.start < han.end for han in found)
+    ]
     ordinal: list[str] = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -1714,6 +1720,22 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str]]:
     return sorted(found, key=lambda number: number.start), ordinal
 
 
+def _han_compounds(text: str, language: str) -> list[_Found]:
+    """The Han numerals of ``text`` with a hundred or a thousand among more parts
+    (一千五百 is 1500, `han_numerals`), in a language whose `sizes` hold 千 and 百
+    (Chinese, Japanese), with a size word after it (一千五百万, 15,000,000)."""
+    sizes = dict(_sizes(language))
+    if "千" not in sizes or "百" not in sizes:
+        return []
+    bare = "".join(_mapped(language, "alone_sizes"))
+    found = []
+    for number in han_numbers(text, bare):
+        size = _size_after(text, number.end, language)
+        value, end = (number.value * size[0], size[1]) if size else (number.value, number.end)
+        found.append(_Found(str(value), number.start, end, spelled=True))
+    return found
+
+
 def _bare_sizes(text: str, language: str) -> list[_Found]:
     """A size word said alone, its one unsaid (`alone_sizes` in data/numbers.yaml:
     Japanese 千人, a thousand people, 百回), right before a thing counted (a counter,
@@ -1723,6 +1745,7 @@ def _bare_sizes(text: str, language: str) -> list[_Found]:
     if not sizes or not any(word in text for word in sizes):
         return []
     nouns = _counted_nouns(language)
+    not_sizes = _listed(language, "not_sizes")  # 百日咳, whooping cough: no 100 days
     quantities = "数何幾几上成" + "".join(_HAN_DIGITS) + "十百千万萬億亿"
     found = []
     for word, value in sizes.items():
@@ -1730,6 +1753,8 @@ def _bare_sizes(text: str, language: str) -> list[_Found]:
             start, end = match.span()
             before = text[start - 1 : start]
             if before and (before.isdigit() or before in quantities or before in ".,"):
+                continue
+            if any(text.startswith(other, start) for other in not_sizes):
                 continue
             if _said_after(text, end, (*_counters(language), *nouns), language) or (
                 _unit_after(text, end, language) is not None
