@@ -247,6 +247,33 @@ def test_a_narrow_cjk_line_cuts_no_full_width_number_or_identifier_that_fits(
         assert not any(line.startswith("－") for line in lines), (width, lines)
 
 
+# A number in Han numerals is one number: ICU breaks between any two Han characters,
+# and a line ended "约有一" above "千五百人" (1 and 1500 people).
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("约有[一千五百]人参加。", "zh_Hans"),
+        ("約有[兩千三百五十]人參加。", "zh_Hant"),
+        ("約[千五百]人が参加しました。", "ja"),
+        ("每剂含[两百万]个细胞。", "zh_Hans"),
+        ("休息[十四]天。", "zh_Hans"),
+    ],
+)
+def test_a_number_in_han_numerals_is_never_split(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize("marked", ["一|二|三", "十|分|重|要", "千|万|不|要"])
+def test_han_characters_that_are_no_number_of_several_parts_still_break(marked: str) -> None:
+    """A list (一二三), 十分 ("very") and 千万 ("by no means": sizes with no digit) stay
+    as ICU breaks them."""
+    text = marked.replace("|", "")
+    wanted = {len("".join(marked.split("|")[: k + 1])) for k in range(marked.count("|"))}
+    breaks = set(line_breaks(text, "zh_Hans"))
+    assert wanted <= breaks
+
+
 # A full-width hyphen-minus or plus after a full-width word ends it, whatever follows:
 # ICU took "－" for an ideograph and a line started "－型" (minus type), and before a
 # number it is the number's sign: "－" ended a line and "２０℃" (20 degrees) began one.

@@ -25,8 +25,8 @@ from functools import cache, lru_cache
 from ..alternation import longest_first
 from ..content.text_policy import visible
 from ..data import data_path
+from ..han_numerals import han_numbers
 from ..languages import profile
-from .han_numerals import han_numbers
 
 # A number's parts are joined by a point or a comma, the Arabic decimal and thousands
 # separators (٫ ٬), a full-width point (１．５, as an input method types it) or comma

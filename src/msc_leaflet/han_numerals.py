@@ -1,5 +1,6 @@
 """Han numerals of more than one part (一千五百, 三百五十, 两千零五十, Japanese 千五百) as
-their value, for check I18N007 (`numbers`).
+their value, for check I18N007 (`i18n.numbers`), and where a line keeps them whole
+(`typeset.kept_groups`).
 
 Chinese and Japanese say 1,500 as a thousand and five hundreds, 一千五百: read a part at
 a time, 一千 was 1000 and 五百 500, and neither the source's 1500. A whole run of digits
@@ -81,3 +82,22 @@ def _value(run: str, bare_sizes: str) -> int | None:
     if parts < 2 or not any(size in run for size in "百千"):
         return None
     return value
+
+
+#: A number in Han numerals as a line must keep it: digits with the words for ten, a
+#: hundred, a thousand, ten thousand and a hundred million among them (一千五百,
+#: 两百万, 三十, 一萬).
+_KEPT = re.compile(f"[{''.join(DIGITS)}{ZEROS}{''.join(SIZES)}万萬亿億]{{2,}}")
+_KEPT_SIZES = frozenset("十百千万萬亿億")
+
+
+def kept_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each number ``text`` writes in Han numerals of two characters or
+    more with a size among them (一千五百, 两百万): ICU breaks between any two Han
+    characters, and a line ended "约有一" above "千五百人"."""
+    return [
+        match.span()
+        for match in _KEPT.finditer(text)
+        if not _KEPT_SIZES.isdisjoint(match.group(0))
+        and any(char in DIGITS for char in match.group(0))
+    ]
