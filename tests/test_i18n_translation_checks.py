@@ -481,6 +481,31 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
         ("zh_Hant", "Take it for 2 weeks.", "連續服用兩週。", True),
         ("zh_Hant", "About 2,000,000 cells.", "約兩百萬個細胞。", True),
         ("zh_TW", "Take it for 2 weeks.", "連續服用三週。", False),
+        # a number of several parts is one number: 一千五百 is 1500, not 1000 and 500
+        ("zh_Hans", "About 1,500 people took part.", "约有一千五百人参加。", True),
+        ("zh_Hans", "About 1,500 people took part.", "约有一千二百人参加。", False),
+        ("zh_Hans", "About 2,350 people took part.", "约有两千三百五十人参加。", True),
+        ("zh_Hans", "About 1,050 people took part.", "约有一千零五十人参加。", True),
+        ("zh_Hans", "About 1,500 people took part.", "约有一千五人参加。", True),  # shortened
+        ("zh_Hans", "Take 350 mg.", "服用三百五十毫克。", True),
+        ("zh_Hans", "Take 350 mg.", "服用三百五十毫升。", False),
+        ("zh_Hans", "About 15,000,000 cells.", "约一千五百万个细胞。", True),
+        ("zh_Hant", "About 2,500 people took part.", "約有兩千五百人參加。", True),
+        ("zh_TW", "About 2,500 people took part.", "約有兩千三百人參加。", False),
+        ("ja", "About 1,500 people took part.", "約一千五百人が参加しました。", True),
+        ("ja", "About 1,500 people took part.", "約千五百人が参加しました。", True),
+        ("ja", "About 1,500 people took part.", "約千二百人が参加しました。", False),
+        # Chinese says 千 and 百 alone too, before what they count: 近千人, 约百人
+        ("zh_Hans", "Nearly 1,000 people took part.", "近千人参加。", True),
+        ("zh_Hans", "About 100 people took part.", "约百人参加。", True),
+        ("zh_Hans", "About 100 people took part.", "约千人参加。", False),
+        ("zh_Hant", "About 1,000 people took part.", "約千人參加。", True),
+        ("zh_Hans", "Thousands of people took part.", "数千人参加。", True),
+        ("zh_Hans", "Thousands of people took part.", "上千人参加。", True),
+        ("zh_Hans", "Millions of people.", "千百万人。", True),  # no 1,100 and no million
+        # 百日咳 is whooping cough, not a hundred days
+        ("zh_Hans", "Get the vaccine in 2 days.", "请在2天内接种百日咳疫苗。", True),
+        ("ja", "Get the whooping cough vaccine.", "百日咳のワクチンを受けてください。", True),
     ],
 )
 def test_a_large_number_may_be_said_in_words_with_its_size(
@@ -1282,6 +1307,36 @@ def test_a_thing_said_with_a_may_be_counted_as_one(
     """Japanese says "a glass of water" as コップ1杯の水, Thai as น้ำ 1 แก้ว: the 1 was refused
     as a number not in the source, and the English sentence was printed in the Japanese
     leaflet in its place."""
+    problems = _number_problems(source, translation, language)
+    assert (problems == []) is same, problems
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        # "each" and "every" are a one Japanese and Chinese count: 1回の注射, 1人につき
+        ("ja", "Each injection takes 10 minutes.", "1回の注射は10分かかります。", True),
+        ("ja", "Every visit takes 30 minutes.", "1回の来院は30分です。", True),
+        ("ja", "Each patient receives 2 leaflets.", "患者1人につき2枚受け取ります。", True),
+        ("ja", "A single dose is enough.", "1回の投与で十分です。", True),
+        ("zh_Hans", "Each injection takes 10 minutes.", "1次注射需要10分钟。", True),
+        ("zh_Hans", "Each injection takes 10 minutes.", "一次注射需要10分钟。", True),
+        ("zh_Hant", "Each patient receives 2 leaflets.", "每位患者1人2份。", True),
+        # a real wrong number still shows: two doses are no "1回"
+        ("ja", "2 doses are needed.", "1回の投与が必要です。", False),
+        ("ja", "Two doses are needed.", "1回の投与が必要です。", False),
+        ("zh_Hans", "2 doses are needed.", "需要1次给药。", False),
+        ("ja", "Each dose is 2 tablets.", "1回1錠です。", False),
+        # "each" is one time or one person, not a glass: "with each meal" is no コップ1杯
+        ("ja", "Drink water with each meal.", "毎食コップ1杯の水を飲みましょう。", False),
+        ("zh_Hans", "Drink water with each meal.", "每餐喝1杯水。", False),
+    ],
+)
+def test_each_and_every_may_be_counted_as_one(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Japanese says "each injection" 1回の注射 and "each patient" 患者1人: the 1 was
+    refused as a number the source lacks, and the English sentence printed in its place."""
     problems = _number_problems(source, translation, language)
     assert (problems == []) is same, problems
 

@@ -247,6 +247,131 @@ def test_a_narrow_cjk_line_cuts_no_full_width_number_or_identifier_that_fits(
         assert not any(line.startswith("－") for line in lines), (width, lines)
 
 
+# A number in Han numerals is one number: ICU breaks between any two Han characters,
+# and a line ended "约有一" above "千五百人" (1 and 1500 people).
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("约有[一千五百]人参加。", "zh_Hans"),
+        ("約有[兩千三百五十]人參加。", "zh_Hant"),
+        ("約[千五百]人が参加しました。", "ja"),
+        ("每剂含[两百万]个细胞。", "zh_Hans"),
+        ("休息[十四]天。", "zh_Hans"),
+    ],
+)
+def test_a_number_in_han_numerals_is_never_split(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize("marked", ["一|二|三", "十|分|重|要", "千|万|不|要"])
+def test_han_characters_that_are_no_number_of_several_parts_still_break(marked: str) -> None:
+    """A list (一二三), 十分 ("very") and 千万 ("by no means": sizes with no digit) stay
+    as ICU breaks them."""
+    text = marked.replace("|", "")
+    wanted = {len("".join(marked.split("|")[: k + 1])) for k in range(marked.count("|"))}
+    breaks = set(line_breaks(text, "zh_Hans"))
+    assert wanted <= breaks
+
+
+# A full-width hyphen-minus or plus after a full-width word ends it, whatever follows:
+# ICU took "－" for an ideograph and a line started "－型" (minus type), and before a
+# number it is the number's sign: "－" ended a line and "２０℃" (20 degrees) began one.
+@pytest.mark.parametrize(
+    ("marked", "lang"),
+    [
+        ("血液型は[ＡＢ－]型です", "ja"),
+        ("[Ｒｈ－]陰性の方", "ja"),
+        ("[Ｒｈ＋]の方", "ja"),
+        ("血型为[ＡＢ－]型。", "zh_Hans"),
+        ("[ＡＢ－]、", "ja"),
+        ("保存は[－２０℃]以下", "ja"),
+        ("保存温度：[－８０℃]", "ja"),
+        ("保存于[＋４℃]。", "zh_Hans"),
+    ],
+)
+def test_a_full_width_sign_stays_with_its_word_or_number(marked: str, lang: str) -> None:
+    inside, before = unbroken(marked, lang)
+    assert inside == [] and before
+
+
+@pytest.mark.parametrize(
+    ("text", "ems"),
+    [("血液型はＡＢ－型です", 3), ("Ｒｈ－陰性の方です", 3), ("保存は－２０℃以下", 4)],
+)
+def test_no_line_starts_with_a_full_width_sign_in_any_cell_that_holds_its_word(
+    text: str, ems: int
+) -> None:
+    """Set at every width from that of its word up (ＡＢ－ is three ems wide, －２０℃
+    four), a line starts with "－" or "＋" only as the sign of the number it holds, and
+    ends with one only after the word it ends; the text reads back whole."""
+    size = 10
+    for width in range(ems * size, 12 * size, 2):
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size=size), "ja")
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        for line, after in pairwise(lines):
+            if after.startswith(("－", "＋")):
+                assert after[1:2].isdigit(), (width, lines)  # －２０℃, never －型
+            if line.endswith(("－", "＋")):
+                assert not after[:1].isdigit(), (width, lines)  # ＡＢ－, never － / ２０℃
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("保存于－２０℃。", "zh_Hans"), ("保存は－８０℃以下", "ja")]
+)
+def test_a_signed_number_too_wide_with_its_symbol_keeps_its_sign_and_digits(
+    text: str, lang: str
+) -> None:
+    """In a cell that holds －２０ but not －２０℃。, the emergency cut falls before ℃ (as
+    "38.5 |℃"), never after the sign ("－" / "２０℃", twenty above zero) nor between
+    the digits; and it is reported."""
+    size = 10
+    for width in range(3 * size, 5 * size):
+        reported: list[str] = []
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size=size), lang)
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        number = re.search("[－＋][０-９]+", text)
+        assert number is not None
+        assert any(number.group(0) in line for line in lines), (width, lines)
+        if not any(number.group(0) + "℃" in line for line in lines):
+            assert reported, (width, lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit", "ems"),
+    [
+        ("剂量单位（mg/kg）。", "zh_Hans", "mg/kg", 3.5),
+        ("用量の単位（mg/kg）です。", "ja", "mg/kg", 3),
+        ("单位（mL）。", "zh_Hans", "mL", 2),
+        ("検査（ＣＯＶＩＤ－１９）。", "ja", "ＣＯＶＩＤ－１９", 8.5),
+    ],
+)
+def test_a_unit_in_full_width_brackets_is_one_word(
+    text: str, lang: str, unit: str, ems: float
+) -> None:
+    """A unit in brackets is one word. In a cell too narrow for it with its brackets
+    and stop, but that holds it with its closing marks hanging (`linebreak.HANG_EM`,
+    the last on half an em), the line ends after "（", an emergency reported
+    (LAYOUT004), where a 3.5 em cell printed "（mg" / "/kg）。": a dose in mg, then
+    something per kg. From ``ems`` up the unit is never cut."""
+    size = 10
+    for width in range(int(ems * size), 12 * size):
+        reported: list[str] = []
+        paragraph = make_paragraph(runs_for([(text, "")], size=size), body_style(size=size), lang)
+        paragraph.on_emergency_break = reported.append
+        paragraph.wrap(width, 10_000)
+        lines = paragraph.line_texts()
+        assert "".join(lines) == text
+        assert any(unit in line for line in lines), (width, lines)
+        if any(line.endswith("（") for line in lines):
+            assert reported, (width, lines)  # kinsoku broken: an emergency, reported
+
+
 @pytest.mark.parametrize(
     "marked",
     [

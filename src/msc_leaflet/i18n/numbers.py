@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from ..alternation import longest_first
 from ..content.text_policy import visible
 from ..data import data_path
+from ..han_numerals import han_numbers
 from ..languages import profile
 
 # A number's parts are joined by a point or a comma, the Arabic decimal and thousands
@@ -127,6 +128,11 @@ class Numbers:
     written: tuple[tuple[str, str], ...] = ()
     articles: int = 0  # "a glass", "a tablet": a one another language may count
     counted_ones: int = 0  # コップ1杯, น้ำ 1 แก้ว: a 1 in digits before a counter, no unit
+    # "each injection", "every patient": the one of a thing at a time another language
+    # may count (`each_words`), and the 1s before a counter of times or people that say
+    # it (1回の注射, 患者1人: `each_counters`)
+    eaches: int = 0
+    each_ones: int = 0
     ranges: tuple[Range, ...] = ()  # "2–3 hours", 3到4小时: two numbers, one unit
     # The months of its dates, in words or digits (May, พ.ค., 5月, tháng 5: 5), and its
     # weekdays (Monday, วันจันทร์: 1), compared as values: 12 May is no 12 June.
@@ -276,6 +282,8 @@ def read(text: str, language: str = "") -> Numbers:
         tuple((n.value, text[n.start : n.end]) for n in found if not n.spelled),
         _articles(text, base, spelled),
         sum(_counted_one(text, n, base) for n in found),
+        _articles(text, base, spelled, "each_words"),
+        sum(_counted_one(text, n, base, "each_counters") for n in found),
         tuple(ranges),
         tuple(months),
         _weekdays(text, base),
@@ -471,15 +479,16 @@ def _range_of(text: str, low: _Found, high: _Found, ends: dict[int, Measure], in
     return Range(low.value, high.value, last.unit if last else "", written, measures)
 
 
-def _articles(text: str, language: str, spelled: list[_Found]) -> int:
+def _articles(text: str, language: str, spelled: list[_Found], key: str = "articles") -> int:
     """How often ``text`` says one of a thing with an article ("a glass", "a tablet";
-    `articles` in `data/numbers.yaml`), but for a phrase that counts nothing ("a few",
-    `not_articles`) and an article inside a number word ("a day" is a 1 already)."""
-    articles = _listed(language, "articles")
+    `articles` in `data/numbers.yaml`, or "each", ``key`` `each_words`), but for a
+    phrase that counts nothing ("a few", `not_articles`) and an article inside a number
+    word ("a day" is a 1 already)."""
+    articles = _listed(language, key)
     if not articles:
         return 0
     vague = _listed(language, "not_articles")
-    said = _article_pattern(language).finditer(text)
+    said = _article_pattern(language, key).finditer(text)
     return sum(
         1
         for match in said
@@ -489,10 +498,10 @@ def _articles(text: str, language: str, spelled: list[_Found]) -> int:
 
 
 @cache
-def _article_pattern(language: str) -> re.Pattern[str]:
-    """A whole word of ``language``'s `articles`, compiled once: escaped and joined
-    again for every text, as the month names were (`_name_pattern`)."""
-    words = "|".join(map(re.escape, _listed(language, "articles")))
+def _article_pattern(language: str, key: str) -> re.Pattern[str]:
+    """A whole word of ``language``'s `articles` (or other ``key``), compiled once:
+    escaped and joined again for every text, as the month names were (`_name_pattern`)."""
+    words = "|".join(map(re.escape, _listed(language, key)))
     return re.compile(rf"(?<!\w)(?:{words})(?!\w|\.\w)", re.IGNORECASE)
 
 
@@ -502,15 +511,28 @@ def _says(text: str, at: int, phrase: str) -> bool:
     return text[at:end].casefold() == phrase and not (end < len(text) and text[end].isalnum())
 
 
-def _counted_one(text: str, number: _Found, language: str) -> bool:
+def _counted_one(text: str, number: _Found, language: str, key: str = "") -> bool:
     """Whether ``number`` is a 1 in digits that counts one thing, as its language says
-    "a glass" (コップ1杯, 1 แก้ว, 1 viên): a counter of `data/numbers.yaml` after it, and
-    no unit (1日 is a day, which English says "a day")."""
+    "a glass" or "a patient" (コップ1杯, 1 แก้ว, 1 viên, 患者1人): a counter of
+    `data/numbers.yaml` or a noun of `counted` under `number_kinds` after it (or only a
+    word of its ``key``, `each_counters`: 1回, 1人 for "each"), and no unit (1日 is a
+    day, which English says "a day")."""
     if number.value != "1" or number.spelled:
         return False
     if _unit_after(text, number.end, language) is not None:
         return False
-    return _said_after(text, number.end, _counters(language), language)
+    counted = _listed(language, key) if key else (*_counters(language), *_counted_nouns(language))
+    return _said_after(text, number.end, counted, language)
+
+
+@cache
+def _counted_nouns(language: str) -> tuple[str, ...]:
+    """The nouns ``language`` counts people and cases with (`counted` under
+    `number_kinds` in data/numbers.yaml: 人, 名, คน, people), which stand after a
+    number as a counter does."""
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    return tuple(str(word) for word in entry.get("counted") or [])
 
 
 def _said_after(text: str, end: int, words: tuple[str, ...], language: str) -> bool:
@@ -1672,7 +1694,12 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
-    found = _compounds(text, language) + _bare_sizes(text, _base(language))
+    found = _han_compounds(text, _base(language))
+    found += [
+        number
+        for number in _compounds(text, language) + _bare_sizes(text, _base(language))
+        if not any(han.start <= number.start < han.end for han in found)
+    ]
     ordinal: list[str] = []
     maybe: list[str] = []
     for match in pattern.finditer(text):
@@ -1701,6 +1728,22 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
     return sorted(found, key=lambda number: number.start), ordinal, maybe
 
 
+def _han_compounds(text: str, language: str) -> list[_Found]:
+    """The Han numerals of ``text`` with a hundred or a thousand among more parts
+    (一千五百 is 1500, `han_numerals`), in a language whose `sizes` hold 千 and 百
+    (Chinese, Japanese), with a size word after it (一千五百万, 15,000,000)."""
+    sizes = dict(_sizes(language))
+    if "千" not in sizes or "百" not in sizes:
+        return []
+    bare = "".join(_mapped(language, "alone_sizes"))
+    found = []
+    for number in han_numbers(text, bare):
+        size = _size_after(text, number.end, language)
+        value, end = (number.value * size[0], size[1]) if size else (number.value, number.end)
+        found.append(_Found(str(value), number.start, end, spelled=True))
+    return found
+
+
 def _bare_sizes(text: str, language: str) -> list[_Found]:
     """A size word said alone, its one unsaid (`alone_sizes` in data/numbers.yaml:
     Japanese 千人, a thousand people, 百回), right before a thing counted (a counter,
@@ -1709,9 +1752,8 @@ def _bare_sizes(text: str, language: str) -> list[_Found]:
     sizes = _mapped(language, "alone_sizes")
     if not sizes or not any(word in text for word in sizes):
         return []
-    entry = shared_section("number_kinds").get(language) or {}
-    assert isinstance(entry, dict)
-    nouns = tuple(str(word) for word in entry.get("counted") or [])
+    nouns = _counted_nouns(language)
+    not_sizes = _listed(language, "not_sizes")  # 百日咳, whooping cough: no 100 days
     quantities = "数何幾几上成" + "".join(_HAN_DIGITS) + "十百千万萬億亿"
     found = []
     for word, value in sizes.items():
@@ -1719,6 +1761,8 @@ def _bare_sizes(text: str, language: str) -> list[_Found]:
             start, end = match.span()
             before = text[start - 1 : start]
             if before and (before.isdigit() or before in quantities or before in ".,"):
+                continue
+            if any(text.startswith(other, start) for other in not_sizes):
                 continue
             if _said_after(text, end, (*_counters(language), *nouns), language) or (
                 _unit_after(text, end, language) is not None

@@ -464,6 +464,9 @@ def _numbers_differ(
     # English says "a glass of water" where Japanese counts it, コップ1杯 (Thai 1 แก้ว).
     added -= Counter({"1": min(source.articles, translation.counted_ones)})
     missing -= Counter({"1": min(translation.articles, source.counted_ones)})
+    # "Each injection" is 1回の注射, "each patient" 患者1人 (but "with each meal" no コップ1杯).
+    added -= Counter({"1": min(source.eaches, translation.each_ones)})
+    missing -= Counter({"1": min(translation.eaches, source.each_ones)})
     # A number in words changed into another in words ("two tablets" as หนึ่งเม็ด, one
     # tablet): a word of the source for 2 or more the translation could spell and does
     # not, where the translation spells another. Either alone is no finding: Thai and

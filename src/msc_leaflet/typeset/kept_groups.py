@@ -1,6 +1,6 @@
 """Text → the stretches a line must not part: a date, an abbreviation with the name
-or number it belongs to, a product of numbers ("6 December 2027", "Dr. Somchai",
-"p. 12", "2.5 × 10⁶").
+or number it belongs to, a product of numbers, a number in Han numerals ("6 December
+2027", "Dr. Somchai", "p. 12", "2.5 × 10⁶", 一千五百).
 
 UAX #14 allows a break at every space of them, and ICU gives one: a patient read
 "6 December" at a column's end and "2027" on the next line (an Arabic parallel
@@ -29,6 +29,7 @@ from ..content.composition import composed
 from ..content.yaml_source import load_words
 from ..data import data_path
 from ..errors import LeafletError
+from ..han_numerals import kept_numbers
 from ..languages import language_subtag, profile
 from .scripts import NO_LINE_END
 
@@ -129,7 +130,13 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     spans += _not_before_a_date(found, spans)
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
+    if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
+        spans += kept_numbers(text)  # 一千五百, never 一|千五百
     return tuple(sorted(spans))
+
+
+#: The languages that write numbers in Han numerals (Chinese, Japanese).
+_HAN_NUMERAL_LANGUAGES = frozenset({"zh", "ja"})
 
 
 #: A web or e-mail address or a DOI, in ASCII, up to the first character none holds (a

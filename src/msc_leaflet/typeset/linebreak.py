@@ -43,6 +43,7 @@ from .segmentation import (
     IDENTIFIER_HYPHENS,
     NUMBER_SEPARATORS,
     SPACES,
+    UNIT_SYMBOLS,
     allowed_break,
     ascii_forms,
     between_known_syllables,
@@ -650,7 +651,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                overhang = _Overhang(flat, width, lead if cuts[-1] == 0 else 0.0, largest)
+                overhang = _Overhang(
+                    flat, width, lead if cuts[-1] == 0 else 0.0, largest, end_squeeze(unit, lang)
+                )
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
                     text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided, cited
@@ -935,6 +938,9 @@ class _Overhang:
     width: float
     lead: float
     largest: float
+    # What the unit's last closing mark gives up at a line's end (`end_squeeze`): a line
+    # that runs to the unit's end may take it (mg/kg）。 with 。 on half an em).
+    spare: float = 0.0
 
     def fits(self, a: int, b: int) -> bool:
         """Whether clusters ``a:b`` fit the line without running past it."""
@@ -945,6 +951,7 @@ class _Overhang:
         flat = self.flat
         room = HANG_EM * max((flat[j][0].size for j in range(a, b)), default=0.0)
         used = sum(_advance(flat[j]) for j in range(a, b)) - (self.lead if a == 0 else 0.0)
+        used -= self.spare if b == len(flat) else 0.0
         return used <= self.width + room + FUZZ
 
     def within_reach(self, a: int, first: int, last: int) -> Iterator[int]:
@@ -1057,6 +1064,7 @@ def _emergency_cut(
     ປ່ວຍ in a cell narrower than it, not ປ່ວ|ຍ; チェッ|ク, not チェ|ック), else the same for
     the end of a number (30～60|分), else the last outside a number, else the last at a
     space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last
+    before a symbol written onto its number (－２０|℃, not －２|０℃), else the last
     after a number's group comma or point (12,|500.50, not 12,50|0.50, whose next line
     reads "0.50"), else the last that keeps the line rules, else after ``end`` if it
     is a stop, closing bracket or following vowel that never starts a line
@@ -1099,6 +1107,11 @@ def _emergency_cut(
 
     def at_a_space(at: int) -> bool:  # 38.5 |℃ starts a line with its symbol, not 38.|5 ℃
         return text[at] in SPACES and text[at - 1] not in SPACES
+
+    def before_symbol(at: int) -> bool:  # －２０|℃ starts a line with its symbol, not －２|０℃
+        return (
+            text[at] in UNIT_SYMBOLS and text[at - 1].isdigit() and _starts_after_spaces(text, at)
+        )
 
     def term_word(at: int) -> bool:  # โรง|พยาบาล, a listed compound wider than the line
         return at in terms_words
@@ -1146,6 +1159,7 @@ def _emergency_cut(
         (number_whole, True),  # a number's end a little past the line's end
         (number_whole, False),
         (at_a_space, False),
+        (before_symbol, False),
         (group_seam, False),  # a number wider than the line, after a group's mark
         (breaks, False),
     )
@@ -1175,9 +1189,15 @@ def _after_opening_marks(
     whole, its closing marks hanging past it as a unit's may (`HANGING_PUNCTUATION`);
     else None. "(CD105)" in a cell that holds CD105 but not its brackets was cut
     (CD|105), which reads as two names, as CD|105, did before its comma hung: the line
-    ends after "(" instead, the cut a reader takes for what it is."""
+    ends after "(" instead, the cut a reader takes for what it is. So does a full-width
+    one before a Latin word or number, a unit in Chinese or Japanese brackets: in a cell
+    too narrow for （mg/kg）。 the line ends "（" and the next holds "mg/kg）。", where it
+    was cut "（mg" / "/kg）。", a dose in mg and something per kg."""
     after = start
-    while after < end and _opens(text[offsets[after] : offsets[after + 1]]):
+    while after < end and (
+        _opens(text[offsets[after] : offsets[after + 1]])
+        or _opens_latin(text, offsets[after], offsets[after + 1])
+    ):
         after += 1
     if after in (start, end):
         return None
@@ -1194,6 +1214,22 @@ def _after_opening_marks(
     if bare > after and overhang.fits(after, bare) and overhang(after, last):
         return after
     return None
+
+
+def _opens_latin(text: str, at: int, end: int) -> bool:
+    """Whether the cluster ``text[at:end]`` is a full-width opening bracket before a
+    Latin letter or digit (its text read in `segmentation.ascii_forms`): （mg/kg）,
+    （ＣＯＶＩＤ－１９）. Kinsoku keeps it from a line's end, but a word cut inside, as
+    its emergency, misreads worse."""
+    cluster = text[at:end]
+    after = text[end : end + 1]
+    return (
+        len(cluster) == 1
+        and unicodedata.category(cluster) == "Ps"
+        and unicodedata.east_asian_width(cluster) in ("W", "F")
+        and after.isascii()
+        and after.isalnum()
+    )
 
 
 def _opens(cluster: str) -> bool:

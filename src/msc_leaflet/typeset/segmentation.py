@@ -555,6 +555,8 @@ RANGE_MARKS = "–-~〜～—"
 #: them between ASCII digits, not between full-width ones, which it takes for
 #: ideographs.
 NUMBER_SEPARATORS = ".,．:"
+#: Signs a number may start with: a minus sign, a hyphen-minus typed for one, a plus.
+NUMBER_SIGNS = "\u2212-+"
 #: Symbols a number is a quantity of, as a unit's letters are: "5 %", "37 °C", "38.5 ℃",
 #: and the Arabic percent and per mille signs "50 ٪", "٥ ؉".
 UNIT_SYMBOLS = "%°µ℃℉％‰‱′″٪؉؊"
@@ -628,11 +630,15 @@ def inside_number(text: str, i: int) -> bool:
     """Whether a break between text[i-1] and text[i] falls inside one number: between
     two of its digits ("3|8.5", "๓|๘"), at its decimal point or separator ("38.|5"),
     or at the mark of a range written without spaces ("30～|60", "8|–12"). ICU never
-    breaks there; an emergency cut asks, and a line ending "30～6" reads "30 to 6"."""
+    breaks there; an emergency cut asks, and a line ending "30～6" reads "30 to 6". Nor
+    after the sign that starts a number ("−|20 ℃", －２０℃ read in `ascii_forms`): a
+    line ending "－" left "２０℃" on the next, twenty degrees above zero."""
     before, after = text[i - 1], text[i]
     inner = NUMBER_SEPARATORS + RANGE_MARKS
     if before.isdigit() and after.isdigit():
         return True
+    if before in NUMBER_SIGNS and after.isdigit():
+        return i < 2 or not text[i - 2].isalnum()  # not COVID-19's hyphen, nor 3-5's dash
     if before.isdigit() and after in inner:
         return text[i + 1 : i + 2].isdigit()
     return before in inner and after.isdigit() and i > 1 and text[i - 2].isdigit()
@@ -688,6 +694,12 @@ def allowed_break(text: str, i: int) -> bool:
 #: Japanese text uses them as its comma and colon (ＭＳＣ，ＨＳＣ): １，０００, １２：３０.
 _FULLWIDTH_JOINERS = "＆＋－＿＠／＃＝＊．＇"
 _FULLWIDTH_NUMBER_JOINERS = "，："
+#: Full-width signs that end the word before them, whatever follows: the blood group
+#: ＡＢ－型 and Ｒｈ＋ (ICU took "－" for an ideograph and started a line "－型"); before
+#: a number they are its sign, read as the minus sign and plus ICU keeps with it
+#: (－２０℃ printed "－" at a line's end and "２０℃", twenty degrees, below it).
+_FULLWIDTH_WORD_ENDS = "－＋"
+_FULLWIDTH_SIGNS = str.maketrans("－＋", "\u2212+")
 _FULLWIDTH_FORMS = re.compile("[\uff01-\uff5e]")
 _TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
@@ -701,8 +713,10 @@ def ascii_forms(text: str) -> str:
     ended "Ｑ＆" or "ＣＯＶＩＤ" before "－１９" (minus nineteen), "約１，" before
     "０００人" (1,000 people) and "１２：" before "３０から". Read so, each is the
     word, identifier, number or address its ASCII form is (`kept_groups`,
-    `keeps_number`, `keeps_unit`). Full-width brackets and a full-width comma or
-    colon between words keep their own rules: they are the text's punctuation."""
+    `keeps_number`, `keeps_unit`). A full-width hyphen-minus or plus after such a word
+    ends it whatever follows (the blood groups ＡＢ－型, Ｒｈ＋: a line started "－型").
+    Full-width brackets and a full-width comma or colon between words keep their own
+    rules: they are the text's punctuation."""
     if _FULLWIDTH_FORMS.search(text) is None:
         return text
     chars = list(text)
@@ -710,6 +724,13 @@ def ascii_forms(text: str) -> str:
         if is_fullwidth_alphanumeric(char):
             chars[i] = char.translate(_TO_ASCII)
     for i, char in enumerate(text):
+        if char in _FULLWIDTH_WORD_ENDS:
+            if i > 0 and chars[i - 1].isascii() and chars[i - 1].isalnum():
+                chars[i] = char.translate(_TO_ASCII)  # ＡＢ－型, Ｒｈ＋, １０－２０
+                continue
+            if chars[i + 1 : i + 2] and chars[i + 1].translate(_TO_ASCII).isdigit():
+                chars[i] = char.translate(_FULLWIDTH_SIGNS)  # －２０℃: its sign
+                continue
         if 0 < i < len(text) - 1 and char in _FULLWIDTH_JOINERS + _FULLWIDTH_NUMBER_JOINERS:
             before, after = chars[i - 1], chars[i + 1].translate(_TO_ASCII)
             if char in _FULLWIDTH_JOINERS:
