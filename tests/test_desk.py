@@ -2201,13 +2201,14 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
 ) -> None:
     """A clinic's locales/zh (bare zh, Simplified in CLDR) with its own few words: the
     desk looked for a bundled zh catalog, found none beside zh_Hans, and never offered
-    Chinese at all; a zh_Hant catalog still never reads Simplified words."""
+    Chinese at all; a zh_Hant catalog of its own few words reads the bundled
+    Traditional words, never Simplified ones."""
     from msc_leaflet.desk.interface import interface_languages
 
     root = copy_library(tmp_path)
     locales = root / "locales"
     for folder in ("zh", "zh_Hant"):
-        (locales / folder / "LC_MESSAGES").mkdir(parents=True)
+        (locales / folder / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
         header = (locales / "zh_Hans" / "LC_MESSAGES" / "ui.po").read_text("utf-8")
         header = header.split("\n\n")[0].replace("zh_Hans", folder) + "\n"
         (locales / folder / "LC_MESSAGES" / "ui.po").write_text(header, "utf-8")
@@ -2219,7 +2220,9 @@ def test_a_bare_zh_catalog_is_offered_with_the_bundled_simplified_desk_words(
         "desk.found", count=3
     )
     assert "zh" in interface_languages(project)
-    assert "zh_Hant" not in interface_languages(project)
+    traditional = interface(project, "zh_Hant")("desk.found", count=3)
+    assert traditional == interface(Project.at(REPO), "zh_Hant")("desk.found", count=3)
+    assert traditional != chinese("desk.found", count=3)
 
 
 def _offer_interface(root: Path, code: str) -> None:

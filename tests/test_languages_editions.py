@@ -1092,7 +1092,16 @@ def test_a_booklets_notes_pages_head_their_lines_at_the_line_start(
         assert min(from_left, from_right) < 30 * 72 / 25.4  # at a margin, not centred
 
 
-TRADITIONAL = REPO / "tests" / "fixtures" / "zh_Hant" / f"{LEAFLET}.po"
+TRADITIONAL = (
+    REPO
+    / "tests"
+    / "fixtures"
+    / "zh_Hant"
+    / "locales"
+    / "zh_Hant"
+    / "LC_MESSAGES"
+    / f"{LEAFLET}.po"
+)
 
 
 @pytest.fixture(scope="module")
