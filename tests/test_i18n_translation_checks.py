@@ -477,6 +477,14 @@ def test_a_large_number_may_be_written_in_words_of_its_size(
         ("zh_Hant", "Each dose holds 100 million cells.", "每劑含1億個細胞。", True),
         ("zh_Hant", "Each dose holds 100 million cells.", "每劑含10億個細胞。", False),
         ("zh_Hant", "Take it for 2 weeks.", "連續服用兩週。", True),
+        # a week, an hour said without a measure word (兩星期, 两星期) are the units
+        # units.yaml lists: "number missing or changed: 2" printed the English
+        ("zh_Hant", "Take it for 2 weeks.", "連續服用兩星期。", True),
+        ("zh_Hant", "Wait 2 hours.", "請等兩鐘頭。", True),
+        ("zh_Hans", "Take it for 2 weeks.", "连续服用两星期。", True),
+        ("zh_Hans", "Take it for 2 weeks.", "连续服用两礼拜。", True),
+        ("zh_Hans", "Take it for 2 weeks.", "连续服用三星期。", False),
+        ("zh_Hans", "Come back on Tuesday.", "星期二再来。", True),  # a weekday still
         ("zh_Hant", "About 2,000,000 cells.", "約兩百萬個細胞。", True),
         ("zh_TW", "Take it for 2 weeks.", "連續服用三週。", False),
     ],
