@@ -1030,6 +1030,35 @@ def test_an_ordinal_in_words_is_compared(
 @pytest.mark.parametrize(
     ("language", "source", "translation", "same"),
     [
+        ("ja", "Type II diabetes.", "2型糖尿病。", True),  # the usual Japanese term
+        ("ja", "Type II diabetes.", "3型糖尿病。", False),
+        ("zh_Hans", "Type II diabetes.", "2型糖尿病。", True),
+        ("zh_Hans", "Type 2 diabetes.", "II型糖尿病。", True),
+        ("zh_Hans", "A Phase II trial.", "III期试验。", False),
+        ("ja", "A Phase II trial.", "第2相試験。", True),
+        ("zh_Hant", "A Phase I/II trial.", "第I/II期試驗。", True),
+        ("th", "A Phase II trial.", "การทดลองระยะที่ 2", True),
+        ("th", "A Phase II trial.", "การทดลองระยะที่ 3", False),
+        ("vi", "Type II diabetes.", "Đái tháo đường týp 2.", True),
+        ("ar", "Type II diabetes.", "السكري من النوع ٢.", True),
+        ("vi", "stage IIIb", "giai đoạn 3", True),
+        # "I" is a pronoun and "IV" a drip: no 1 or 4 a translation may add
+        ("th", "Give it by IV drip.", "ให้ทางหลอดเลือดดำ 4 ครั้ง", False),
+        ("en", "I will call.", "I will call 1 time.", False),
+    ],
+)
+def test_a_rank_in_roman_numerals_may_be_given_in_digits(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """ "Type II diabetes" as 2型糖尿病, the usual Japanese and Chinese term, was
+    refused as "number not in the source: 2" and the English printed: a Roman numeral
+    after type, phase, stage, grade or class (or before 型, 期, 相) is the rank it names."""
+    assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
         ("en", "Do not take 3 tablets or more.", "Take 3 tablets or more.", False),
         ("en", "Do not take 3 tablets or more.", "Take at most 3 tablets.", True),
         ("th", "Do not take 3 tablets or more.", "รับประทาน 3 เม็ดขึ้นไป", False),

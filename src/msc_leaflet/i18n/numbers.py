@@ -197,6 +197,7 @@ def read(text: str, language: str = "") -> Numbers:
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
     spelled, ordinals = _words(text, language)
+    ordinals += _roman_ordinals(text)
     named = _named_months(text, base)
     dated = [month for month, beside_digit in named if beside_digit]
     spelled = [word for word in spelled if not _in_name(word, named)]
@@ -283,6 +284,42 @@ def read(text: str, language: str = "") -> Numbers:
         _era_years(text, base),
     )
     return NO_NUMBERS if numbers == NO_NUMBERS else numbers
+
+
+#: A Roman numeral (I to X, and the letter of a subtype: IIa) that names a rank, where
+#: no reader takes it for a word: after "type", "phase", "stage", "grade" or "class"
+#: ("Phase I/II", "stage IIIb"), or before or after the Chinese and Japanese words for
+#: them (II型, 第II相, III期). Chinese, Japanese, Thai and Vietnamese write the rank in
+#: digits as often (2型糖尿病, 第2相試験, ระยะที่ 2): "number not in the source: 2"
+#: refused the usual term for "Type II diabetes" and printed the English. Bare, "I" is
+#: a pronoun and "IV" a drip into a vein, so neither is read.
+_ROMAN = r"(?:VIII|VII|VI|IV|IX|III|II|I|V|X)(?:[a-d](?![a-z]))?"
+_ROMAN_RANK = re.compile(
+    rf"(?:(?<![^\W\d_])(?:type|phase|stage|grade|class)s?\s+|第\s*)"
+    rf"((?:{_ROMAN})(?:\s*(?:/|,|-|–|and|or|to)\s*(?:{_ROMAN}))*)(?![A-Za-z])"
+    rf"|(?<![A-Za-z])({_ROMAN})\s*(?=[型期相级級度])",
+    re.IGNORECASE,
+)
+_ROMAN_NUMERAL = re.compile(_ROMAN)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_ordinals(text: str) -> list[str]:
+    """The values of the Roman numerals of ``text`` that name a rank (`_ROMAN_RANK`):
+    ordinals, as "second" and 第二 are, which a translation may give in digits."""
+    if not any(char in text for char in "IVX"):
+        return []
+    found = []
+    for match in _ROMAN_RANK.finditer(text):
+        for numeral in _ROMAN_NUMERAL.findall(match.group(1) or match.group(2)):
+            found.append(str(_roman_value(numeral.rstrip("abcd"))))
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a Roman numeral of I to X."""
+    values = [_ROMAN_VALUES[char] for char in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def _era_years(text: str, language: str) -> tuple[tuple[str, str], ...]:
