@@ -1037,6 +1037,10 @@ def test_an_ordinal_in_words_is_compared(
         ("zh_Hans", "A Phase II trial.", "III期试验。", False),
         ("ja", "A Phase II trial.", "第2相試験。", True),
         ("zh_Hant", "A Phase I/II trial.", "第I/II期試驗。", True),
+        ("ja", "A Phase I/II trial.", "第1/2相試験。", True),  # phases 1 and 2, no half
+        ("en", "A Phase I/II trial.", "A Phase 1/2 trial.", True),
+        ("ja", "A Phase I/II trial.", "第1/3相試験。", False),
+        ("zh_Hans", "Take 1/2 tablet.", "服用0.5片。", True),  # a half still
         ("th", "A Phase II trial.", "การทดลองระยะที่ 2", True),
         ("th", "A Phase II trial.", "การทดลองระยะที่ 3", False),
         ("vi", "Type II diabetes.", "Đái tháo đường týp 2.", True),

@@ -54,8 +54,12 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": ".", "\uff0c": ","}
 # which a Latin keyboard lacks: a comma among them that groups no three digits (٢,٥)
 # is that sign, as its writer meant, and ١,٠٠٠ is still a thousand.
 _ARABIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-# "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027).
-_SLASH_FRACTION = re.compile(r"(?<![\d/\u2044])(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044])")
+# "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027), nor
+# in the ranks of a trial, "Phase 1/2", 第1/2相, 1/2期 (phases 1 and 2: `_ROMAN_RANK`).
+_SLASH_FRACTION = re.compile(
+    r"(?<![\d/\u2044第])(?<!(?i:phase) )(?<!(?i:phase))"
+    r"(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044]|\s?[相期型])"
+)
 _MINUS = "-\u2212"
 # A time of day is one number, its hour without a leading zero (08:00 is 8, 08:30 is
 # 8:30), however its language writes it: 08:00, Thai 08.00 น. (นาฬิกา; in a range
