@@ -44,6 +44,7 @@ def test_the_premise_the_page_prints_the_denial_after_the_promise() -> None:
         HIDDEN_DENIAL,
         "\u2066Our\u2069 \u2066cells\u2069 هنا",  # each English word isolated: "cells Our"
         "not\u200f cure هنا",  # English words parted by a right-to-left mark
+        HIDDEN_DENIAL.replace(".", " [@ref1].", 1),  # still refused beside a citation
     ],
 )
 def test_controls_that_reorder_words_are_refused(text: str) -> None:
@@ -60,6 +61,10 @@ def test_controls_that_reorder_words_are_refused(text: str) -> None:
         "الرقم \u200e(1669)\u200e للطوارئ",
         "خذ 2–3 أقراص \u2066MSC\u2069",  # 2–3 prints as it does without the isolate
         "\u2067نص عربي\u2069 and",
+        # a citation after an isolate is a reference number, no word: its Latin key
+        # refused a correctly isolated address or phone number (LOAD001, I18N013)
+        "زر \u2066https://clinic.example/ar\u2069 [@ref1].",
+        "اتصل على \u2066+66 2 123 4567\u2069 [@ref1; @ref2]",
     ],
 )
 def test_an_isolate_that_keeps_the_order_written_is_allowed(text: str) -> None:

@@ -71,6 +71,9 @@ def test_the_reviewer_is_shown_the_word_a_search_would_miss(
         "Oxygen (O2) at 21%; CO 5%.",
         "CD40, H2O, ISO 9001, COVID-19 and N0 (a tumour stage)",
         "Il est là.",
+        "A Phase IIa trial, then IIb; stage IIIa, a pI of 7.4",  # capital I as science writes it
+        "การทดลองระยะ IIa และ IIIb",  # the same in a Thai text, read word by word
+        "thử nghiệm giai đoạn IIa, pI 7,4",
         "再生医学の研究",  # the ideograph itself
         "ผู้ป่วยหายขาด",
         "Điều trị",

@@ -42,6 +42,17 @@ def test_a_plain_address_is_no_claim(make_project: Callable[..., Path]) -> None:
     assert findings_for(root, "CLAIM001") == []
 
 
+def test_an_address_that_denies_a_promise_is_read_as_its_words_are(
+    make_project: Callable[..., Path],
+) -> None:
+    """A page named as its title ("No miracle cures") was an error: the hyphens of its
+    address kept "no" from the words it denies, as a space does not."""
+    for page in ("no-miracle-cures", "there_is_no-cure-yet", "why-we-do-not-promise-a-cure"):
+        extra = f"url: https://clinic.example/{page}\n"
+        root = make_project({"sample": leaflet_yaml(CLEAN, extra=extra, references=REFERENCES)})
+        assert findings_for(root, "CLAIM001") == [], page
+
+
 def test_a_self_published_sources_printed_address_is_read_as_its_title_is(
     make_project: Callable[..., Path],
 ) -> None:

@@ -787,3 +787,30 @@ def test_lists_are_joined_as_each_language_writes_them(
     assert listed(["a", "b"], language) == items
     assert clauses_listed(["a", "b"], language) == clauses
     assert listed(["a"], language) == "a" and listed([], language) == ""
+
+
+@pytest.mark.parametrize(
+    ("tag", "quote"),
+    [
+        ("zh_Hant", "「這些細胞不會在肺部停留很久。」"),
+        ("ja", "「細胞は肺に長くとどまりません。」"),
+        ("en", "“The cells do not stay in the lungs for long.”"),
+    ],
+)
+def test_a_pull_quote_typed_in_quotation_marks_prints_them_once(
+    make_project: Callable[..., Path], tmp_path: Path, tag: str, quote: str
+) -> None:
+    """An author who types the marks round a pull quote (「…」, as a Taiwan writer
+    quotes) got the language's own marks round them too: 「「…」」 on the page."""
+    from pypdf import PdfReader
+
+    from conftest import leaflet_yaml
+    from msc_leaflet.build import build_leaflet
+
+    # Written by the developers; to be reviewed by a professional medical translator.
+    text = leaflet_yaml(f"- quote: '{quote}'\n", references="")
+    root = make_project({"sample": text.replace("language: en", f"language: {tag}", 1)})
+    pdf = build_leaflet(Project.at(root), "sample", tag, tmp_path / "out").path
+    page = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert quote in page, page
+    assert quote[0] * 2 not in page and quote[-1] * 2 not in page, page

@@ -2340,6 +2340,19 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             yield text, plain(text.value), match, "profile"
 
 
+#: A hyphen, underscore or plus between two letters or digits of a web address: the
+#: space between two words of its path ("no-miracle-cures").
+_ADDRESS_JOINER = re.compile(r"(?<=[^\W_])[-_+](?=[^\W_])")
+
+
+def address_words(address: str) -> str:
+    """``address`` with the joiners between the words of its path read as spaces, the
+    same length, so a finding's column holds: "clinic.example/no-miracle-cures" says
+    what "No miracle cures" says, a denial, and was an error as "miracle" and "cures"
+    read alone; "stem-cells-cure-arthritis" is still a promise."""
+    return _ADDRESS_JOINER.sub(" ", address)
+
+
 def _address_texts(ctx: CheckContext) -> Iterator[Text]:
     """The words the page prints from the leaflet's fields that are no `Text`, each as
     a text at its line: its own web address (`url:`), printed beside its QR code
@@ -2348,7 +2361,7 @@ def _address_texts(ctx: CheckContext) -> Iterator[Text]:
     organisation's `web:` is. A promise in them was printed unread while the same
     words in the text were an error."""
     if ctx.leaflet.url:
-        yield Text(ctx.leaflet.url, "url", ctx.sources.key("url").line)
+        yield Text(address_words(ctx.leaflet.url), "url", ctx.sources.key("url").line)
     code = ctx.leaflet.document.code
     if code:
         yield Text(code, "document/code", ctx.sources.key("document.code").line)
@@ -2375,7 +2388,7 @@ def profile_texts(ctx: CheckContext) -> Iterator[Text]:
         value = getattr(org, field)
         if value:
             line = lines.key(field).line if lines else 0
-            yield Text(value, field, line)
+            yield Text(address_words(value) if field == "web" else value, field, line)
     for wording in org.wordings:
         yield Text(wording.value, wording.field, wording.line, wording.locale)
 
@@ -2604,7 +2617,7 @@ def _self_published_texts(ctx: CheckContext, ref: Reference) -> Iterator[tuple[s
     if ref.url and not ref.doi:
         n = ctx.leaflet.references.index(ref)
         line = ctx.sources.key(f"references[{n}].url").line or ref.line
-        yield "web address", Text(ref.url, f"{ref.key}/url", line)
+        yield "web address", Text(address_words(ref.url), f"{ref.key}/url", line)
 
 
 @check(

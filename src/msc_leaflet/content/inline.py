@@ -25,6 +25,14 @@ LINK_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _CITE = re.compile(r"\[(@[^\]]*)\]")
 _CITE_KEY = re.compile(r"@([A-Za-z0-9][A-Za-z0-9_:.-]*)")
+
+
+def without_citations(text: str) -> str:
+    """``text`` with each citation (``[@key]``) blanked, the same length, so offsets
+    hold: its key is no word of the sentence (the page prints a reference number)."""
+    return _CITE.sub(lambda m: " " * len(m.group()), text)
+
+
 _LINK = re.compile(r"\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (...) inside URLs
 # A run of plain spaces, tabs and line breaks (YAML folds lines, writers double spaces)
 # reads as one space, as CSS collapses white space. Every other Unicode space is typed

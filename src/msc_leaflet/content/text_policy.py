@@ -796,7 +796,11 @@ def _reordering_controls(text: str) -> Refusal | None:
     if not any(char in BIDI_CONTROLS for char in text):
         return None
     from ..typeset.bidi import levels, visual_order
+    from .inline import without_citations  # inline reads this module
 
+    # A citation after an isolate ("زر ⁦clinic.example⁩ [@ref1]") is a reference number,
+    # no word: its Latin key read as one refused a correctly isolated address.
+    text = without_citations(text)
     bare = "".join(char for char in text if char not in BIDI_CONTROLS)
     printed = _as_read(text, visual_order(levels(text, True)))
     if printed == sorted(set(printed)) or printed == _as_read(

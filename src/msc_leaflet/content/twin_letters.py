@@ -105,13 +105,23 @@ def read_bars(text: str) -> str:
     return _ASCII_WORD.sub(lambda m: read_bar_word(m.group()), text)
 
 
+#: Words of small letters spelt with a capital I: a Roman numeral and the letter of its
+#: subtype (Phase IIa, stage IIIb, factor XIIa) and a small letter before one I (pI, the
+#: isoelectric point). Read as "Ila" or "pl", they were named to the reviewer as
+#: hidden, and no claim is spelt in two letters or in a numeral.
+_WITH_CAPITAL_I = re.compile("I+[a-z]|[a-z]I")
+
+
 def read_bar_word(word: str) -> str:
     """``word`` as printed: a small l among capitals is an I ("MlRACLE"), a capital I
     after a small letter among small letters an l ("heaI"). A word of one letter and
-    its bars ("Il"), or of mixed case, is read as typed."""
+    its bars ("Il"), or of mixed case, is read as typed, and so is one a reader of
+    science reads with a capital I (`_WITH_CAPITAL_I`: Phase IIa, stage IIIb, pI)."""
     others = [char for char in word if char not in "Il"]
     if len(others) >= 2 and all(char.isupper() for char in others):
         return word.replace("l", "I")
+    if _WITH_CAPITAL_I.fullmatch(word):
+        return word
     if others and all(char.islower() for char in others):
         return word[0] + word[1:].replace("I", "l")
     return word

@@ -509,6 +509,8 @@ class BlockBuilder:
         # In the marks of the language the quote is printed in (its source's, when its
         # translation is missing): 「」 in Japanese, ” “ in Arabic (`languages.yaml`).
         marks = profile(self.w.language_of(block.text.value) or self.w.lang).quotes
+        if _in_quotes(block.text.value):
+            marks = ("", "")  # typed in its own: 「「…」」 printed them twice
         with self.w.group("BlockQuote"):
             rows: list[list[Flowable]] = [
                 [self.w.paragraph(block.text.value, "quote", around=marks)]
@@ -925,3 +927,13 @@ def _plain(source: str) -> str:
     from ..content.inline import plain_text
 
     return plain_text(source)
+
+
+def _in_quotes(text: str) -> bool:
+    """Whether the words of ``text`` (its markup and citations aside) are all inside
+    one pair of quotation marks the author typed: a pull quote written 「…」 or “…”
+    prints as typed, where the language's own marks around it printed two of each."""
+    from ..checks.text import plain, quoted_ranges  # what the claim checks call quoted
+
+    words = plain(text).text.strip()
+    return len(words) > 2 and quoted_ranges(words) == ((1, len(words) - 1),)
