@@ -188,6 +188,23 @@ def test_pillow_loads_only_when_a_picture_needs_it() -> None:
     assert lines == ["False True", "(3, 2) True"]
 
 
+def test_pyphen_runs_only_when_a_paragraph_is_hyphenated() -> None:
+    """ReportLab's paragraph module imports Pyphen at its top; it runs on first use
+    (`deferred_modules`): not when an output's fingerprint reads the version of every
+    library that sets its bytes, and it works once a word is hyphenated."""
+    code = (
+        "import sys, types, msc_leaflet, reportlab.platypus.paragraph as paragraph\n"
+        "from msc_leaflet.build import fingerprint\n"
+        "versions = fingerprint.library_versions()\n"
+        "run = lambda: type(sys.modules['pyphen']) is types.ModuleType\n"
+        "print(run(), versions['pyphen'] not in ('', 'unknown'))\n"
+        "from msc_leaflet.typeset.hyphenation import hyphenation_points\n"
+        "print(bool(hyphenation_points('hyphenation', 'en')), run(), paragraph.pyphen.Pyphen)"
+    )
+    lines = subprocess.check_output([sys.executable, "-c", code], text=True).splitlines()
+    assert lines == ["False True", "True True <class 'pyphen.Pyphen'>"]
+
+
 #: The families of the content checks, which `msc-leaflet check` runs. A build runs
 #: only the layout checks after laying out each output, and needs none of these.
 CONTENT_CHECKS = tuple(
@@ -211,6 +228,9 @@ def test_a_build_imports_only_the_checks_it_runs(
     # Nor Pillow's image core (its C module, EXIF and TIFF tables: 8-15 ms of a cold
     # build) for a leaflet with no picture: a picture's code imports it when it runs.
     assert not loaded(modules, ("PIL.ImageFile", "PIL._imaging", "PIL.ImageChops"))
+    # Nor what a proof lists of a translation's changes since its sign-off (and difflib):
+    # the layout names its type, a draft never reads it.
+    assert "msc_leaflet.i18n.signoff_changes" not in modules
     # `check` runs them all, and --strict refuses a leaflet any of them reports as an error.
     assert loaded(command_modules("check", "-p", str(root)), CONTENT_CHECKS) == set(CONTENT_CHECKS)
     strict = ("build", "-q", "-j1", "--strict", "--force", "-p", str(root), "-o", out)

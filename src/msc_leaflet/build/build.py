@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..clock import source_date_epoch
@@ -35,7 +36,6 @@ from ..finishing.final_pass import final_pass
 from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
-from ..i18n.signoff_changes import Beside
 from ..languages import bcp47, right_to_left
 from ..layout import LayoutResult, Localised, layout_leaflet
 from ..print_spec import (
@@ -54,6 +54,9 @@ from ..typeset import WordList, load_word_list
 from ..typeset.font_files import config_files
 from ..typeset.segmentation import EMPTY_WORD_LIST
 from .options import Options
+
+if TYPE_CHECKING:
+    from ..i18n.signoff_changes import Beside
 
 
 @dataclass(frozen=True)

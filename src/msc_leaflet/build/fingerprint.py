@@ -267,8 +267,12 @@ def library_versions() -> dict[str, str]:
 
 
 def _spec(module: str) -> importlib.machinery.ModuleSpec | None:
+    # Looked for on the path, not with `importlib.util.find_spec`: that reads an
+    # imported module's ``__spec__``, which runs a module `deferred_modules` left
+    # waiting (Pyphen listing its dictionaries in every build), and asks the finders
+    # on ``sys.meta_path``, where one that waits for the module would take its turn.
     try:
-        return importlib.util.find_spec(module)
+        return importlib.machinery.PathFinder.find_spec(module)
     except (ImportError, ValueError):
         return None
 

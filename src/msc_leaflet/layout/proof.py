@@ -23,13 +23,13 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ..content.inline import text_as_read
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
-from ..i18n.signoff_changes import Beside
 from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
 from ..typeset.render import TEXT_SIZES
 from .text import Writer
 
 if TYPE_CHECKING:
     from ..i18n.localizer import Unprinted
+    from ..i18n.signoff_changes import Beside
     from .pages import PageFurniture
 
 # The language of what the proof prints in the program's own words (block contexts,

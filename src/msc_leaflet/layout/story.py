@@ -23,7 +23,6 @@ from ..content.inline import Span, plain_text, tel_link, web_link
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, Labels
 from ..i18n.printed_labels import BEFORE_A_VALUE, CONTACTS
-from ..i18n.signoff_changes import Beside
 from ..languages import profile, right_to_left
 from ..theme.theme import Theme
 from ..typeset import Run, WordList
@@ -38,6 +37,7 @@ from .proof import tag_context
 
 if TYPE_CHECKING:
     from ..i18n.localizer import Unprinted
+    from ..i18n.signoff_changes import Beside
 from .text import Writer
 from .unprintable import tag_block
 
