@@ -728,6 +728,28 @@ def test_a_link_over_two_lines_is_one_link(
     assert words == _norm(expected)
 
 
+def test_the_online_notes_label_and_address_read_a_word_apart(
+    bundled: dict[str, Path],
+) -> None:
+    """The note beside the QR code prints its label on one line and the address on the
+    next, one `P`: the label's line ends in a space of the text layer, as a line broken
+    at a space does, so a screen reader reading the `P` as one text says "This leaflet
+    online www.ednawellness.com", not "onlinewww.ednawellness.com"."""
+    heard = {}
+    for locale in ("en", "th"):
+        document, _ = structure(bundled[f"{locale}/choosing-a-clinic"])
+        notes = [
+            node
+            for node in document.kids
+            if node.role == "P" and any(kid.role == "Link" for kid in node.kids)
+        ]
+        heard[locale] = _words(notes[-1].text())
+    assert heard == {
+        "en": "This leaflet online www.ednawellness.com",
+        "th": "อ่านเอกสารนี้ทางออนไลน์ www.ednawellness.com",
+    }
+
+
 def _labels_problems(document: Any) -> list[str]:
     """Where a list item's bullet or number is not read with it — no ``Lbl`` before
     its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it
