@@ -1066,7 +1066,7 @@ def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> No
     took the language of the text before it, and an English voice cannot say ។ or ៖.
     Punctuation only one script writes (Khmer ។ ៖, Burmese ။ ၊, Thai ๚) is read in that
     script's language, as its letters are; marks shared by scripts (a full stop, a
-    bracket, Chinese and Japanese 。) still take the language of the text before them."""
+    bracket) still take the language of the text before them."""
     path = _languages_built_with(
         tmp_path,
         "km",
@@ -1077,6 +1077,26 @@ def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> No
     assert _script_sign_problems(document, {"។": "km", "៖": "km"}) == []
     # The Latin words themselves are still English: the sign ends their Span.
     assert _foreign_word_problems(document, {"MSCs": "en", "LINE": "en"}) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_Hans", "zh_Hant", "ja"])
+def test_chinese_and_japanese_marks_after_a_kept_term_are_read_in_the_text(
+    tmp_path: Path, lang: str
+) -> None:
+    """The full-width brackets, stops and colons of Chinese and Japanese (（）。：) are
+    the text's own, as its letters are: after a kept English term ("間質基質細胞（MSCs）。",
+    the contact line "LINE：@testclinic") the ）。 and ： were read in the term's English
+    `Span`, in a voice that has no word for them. The term itself stays English."""
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    if lang == "zh_Hant":  # the Taiwan catalog of the leaflet (tests/fixtures/zh_Hant)
+        traditional = REPO / "tests" / "fixtures" / "zh_Hant" / "locales" / "zh_Hant"
+        shutil.copytree(traditional, root / "locales" / "zh_Hant")
+    path = build_leaflet(Project.at(root), "after-your-infusion", lang, tmp_path / "out").path
+    document, _ = structure(path)
+    english = [n.text() for n in document.walk() if n.role == "Span" and n.lang == "en"]
+    assert "MSCs" in english
+    assert [text for text in english if set(text) & set("（）。、，：；「」")] == []
 
 
 def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ from .reading_order import (
 )
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
-from .scripts import LATIN, locale_script, script_of
+from .scripts import CJK_SCRIPTS, LATIN, is_cjk_symbol, locale_script, script_of
 from .segmentation import BREAKING_SPACES, SPACES, holds_typed_space
 from .shaping import Cluster, Glyph
 from .to_unicode import utf16_hex
@@ -930,7 +930,7 @@ def _letter_language(char: str, own: str, terms: str) -> str | None:
     punctuation scripts share).
     Asked per distinct character of every piece a line draws."""
     if not (char.isalpha() or _script_digit(char) or _script_sign(char)):
-        return None
+        return own if _own_cjk_sign(char, own) else None
     if script_of(char) == LATIN:
         return _latin_language(own, terms)
     if locale_script(own) != LATIN and profile(own).has_letters(char):
@@ -955,12 +955,27 @@ def _script_sign(char: str) -> bool:
     Khmer ។ ៖, Burmese ။ ၊, Thai ๚): read in that script's language, as its letters
     are. Right after a Latin term ("ហៅថា MSCs។", "LINE៖") it was read in the term's
     English voice, which cannot say it. Marks scripts share (a full stop, a bracket,
-    the 。 of Chinese and Japanese, Arabic ؟) are Common and take the text's language."""
+    the 。 of Chinese and Japanese, Arabic ؟) are Common and take the text's language,
+    but for Chinese and Japanese full-width marks in their own text (`_own_cjk_sign`)."""
     if char.isspace() or unicodedata.category(char)[0] not in "PS":
         return False
     from fontTools.unicodedata import script as unicode_script
 
     return str(unicode_script(char)) not in ("Zyyy", "Zinh", "Zzzz", "Latn")
+
+
+def _own_cjk_sign(char: str, own: str) -> bool:
+    """A full-width mark of Chinese and Japanese (。、，：（）「」, `is_cjk_symbol`) in a
+    text of either (``own``): the text's own, as its letters are. Unicode calls them
+    Common, shared by the two, so they took the language of the text before them, and
+    the ）。 after a kept term ("（MSCs）。") was read in the term's English voice,
+    which has no word for them. In any other text they stay Common."""
+    return (
+        not char.isspace()
+        and is_cjk_symbol(char)
+        and unicodedata.category(char)[0] in "PS"
+        and locale_script(own) in CJK_SCRIPTS
+    )
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
