@@ -953,6 +953,26 @@ def test_a_space_after_a_citation_is_no_span_of_its_own(tmp_path: Path) -> None:
     assert [n.text() for n in spans if not any(c.isalpha() for c in n.text())] == []
 
 
+def test_a_right_to_left_line_ending_in_a_term_and_a_citation_leaves_no_empty_span(
+    tmp_path: Path,
+) -> None:
+    """An Arabic line ends in an invisible space and marks, drawn left of the line and
+    so tagged by its leftmost cluster. Where the line's text ends in a kept term and a
+    citation ("… PDF¹"), the leftmost cluster is the term's: after the `Reference` the
+    tree held an English `Span` of its own that read nothing. They go with the text
+    they follow: no element is left with nothing to read."""
+    path = _languages_built_with(
+        tmp_path, "ar", "where-cells-go", "لا تبقى الخلايا طويلًا في الرئتين PDF [@galipeau2018]"
+    )
+    document, _ = structure(path)
+    paragraph = next(n for n in document.walk() if n.role == "P" and "الرئتين" in n.text())
+    assert [(kid.role, kid.lang, _norm(kid.text())) for kid in paragraph.kids] == [
+        ("Span", "en", "PDF"),
+        ("Reference", "ar", "1"),
+    ]
+    assert [n.role for n in document.walk() if n.role == "Span" and not _norm(n.text())] == []
+
+
 # A word in each script that names one language, and that language's tag.
 FOREIGN_WORDS = {
     "ขอบคุณ": "th",

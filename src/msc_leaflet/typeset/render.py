@@ -172,17 +172,23 @@ class _LineWriter:
         content of the current element on a tagged page."""
         # The clusters, only where the line may be content of more than one element.
         plain = self.element is None or self.element.uniform
-        self._tagged([] if plain else [glyph.placed for glyph in glyphs], glyphs, self._show)
+        if plain:
+            self._tagged([], glyphs, self._show)
+            return
+        items = [glyph.placed for glyph in glyphs]
+        self._tagged(items, glyphs, self._show, _unread_end(glyphs))
 
     def _tagged(
         self,
         items: Sequence[Placed],
         parts: Sequence[_Part],
         write: Callable[[Sequence[_Part]], None],
+        unread_end: int = 0,
     ) -> None:
         """``write`` the ``parts`` of a line (``parts[i]`` belongs to the cluster
         ``items[i]``), in one marked-content sequence per stretch of one element.
-        ``items`` is read only when the current element is not `Element.uniform`."""
+        ``items`` is read only when the current element is not `Element.uniform`.
+        ``unread_end``: how many of the last parts read as nothing (`_unread_end`)."""
         element = self.element
         if element is None or self.tagger is None:
             write(parts)
@@ -191,6 +197,15 @@ class _LineWriter:
             self._marked(element, parts, write)
             return
         keys = _tag_keys(items, element)
+        if 0 < unread_end < len(keys) and keys[-1] != keys[-unread_end - 1]:
+            # The invisible space and marks a right-to-left line ends in are tagged by the
+            # cluster they are drawn beside (the leftmost), not the one they follow: after
+            # a citation ending "… PDF¹" they were an English Span of their own, holding
+            # nothing. They go on with the text before them, or, after a citation or a
+            # link, are the element's own, as a space after one is (`_tag_keys`).
+            before = keys[-unread_end - 1]
+            tail = before if before[0] == "lang" else ("lang", element.effective_lang())
+            keys[-unread_end:] = [tail] * unread_end
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
             owner = self._stretch(element, keys[0], items, parts, write, first=True)
         else:
@@ -756,6 +771,22 @@ def _encode(
 
 
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
+
+
+def _unread_end(glyphs: Sequence[Shown]) -> int:
+    """How many of the last ``glyphs`` of a line written in reading order read as
+    nothing (their text only spaces and direction marks: `reading_order._line_end`,
+    a mark left of the line), the line's first glyph never counted."""
+    count = 0
+    for shown in reversed(glyphs[1:]):
+        key = shown.glyph.key
+        if key is None:
+            break
+        text = shaping_font(shown.placed.piece.run.font).glyph_texts.get(key, "x")
+        if any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text):
+            break
+        count += 1
+    return count
 
 
 def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> list[_TagKey]:
