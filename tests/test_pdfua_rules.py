@@ -1,12 +1,14 @@
 """Every reading edition passes the machine-checkable Matterhorn Protocol conditions
 (`pdfua_rules.py`): a bundled leaflet in English and Thai in each edition, the proof,
 a CMYK print file with bleed, the languages fixture in Arabic, Chinese, Japanese,
-Burmese, Khmer, Lao and Vietnamese, and the desk's patient pack. Then the checker
+Burmese, Khmer, Lao, Vietnamese and Traditional Chinese, the QR code below or inside
+the closing box, an Arabic parallel proof, and the desk's patient pack. Then the checker
 itself is checked: each rule group reports a file broken the way it looks for.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,8 +34,19 @@ EDITIONS = (
     "th.sequential",
     "th.cmyk-bleed",
     *(f"languages.{lang}" for lang in LANGUAGES_CHECKED),
+    # Traditional Chinese (Taiwan), in the single and the parallel edition.
+    "languages.zh_Hant",
+    "languages.zh_Hant.parallel",
+    # The QR code's note below the closing box (English), and the code inside the box
+    # beside the contacts (an A5 Arabic leaflet with no room for the note below it).
+    "en.online-note",
+    "languages.ar.code-in-the-box",
+    # A right-to-left parallel proof: margin notes on both sides, in two directions.
+    "everything.ar.parallel-proof",
     "pack",
 )
+EVERYTHING = REPO / "tests" / "fixtures" / "everything"
+TRADITIONAL = REPO / "tests" / "fixtures" / "zh_Hant" / "locales" / "zh_Hant"
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +71,48 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             languages, "after-your-infusion", lang, out / "languages"
         ).path
     paths["pack"] = thai_pack(out / "pack")
+    paths["en.online-note"] = build_leaflet(project, "choosing-a-clinic", "en", out).path
+    _new_features(out, paths)
     return paths
+
+
+def _new_features(out: Path, paths: dict[str, Path]) -> None:
+    """The files of EDITIONS for the features added after the first accessibility pass."""
+    languages = out / "languages-project"
+    shutil.copytree(LANGUAGES, languages)
+    shutil.copytree(TRADITIONAL, languages / "locales" / "zh_Hant")
+    for edition, name in (
+        ("single", "languages.zh_Hant"),
+        ("parallel", "languages.zh_Hant.parallel"),
+    ):
+        paths[name] = build_leaflet(
+            Project.at(languages),
+            "after-your-infusion",
+            "zh_Hant",
+            out / "zh_Hant",
+            edition=edition,
+        ).path
+    # As test_languages_editions builds it: a web address, and paragraphs enough that the
+    # note has no room below the closing box on the last A5 page.
+    source = languages / "leaflets" / "after-your-infusion.yaml"
+    filler = "  - paragraph: Rest today and drink water.\n" * 19
+    text = source.read_text(encoding="utf-8")
+    url = "https://example.org/leaflets/after-your-infusion"
+    text = text.replace("\nblocks:", f"\nurl: {url}\nblocks:", 1)
+    source.write_text(text.replace("\nreferences:", f"\n{filler}references:", 1), "utf-8")
+    a5 = Options(spec=PrintSpec(paper="a5"))
+    paths["languages.ar.code-in-the-box"] = build_leaflet(
+        Project.at(languages), "after-your-infusion", "ar", out / "a5", options=a5
+    ).path
+    proof = Options(spec=PrintSpec(proof=True))
+    paths["everything.ar.parallel-proof"] = build_leaflet(
+        Project.at(EVERYTHING),
+        "every-construct",
+        "ar",
+        out / "every",
+        edition="parallel",
+        options=proof,
+    ).path
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -728,6 +728,28 @@ def test_a_link_over_two_lines_is_one_link(
     assert words == _norm(expected)
 
 
+def test_the_online_notes_label_and_address_read_a_word_apart(
+    bundled: dict[str, Path],
+) -> None:
+    """The note beside the QR code prints its label on one line and the address on the
+    next, one `P`: the label's line ends in a space of the text layer, as a line broken
+    at a space does, so a screen reader reading the `P` as one text says "This leaflet
+    online www.ednawellness.com", not "onlinewww.ednawellness.com"."""
+    heard = {}
+    for locale in ("en", "th"):
+        document, _ = structure(bundled[f"{locale}/choosing-a-clinic"])
+        notes = [
+            node
+            for node in document.kids
+            if node.role == "P" and any(kid.role == "Link" for kid in node.kids)
+        ]
+        heard[locale] = _words(notes[-1].text())
+    assert heard == {
+        "en": "This leaflet online www.ednawellness.com",
+        "th": "อ่านเอกสารนี้ทางออนไลน์ www.ednawellness.com",
+    }
+
+
 def _labels_problems(document: Any) -> list[str]:
     """Where a list item's bullet or number is not read with it — no ``Lbl`` before
     its ``LBody`` — or is not its item's, in reading order (``/ActualText`` where it
@@ -931,6 +953,26 @@ def test_a_space_after_a_citation_is_no_span_of_its_own(tmp_path: Path) -> None:
     assert [n.text() for n in spans if not any(c.isalpha() for c in n.text())] == []
 
 
+def test_a_right_to_left_line_ending_in_a_term_and_a_citation_leaves_no_empty_span(
+    tmp_path: Path,
+) -> None:
+    """An Arabic line ends in an invisible space and marks, drawn left of the line and
+    so tagged by its leftmost cluster. Where the line's text ends in a kept term and a
+    citation ("… PDF¹"), the leftmost cluster is the term's: after the `Reference` the
+    tree held an English `Span` of its own that read nothing. They go with the text
+    they follow: no element is left with nothing to read."""
+    path = _languages_built_with(
+        tmp_path, "ar", "where-cells-go", "لا تبقى الخلايا طويلًا في الرئتين PDF [@galipeau2018]"
+    )
+    document, _ = structure(path)
+    paragraph = next(n for n in document.walk() if n.role == "P" and "الرئتين" in n.text())
+    assert [(kid.role, kid.lang, _norm(kid.text())) for kid in paragraph.kids] == [
+        ("Span", "en", "PDF"),
+        ("Reference", "ar", "1"),
+    ]
+    assert [n.role for n in document.walk() if n.role == "Span" and not _norm(n.text())] == []
+
+
 # A word in each script that names one language, and that language's tag.
 FOREIGN_WORDS = {
     "ขอบคุณ": "th",
@@ -1044,7 +1086,7 @@ def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> No
     took the language of the text before it, and an English voice cannot say ។ or ៖.
     Punctuation only one script writes (Khmer ។ ៖, Burmese ။ ၊, Thai ๚) is read in that
     script's language, as its letters are; marks shared by scripts (a full stop, a
-    bracket, Chinese and Japanese 。) still take the language of the text before them."""
+    bracket) still take the language of the text before them."""
     path = _languages_built_with(
         tmp_path,
         "km",
@@ -1055,6 +1097,26 @@ def test_a_scripts_own_punctuation_is_read_in_its_language(tmp_path: Path) -> No
     assert _script_sign_problems(document, {"។": "km", "៖": "km"}) == []
     # The Latin words themselves are still English: the sign ends their Span.
     assert _foreign_word_problems(document, {"MSCs": "en", "LINE": "en"}) == []
+
+
+@pytest.mark.parametrize("lang", ["zh_Hans", "zh_Hant", "ja"])
+def test_chinese_and_japanese_marks_after_a_kept_term_are_read_in_the_text(
+    tmp_path: Path, lang: str
+) -> None:
+    """The full-width brackets, stops and colons of Chinese and Japanese (（）。：) are
+    the text's own, as its letters are: after a kept English term ("間質基質細胞（MSCs）。",
+    the contact line "LINE：@testclinic") the ）。 and ： were read in the term's English
+    `Span`, in a voice that has no word for them. The term itself stays English."""
+    root = tmp_path / "languages"
+    shutil.copytree(LANGUAGES, root)
+    if lang == "zh_Hant":  # the Taiwan catalog of the leaflet (tests/fixtures/zh_Hant)
+        traditional = REPO / "tests" / "fixtures" / "zh_Hant" / "locales" / "zh_Hant"
+        shutil.copytree(traditional, root / "locales" / "zh_Hant")
+    path = build_leaflet(Project.at(root), "after-your-infusion", lang, tmp_path / "out").path
+    document, _ = structure(path)
+    english = [n.text() for n in document.walk() if n.role == "Span" and n.lang == "en"]
+    assert "MSCs" in english
+    assert [text for text in english if set(text) & set("（）。、，：；「」")] == []
 
 
 def test_numbers_in_the_leaflets_digits_are_read_in_its_language(tmp_path: Path) -> None:

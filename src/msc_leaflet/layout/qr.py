@@ -77,9 +77,13 @@ class OnlineNote(Flowable):  # type: ignore[misc]
         align = "right" if mirrored else "left"
         address = shown_address(self.address, self.width - side - GAP, self.lang)
         # The code is an artifact: the address beside it, a tagged link, says the same.
+        # The label's line ends in a space of the text layer only (`render.end_space`,
+        # no width, no ink), as a line broken at a space does: the P reads its two
+        # lines as one text, and a screen reader read "This leaflet onlinewww.….com".
+        label = replace(self.label, text=self.label.text.rstrip() + " ")
         with drawing(canvas, self.structure):
             for runs, y in (
-                ([self.label], side - self.label.size),
+                ([label], side - self.label.size),
                 ([address], side - self.label.size * 2.5),
             ):
                 draw_runs(canvas, text_x, y, runs, self.lang, align)

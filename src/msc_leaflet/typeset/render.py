@@ -58,7 +58,7 @@ from .reading_order import (
 )
 from .reportlab_overrides import ShapingTTFont, encode_keys, subset_name
 from .runs import Run
-from .scripts import LATIN, locale_script, script_of
+from .scripts import CJK_SCRIPTS, LATIN, is_cjk_symbol, locale_script, script_of
 from .segmentation import BREAKING_SPACES, SPACES, holds_typed_space
 from .shaping import Cluster, Glyph
 from .to_unicode import utf16_hex
@@ -172,17 +172,23 @@ class _LineWriter:
         content of the current element on a tagged page."""
         # The clusters, only where the line may be content of more than one element.
         plain = self.element is None or self.element.uniform
-        self._tagged([] if plain else [glyph.placed for glyph in glyphs], glyphs, self._show)
+        if plain:
+            self._tagged([], glyphs, self._show)
+            return
+        items = [glyph.placed for glyph in glyphs]
+        self._tagged(items, glyphs, self._show, _unread_end(glyphs))
 
     def _tagged(
         self,
         items: Sequence[Placed],
         parts: Sequence[_Part],
         write: Callable[[Sequence[_Part]], None],
+        unread_end: int = 0,
     ) -> None:
         """``write`` the ``parts`` of a line (``parts[i]`` belongs to the cluster
         ``items[i]``), in one marked-content sequence per stretch of one element.
-        ``items`` is read only when the current element is not `Element.uniform`."""
+        ``items`` is read only when the current element is not `Element.uniform`.
+        ``unread_end``: how many of the last parts read as nothing (`_unread_end`)."""
         element = self.element
         if element is None or self.tagger is None:
             write(parts)
@@ -191,6 +197,15 @@ class _LineWriter:
             self._marked(element, parts, write)
             return
         keys = _tag_keys(items, element)
+        if 0 < unread_end < len(keys) and keys[-1] != keys[-unread_end - 1]:
+            # The invisible space and marks a right-to-left line ends in are tagged by the
+            # cluster they are drawn beside (the leftmost), not the one they follow: after
+            # a citation ending "… PDF¹" they were an English Span of their own, holding
+            # nothing. They go on with the text before them, or, after a citation or a
+            # link, are the element's own, as a space after one is (`_tag_keys`).
+            before = keys[-unread_end - 1]
+            tail = before if before[0] == "lang" else ("lang", element.effective_lang())
+            keys[-unread_end:] = [tail] * unread_end
         if keys.count(keys[0]) == len(keys):  # most lines: one element, one sequence
             owner = self._stretch(element, keys[0], items, parts, write, first=True)
         else:
@@ -758,6 +773,22 @@ def _encode(
 _TagKey = tuple[str, str]  # ("link", url) | ("cites", "") | ("lang", BCP 47)
 
 
+def _unread_end(glyphs: Sequence[Shown]) -> int:
+    """How many of the last ``glyphs`` of a line written in reading order read as
+    nothing (their text only spaces and direction marks: `reading_order._line_end`,
+    a mark left of the line), the line's first glyph never counted."""
+    count = 0
+    for shown in reversed(glyphs[1:]):
+        key = shown.glyph.key
+        if key is None:
+            break
+        text = shaping_font(shown.placed.piece.run.font).glyph_texts.get(key, "x")
+        if any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text):
+            break
+        count += 1
+    return count
+
+
 def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> list[_TagKey]:
     """What each cluster of a line is, for marking: a link, a citation, or text in a
     language (`_letters_key`: a kept source term, a word in another script). Spaces,
@@ -930,7 +961,7 @@ def _letter_language(char: str, own: str, terms: str) -> str | None:
     punctuation scripts share).
     Asked per distinct character of every piece a line draws."""
     if not (char.isalpha() or _script_digit(char) or _script_sign(char)):
-        return None
+        return own if _own_cjk_sign(char, own) else None
     if script_of(char) == LATIN:
         return _latin_language(own, terms)
     if locale_script(own) != LATIN and profile(own).has_letters(char):
@@ -955,12 +986,27 @@ def _script_sign(char: str) -> bool:
     Khmer ។ ៖, Burmese ။ ၊, Thai ๚): read in that script's language, as its letters
     are. Right after a Latin term ("ហៅថា MSCs។", "LINE៖") it was read in the term's
     English voice, which cannot say it. Marks scripts share (a full stop, a bracket,
-    the 。 of Chinese and Japanese, Arabic ؟) are Common and take the text's language."""
+    the 。 of Chinese and Japanese, Arabic ؟) are Common and take the text's language,
+    but for Chinese and Japanese full-width marks in their own text (`_own_cjk_sign`)."""
     if char.isspace() or unicodedata.category(char)[0] not in "PS":
         return False
     from fontTools.unicodedata import script as unicode_script
 
     return str(unicode_script(char)) not in ("Zyyy", "Zinh", "Zzzz", "Latn")
+
+
+def _own_cjk_sign(char: str, own: str) -> bool:
+    """A full-width mark of Chinese and Japanese (。、，：（）「」, `is_cjk_symbol`) in a
+    text of either (``own``): the text's own, as its letters are. Unicode calls them
+    Common, shared by the two, so they took the language of the text before them, and
+    the ）。 after a kept term ("（MSCs）。") was read in the term's English voice,
+    which has no word for them. In any other text they stay Common."""
+    return (
+        not char.isspace()
+        and is_cjk_symbol(char)
+        and unicodedata.category(char)[0] in "PS"
+        and locale_script(own) in CJK_SCRIPTS
+    )
 
 
 # A canvas attribute: while it holds a list, lines leave their marks there, with the
