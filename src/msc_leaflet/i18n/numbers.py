@@ -1947,6 +1947,14 @@ def _range_words(language: str) -> str:
     return rf"(?:[{_RANGE_MARKS}]" + (f"|{words})" if words else ")")
 
 
+def _or_words(language: str) -> tuple[str, ...]:
+    """The words that offer one number or another in ``language`` (ឬ, ຫຼື, या: `or`
+    under `number_kinds` in `data/numbers.yaml`, which lists them once for both)."""
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    return tuple(str(word) for word in entry.get("or") or [])
+
+
 @cache
 def _range(language: str) -> re.Pattern[str]:
     """What may stand between a range's two ends, spaces included, in ``language``."""
@@ -1989,8 +1997,10 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
         sizes = (word for word, _ in _sizes(language))
         counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words, *sizes))
         counted = rf"[ \u00a0]?(?:{counters})"
-        joins = _range_words(language)
-        pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
+        # and the first of two a list offers: Khmer ពីរ ឬបីថ្ងៃ, Hindi दो या तीन दिन (two
+        # or three days), its counter said once after the last
+        joins = "|".join((_range_words(language), *map(re.escape, _or_words(language))))
+        pattern = rf"(?:{pattern})(?={counted}|\s*(?:{joins})\s*(?:{pattern}){counted})"
     ordinals = longest_first(_mapped(language, "ordinals"))
     if ordinals:
         tails = [
