@@ -31,6 +31,7 @@ from ..data import data_path
 from ..errors import LeafletError
 from ..han_numerals import kept_numbers
 from ..languages import language_subtag, profile
+from .hyphenation import hyphenating
 from .scripts import NO_LINE_END
 
 #: Groups looked up per paragraph text: a paragraph is broken once per width, and the
@@ -128,11 +129,33 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     found = _found(_abbreviation_pattern(lang, labels), text)
     found = _not_a_unit(found, text, lang) if numbers else found
     spans += _not_before_a_date(found, spans)
+    spans += [(start, end) for start, _, end in number_units(text, lang)] if numbers else []
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
     if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
         spans += kept_numbers(text)  # 一千五百, never 一|千五百
     return tuple(sorted(spans))
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, unit's start, end) of each number with its unit after it ("500 mg",
+    ៥០០ មីលីក្រាម, 500毫克: `i18n.numbers.unit_spans`, the units the translation checks
+    read). The number keeps the unit's first letter (`segmentation.keeps_number`), but
+    ICU broke inside a unit borrowed into a script it reads by syllables or characters
+    ("៥០០ មី|លីក្រាម", "500毫|克", "500ミ|リグラム", "50 phần| trăm"): a reader saw
+    half a unit. Kept whole; a line too narrow for the two parts them only where the
+    unit starts (`segmentation.kept_breaks`). A one-word unit of a script written with
+    hyphens is left to them: "500 mil-" / "ligrams" reads on, its hyphen says so."""
+    if _DIGIT.search(text) is None:
+        return ()
+    from ..i18n.numbers import unit_spans  # i18n reads the typesetter's fonts
+
+    return tuple(
+        (start, at, end)
+        for start, at, end in unit_spans(text, lang)
+        if not all(hyphenating(char) for char in text[at:end])
+    )
 
 
 #: The languages that write numbers in Han numerals (Chinese, Japanese).

@@ -556,7 +556,10 @@ def _cut_points(
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
-        if not (allowed_break(text, at) and syllable and keeps_number(text, at, cited)):
+        # A unit's start (`kept_breaks`: 500 |毫克) parts a number and its unit too wide
+        # for the line together, which `keeps_number` otherwise refuses.
+        number = at in kept or keeps_number(text, at, cited)
+        if not (allowed_break(text, at) and syllable and number):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)

@@ -58,7 +58,7 @@ from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
 from .hyphenation import hyphenating
-from .kept_groups import bound_prefix_ends, inside, kept_groups
+from .kept_groups import bound_prefix_ends, inside, kept_groups, number_units
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import (
     NO_LINE_END,
@@ -494,12 +494,39 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
         return frozenset()
     breaks, sure, _ = _opportunities(text, lang, EMPTY_WORD_LIST, (), ())
     syllables = holds_syllable_letters(text)
+    units = number_units(text, lang)
+    # A number and its unit part only where the unit starts: "500 |毫克", not "500毫|克".
+    unit_starts = {
+        at
+        for _, at, _ in units
+        if (at in breaks or parts_number_and_word(text, at)) and allowed_break(text, at)
+    }
+    inner = tuple((start, end) for start, _, end in units)
+    unit_starts |= unit_ends(text, lang)
     return frozenset(
         i
         for i in breaks
         if inside(groups, i)
+        and not inside(inner, i)
         and (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and keeps_number(text, i)
+    ) | frozenset(unit_starts)
+
+
+def unit_ends(text: str, lang: str) -> frozenset[int]:
+    """Where the unit after a number ends (`kept_groups.number_units`) and a word of a
+    script written without spaces goes on, glued to it, at a syllable's edge: Burmese
+    ၂ ရက်|ကြာ ("for 2 days"), Thai ๕๐๐มิลลิกรัม|วันละ. ICU reads the unit and the word
+    after it as one, and a line too narrow for the three ended on the bare number
+    (၂ | ရက်ကြာ); the unit's end is a word's, where the line ends instead."""
+    return frozenset(
+        end
+        for _, _, end in number_units(text, lang)
+        if end < len(text)
+        and not text[end].isdigit()
+        and script_of(text[end]) in UNSPACED_SCRIPTS
+        and allowed_break(text, end)
+        and keeps_syllable(text, end, dictionary=True)
     )
 
 
