@@ -494,23 +494,18 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
         return frozenset()
     breaks, sure, _ = _opportunities(text, lang, EMPTY_WORD_LIST, (), ())
     syllables = holds_syllable_letters(text)
-    units = number_units(text, lang)
-    # A number and its unit part only where the unit starts: "500 |毫克", not "500毫|克".
-    unit_starts = {
-        at
-        for _, at, _ in units
-        if (at in breaks or parts_number_and_word(text, at)) and allowed_break(text, at)
-    }
-    inner = tuple((start, end) for start, _, end in units)
-    unit_starts |= unit_ends(text, lang)
-    return frozenset(
+    # A number and its unit stay whole ("500毫|克" is none of these): a line too narrow
+    # for them ends where the unit ends and a glued word goes on (`unit_ends`), or, in an
+    # emergency, where the unit starts (`linebreak._emergency_cut`).
+    inner = tuple((start, end) for start, _, end in number_units(text, lang))
+    return unit_ends(text, lang) | frozenset(
         i
         for i in breaks
         if inside(groups, i)
         and not inside(inner, i)
         and (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
         and keeps_number(text, i)
-    ) | frozenset(unit_starts)
+    )
 
 
 def unit_ends(text: str, lang: str) -> frozenset[int]:
