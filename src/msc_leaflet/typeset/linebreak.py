@@ -557,7 +557,10 @@ def _cut_points(
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
-        if not (allowed_break(text, at) and syllable and keeps_number(text, at, cited)):
+        # A date's part's word after the number before it (`kept_breaks`: 12 tháng 5 |
+        # năm 2027) is no unit of that number, though `keeps_number` reads it as one.
+        number = at in kept or keeps_number(text, at, cited)
+        if not (allowed_break(text, at) and syllable and number):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
