@@ -1266,6 +1266,20 @@ ONCE_OR_TWICE = "Take it 1-2 times a day."
         ("hi", "Take 1 tablet a day.", "दिन में दो गोलियाँ लें।", False),
         ("hi", "Take 2 tablets twice a day.", "दिन में दो बार दो गोलियाँ लें।", True),
         ("hi", "Ask a doctor about both.", "दोनों के बारे में एक डॉक्टर से पूछें।", True),
+        ("hi", "Rest for 14 days.", "चौदह दिन आराम करें।", True),
+        ("hi", "Rest for 14 days.", "पंद्रह दिन आराम करें।", False),
+        # Khmer and Burmese 11 to 99 (`compounds`): a word for the tens, then the digit
+        ("km", "Wait 24 hours.", "រង់ចាំម្ភៃបួនម៉ោង។", True),
+        ("km", "Wait 24 hours.", "រង់ចាំម្ភៃប្រាំម៉ោង។", False),
+        ("km", "Rest for 14 days.", "សម្រាកដប់បួនថ្ងៃ។", True),
+        ("km", "Rest for 30 days.", "សម្រាកសាមសិបថ្ងៃ។", True),
+        ("km", "Rest for 30 days.", "សម្រាកសែសិបថ្ងៃ។", False),
+        ("km", "Rest for 36 hours.", "សម្រាកសាមសិបប្រាំមួយម៉ោង។", True),
+        ("my", "Wait 24 hours.", "နှစ်ဆယ့်လေးနာရီ စောင့်ပါ။", True),
+        ("my", "Wait 24 hours.", "နှစ်ဆယ့်ငါးနာရီ စောင့်ပါ။", False),
+        ("my", "Rest for 14 days.", "ဆယ့်လေးရက် အနားယူပါ။", True),
+        ("my", "Rest for 14 days.", "ဆယ့်ငါးရက် အနားယူပါ။", False),
+        ("my", "Rest for 30 days.", "သုံးဆယ်ရက် အနားယူပါ။", True),
     ],
 )
 def test_a_short_counted_list_is_read_in_words_and_digits(
@@ -1275,7 +1289,8 @@ def test_a_short_counted_list_is_read_in_words_and_digits(
     do: ពីរ ឬបីថ្ងៃ (two or three days) lost its 2, as a number word counts only right
     before its counter and ឬ (or) stood there; Lao ຫາ (to) joined no range; Hindi had no
     number words at all, so दो या तीन दिन was refused for "2 or 3 days" and एक से तीन
-    सप्ताह passed for "one to two weeks"."""
+    सप्ताह passed for "one to two weeks"; Khmer ម្ភៃបួនម៉ោង and Burmese နှစ်ဆယ့်လေးနာရီ
+    (24 hours) were refused as no 24."""
     assert (_number_problems(source, translation, language) == []) is same
 
 
