@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from msc_leaflet.typeset.segmentation import icu_breaks, keeps_syllable
+from pdfjs_text import extract_pdfjs
 from typeset_support import EXTRACTORS, BuiltDocument, build_document, rejoin
 
 PARAGRAPHS = {
@@ -102,3 +103,12 @@ def test_every_extractor_reads_the_paragraph_as_written(
     for column in COLUMNS:
         path: Path = built(lang, column).path
         assert squash(EXTRACTORS[extractor](path)) == squash(PARAGRAPHS[lang])
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_pdfjs_reads_the_paragraph_as_written(
+    built: Callable[[str, float], BuiltDocument], lang: str
+) -> None:
+    # Firefox's viewer and its find bar
+    for column in COLUMNS:
+        assert squash(extract_pdfjs(built(lang, column).path)) == squash(PARAGRAPHS[lang])
