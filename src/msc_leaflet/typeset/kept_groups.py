@@ -142,9 +142,10 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     read). The number keeps the unit's first letter (`segmentation.keeps_number`), but
     ICU broke inside a unit borrowed into a script it reads by syllables or characters
     ("៥០០ មី|លីក្រាម", "500毫|克", "500ミ|リグラム", "50 phần| trăm"): a reader saw
-    half a unit. Kept whole; a line too narrow for the two parts them only where the
-    unit starts (`segmentation.kept_breaks`). A one-word unit of a script written with
-    hyphens is left to them: "500 mil-" / "ligrams" reads on, its hyphen says so."""
+    half a unit. Kept whole; a line too narrow for the two ends where the unit ends
+    and a glued word goes on (`segmentation.unit_ends`), or, in an emergency, where the
+    unit starts (`linebreak._emergency_cut`: 500 / 毫克). A one-word unit of a script
+    written with hyphens is left to them: "500 mil-" / "ligrams" reads on."""
     if _DIGIT.search(text) is None:
         return ()
     from ..i18n.numbers import unit_spans  # i18n reads the typesetter's fonts
