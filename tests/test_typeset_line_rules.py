@@ -1764,17 +1764,13 @@ LABELLED_NUMBER_PARAGRAPHS = [
         "vi",
         ("ngày 12", "tháng 5"),
     ),
-    pytest.param(
+    # A whole date (`long-date`) too wide for its line parts between its parts, before
+    # a part's word: "ngày 12 | tháng 5 năm 2027", "12 tháng 5 | năm 2027", never
+    # "12 tháng | 5" (May parted from its name) nor "năm | 2027" (`label_starts`).
+    (
         "Lần khám tiếp theo vào ngày 12 tháng 5 năm 2027 tại phòng khám.",
         "vi",
-        ("12 tháng 5 năm 2027",),  # a whole date (`long-date`)
-        # Two merges met here: a date too wide for its line now breaks where a number
-        # meets the next word (`typeset.whole_words`: "12 tháng 5 | năm 2027", which
-        # keeps the year whole), a break the date's kept breaks (after tháng, after năm)
-        # do not list yet. Which of the two a Vietnamese reader prefers is open.
-        marks=pytest.mark.xfail(
-            strict=True, reason="a wide vi date breaks before năm, not at its kept breaks"
-        ),
+        ("12 tháng 5 năm 2027",),
     ),
     ("ការណាត់ជួបលើកក្រោយនៅថ្ងៃទី ១៥ ខែ ៥ ឆ្នាំ ២០២៧ នៅគ្លីនិក", "km", ("ឆ្នាំ ២០២៧",)),
     ("နောက်တစ်ကြိမ် ၂၀၂၇ ခုနှစ် မေလ ၁၅ ရက် တွင် လာပါ။", "my", ("၂၀၂၇ ခုနှစ်", "၁၅ ရက်")),
@@ -1806,6 +1802,31 @@ def test_a_line_may_end_on_a_label_before_a_whole_date(marked: str, lang: str) -
     assert at in line_breaks(text, lang)
     date = text[at:].split(" tại")[0].split(" នៅ")[0]
     assert any(text[start:end] == date for start, end in kept_groups(text, lang))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lần khám tiếp theo vào ngày 12 tháng 5 năm 2027 tại phòng khám.",
+        "Hẹn tái khám: ngày 3 tháng 11 năm 2027, lúc 8 giờ sáng.",
+    ],
+)
+def test_a_wide_vietnamese_date_parts_between_its_parts(text: str) -> None:
+    """A date wider than its line in a narrow column: a line that holds a part ("tháng
+    5", "năm 2027") never ends on its word with its number on the next (May and 2027
+    read apart from their names)."""
+
+    def set_lines(text: str, width: float) -> list[str]:
+        paragraph = make_paragraph(runs_for([(text, "")], size=10), body_style(size=10), "vi")
+        paragraph.wrap(width, 10_000)
+        return [line.strip() for line in paragraph.line_texts()]
+
+    for width in range(30, 200, 4):
+        lines = set_lines(text, width)
+        for line, after in pairwise(lines):
+            if line.endswith(("tháng", "năm")) and after[:1].isdigit():
+                part = f"{line.split()[-1]} {after.split()[0]}"
+                assert len(set_lines(part, width)) > 1, (width, lines)
 
 
 def test_a_cjk_ordinal_s_number_stays_with_its_marker_and_is_never_split() -> None:

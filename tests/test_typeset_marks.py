@@ -96,6 +96,8 @@ CLOSE_LINES = [
     ("my", "ကျွန်ုပ်", "ကြည့်ရှု"),  # ွ and ု under, ် and ီ over
     ("my", "နှုတ်", "အင်္ဂလိပ်"),  # ှ and ု under, the kinzi over
     ("vi", "VỤ", "LẪN"),  # the dot under Ụ, ̃ over ̂ over A
+    ("vi", "NẶNG", "NGƯỜI"),  # the dot under Ặ, ̀ over the horned Ơ
+    ("vi", "CỰU", "ẪN"),  # the dot under the horned Ự, ̃ over ̂ over A
     ("km", "ក្រុមគ្រូ", "ញ៉ាំ"),  # ្រ and ុ, ូ under, ៉ and ំ over
     ("hi", "शुद्ध", "धर्मों"),  # ु and the stacked ध under, the reph and ों over
     ("ar", "الطَّبِيبِ", "إِلَّا"),  # kasra under, shadda and fatha over lam-alef

@@ -86,3 +86,33 @@ def test_a_title_is_balanced_never_hyphenated() -> None:
     paragraph = make_paragraph([run], style, "en")
     paragraph.wrap(170, 10_000)
     assert " ".join(line.strip() for line in paragraph.line_texts()).split() == text.split()
+
+
+# A unit borrowed into a script ICU reads by syllables or characters: it split the unit
+# (៥០០ មី|លីក្រាម, 500毫|克, 500ミ|リグラム, 50 phần| trăm), or, glued to the word after
+# it, left the number alone at the line's end (၂ | ရက်ကြာ).
+NUMBERS_WITH_UNITS = [
+    ("ဆေးကို ၅၀၀ မီလီဂရမ် တစ်နေ့ နှစ်ကြိမ် သောက်ပါ။", "my", "၅၀၀ မီလီဂရမ်"),
+    ("၂ ရက်ကြာ အနားယူပါ။ ပြီးလျှင် ဆရာဝန်ကို မေးပါ။", "my", "၂ ရက်"),
+    ("លេបថ្នាំ ៥០០ មីលីក្រាម ពីរដងក្នុងមួយថ្ងៃ។", "km", "៥០០ មីលីក្រាម"),
+    ("លេបថ្នាំ៥០០មីលីក្រាមពីរដងក្នុងមួយថ្ងៃ។", "km", "៥០០មីលីក្រាម"),
+    ("दिन में दो बार 500 मिलीग्राम पानी के साथ लें।", "hi", "500 मिलीग्राम"),
+    ("รับประทานยา500มิลลิกรัมวันละสองครั้ง", "th", "500มิลลิกรัม"),
+    ("每次服用500毫克药片，每天两次。", "zh_Hans", "500毫克"),
+    ("1日2回、500ミリグラムを水で服用してください。", "ja", "500ミリグラム"),
+    ("Dùng 50 phần trăm liều vào buổi sáng.", "vi", "50 phần trăm"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), NUMBERS_WITH_UNITS)
+def test_a_number_and_its_unit_share_a_line_in_every_script(
+    text: str, lang: str, group: str
+) -> None:
+    """Wherever a line holds a number and its unit (`data/units.yaml`), in Burmese,
+    Khmer, Hindi, Thai, Chinese, Japanese and Vietnamese, from a narrow table cell to a
+    column, a reader finds them on one line, the unit whole."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 130, 3):
+        set_lines = lines(text, width, lang)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)

@@ -1458,6 +1458,30 @@ def words_before_a_number(language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+#: A number in digits of any script, its decimal or grouping marks inside it.
+_DIGITS_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def unit_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, unit's start, end) of each number in digits of ``text`` with the unit
+    written after it
+    that `data/units.yaml` lists for ``language`` (500 mg, ៥០០ មីលីក្រាម, ၅၀၀ မီလီဂရမ်,
+    500毫克, 500ミリグラム). The typesetter keeps each on one line
+    (`typeset.kept_groups`): ICU reads a unit borrowed into a script without spaces as
+    syllables (មី|លីក្រាម, 毫|克), and a line ending "៥០០ មី" gave the reader half a
+    unit, the number's meaning cut with it. The units these checks compare are the ones
+    a reader must not find cut."""
+    if not any(char.isdigit() for char in text):
+        return ()
+    base = _base(language)
+    spans = []
+    for match in _DIGITS_RUN.finditer(text):
+        unit = _unit_after(text, match.end(), base)
+        if unit is not None:
+            spans.append((match.start(), _past_spaces(text, match.end()), unit[1]))
+    return tuple(spans)
+
+
 # The hours a word of `hours` adds to the hour it is said with: am and pm, or as many
 # as it names (Thai ทุ่ม counts from 6 pm: สองทุ่ม is 18 + 2, 8 pm).
 _HALVES = {"am": 0, "pm": 12}
@@ -1947,6 +1971,14 @@ def _range_words(language: str) -> str:
     return rf"(?:[{_RANGE_MARKS}]" + (f"|{words})" if words else ")")
 
 
+def _or_words(language: str) -> tuple[str, ...]:
+    """The words that offer one number or another in ``language`` (ឬ, ຫຼື, या: `or`
+    under `number_kinds` in `data/numbers.yaml`, which lists them once for both)."""
+    entry = shared_section("number_kinds").get(language) or {}
+    assert isinstance(entry, dict)
+    return tuple(str(word) for word in entry.get("or") or [])
+
+
 @cache
 def _range(language: str) -> re.Pattern[str]:
     """What may stand between a range's two ends, spaces included, in ``language``."""
@@ -1989,8 +2021,10 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
         sizes = (word for word, _ in _sizes(language))
         counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words, *sizes))
         counted = rf"[ \u00a0]?(?:{counters})"
-        joins = _range_words(language)
-        pattern = rf"(?:{pattern})(?={counted}|\s*{joins}\s*(?:{pattern}){counted})"
+        # and the first of two a list offers: Khmer ពីរ ឬបីថ្ងៃ, Hindi दो या तीन दिन (two
+        # or three days), its counter said once after the last
+        joins = "|".join((_range_words(language), *map(re.escape, _or_words(language))))
+        pattern = rf"(?:{pattern})(?={counted}|\s*(?:{joins})\s*(?:{pattern}){counted})"
     ordinals = longest_first(_mapped(language, "ordinals"))
     if ordinals:
         tails = [

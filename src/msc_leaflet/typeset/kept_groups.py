@@ -31,6 +31,7 @@ from ..data import data_path
 from ..errors import LeafletError
 from ..han_numerals import kept_numbers
 from ..languages import language_subtag, profile
+from .hyphenation import hyphenating
 from .scripts import NO_LINE_END
 
 #: Groups looked up per paragraph text: a paragraph is broken once per width, and the
@@ -125,14 +126,80 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
-    found = _found(_abbreviation_pattern(lang, labels), text)
-    found = _not_a_unit(found, text, lang) if numbers else found
-    spans += _not_before_a_date(found, spans)
+    spans += _labels(text, lang, labels, tuple(spans))
+    spans += [(start, end) for start, _, end in number_units(text, lang)] if numbers else []
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
     if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
         spans += kept_numbers(text)  # 一千五百, never 一|千五百
     return tuple(sorted(spans))
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, unit's start, end) of each number with its unit after it ("500 mg",
+    ៥០០ មីលីក្រាម, 500毫克: `i18n.numbers.unit_spans`, the units the translation checks
+    read). The number keeps the unit's first letter (`segmentation.keeps_number`), but
+    ICU broke inside a unit borrowed into a script it reads by syllables or characters
+    ("៥០០ មី|លីក្រាម", "500毫|克", "500ミ|リグラム", "50 phần| trăm"): a reader saw
+    half a unit. Kept whole; a line too narrow for the two ends where the unit ends
+    and a glued word goes on (`segmentation.unit_ends`), or, in an emergency, where the
+    unit starts (`linebreak._emergency_cut`: 500 / 毫克). A one-word unit of a script
+    written with hyphens is left to them: "500 mil-" / "ligrams" reads on."""
+    if _DIGIT.search(text) is None:
+        return ()
+    from ..i18n.numbers import unit_spans  # i18n reads the typesetter's fonts
+
+    # A word that labels the number after it is no unit of the one before: ខែ and tháng
+    # of ថ្ងៃទី ១៥ ខែ ៥, ngày 12 tháng 5 are the month's (`_labels`, `_not_a_unit`).
+    labels = {start for start, _ in _labels(text, lang, _labels_before_a_value(lang), ())}
+    return tuple(
+        (start, at, end)
+        for start, at, end in unit_spans(text, lang)
+        if at not in labels and not all(hyphenating(char) for char in text[at:end])
+    )
+
+
+def _labels(
+    text: str, lang: str, labels: tuple[str, ...], dates: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """(start, end) of each title, label or date's part with the name, number or address
+    it stays with ("Dr. Somchai", "p. 12", "tháng 5", "năm 2027"), but a unit of time
+    after a number (`_not_a_unit`) and a label whose number starts a whole date of
+    ``dates`` (`_not_before_a_date`)."""
+    found = _found(_abbreviation_pattern(lang, labels), text)
+    found = _not_a_unit(found, text, lang) if _DIGIT.search(text) else found
+    return _not_before_a_date(found, list(dates))
+
+
+def label_starts(text: str, lang: str) -> frozenset[int]:
+    """Where each word of a whole date that labels the number after it starts, inside
+    the date (tháng 5, năm 2027: `before-number` and `date-eras` of
+    `data/keep-together.yaml`, and the words of `_before_number`): a date too wide for
+    its line parts between its parts, "12 tháng 5 | năm 2027", never between a part's
+    word and its number ("12 tháng | 5", May parted from its name; "năm | 2027")."""
+    if _DIGIT.search(text) is None or not _names_a_month(text, lang):
+        return frozenset()
+    dates = _found(_date_pattern(lang), text)
+    pattern = _part_label_pattern(lang)
+    if not dates or pattern is None:
+        return frozenset()
+    return frozenset(
+        match.start()
+        for start, end in dates
+        for match in pattern.finditer(text, start, end)
+        if start < match.start()
+    )
+
+
+@cache
+def _part_label_pattern(lang: str) -> re.Pattern[str] | None:
+    """A word that labels a date's part (tháng, năm, ឆ្នាំ) after a space, before its
+    number."""
+    words = tuple(longest_first({*_before_number(lang), *_listed(lang, "date-eras")}))
+    if not words:
+        return None
+    return re.compile(rf"(?<={_SPACE})(?:{_alternation(words)}){_SPACE}*(?=\d)")
 
 
 #: The languages that write numbers in Han numerals (Chinese, Japanese).

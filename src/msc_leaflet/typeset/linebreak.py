@@ -36,7 +36,7 @@ from functools import lru_cache, partial
 from itertools import pairwise, takewhile
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
-from .kept_groups import bound_prefix_ends
+from .kept_groups import bound_prefix_ends, number_units
 from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -57,6 +57,7 @@ from .segmentation import (
 )
 from .shaping import Cluster, shape
 from .squeeze import closing_marks, opening_marks
+from .syllables import STACKERS
 from .units import Piece, Unit, clipped, unit_of
 from .whole_words import word_edges, word_spans
 
@@ -556,7 +557,10 @@ def _cut_points(
             points[i] = False  # a word's edge in the piece read alone: การ|รักษา
             continue
         syllable = keeps_syllable(text, at, syllable_list=True)  # สอด|คล้อง, not สอดค|ล้อง
-        if not (allowed_break(text, at) and syllable and keeps_number(text, at, cited)):
+        # A date's part's word after the number before it (`kept_breaks`: 12 tháng 5 |
+        # năm 2027) is no unit of that number, though `keeps_number` reads it as one.
+        number = at in kept or keeps_number(text, at, cited)
+        if not (allowed_break(text, at) and syllable and number):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
@@ -662,7 +666,16 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 )
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
-                    text, offsets, cuts[-1], i, unit.listed, overhang, terms_words, avoided, cited
+                    text,
+                    offsets,
+                    cuts[-1],
+                    i,
+                    unit.listed,
+                    overhang,
+                    terms_words,
+                    avoided,
+                    cited,
+                    _unit_starts(text, lang),
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -1055,6 +1068,7 @@ def _emergency_cut(
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
     cited: Collection[int] = (),
+    unit_starts: Collection[int] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: after the stops or closing brackets that
@@ -1133,6 +1147,9 @@ def _emergency_cut(
     def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
         return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)
 
+    def unit_start(at: int) -> bool:  # 500|毫克 wider than the line, not 500毫|克
+        return at in unit_starts and breaks(at)
+
     # A word that ends in a stop or bracket too wide for the line hangs it (CD105, and
     # (CD105) whole, their stop or bracket past the line), as the unit's last marks.
     hung = _hung_marks(text, offsets, end, HANGING_PUNCTUATION)
@@ -1157,6 +1174,7 @@ def _emergency_cut(
     rules: tuple[tuple[Callable[[int], bool], bool], ...] = (
         (outside_words, False),
         (after_space, False),
+        (unit_start, False),
         (term_word, False),
         (whole, False),
         (likely, False),
@@ -1184,7 +1202,45 @@ def _emergency_cut(
             if found is not None:
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
     hung = _hung_marks(text, offsets, end)
-    return end if hung is None else hung  # 〔注〕 a little past the line, not 〔注|〕
+    if hung is not None:
+        return hung  # 〔注〕 a little past the line, not 〔注|〕
+    return _syllable_whole(text, offsets, end)
+
+
+def _unit_starts(text: str, lang: str) -> frozenset[int]:
+    """Where each unit after a number starts in ``text`` (`kept_groups.number_units`):
+    a number and its unit wider than the line together part there, not inside the
+    unit (500 / 毫克, not 500毫 / 克)."""
+    return frozenset(at for _, at, _ in number_units(ascii_forms(text), lang))
+
+
+def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
+    """``end``, or the next cluster after it a cut may fall before (or the unit's end)
+    when a cut at ``end`` would tear a conjunct (`_inside_a_conjunct`): a Devanagari
+    conjunct, a Khmer subscript cluster, a stack or a Burmese kinzi wider than the line
+    and its overhang runs past the line's end whole, as the emergency reports. Cut, it
+    printed other letters: स्|वा shows a halant the word does not have, अ|र्द्ध a
+    bare र्, အ|င်္ဂ a kinzi over nothing."""
+    last = len(offsets) - 1
+    if end >= last or not _inside_a_conjunct(text, offsets[end]):
+        return end
+    return next((j for j in range(end + 1, last) if not _inside_a_conjunct(text, offsets[j])), last)
+
+
+#: Myanmar kinzi: NGA, asat and the stacker, drawn over the consonant after it (အင်္ဂ).
+_KINZI = "င်္"
+
+
+def _inside_a_conjunct(text: str, at: int) -> bool:
+    """Whether a cut at ``at`` falls inside what the font draws as one: before a
+    combining mark (a vowel sign, a tone mark, a medial), after a stacker (virama,
+    coeng, the Myanmar stacker) or before a kinzi, drawn on the next consonant. A
+    Burmese killed final (နော|က်) is another matter: two clusters the font draws apart,
+    cut within the overhang's bound as any syllable is."""
+    before, after = text[at - 1], text[at]
+    if unicodedata.category(after) in ("Mn", "Mc", "Me") or before in STACKERS:
+        return True
+    return text.startswith(_KINZI, at)
 
 
 def _after_opening_marks(

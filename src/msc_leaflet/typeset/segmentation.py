@@ -58,7 +58,7 @@ from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
 from .hyphenation import hyphenating
-from .kept_groups import bound_prefix_ends, inside, kept_groups
+from .kept_groups import bound_prefix_ends, inside, kept_groups, label_starts, number_units
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import (
     NO_LINE_END,
@@ -494,12 +494,49 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
         return frozenset()
     breaks, sure, _ = _opportunities(text, lang, EMPTY_WORD_LIST, (), ())
     syllables = holds_syllable_letters(text)
-    return frozenset(
+    # A number and its unit stay whole ("500毫|克" is none of these): a line too narrow
+    # for them ends where the unit ends and a glued word goes on (`unit_ends`), or, in an
+    # emergency, where the unit starts (`linebreak._emergency_cut`).
+    inner = tuple((start, end) for start, _, end in number_units(text, lang))
+    # A date's parts (ngày 12 | tháng 5 | năm 2027) part before a part's word, which
+    # `keeps_number` refuses after a number as if the word were its unit; never between
+    # a part's word and its number (tháng | 5), which parts May from its name.
+    starts = label_starts(text, lang)
+    labels = tuple((start, _number_after(text, start)) for start in starts)
+    return unit_ends(text, lang) | frozenset(
         i
         for i in breaks
         if inside(groups, i)
+        and not inside(inner, i)
+        and not inside(labels, i)
         and (not syllables or i in sure or keeps_syllable(text, i, dictionary=True))
-        and keeps_number(text, i)
+        and (i in starts or keeps_number(text, i))
+    )
+
+
+def _number_after(text: str, start: int) -> int:
+    """Where the first digit after ``start`` is (the number a label at ``start``
+    labels), one past it: a break before it parts the label from its number."""
+    at = start
+    while at < len(text) and not text[at].isdigit():
+        at += 1
+    return at + 1
+
+
+def unit_ends(text: str, lang: str) -> frozenset[int]:
+    """Where the unit after a number ends (`kept_groups.number_units`) and a word of a
+    script written without spaces goes on, glued to it, at a syllable's edge: Burmese
+    ၂ ရက်|ကြာ ("for 2 days"), Thai ๕๐๐มิลลิกรัม|วันละ. ICU reads the unit and the word
+    after it as one, and a line too narrow for the three ended on the bare number
+    (၂ | ရက်ကြာ); the unit's end is a word's, where the line ends instead."""
+    return frozenset(
+        end
+        for _, _, end in number_units(text, lang)
+        if end < len(text)
+        and not text[end].isdigit()
+        and script_of(text[end]) in UNSPACED_SCRIPTS
+        and allowed_break(text, end)
+        and keeps_syllable(text, end, dictionary=True)
     )
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from .kept_groups import bound_prefix_ends
+from .kept_groups import bound_prefix_ends, number_units
 from .scripts import CJK_SCRIPTS, UNSPACED_SCRIPTS, script_of
-from .segmentation import BREAKING_SPACES, holds_syllable_letters, line_breaks
+from .segmentation import BREAKING_SPACES, holds_syllable_letters, line_breaks, unit_ends
 
 
 def word_edges(text: str, lang: str) -> frozenset[int]:
@@ -81,9 +81,16 @@ def word_spans(
     of a citation's characters, which belong to the word they follow (บทความ¹ is one
     word, its ¹ no number starting another)."""
     edges = word_edges(text, lang) if edges is None else edges
-    inner = (frozenset(edges) | _number_edges(text)) - bound_prefix_ends(text, lang)
+    inner = (frozenset(edges) | _number_edges(text) | unit_ends(text, lang)) - bound_prefix_ends(
+        text, lang
+    )
+    # A number and its unit are one word where no space parts them (៥០០មីលីក្រាម,
+    # ๕๐๐มิลลิกรัม): a line too narrow for both ends before the number, not after it.
+    units = [(start, end) for start, _, end in number_units(text, lang)]
     inner = frozenset(
-        at for at in inner if at not in superscripts and not any(a < at < b for a, b in listed)
+        at
+        for at in inner
+        if at not in superscripts and not any(a < at < b for a, b in (*listed, *units))
     )
     spans: list[tuple[int, int]] = []
     start = None
