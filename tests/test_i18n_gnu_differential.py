@@ -568,13 +568,14 @@ def test_update_of_a_gnu_wrapped_catalog_writes_gnu_s_layout(
 
 
 @needs_gnu
-@pytest.mark.parametrize("width", [77, 76])
-def test_update_of_a_catalog_wrapped_narrower_keeps_the_file_s_width(
+@pytest.mark.parametrize("width", [77, 76, 60, 72, 100])
+def test_update_of_a_catalog_wrapped_at_another_width_keeps_the_file_s_width(
     tmp_path: Path, width: int
 ) -> None:
-    """Weblate saves .po files wrapped at 77 columns (some tools at 76). An edited text,
-    and the old text under #|, were wrapped at GNU's 79: the translator's next save in
-    Weblate rewrapped them, a second diff in review for the same entries."""
+    """Weblate saves .po files wrapped at 77 columns (some tools at 76), and a translator
+    may set Poedit's "Wrap at" to 100 or 60. An edited text, and the old text under #|,
+    were wrapped at GNU's 79: the translator's next save rewrapped them, a second diff in
+    review for the same entries."""
     from i18n_support import copy_bundled, invoke
 
     root = copy_bundled(tmp_path)
@@ -603,16 +604,19 @@ def test_update_of_a_catalog_wrapped_narrower_keeps_the_file_s_width(
 
 @needs_gnu
 @RANDOM
+@pytest.mark.parametrize("width", [77, 60, 100])
 @given(pair=catalog_pairs())
 def test_update_of_a_catalog_wrapped_at_77_writes_that_layout(
-    tmp_path: Path, pair: tuple[Catalog, Catalog]
+    tmp_path: Path, width: int, pair: tuple[Catalog, Catalog]
 ) -> None:
     """As for a catalog msgcat wrapped at its default 79 columns (above), for one Weblate
-    wrapped at 77, when its lines show that width (they would not all fit at 79)."""
+    wrapped at 77, or a translator's editor at 60 or 100 columns, when its lines show
+    that width (they would not all fit at 79)."""
     old, template = pair
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
     (tmp_path / "old.po").write_text(format_po(parse_po(format_po(old))), encoding="utf-8")
-    assert run(MSGCAT or "", "-w", "77", "-o", "gnu.po", "old.po", cwd=tmp_path).returncode == 0
+    narrow = ("-w", str(width), "-o")
+    assert run(MSGCAT or "", *narrow, "gnu.po", "old.po", cwd=tmp_path).returncode == 0
     if not (tmp_path / "gnu.po").exists():
         return  # msgcat writes nothing for a catalog of none
     assert run(MSGCAT or "", "-o", "at79.po", "gnu.po", cwd=tmp_path).returncode == 0
@@ -621,9 +625,11 @@ def test_update_of_a_catalog_wrapped_at_77_writes_that_layout(
     if not at79.exists() or at79.read_text(encoding="utf-8") == saved:
         return  # laid out as at 79 columns too: nothing shows the file's width
     wrapped = parse_po(saved)
+    if not wrapped.wrapped:
+        return  # no text broken inside a line: nothing shows that a tool wrapped it
     ours = translation(template, wrapped.header["Language"], wrapped)
     (tmp_path / "ours.po").write_text(format_po(ours), encoding="utf-8")
-    assert run(MSGCAT or "", "-w", "77", "-o", "again.po", "ours.po", cwd=tmp_path).returncode == 0
+    assert run(MSGCAT or "", *narrow, "again.po", "ours.po", cwd=tmp_path).returncode == 0
     ours.entries = [e for e in ours.entries if e.has_translation or not e.obsolete]
     assert (tmp_path / "again.po").read_text(encoding="utf-8") == format_po(ours)
 
