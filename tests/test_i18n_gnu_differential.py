@@ -40,6 +40,7 @@ from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.i18n.workflow import translation
 
 MSGMERGE, MSGFMT, MSGCAT = (shutil.which(t) for t in ("msgmerge", "msgfmt", "msgcat"))
+MSGATTRIB = shutil.which("msgattrib") or "msgattrib"  # same package as msgmerge
 needs_gnu = pytest.mark.skipif(
     None in (MSGMERGE, MSGFMT, MSGCAT),
     reason="GNU gettext (msgmerge, msgfmt, msgcat) is not on PATH (Debian package 'gettext')",
@@ -1297,6 +1298,58 @@ def test_a_control_character_in_a_translation_is_kept_as_msgmerge_keeps_it(
     assert [seen(e) for e in back.entries] == [seen(e) for e in gnu.entries]
     assert [e.msgstr for e in back.entries] == ["ดื่ม\x1bน้ำ", "พัก\x7fหนึ่งวัน", "โทร\x01หาคลินิก"]
     assert [e.fuzzy for e in back.entries] == [False, True, False]
+
+
+# A translator who marks a text for review by hand adds a `#, fuzzy` line above the one
+# the entry has (`#, no-c-format`, a team's own flag). GNU gettext 0.21 reads only the
+# last `#,` line of an entry: msgmerge writes the entry back without its fuzzy mark, and
+# msgfmt compiles the translation someone asked to review. update reads every line, as
+# translate-toolkit does, keeps the mark and writes the flags on one line, which every
+# tool then reads alike (docs/translating.md, "Where update differs from msgmerge").
+FLAG_LINES_OLD = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Language: th\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+    '#, fuzzy\n#, no-c-format\nmsgctxt "review"\nmsgid "Rest for a day."\nmsgstr "พักหนึ่งวัน"\n\n'
+    '#, x-checked\n#, fuzzy\nmsgctxt "team"\nmsgid "Drink water."\nmsgstr "ดื่มน้ำ"\n\n'
+    '#, fuzzy\n#, x-checked\nmsgctxt "edited"\nmsgid "Call the clinic."\nmsgstr "โทรหาคลินิก"\n'
+)
+FLAG_LINES_TEMPLATE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgctxt "review"\nmsgid "Rest for a day."\nmsgstr ""\n\n'
+    'msgctxt "team"\nmsgid "Drink water."\nmsgstr ""\n\n'
+    'msgctxt "edited"\nmsgid "Call the clinic today."\nmsgstr ""\n'
+)
+
+
+@needs_gnu
+def test_a_fuzzy_mark_on_a_flag_line_of_its_own_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "old.po").write_text(FLAG_LINES_OLD, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(FLAG_LINES_TEMPLATE, encoding="utf-8")
+    old = read_po(tmp_path / "old.po")
+    assert [(e.fuzzy, "x-checked" in e.flags) for e in old.entries] == [
+        (True, False),
+        (True, True),
+        (True, True),
+    ]
+    ours = translation(read_po(tmp_path / "new.pot"), "th", old)
+    written = format_po(ours)
+    (tmp_path / "ours.po").write_text(written, encoding="utf-8")
+    assert [e.msgstr for e in ours.entries] == ["พักหนึ่งวัน", "ดื่มน้ำ", "โทรหาคลินิก"]
+    assert "#, fuzzy\n#" not in written  # one flag line an entry
+    # GNU reads the three as fuzzy from what update wrote: none is compiled into the .mo
+    assert run(MSGFMT or "", "--check", "-o", "ours.mo", "ours.po", cwd=tmp_path).returncode == 0
+    fuzzy = run(MSGATTRIB, "--only-fuzzy", "--no-obsolete", "ours.po", cwd=tmp_path)
+    assert fuzzy.returncode == 0, fuzzy.stderr
+    assert read_po_text(fuzzy.stdout) == ["review", "team", "edited"]
+    with (tmp_path / "ours.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    assert compiled.pgettext("review", "Rest for a day.") == "Rest for a day."
+    assert compiled.pgettext("team", "Drink water.") == "Drink water."
+
+
+def read_po_text(text: str) -> list[str | None]:
+    """The contexts of the entries of the catalog ``text``."""
+    return [e.msgctxt for e in parse_po(text).entries]
 
 
 # End to end on a real leaflet: the author edits tests/fixtures/i18n's leaflet, `i18n
