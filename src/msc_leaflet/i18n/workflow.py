@@ -18,7 +18,14 @@ from pathlib import Path
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import read_input, standing_there
-from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
+from ..project import (
+    Project,
+    cldr_locale,
+    locale_name,
+    parent_locales,
+    same_language,
+    translates_into,
+)
 from .catalog import (
     HEADER_KEY,
     UI_DOMAIN,
@@ -394,7 +401,7 @@ def check_catalog(
                 HEADER.code,
             )
         )
-    elif locale_name(language) != expected:
+    elif not translates_into(language, expected):  # th_TH in th/ is a Thai catalog
         spelled = f" ({expected})" if folder != expected else ""
         findings.append(
             CheckFinding(
