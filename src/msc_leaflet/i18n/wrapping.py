@@ -33,6 +33,9 @@ PAGE_WIDTH = 79  # GNU's default --width, which msgmerge, msgcat and Poedit use
 # 77, and 76, which some editors use. `file_width` picks the one a file's lines show,
 # or the width a translator set (Poedit's "Wrap at", msgcat --width) when none fits.
 TOOL_WIDTHS = (PAGE_WIDTH, 77, 76)
+# A width no tool uses by default is never taken below the narrowest a translator sets
+# (a string split by hand after a short word is no wrapping at 10 columns).
+_NARROWEST = 60
 
 # Scripts whose words libunistring does not split (line-break class SA, read as AL):
 # Thai, Lao, Myanmar and its extensions, Khmer and its symbols, the Tai scripts.
@@ -143,7 +146,7 @@ def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[
     if fitting:
         return max(fitting)
     for step in (10, 5, 1):  # 100 or 60 rather than 97 or 58, when the lines allow it
-        width = -(-widest // step) * step
+        width = -(-max(widest, _NARROWEST) // step) * step
         if width < overflow:
             return width
     return PAGE_WIDTH
