@@ -1451,6 +1451,36 @@ def test_check_names_a_fuzzy_mark_gnu_tools_do_not_see(tmp_path: Path) -> None:
     assert not [f for f in workflow.check(Project.at(po.parents[3])) if "I18N018" in str(f)]
 
 
+@pytest.mark.parametrize(
+    "flags", ["Fuzzy", "FUZZY", "fuzy", "fuzzy;", "fuzzy.", "no-wrap, fuzzzy", "fuzz"]
+)
+def test_check_names_a_misspelt_fuzzy_mark(tmp_path: Path, flags: str) -> None:
+    """A translator who marks a text for review by hand and types "#, Fuzzy" or "#, fuzy"
+    marks nothing: gettext knows only ``fuzzy``, so msgfmt, Poedit, Weblate and the build
+    all print the translation as done, and nothing said so. `i18n check` names the flag at
+    its line (I18N018); a flag that only resembles it (funny) or is the real one is not
+    named (below)."""
+
+    def marked(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', f'#, {flags}\nmsgctxt "title"'.encode(), 1)
+
+    po, findings = checked_copy(tmp_path, marked)
+    line = po.read_text(encoding="utf-8").splitlines().index(f"#, {flags}") + 1
+    [found] = [f for f in findings if "I18N018" in f]
+    assert found.startswith(f"{po}:{line}: warning: I18N018: title: the flag ")
+    assert "printed as done" in found
+    assert not next(e for e in read_po(po).active if e.msgctxt == "title").fuzzy
+
+
+@pytest.mark.parametrize("flags", ["fuzzy", "funny", "no-wrap", "fuzzy, no-wrap"])
+def test_check_names_no_misspelt_fuzzy_mark_where_there_is_none(tmp_path: Path, flags: str) -> None:
+    def marked(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', f'#, {flags}\nmsgctxt "title"'.encode(), 1)
+
+    _, findings = checked_copy(tmp_path, marked)
+    assert not [f for f in findings if "I18N018" in f]
+
+
 def test_reader_places_each_character_where_it_is_typed() -> None:
     """A finding points at a word in a msgstr by the reader's own positions: through
     escapes (an octal-escaped © is where its backslash is), joined strings, wrapped

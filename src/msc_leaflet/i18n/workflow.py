@@ -524,7 +524,9 @@ def _source_language_findings(catalog: Catalog, language: str) -> list[Finding]:
 def _flag_line_findings(catalog: Catalog) -> list[Finding]:
     """I18N018: a fuzzy mark on an earlier ``#,`` line of an entry, which GNU gettext
     does not see (it reads only the last): msgfmt compiles the translation, Poedit and
-    Weblate show it as done, while msc-leaflet holds it back as the translator asked."""
+    Weblate show it as done, while msc-leaflet holds it back as the translator asked.
+    And a misspelt one (``#, Fuzzy``, ``#, fuzy``), which no tool reads as fuzzy: the
+    translation someone asked to have reviewed is printed."""
     assert catalog.path is not None
     starts = sorted(e.line for e in catalog.active)
     labels = {e.line: _label(e) for e in catalog.active}
@@ -539,6 +541,18 @@ def _flag_line_findings(catalog: Catalog) -> list[Finding]:
                 "Poedit and Weblate take the translation as not fuzzy (msc-leaflet, "
                 "reading the fuzzy above, does not print it)",
                 "write the entry's flags on one line (#, fuzzy, …); `msc-leaflet i18n update` does",
+                FLAG_LINES.code,
+            )
+        )
+    for line, flag in catalog.misspelt_fuzzy:
+        label = labels.get(next((s for s in starts if s > line), 0), "")
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, line),
+                FLAG_LINES.severity,
+                f"{label}: the flag {flag!r} is no fuzzy mark: gettext knows only 'fuzzy', "
+                "so the translation is printed as done",
+                "write '#, fuzzy' to have it reviewed before it is printed, or delete the flag",
                 FLAG_LINES.code,
             )
         )
