@@ -1428,3 +1428,91 @@ def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
     if how.startswith("msgcat"):
         gnu_text = (gnu_dir / "gnu.po").read_text(encoding="utf-8")
         assert _body(written.decode("utf-8")) == _body(gnu_text)
+
+
+# Several updates in a row on a leaflet whose author keeps rewriting it: blocks swapped,
+# split, joined, deleted and added, ids renamed or dropped, a sentence's punctuation or
+# blanks retyped. Each round the translator's catalog (as update left it, or as msgmerge
+# did, maybe reviewed in between with msgattrib) goes through update and through
+# msgmerge --previous: entry by entry they agree, each fuzzy entry with its #| text and
+# translation, and in a file GNU wrapped every line after the header is msgmerge's.
+ROUNDS, ROUND_SEEDS = 4, 3
+
+
+def _rewrite(rng: random.Random, blocks: list[dict[str, Any]]) -> None:
+    """One edit an author makes to a leaflet's blocks."""
+    texts = [i for i, b in enumerate(blocks) if isinstance(b.get("paragraph"), str)]
+    i = rng.choice(texts)
+    block, edit = (
+        blocks[i],
+        rng.choice(
+            ["swap", "split", "join", "rename", "drop-id", "punctuation", "blanks", "delete", "add"]
+        ),
+    )
+    if edit == "swap":
+        j = rng.choice(texts)
+        blocks[i], blocks[j] = blocks[j], blocks[i]
+    elif edit == "split" and ". " in block["paragraph"]:
+        first, _, rest = block["paragraph"].partition(". ")
+        block["paragraph"] = first + "."
+        blocks.insert(
+            i + 1, {"paragraph": rest} | ({"id": f"{block['id']}-2"} if "id" in block else {})
+        )
+    elif edit == "join" and (later := [j for j in texts if j > i]):
+        block["paragraph"] += " " + blocks.pop(later[0])["paragraph"]
+    elif edit == "rename" and "id" in block:
+        block["id"] += "-new"
+    elif edit == "drop-id":
+        block.pop("id", None)
+    elif edit == "punctuation":
+        block["paragraph"] = block["paragraph"].rstrip(".") + (
+            "!" if block["paragraph"].endswith(".") else "."
+        )
+    elif edit == "blanks":
+        block["paragraph"] = block["paragraph"].replace(" ", "  ", 1)
+    elif edit == "delete":
+        del blocks[i]
+    elif edit == "add":
+        blocks.insert(i, {"paragraph": "Ask the nurse if anything is unclear."})
+
+
+@needs_gnu
+@pytest.mark.parametrize("seed", range(ROUND_SEEDS))
+def test_several_updates_in_a_row_agree_with_msgmerge_each_round(tmp_path: Path, seed: int) -> None:
+    import yaml
+
+    from i18n_support import copy_bundled, invoke
+
+    rng = random.Random(seed)
+    root = copy_bundled(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    if seed % 2:  # saved by Poedit or msgcat, wrapped
+        assert run(MSGCAT or "", "-o", po.name, po.name, cwd=po.parent).returncode == 0
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    carried = 0  # fuzzy translations carried over with their #| text, in all rounds
+    for round_ in range(ROUNDS):
+        data = yaml.safe_load(leaflet.read_text("utf-8"))
+        for _ in range(rng.randint(1, 3)):
+            _rewrite(rng, data["blocks"])
+        leaflet.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        gnu_dir = tmp_path / f"round{round_}"
+        gnu_dir.mkdir()
+        shutil.copy(po, gnu_dir / "old.po")
+        code, output = invoke("i18n", "update", "-q", "--project", str(root))
+        assert code == 0, output
+        pot = root / "locales" / "infusion-safety.pot"
+        merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", str(pot))
+        assert run(MSGMERGE or "", *merging, cwd=gnu_dir).returncode == 0
+        old, gnu = read_po(gnu_dir / "old.po"), read_po(gnu_dir / "gnu.po")
+        ours = read_po(po)
+        _assert_agrees(gnu_dir, ours, gnu, old)
+        carried += sum(e.fuzzy and e.previous_msgid is not None for e in ours.active)
+        if old.wrapped:
+            written = po.read_text("utf-8")
+            assert _body(written) == _body((gnu_dir / "gnu.po").read_text("utf-8")), gnu_dir
+        if rng.random() < 0.5:  # the translator goes on from msgmerge's file
+            shutil.copy(gnu_dir / "gnu.po", po)
+        if rng.random() < 0.5:  # and reviews the fuzzy entries in Poedit
+            cleared = ("--clear-fuzzy", "--clear-previous", "-o", po.name, po.name)
+            assert run(MSGATTRIB, *cleared, cwd=po.parent).returncode == 0
+    assert carried  # the edits left translations fuzzy, for the rounds to compare
