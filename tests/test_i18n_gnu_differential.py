@@ -1550,3 +1550,36 @@ def test_several_updates_in_a_row_agree_with_msgmerge_each_round(tmp_path: Path,
             cleared = ("--clear-fuzzy", "--clear-previous", "-o", po.name, po.name)
             assert run(MSGATTRIB, *cleared, cwd=po.parent).returncode == 0
     assert carried  # the edits left translations fuzzy, for the rounds to compare
+
+
+# `i18n init` for a regional or script tag, as msginit starts a catalog: the Language
+# header names the tag, Plural-Forms counts CLDR's forms for its language, and GNU's
+# checks (msgfmt --check --check-format --check-header --check-domain, msgcmp) find
+# nothing in any catalog it writes, the ui catalog a Taiwan or Hong Kong clinic starts
+# from the bundled Traditional one included.
+INIT_TAGS = {"zh_TW": 1, "zh_HK": 1, "ar_EG": 6, "hi": 2, "my": 1, "km": 1, "lo": 1, "pt_BR": 0}
+MSGCMP = shutil.which("msgcmp") or "msgcmp"
+
+
+@needs_gnu
+@pytest.mark.parametrize("tag", sorted(INIT_TAGS))
+def test_init_writes_catalogs_gnu_checks_find_nothing_in(tmp_path: Path, tag: str) -> None:
+    from i18n_support import copy_bundled, invoke
+    from msc_leaflet.i18n.headers import plural_count
+
+    root = copy_bundled(tmp_path)
+    code, output = invoke("i18n", "init", tag, "--project", str(root))
+    assert code == 0, output
+    catalogs = sorted((root / "locales" / tag / "LC_MESSAGES").glob("*.po"))
+    assert [p.stem for p in catalogs] == sorted([p.stem for p in (root / "locales").glob("*.pot")])
+    forms = INIT_TAGS[tag] or plural_count(tag)  # pt_BR: as many as CLDR's data counts
+    for po in catalogs:
+        catalog = read_po(po)
+        assert catalog.header["Language"] == tag
+        assert declared_plurals(catalog.header) == forms, po
+        checks = ("--check", "--check-format", "--check-header", "--check-domain")
+        checked = run(MSGFMT or "", *checks, "-o", "/dev/null", str(po), cwd=tmp_path)
+        assert (checked.returncode, checked.stderr) == (0, ""), po
+        pot = root / "locales" / f"{po.stem}.pot"
+        compared = run(MSGCMP, "--use-fuzzy", "--use-untranslated", str(po), str(pot), cwd=tmp_path)
+        assert compared.returncode == 0, compared.stderr
