@@ -136,7 +136,7 @@ def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[
     breaks it. Lines that disagree (a hand edit in a wrapped file) give GNU's 79."""
     widest, overflow = 0, sys.maxsize
     for indent, pieces in strings:
-        for index, piece in enumerate(pieces[1:], start=1):
+        for index, piece in enumerate(pieces[1:], start=1):  # [0]: after the keyword
             line = indent + 2 + _text_width(piece, escape)  # 2: the quotes
             if line <= PAGE_WIDTH or _breakable(piece, escape):  # else: one word, unbroken
                 widest = max(widest, line)
