@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -648,6 +649,50 @@ def test_the_way_out_of_another_charset_works_for_every_name_of_it(
     assert "write charset=UTF-8" in caught.value.hint
     fixed = (tmp_path / "new.po").read_text(encoding="utf-8").replace(charset, "UTF-8")
     assert parse_po(fixed).active[0].msgstr in ("พัก", "Pause à")
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(
+    ("charset", "codec", "translation"),
+    [
+        ("GB18030", "gb18030", "请休息，多喝水。"),
+        ("GBK", "gbk", "请休息，多喝水。"),
+        ("BIG5", "big5", "請休息，多喝水。"),
+        ("BIG5-HKSCS", "big5hkscs", "請休息，多喝水。"),
+        ("CP950", "cp950", "請休息，多喝水。"),
+        ("SHIFT_JIS", "shift_jis", "表示してください"),  # 表 is 0x95 0x5C: a backslash byte
+        ("SJIS", "shift_jis", "表示してください"),
+        ("CP932", "cp932", "表示してください"),
+        ("EUC-JP", "euc_jp", "表示してください"),
+        ("windows-1258", "cp1258", "uô\u0301ng nươ\u0301c"),  # its tones are combining marks
+    ],
+)
+def test_a_catalog_in_a_legacy_cjk_or_vietnamese_charset_is_refused_with_a_way_out(
+    tmp_path: Path, charset: str, codec: str, translation: str
+) -> None:
+    """A translator's tool on a Chinese, Japanese or Vietnamese Windows may save in the
+    system's code page and say so in the header. Every command refuses the file at its
+    first line that is not UTF-8, nothing written, and the conversion the hint names
+    (msgconv, or iconv for a name msgconv does not take) gives the translation back."""
+    path = tmp_path / "xx.po"
+    text = THAI_IN_TIS620.replace("TIS-620", charset).replace("พัก", translation)
+    path.write_bytes(text.encode(codec))
+    with pytest.raises(LeafletError) as caught:
+        read_po(path)
+    assert caught.value.location.line == 8
+    assert "not valid UTF-8" in caught.value.message and charset in caught.value.hint
+    converted = tmp_path / "converted.po"
+    if "msgconv" in caught.value.hint:
+        msgconv = shutil.which("msgconv") or "msgconv"
+        subprocess.run([msgconv, "--to-code=UTF-8", str(path), "-o", str(converted)], check=True)
+    else:
+        iconv = shutil.which("iconv") or "iconv"
+        with converted.open("wb") as new:
+            subprocess.run([iconv, "-f", charset, "-t", "UTF-8", str(path)], stdout=new, check=True)
+        fixed = converted.read_text(encoding="utf-8").replace(f"charset={charset}", "charset=UTF-8")
+        converted.write_text(fixed, encoding="utf-8")
+    back = read_po(converted).active[0].msgstr  # iconv composes Vietnamese's tones
+    assert unicodedata.normalize("NFC", back) == unicodedata.normalize("NFC", translation)
 
 
 @pytest.mark.parametrize("charset", ["utf8", "UTF8", "Utf-8"])
@@ -1449,6 +1494,36 @@ def test_check_names_a_fuzzy_mark_gnu_tools_do_not_see(tmp_path: Path) -> None:
     after = po.read_text(encoding="utf-8").split('msgctxt "title"')[0].split("\n\n")[-1]
     assert [line for line in after.splitlines() if line.startswith("#,")] == ["#, fuzzy"]
     assert not [f for f in workflow.check(Project.at(po.parents[3])) if "I18N018" in str(f)]
+
+
+@pytest.mark.parametrize(
+    "flags", ["Fuzzy", "FUZZY", "fuzy", "fuzzy;", "fuzzy.", "no-wrap, fuzzzy", "fuzz"]
+)
+def test_check_names_a_misspelt_fuzzy_mark(tmp_path: Path, flags: str) -> None:
+    """A translator who marks a text for review by hand and types "#, Fuzzy" or "#, fuzy"
+    marks nothing: gettext knows only ``fuzzy``, so msgfmt, Poedit, Weblate and the build
+    all print the translation as done, and nothing said so. `i18n check` names the flag at
+    its line (I18N018); a flag that only resembles it (funny) or is the real one is not
+    named (below)."""
+
+    def marked(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', f'#, {flags}\nmsgctxt "title"'.encode(), 1)
+
+    po, findings = checked_copy(tmp_path, marked)
+    line = po.read_text(encoding="utf-8").splitlines().index(f"#, {flags}") + 1
+    [found] = [f for f in findings if "I18N018" in f]
+    assert found.startswith(f"{po}:{line}: warning: I18N018: title: the flag ")
+    assert "printed as done" in found
+    assert not next(e for e in read_po(po).active if e.msgctxt == "title").fuzzy
+
+
+@pytest.mark.parametrize("flags", ["fuzzy", "funny", "no-wrap", "fuzzy, no-wrap"])
+def test_check_names_no_misspelt_fuzzy_mark_where_there_is_none(tmp_path: Path, flags: str) -> None:
+    def marked(data: bytes) -> bytes:
+        return data.replace(b'msgctxt "title"', f'#, {flags}\nmsgctxt "title"'.encode(), 1)
+
+    _, findings = checked_copy(tmp_path, marked)
+    assert not [f for f in findings if "I18N018" in f]
 
 
 def test_reader_places_each_character_where_it_is_typed() -> None:

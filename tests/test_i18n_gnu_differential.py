@@ -40,6 +40,7 @@ from msc_leaflet.i18n.pofile import format_po, parse_po, read_po
 from msc_leaflet.i18n.workflow import translation
 
 MSGMERGE, MSGFMT, MSGCAT = (shutil.which(t) for t in ("msgmerge", "msgfmt", "msgcat"))
+MSGATTRIB = shutil.which("msgattrib") or "msgattrib"  # same package as msgmerge
 needs_gnu = pytest.mark.skipif(
     None in (MSGMERGE, MSGFMT, MSGCAT),
     reason="GNU gettext (msgmerge, msgfmt, msgcat) is not on PATH (Debian package 'gettext')",
@@ -568,13 +569,14 @@ def test_update_of_a_gnu_wrapped_catalog_writes_gnu_s_layout(
 
 
 @needs_gnu
-@pytest.mark.parametrize("width", [77, 76])
-def test_update_of_a_catalog_wrapped_narrower_keeps_the_file_s_width(
+@pytest.mark.parametrize("width", [77, 76, 60, 72, 100])
+def test_update_of_a_catalog_wrapped_at_another_width_keeps_the_file_s_width(
     tmp_path: Path, width: int
 ) -> None:
-    """Weblate saves .po files wrapped at 77 columns (some tools at 76). An edited text,
-    and the old text under #|, were wrapped at GNU's 79: the translator's next save in
-    Weblate rewrapped them, a second diff in review for the same entries."""
+    """Weblate saves .po files wrapped at 77 columns (some tools at 76), and a translator
+    may set Poedit's "Wrap at" to 100 or 60. An edited text, and the old text under #|,
+    were wrapped at GNU's 79: the translator's next save rewrapped them, a second diff in
+    review for the same entries."""
     from i18n_support import copy_bundled, invoke
 
     root = copy_bundled(tmp_path)
@@ -603,16 +605,19 @@ def test_update_of_a_catalog_wrapped_narrower_keeps_the_file_s_width(
 
 @needs_gnu
 @RANDOM
+@pytest.mark.parametrize("width", [77, 60, 100])
 @given(pair=catalog_pairs())
 def test_update_of_a_catalog_wrapped_at_77_writes_that_layout(
-    tmp_path: Path, pair: tuple[Catalog, Catalog]
+    tmp_path: Path, width: int, pair: tuple[Catalog, Catalog]
 ) -> None:
     """As for a catalog msgcat wrapped at its default 79 columns (above), for one Weblate
-    wrapped at 77, when its lines show that width (they would not all fit at 79)."""
+    wrapped at 77, or a translator's editor at 60 or 100 columns, when its lines show
+    that width (they would not all fit at 79)."""
     old, template = pair
     tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # one folder per example
     (tmp_path / "old.po").write_text(format_po(parse_po(format_po(old))), encoding="utf-8")
-    assert run(MSGCAT or "", "-w", "77", "-o", "gnu.po", "old.po", cwd=tmp_path).returncode == 0
+    narrow = ("-w", str(width), "-o")
+    assert run(MSGCAT or "", *narrow, "gnu.po", "old.po", cwd=tmp_path).returncode == 0
     if not (tmp_path / "gnu.po").exists():
         return  # msgcat writes nothing for a catalog of none
     assert run(MSGCAT or "", "-o", "at79.po", "gnu.po", cwd=tmp_path).returncode == 0
@@ -621,9 +626,11 @@ def test_update_of_a_catalog_wrapped_at_77_writes_that_layout(
     if not at79.exists() or at79.read_text(encoding="utf-8") == saved:
         return  # laid out as at 79 columns too: nothing shows the file's width
     wrapped = parse_po(saved)
+    if not wrapped.wrapped:
+        return  # no text broken inside a line: nothing shows that a tool wrapped it
     ours = translation(template, wrapped.header["Language"], wrapped)
     (tmp_path / "ours.po").write_text(format_po(ours), encoding="utf-8")
-    assert run(MSGCAT or "", "-w", "77", "-o", "again.po", "ours.po", cwd=tmp_path).returncode == 0
+    assert run(MSGCAT or "", *narrow, "again.po", "ours.po", cwd=tmp_path).returncode == 0
     ours.entries = [e for e in ours.entries if e.has_translation or not e.obsolete]
     assert (tmp_path / "again.po").read_text(encoding="utf-8") == format_po(ours)
 
@@ -1293,12 +1300,65 @@ def test_a_control_character_in_a_translation_is_kept_as_msgmerge_keeps_it(
     assert [e.fuzzy for e in back.entries] == [False, True, False]
 
 
+# A translator who marks a text for review by hand adds a `#, fuzzy` line above the one
+# the entry has (`#, no-c-format`, a team's own flag). GNU gettext 0.21 reads only the
+# last `#,` line of an entry: msgmerge writes the entry back without its fuzzy mark, and
+# msgfmt compiles the translation someone asked to review. update reads every line, as
+# translate-toolkit does, keeps the mark and writes the flags on one line, which every
+# tool then reads alike (docs/translating.md, "Where update differs from msgmerge").
+FLAG_LINES_OLD = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Language: th\\n"\n"Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+    '#, fuzzy\n#, no-c-format\nmsgctxt "review"\nmsgid "Rest for a day."\nmsgstr "พักหนึ่งวัน"\n\n'
+    '#, x-checked\n#, fuzzy\nmsgctxt "team"\nmsgid "Drink water."\nmsgstr "ดื่มน้ำ"\n\n'
+    '#, fuzzy\n#, x-checked\nmsgctxt "edited"\nmsgid "Call the clinic."\nmsgstr "โทรหาคลินิก"\n'
+)
+FLAG_LINES_TEMPLATE = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgctxt "review"\nmsgid "Rest for a day."\nmsgstr ""\n\n'
+    'msgctxt "team"\nmsgid "Drink water."\nmsgstr ""\n\n'
+    'msgctxt "edited"\nmsgid "Call the clinic today."\nmsgstr ""\n'
+)
+
+
+@needs_gnu
+def test_a_fuzzy_mark_on_a_flag_line_of_its_own_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "old.po").write_text(FLAG_LINES_OLD, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(FLAG_LINES_TEMPLATE, encoding="utf-8")
+    old = read_po(tmp_path / "old.po")
+    assert [(e.fuzzy, "x-checked" in e.flags) for e in old.entries] == [
+        (True, False),
+        (True, True),
+        (True, True),
+    ]
+    ours = translation(read_po(tmp_path / "new.pot"), "th", old)
+    written = format_po(ours)
+    (tmp_path / "ours.po").write_text(written, encoding="utf-8")
+    assert [e.msgstr for e in ours.entries] == ["พักหนึ่งวัน", "ดื่มน้ำ", "โทรหาคลินิก"]
+    assert "#, fuzzy\n#" not in written  # one flag line an entry
+    # GNU reads the three as fuzzy from what update wrote: none is compiled into the .mo
+    assert run(MSGFMT or "", "--check", "-o", "ours.mo", "ours.po", cwd=tmp_path).returncode == 0
+    fuzzy = run(MSGATTRIB, "--only-fuzzy", "--no-obsolete", "ours.po", cwd=tmp_path)
+    assert fuzzy.returncode == 0, fuzzy.stderr
+    assert read_po_text(fuzzy.stdout) == ["review", "team", "edited"]
+    with (tmp_path / "ours.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    assert compiled.pgettext("review", "Rest for a day.") == "Rest for a day."
+    assert compiled.pgettext("team", "Drink water.") == "Drink water."
+
+
+def read_po_text(text: str) -> list[str | None]:
+    """The contexts of the entries of the catalog ``text``."""
+    return [e.msgctxt for e in parse_po(text).entries]
+
+
 # End to end on a real leaflet: the author edits tests/fixtures/i18n's leaflet, `i18n
 # update` extracts and merges, and msgmerge --previous merges the same template into the
 # translator's catalog as it was (saved by Poedit or msgcat at 79 columns, on Windows
-# with CRLF, or with a byte-order mark). Entry by entry they agree, less the differences
-# docs/translating.md lists; in a file GNU wrapped, every line after the header is
-# msgmerge's.
+# with CRLF, with a byte-order mark, with Poedit's or Weblate's header and an obsolete
+# fuzzy entry, or by Weblate at 77 columns). Entry by entry they agree, less the
+# differences docs/translating.md lists; in a file GNU wrapped, every line after the
+# header is msgmerge's (at the file's width, when its lines show it).
 LEAFLET_EDITS = {
     "edit": [("usually\n      passes within 48 hours.", "usually\n      passes within two days.")],
     "delete": [("  - paragraph: >-\n      Keep the bandage on the infusion site for 4 hours and"
@@ -1319,8 +1379,40 @@ LEAFLET_EDITS["all"] = [
 ]
 
 
+# A catalog as Poedit or Lokalize leaves it: the header's fields in its own order, an
+# X-Generator, Plural-Forms spaced by hand, and an obsolete fuzzy entry with its context
+# and the English it was made for (#~| msgctxt, #~| msgid).
+TOOL_OBSOLETE = (
+    '\n#, fuzzy\n#~| msgctxt "water-old"\n#~| msgid "Drink a lot of water."\n'
+    '#~ msgctxt "water"\n#~ msgid "Drink plenty of water."\n#~ msgstr "ดื่มน้ำมาก ๆ"\n'
+)
+
+
+def _tool_header(po: Path, generator: str) -> None:
+    text = po.read_text("utf-8")
+    head, _, body = text.partition("\n\n")
+    lines = head.splitlines()
+    start = lines.index('msgstr ""') + 1
+    fields = [f for f in lines[start:] if not f.startswith('"Plural-Forms:')][::-1]
+    fields[2:2] = ['"Plural-Forms: nplurals = 1 ; plural = 0 ;\\n"']
+    fields.append(f'"X-Generator: {generator}\\n"')
+    po.write_text("\n".join(lines[:start] + fields) + "\n\n" + body + TOOL_OBSOLETE, "utf-8")
+
+
+def _shows_77(po: Path) -> bool:
+    """Whether a catalog wrapped at 77 columns shows it: at GNU's 79 some line would
+    hold one more word. Else update takes it as GNU's (docs/translating.md)."""
+    at79 = run(MSGCAT or "", "-w", "79", "-o", "-", str(po), cwd=po.parent)
+    return at79.stdout != po.read_text(encoding="utf-8")
+
+
 def _saved(po: Path, how: str) -> None:
     """The translator's catalog as ``how`` saves it."""
+    if how == "poedit":
+        _tool_header(po, "Poedit 3.4.2")
+    if how == "weblate-77":
+        _tool_header(po, "Weblate 5.3")
+        assert run(MSGCAT or "", "-w", "77", "-o", str(po), str(po), cwd=po.parent).returncode == 0
     if how.startswith("msgcat"):
         assert run(MSGCAT or "", "-w", "79", "-o", str(po), str(po), cwd=po.parent).returncode == 0
     if how.endswith("crlf"):
@@ -1336,7 +1428,7 @@ def _body(text: str) -> list[str]:
 
 
 @needs_gnu
-@pytest.mark.parametrize("how", ["as-is", "msgcat-crlf", "bom"])
+@pytest.mark.parametrize("how", ["as-is", "msgcat-crlf", "bom", "poedit", "weblate-77"])
 @pytest.mark.parametrize("edit", sorted(LEAFLET_EDITS))
 def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
     i18n_project: Path, edit: str, how: str
@@ -1356,7 +1448,8 @@ def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
     gnu_dir.mkdir()
     (gnu_dir / "old.po").write_bytes(before.removeprefix(b"\xef\xbb\xbf"))  # GNU refuses a BOM
     pot = i18n_project / "locales" / "care-basics.pot"
-    merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", str(pot))
+    width = ("-w", "77") if how == "weblate-77" else ()
+    merging = ("--quiet", "--previous", *width, "-o", "gnu.po", "old.po", str(pot))
     merged = run(MSGMERGE or "", *merging, cwd=gnu_dir)
     assert merged.returncode == 0, merged.stderr
     checked = run(MSGFMT or "", "--check", "-o", "/dev/null", str(po), cwd=gnu_dir)
@@ -1366,6 +1459,127 @@ def test_update_after_a_leaflet_edit_agrees_with_msgmerge(
     assert (b"\n" in written.replace(b"\r\n", b"")) != how.endswith("crlf")
     ours, gnu = read_po(po), read_po(gnu_dir / "gnu.po")
     assert [seen(e) for e in ours.entries] == [seen(e) for e in gnu.entries]
-    if how.startswith("msgcat"):
+    if how.startswith("msgcat") or (how == "weblate-77" and _shows_77(gnu_dir / "old.po")):
         gnu_text = (gnu_dir / "gnu.po").read_text(encoding="utf-8")
         assert _body(written.decode("utf-8")) == _body(gnu_text)
+
+
+# Several updates in a row on a leaflet whose author keeps rewriting it: blocks swapped,
+# split, joined, deleted and added, ids renamed or dropped, a sentence's punctuation or
+# blanks retyped. Each round the translator's catalog (as update left it, or as msgmerge
+# did, maybe reviewed in between with msgattrib) goes through update and through
+# msgmerge --previous: entry by entry they agree, each fuzzy entry with its #| text and
+# translation, and in a file GNU wrapped every line after the header is msgmerge's.
+ROUNDS, ROUND_SEEDS = 4, 3
+
+
+def _rewrite(rng: random.Random, blocks: list[dict[str, Any]]) -> None:
+    """One edit an author makes to a leaflet's blocks."""
+    texts = [i for i, b in enumerate(blocks) if isinstance(b.get("paragraph"), str)]
+    i = rng.choice(texts)
+    block, edit = (
+        blocks[i],
+        rng.choice(
+            ["swap", "split", "join", "rename", "drop-id", "punctuation", "blanks", "delete", "add"]
+        ),
+    )
+    if edit == "swap":
+        j = rng.choice(texts)
+        blocks[i], blocks[j] = blocks[j], blocks[i]
+    elif edit == "split" and ". " in block["paragraph"]:
+        first, _, rest = block["paragraph"].partition(". ")
+        block["paragraph"] = first + "."
+        blocks.insert(
+            i + 1, {"paragraph": rest} | ({"id": f"{block['id']}-2"} if "id" in block else {})
+        )
+    elif edit == "join" and (later := [j for j in texts if j > i]):
+        block["paragraph"] += " " + blocks.pop(later[0])["paragraph"]
+    elif edit == "rename" and "id" in block:
+        block["id"] += "-new"
+    elif edit == "drop-id":
+        block.pop("id", None)
+    elif edit == "punctuation":
+        block["paragraph"] = block["paragraph"].rstrip(".") + (
+            "!" if block["paragraph"].endswith(".") else "."
+        )
+    elif edit == "blanks":
+        block["paragraph"] = block["paragraph"].replace(" ", "  ", 1)
+    elif edit == "delete":
+        del blocks[i]
+    elif edit == "add":
+        blocks.insert(i, {"paragraph": "Ask the nurse if anything is unclear."})
+
+
+@needs_gnu
+@pytest.mark.parametrize("seed", range(ROUND_SEEDS))
+def test_several_updates_in_a_row_agree_with_msgmerge_each_round(tmp_path: Path, seed: int) -> None:
+    import yaml
+
+    from i18n_support import copy_bundled, invoke
+
+    rng = random.Random(seed)
+    root = copy_bundled(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    if seed % 2:  # saved by Poedit or msgcat, wrapped
+        assert run(MSGCAT or "", "-o", po.name, po.name, cwd=po.parent).returncode == 0
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    carried = 0  # fuzzy translations carried over with their #| text, in all rounds
+    for round_ in range(ROUNDS):
+        data = yaml.safe_load(leaflet.read_text("utf-8"))
+        for _ in range(rng.randint(1, 3)):
+            _rewrite(rng, data["blocks"])
+        leaflet.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        gnu_dir = tmp_path / f"round{round_}"
+        gnu_dir.mkdir()
+        shutil.copy(po, gnu_dir / "old.po")
+        code, output = invoke("i18n", "update", "-q", "--project", str(root))
+        assert code == 0, output
+        pot = root / "locales" / "infusion-safety.pot"
+        merging = ("--quiet", "--previous", "-o", "gnu.po", "old.po", str(pot))
+        assert run(MSGMERGE or "", *merging, cwd=gnu_dir).returncode == 0
+        old, gnu = read_po(gnu_dir / "old.po"), read_po(gnu_dir / "gnu.po")
+        ours = read_po(po)
+        _assert_agrees(gnu_dir, ours, gnu, old)
+        carried += sum(e.fuzzy and e.previous_msgid is not None for e in ours.active)
+        if old.wrapped:
+            written = po.read_text("utf-8")
+            assert _body(written) == _body((gnu_dir / "gnu.po").read_text("utf-8")), gnu_dir
+        if rng.random() < 0.5:  # the translator goes on from msgmerge's file
+            shutil.copy(gnu_dir / "gnu.po", po)
+        if rng.random() < 0.5:  # and reviews the fuzzy entries in Poedit
+            cleared = ("--clear-fuzzy", "--clear-previous", "-o", po.name, po.name)
+            assert run(MSGATTRIB, *cleared, cwd=po.parent).returncode == 0
+    assert carried  # the edits left translations fuzzy, for the rounds to compare
+
+
+# `i18n init` for a regional or script tag, as msginit starts a catalog: the Language
+# header names the tag, Plural-Forms counts CLDR's forms for its language, and GNU's
+# checks (msgfmt --check --check-format --check-header --check-domain, msgcmp) find
+# nothing in any catalog it writes, the ui catalog a Taiwan or Hong Kong clinic starts
+# from the bundled Traditional one included.
+INIT_TAGS = {"zh_TW": 1, "zh_HK": 1, "ar_EG": 6, "hi": 2, "my": 1, "km": 1, "lo": 1, "pt_BR": 0}
+MSGCMP = shutil.which("msgcmp") or "msgcmp"
+
+
+@needs_gnu
+@pytest.mark.parametrize("tag", sorted(INIT_TAGS))
+def test_init_writes_catalogs_gnu_checks_find_nothing_in(tmp_path: Path, tag: str) -> None:
+    from i18n_support import copy_bundled, invoke
+    from msc_leaflet.i18n.headers import plural_count
+
+    root = copy_bundled(tmp_path)
+    code, output = invoke("i18n", "init", tag, "--project", str(root))
+    assert code == 0, output
+    catalogs = sorted((root / "locales" / tag / "LC_MESSAGES").glob("*.po"))
+    assert [p.stem for p in catalogs] == sorted([p.stem for p in (root / "locales").glob("*.pot")])
+    forms = INIT_TAGS[tag] or plural_count(tag)  # pt_BR: as many as CLDR's data counts
+    for po in catalogs:
+        catalog = read_po(po)
+        assert catalog.header["Language"] == tag
+        assert declared_plurals(catalog.header) == forms, po
+        checks = ("--check", "--check-format", "--check-header", "--check-domain")
+        checked = run(MSGFMT or "", *checks, "-o", "/dev/null", str(po), cwd=tmp_path)
+        assert (checked.returncode, checked.stderr) == (0, ""), po
+        pot = root / "locales" / f"{po.stem}.pot"
+        compared = run(MSGCMP, "--use-fuzzy", "--use-untranslated", str(po), str(pot), cwd=tmp_path)
+        assert compared.returncode == 0, compared.stderr

@@ -197,6 +197,36 @@ def test_language_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("folder", "header", "same"),
+    [
+        ("th", "th_TH", True),  # Crowdin writes its locale, th_TH, into a Thai export
+        ("th", "th-TH", True),
+        ("ar", "ar_SA", True),
+        ("zh_Hant", "zh_TW", True),
+        ("zh_Hans", "zh_CN", True),
+        ("zh_Hant", "zh_CN", False),  # never across scripts
+        ("th", "lo", False),
+        ("th", "lo_LA", False),
+    ],
+)
+def test_a_language_header_naming_a_region_of_the_folder_s_language_is_that_language(
+    project: Project, folder: str, header: str, same: bool
+) -> None:
+    # A catalog exported from Crowdin into locales/th says "Language: th_TH": i18n check
+    # refused it (I18N011) and the build warned it might be the wrong file, though gettext
+    # reads it as the Thai catalog it is and an XLIFF file for th-TH imports into th.
+    if folder != "th":
+        (project.locales_dir / "th").rename(project.locales_dir / folder)
+    po = project.locales_dir / folder / "LC_MESSAGES" / "care-basics.po"
+    po.write_text(po.read_text("utf-8").replace("Language: th\\n", f"Language: {header}\\n"))
+    findings = [f for f in workflow.check(project) if "I18N011" in str(f)]
+    assert [f.location.path for f in findings if f.location.path == po] == ([] if same else [po])
+    _, built = localize(source(project), folder, project)
+    warned = [f for f in built if f"says Language {header!r}" in f.message]
+    assert bool(warned) != same
+
+
+@pytest.mark.parametrize(
     ("locale", "parents"),
     [
         ("ar_EG", ["ar"]),

@@ -308,3 +308,21 @@ def test_the_lines_that_end_tell_the_line_ends_of_a_catalog() -> None:
     assert parse_po('msgid ""\r\nmsgstr "Language: th\\n"').newline == "\r\n"
     assert parse_po('msgid ""\nmsgstr "Language: th\\n"').newline == "\n"
     assert parse_po('msgid "" msgstr "Language: th\\n"').newline == "\n"
+
+
+@pytest.mark.parametrize(
+    "strings",
+    [
+        '"พัก"\n"ผ่อน"\n',  # a translator's own split after a word, not a tool's wrapping
+        '"Rest "\n"well "\n"today."\n',
+    ],
+)
+def test_a_string_split_by_hand_is_no_width_to_wrap_at(strings: str) -> None:
+    """A width no tool uses by default is read from a file's lines (Poedit's "Wrap at
+    100"), but a string a translator split by hand after a short word is no wrapping at
+    ten columns: the header and every new text of the file were written a word a line."""
+    catalog = parse_po(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "Rest well today."\nmsgstr ""\n{strings}'
+    )
+    assert catalog.wrapped and catalog.wrap_width == 79

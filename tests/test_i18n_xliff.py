@@ -52,6 +52,41 @@ def test_xliff_keeps_context_notes_references_and_state(bundled: Path, tmp_path:
     assert 'target-language="th"' in text and 'original="locales/th/LC_MESSAGES/' in text
 
 
+@pytest.mark.parametrize(
+    ("locale", "header", "tag"),
+    [
+        ("zh_Hant", "zh_Hant", "zh-Hant"),  # the bundled Traditional ui catalog
+        ("pt_BR", "pt_BR", "pt-BR"),
+        ("th", "th_TH", "th-TH"),  # a Crowdin export's header, in locales/th
+    ],
+)
+def test_export_names_the_language_in_bcp_47_and_imports_back_unchanged(
+    bundled: Path, tmp_path: Path, locale: str, header: str, tag: str
+) -> None:
+    # XLIFF's source-language and target-language are BCP 47 tags; export wrote
+    # gettext's spelling, target-language="zh_Hant" or "pt_BR", which no BCP 47 reader
+    # (a CAT tool matching its project's languages) takes for Traditional Chinese or
+    # Brazilian Portuguese.
+    if locale != "th":
+        assert invoke("i18n", "init", locale, "--project", str(bundled))[0] == 0
+    folder = bundled / "locales" / locale / "LC_MESSAGES"
+    for po in folder.glob("*.po"):
+        text = po.read_text("utf-8")
+        po.write_text(text.replace(f"Language: {locale}\\n", f"Language: {header}\\n"), "utf-8")
+    before = {p.name: p.read_bytes() for p in sorted(folder.glob("*.po"))}
+    out = tmp_path / "x"
+    code, output = invoke("i18n", "export", "-l", locale, "-o", str(out), "--project", str(bundled))
+    assert code == 0, output
+    files = sorted(out.glob("*.xlf"))
+    assert files
+    for xlf in files:
+        text = xlf.read_text(encoding="utf-8")
+        assert f'source-language="en" target-language="{tag}"' in text, xlf.name
+    code, output = invoke("i18n", "import", *map(str, files), "--project", str(bundled))
+    assert code == 0, output
+    assert {p.name: p.read_bytes() for p in sorted(folder.glob("*.po"))} == before
+
+
 def test_agency_edits_are_merged_and_reported(bundled: Path, tmp_path: Path) -> None:
     export(bundled, tmp_path / "x")
     xlf = tmp_path / "x" / "infusion-safety.th.xlf"

@@ -245,6 +245,14 @@ def parent_locales(value: str) -> list[str]:
     return [p for p in dict.fromkeys(parents) if not same_language(p, value)]
 
 
+def translates_into(target: str, locale: str) -> bool:
+    """Whether a translation for ``target`` belongs in ``locale``'s catalog: the same
+    locale, or one ``target`` is a regional variant of (th-TH, which CAT tools write for
+    th, and Crowdin in a .po's Language header; zh-CN for zh_Hans), as `catalog_path`
+    finds a build's catalog. Never across scripts: zh_CN is no zh_Hant."""
+    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
+
+
 def likely_script_tag(language: str) -> str:
     """A bare language code spelled with its likely script when CLDR writes the language
     in several (zh → zh_Hans, sr → sr_Cyrl, pa → pa_Guru): the same locale, whose

@@ -151,6 +151,9 @@ class Catalog:
     # The line of each "#," that GNU reads as an entry's only one although an earlier
     # "#," of the entry says fuzzy (`pofile`): GNU tools do not see that mark.
     unseen_fuzzy: list[int] = field(default_factory=list)
+    # The line and flag of each misspelt fuzzy mark ("#, Fuzzy", "#, fuzy") on an entry
+    # not fuzzy (`flags.looks_fuzzy`): its translation is printed all the same.
+    misspelt_fuzzy: list[tuple[int, str]] = field(default_factory=list)
     path: Path | None = None
     # "\r\n" for a file every line of which ends so (saved on Windows): written back
     # with the same line ends, so an update does not change every line of it.

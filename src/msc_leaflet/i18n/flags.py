@@ -122,3 +122,34 @@ def _outside(old: tuple[int, int] | None, new: tuple[int, int] | None) -> bool:
     if old is None:
         return False
     return new is None or not (old[0] <= new[0] and new[1] <= old[1])
+
+
+def looks_fuzzy(flag: str) -> bool:
+    """Whether ``flag`` is a misspelt fuzzy mark (``Fuzzy``, ``FUZZY``, ``fuzy``,
+    ``fuzzy;``): gettext knows only ``fuzzy``, so neither GNU's tools nor msc-leaflet hold
+    the translation back, and a text a translator asked to have reviewed is printed."""
+    if flag == "fuzzy":
+        return False
+    letters = "".join(char for char in flag.lower() if "a" <= char <= "z")
+    return _within_one_edit(letters, "fuzzy")
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by at most one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    skipped = 0
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+            continue
+        skipped += 1
+        if skipped > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return skipped + (len(b) - j) <= 1

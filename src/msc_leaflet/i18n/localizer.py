@@ -22,7 +22,7 @@ from ..content.model import Leaflet, Text, map_texts, texts
 from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import Stamp, file_stamp
 from ..languages import language_subtag
-from ..project import Project, same_language
+from ..project import Project, same_language, translates_into
 from .catalog import (
     UI_DOMAIN,
     Catalog,
@@ -88,8 +88,9 @@ def _parsed(path: Path, stamp: Stamp) -> tuple[dict[Key, Entry], str]:
 
 def _header_finding(path: Path, declared: str, locale: str) -> list[Finding]:
     """A catalog whose header is missing or names another language may be the wrong
-    file, or one a tool stripped: say so instead of building from it silently."""
-    if same_language(declared, locale):
+    file, or one a tool stripped: say so instead of building from it silently. A
+    regional variant of ``locale`` is its language (Crowdin writes th_TH for th)."""
+    if translates_into(declared, locale):
         return []
     said = f"says Language {declared!r}" if declared else "has no header (no Language)"
     return [

@@ -41,7 +41,7 @@ from ..files import (
     write_atomic,
 )
 from .catalog import HEADER_KEY, Catalog, Entry, Key, StringSource, header_field
-from .flags import gnu_order
+from .flags import gnu_order, looks_fuzzy
 from .wrapping import PAGE_WIDTH, file_width, line_pieces, wrapped_pieces
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -225,6 +225,13 @@ class _Reader:
         unseen = entry.fuzzy and "fuzzy" not in self.flag_lines[-1][1]
         if unseen and not entry.obsolete and not _is_header(entry):
             self.catalog.unseen_fuzzy.append(self.flag_lines[-1][0])
+        if not entry.fuzzy and not entry.obsolete and not _is_header(entry):
+            self.catalog.misspelt_fuzzy += [
+                (line, flag)
+                for line, flags in self.flag_lines
+                for flag in flags
+                if looks_fuzzy(flag)
+            ]
         if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)

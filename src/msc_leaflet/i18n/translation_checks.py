@@ -186,7 +186,7 @@ FLAG_LINES = Rule(
     "I18N018",
     "warning",
     "GNU gettext reads only an entry's last '#,' line: a fuzzy on an earlier one is "
-    "unseen by msgfmt, Poedit and Weblate.",
+    "unseen by msgfmt, Poedit and Weblate; and no tool reads a misspelt one (Fuzzy, fuzy).",
 )
 SOURCE_LANGUAGE = Rule(
     "I18N019",

@@ -18,7 +18,14 @@ from pathlib import Path
 from ..data import library_root
 from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import read_input, standing_there
-from ..project import Project, cldr_locale, locale_name, parent_locales, same_language
+from ..project import (
+    Project,
+    cldr_locale,
+    locale_name,
+    parent_locales,
+    same_language,
+    translates_into,
+)
 from .catalog import (
     HEADER_KEY,
     UI_DOMAIN,
@@ -394,7 +401,7 @@ def check_catalog(
                 HEADER.code,
             )
         )
-    elif locale_name(language) != expected:
+    elif not translates_into(language, expected):  # th_TH in th/ is a Thai catalog
         spelled = f" ({expected})" if folder != expected else ""
         findings.append(
             CheckFinding(
@@ -517,7 +524,9 @@ def _source_language_findings(catalog: Catalog, language: str) -> list[Finding]:
 def _flag_line_findings(catalog: Catalog) -> list[Finding]:
     """I18N018: a fuzzy mark on an earlier ``#,`` line of an entry, which GNU gettext
     does not see (it reads only the last): msgfmt compiles the translation, Poedit and
-    Weblate show it as done, while msc-leaflet holds it back as the translator asked."""
+    Weblate show it as done, while msc-leaflet holds it back as the translator asked.
+    And a misspelt one (``#, Fuzzy``, ``#, fuzy``), which no tool reads as fuzzy: the
+    translation someone asked to have reviewed is printed."""
     assert catalog.path is not None
     starts = sorted(e.line for e in catalog.active)
     labels = {e.line: _label(e) for e in catalog.active}
@@ -532,6 +541,18 @@ def _flag_line_findings(catalog: Catalog) -> list[Finding]:
                 "Poedit and Weblate take the translation as not fuzzy (msc-leaflet, "
                 "reading the fuzzy above, does not print it)",
                 "write the entry's flags on one line (#, fuzzy, …); `msc-leaflet i18n update` does",
+                FLAG_LINES.code,
+            )
+        )
+    for line, flag in catalog.misspelt_fuzzy:
+        label = labels.get(next((s for s in starts if s > line), 0), "")
+        findings.append(
+            CheckFinding(
+                Location(catalog.path, line),
+                FLAG_LINES.severity,
+                f"{label}: the flag {flag!r} is no fuzzy mark: gettext knows only 'fuzzy', "
+                "so the translation is printed as done",
+                "write '#, fuzzy' to have it reviewed before it is printed, or delete the flag",
                 FLAG_LINES.code,
             )
         )

@@ -21,6 +21,7 @@ ICU gives the break opportunities (as for the page); the rest follows libunistri
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -28,9 +29,13 @@ from functools import lru_cache
 from icu4py.breakers import LineBreaker
 
 PAGE_WIDTH = 79  # GNU's default --width, which msgmerge, msgcat and Poedit use
-# The widths tools wrap .po files at: GNU's, Weblate's (translate-toolkit's) 77, and 76,
-# which some editors use. `file_width` picks the one a file's lines show.
+# The widths tools wrap .po files at by default: GNU's, Weblate's (translate-toolkit's)
+# 77, and 76, which some editors use. `file_width` picks the one a file's lines show,
+# or the width a translator set (Poedit's "Wrap at", msgcat --width) when none fits.
 TOOL_WIDTHS = (PAGE_WIDTH, 77, 76)
+# A width no tool uses by default is never taken below the narrowest a translator sets
+# (a string split by hand after a short word is no wrapping at 10 columns).
+_NARROWEST = 60
 
 # Scripts whose words libunistring does not split (line-break class SA, read as AL):
 # Thai, Lao, Myanmar and its extensions, Khmer and its symbols, the Tai scripts.
@@ -120,21 +125,37 @@ def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[
     """The width a tool wrapped a file at, read from its ``strings``: each the width of
     its mark (``#~ ``, ``#| ``) and the pieces it was written in, one a line.
 
-    A tool fills each line as far as its width allows: no line is wider, and each line
-    it broke inside a text would have overflowed with the next piece's first word. That
-    brackets the width; of `TOOL_WIDTHS` the widest inside the bracket is taken (GNU's
-    79 whenever the file allows it). Without it a new text in a file Weblate wrapped at
-    77 was written at 79 and rewrapped by the translator's next save: a second diff."""
-    widest, overflow = 0, PAGE_WIDTH + 1
+    A tool fills each line as far as its width allows: no line it could have broken is
+    wider, and each line it broke inside a text would have overflowed with the next
+    piece's first word. That brackets the width; of `TOOL_WIDTHS` the widest inside the
+    bracket is taken (GNU's 79 whenever the file allows it). Without it a new text in a
+    file Weblate wrapped at 77 was written at 79 and rewrapped by the translator's next
+    save: a second diff. A file whose lines fit none of them was wrapped at a width
+    someone chose (Poedit's "Wrap at 100", ``msgcat --width=60``): the roundest width
+    inside the bracket is taken; it breaks every text of the file where the file
+    breaks it. Lines that disagree (a hand edit in a wrapped file) give GNU's 79."""
+    widest, overflow = 0, sys.maxsize
     for indent, pieces in strings:
         for index, piece in enumerate(pieces[1:], start=1):  # [0]: after the keyword
             line = indent + 2 + _text_width(piece, escape)  # 2: the quotes
-            if line <= PAGE_WIDTH:  # wider: one word no tool could break
+            if line <= PAGE_WIDTH or _breakable(piece, escape):  # else: one word, unbroken
                 widest = max(widest, line)
             if index + 1 < len(pieces) and piece and not piece.endswith("\n"):
                 overflow = min(overflow, line + _next_word_width(piece, pieces[index + 1], escape))
     fitting = [width for width in TOOL_WIDTHS if widest <= width < overflow]
-    return max(fitting) if fitting else PAGE_WIDTH
+    if fitting:
+        return max(fitting)
+    for step in (10, 5, 1):  # 100 or 60 rather than 97 or 58, when the lines allow it
+        width = -(-max(widest, _NARROWEST) // step) * step
+        if width < overflow:
+            return width
+    return PAGE_WIDTH
+
+
+def _breakable(piece: str, escape: Callable[[str], str]) -> bool:
+    """Whether a tool could have broken the line ``piece`` inside: if it could, the line
+    fit the tool's width; if not, it is one word wider than any width."""
+    return bool(_allowed(piece, [escape(char) for char in piece]))
 
 
 def _text_width(text: str, escape: Callable[[str], str]) -> int:

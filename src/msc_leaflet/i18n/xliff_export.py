@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import LeafletError, Location
 from ..files import write_atomic
+from ..languages import bcp47
 from ..project import OutputKind, Project
 from .catalog import Catalog, Entry, catalog_language, locale_dir_name, locale_folder
 from .extract import msgid_language
@@ -83,8 +84,9 @@ def catalog_xliff(
         _q("file"),
         {
             "original": original,
-            "source-language": source_language,
-            "target-language": catalog.header.get("Language", catalog_language(path)),
+            # BCP 47, as XLIFF asks (zh-Hant, pt-BR): a CAT tool may refuse gettext's pt_BR
+            "source-language": bcp47(source_language),
+            "target-language": bcp47(catalog.header.get("Language", catalog_language(path))),
             "datatype": "po",
             "product-name": catalog.header.get("Project-Id-Version", ""),
         },

@@ -19,7 +19,7 @@ from pathlib import Path, PureWindowsPath
 
 from ..errors import LeafletError, Location, shown_value
 from ..files import read_input
-from ..project import SLUG, Project, check_locale
+from ..project import SLUG, Project, check_locale, translates_into
 from .catalog import Catalog, Entry, catalog_language, catalog_path
 from .coverage import mismatch
 from .headers import translation_header
@@ -30,7 +30,7 @@ from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
 from .xliff_parse import LINE, parse_xliff
 from .xliff_states import signed_off_in
-from .xliff_units import Seen, Unit, refuse_disagreements, translates_into, xliff_files
+from .xliff_units import Seen, Unit, refuse_disagreements, xliff_files
 
 MAX_XLIFF_BYTES = 20_000_000
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LeafletError, Location, shown_value
-from ..project import parent_locales, same_language
+from ..project import translates_into
 from .catalog import msgstr_as_read
 from .pofile import comment_lines
 from .xliff_inline import (
@@ -334,10 +334,3 @@ def note_lines(text: str) -> list[str]:
     while lines and not lines[0].strip():
         lines.pop(0)
     return lines
-
-
-def translates_into(target: str, locale: str) -> bool:
-    """Whether a file whose target-language is ``target`` belongs in ``locale``'s catalog:
-    the same locale, or one ``target`` is a regional variant of (th-TH, which CAT tools
-    write for th; zh-CN for zh_Hans), as `catalog_path` finds a build's catalog."""
-    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
