@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -40,6 +41,27 @@ concepts:
 @pytest.fixture
 def project(make_project: Callable[..., Path]) -> Project:
     return Project.at(two_leaflets(make_project))
+
+
+def test_a_serial_batch_thaws_what_it_froze(project: Project, tmp_path: Path) -> None:
+    """A -j1 batch leaves what its first job left alive out of the collector's full
+    passes while it runs (#20) and thaws it when it ends: a program that calls
+    `run_batch` again and again keeps nothing frozen that may become garbage later.
+    Its PDFs are those each leaflet built alone gives."""
+    before = gc.get_freeze_count()
+    frozen: list[int] = []
+    report = run_batch(
+        project,
+        out_dir=tmp_path / "all",
+        on_outcome=lambda outcome: frozen.append(gc.get_freeze_count()),
+    )
+    assert set(statuses(report).values()) == {"built"}
+    assert frozen[0] == before < frozen[-1]  # the second job ran with the first's frozen
+    assert gc.get_freeze_count() == before
+    for leaflet in ("one", "two"):
+        run_batch(project, [leaflet], out_dir=tmp_path / leaflet)
+        pdf = Path("en", f"{leaflet}.pdf")
+        assert (tmp_path / "all" / pdf).read_bytes() == (tmp_path / leaflet / pdf).read_bytes()
 
 
 def test_second_build_skips_everything(project: Project, tmp_path: Path) -> None:

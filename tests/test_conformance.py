@@ -592,6 +592,39 @@ def test_a_thai_leaflet_lists_the_english_its_structure_tags(tmp_path: Path) -> 
         assert str(pdf.Root.Lang) == "th"
 
 
+@pytest.mark.parametrize(
+    ("locale", "edition", "spec", "main"),
+    [
+        ("th", "single", {}, ["th"]),
+        ("th", "parallel", {}, ["th", "en"]),
+        ("en", "single", {}, ["en"]),
+        ("th", "single", {"imposition": "booklet"}, ["th"]),
+    ],
+)
+def test_dc_language_follows_the_tree_it_was_written_with(
+    tmp_path: Path, locale: str, edition: str, spec: dict[str, str], main: list[str]
+) -> None:
+    """The build gives the metadata the languages the structure step wrote rather than
+    reading the tree back (#20): what dc:language lists after the edition's own is still
+    every /Lang of the file's tree, in the order a reader walking it meets them; a
+    booklet's imposed sheets are untagged and list the edition's alone."""
+    with pikepdf.open(build(tmp_path, locale, edition, **spec)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        walked = _tree_languages(tree.K) if tree is not None else []
+        assert (tree is None) == ("imposition" in spec)
+        assert Xmp(pdf).all("dc:language/rdf:Bag/rdf:li") == list(dict.fromkeys(main + walked))
+
+
+def _tree_languages(node: Any) -> list[str]:
+    """Every /Lang of a structure tree, element before its kids, kids in order."""
+    if isinstance(node, pikepdf.Array):
+        return [lang for kid in node for lang in _tree_languages(kid)]
+    if not isinstance(node, pikepdf.Dictionary) or "/S" not in node:
+        return []
+    own = [str(node.Lang)] if "/Lang" in node else []
+    return own + (_tree_languages(node.K) if "/K" in node else [])
+
+
 def test_an_untagged_document_keeps_its_editions_languages(english: Path) -> None:
     with pikepdf.open(english) as pdf:
         del pdf.Root.StructTreeRoot

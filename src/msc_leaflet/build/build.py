@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,7 @@ from ..errors import CheckFinding, Finding, LeafletError, Location, counted
 from ..files import optional_file, output_path, write_atomic
 from ..finishing.conformance import choose, conformance_step
 from ..finishing.destinations import name_destinations
-from ..finishing.final_pass import final_pass
+from ..finishing.final_pass import Step, final_pass
 from ..finishing.font_subset import subset_fonts
 from ..finishing.font_widths import match_font_widths
 from ..finishing.tagged_pdf import tag_structure
@@ -56,6 +55,8 @@ from ..typeset.segmentation import EMPTY_WORD_LIST
 from .options import Options
 
 if TYPE_CHECKING:
+    import pikepdf
+
     from ..i18n.signoff_changes import Beside
 
 
@@ -365,16 +366,22 @@ def build_loaded(
             versions, theme, i18n.format_date, edition=chosen, spec=spec, tagged=not booklet
         )
         # The structure tree and the font programs first, then the claims made of them.
-        steps = [tag_structure(result.tagger)] if result.tagger else []
+        tagging = tag_structure(result.tagger) if result.tagger else None
+        steps: list[Step] = [tagging] if tagging else []
         steps.append(name_destinations(result.destinations))
         steps += [subset_fonts(result.codes_shown), match_font_widths]
-        # What the claim's metadata says in each language is known once laid out.
-        claimed = partial(
-            conform,
-            titles=result.titles,
-            descriptions=result.subjects,
-            keywords=result.keywords,
-        )
+
+        def claimed(pdf: pikepdf.Pdf) -> None:
+            # What the metadata says in each language is known once laid out; the
+            # languages the tree tags, once ``tagging`` wrote it (not the booklet's).
+            conform(
+                pdf,
+                titles=result.titles,
+                descriptions=result.subjects,
+                keywords=result.keywords,
+                tagged=tagging.languages if tagging else None,
+            )
+
         pdf = final_pass(result.pdf, steps if booklet else [*steps, claimed])
         if booklet:  # the claim is the imposed sheets' own, so it is made on them
             from ..finishing.imposition import impose_booklet

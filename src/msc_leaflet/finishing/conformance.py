@@ -130,11 +130,13 @@ class ConformanceStep:
         titles: InLanguages = (),
         descriptions: InLanguages = (),
         keywords: Sequence[str] = (),
+        tagged: Sequence[str] | None = None,
     ) -> None:
         """Make ``pdf`` what is claimed; ``titles``, ``descriptions`` and ``keywords``:
         its title and description in each of its languages and its keywords
         (`write_metadata`), which only the layout knows (give them with
-        `functools.partial`)."""
+        `functools.partial`); ``tagged``: the languages its structure tree tags, when
+        the step that wrote the tree knows them (`tagged_pdf.StructureStep`)."""
         standard, intent, profile = self.conformance.standard, self.conformance.intent, self.profile
         claim = STANDARDS[standard]
         ink_limit = None  # stated for the press by the shop, and so recorded for preflight
@@ -163,6 +165,7 @@ class ConformanceStep:
             descriptions,
             ink_limit,
             keywords,
+            tagged,
         )
 
 
@@ -179,14 +182,16 @@ def write_metadata(
     descriptions: InLanguages = (),
     ink_limit: float | None = None,
     keywords: Sequence[str] = (),
+    tagged: Sequence[str] | None = None,
 ) -> None:
     """Replace the document's XMP with one made from its Info dictionary; dc:language
     holds ``languages`` (the edition's, its main one first), then every other language
-    its structure tree tags (`tagged_languages`); dc:title and dc:description also give
-    ``titles`` and ``descriptions``, the texts in each language (`xmp.InLanguages`);
-    ``ink_limit``, the press's total ink as the print shop stated it, is recorded for
-    preflight (`xmp.INK_LIMIT`); dc:subject lists ``keywords`` one by one (Info
-    /Keywords, one string, cannot tell a comma inside a keyword from one between two)."""
+    its structure tree tags (``tagged``, or read from the tree: `tagged_languages`);
+    dc:title and dc:description also give ``titles`` and ``descriptions``, the texts in
+    each language (`xmp.InLanguages`); ``ink_limit``, the press's total ink as the print
+    shop stated it, is recorded for preflight (`xmp.INK_LIMIT`); dc:subject lists
+    ``keywords`` one by one (Info /Keywords, one string, cannot tell a comma inside a
+    keyword from one between two)."""
     info = pdf.docinfo
 
     def text(key: str) -> str:
@@ -210,7 +215,9 @@ def write_metadata(
         producer=text("/Producer"),
         created=xmp_date(text("/CreationDate")),
         modified=xmp_date(text("/ModDate")),
-        languages=tuple(dict.fromkeys([*languages, *tagged_languages(pdf)])),
+        languages=tuple(
+            dict.fromkeys([*languages, *(tagged_languages(pdf) if tagged is None else tagged)])
+        ),
         trapped=str(trapped).lstrip("/") if str(trapped) in ("/True", "/False") else "",
         pdfa=claim.pdfa,
         pdfua=(

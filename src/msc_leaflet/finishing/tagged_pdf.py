@@ -13,7 +13,6 @@ the catalog and pages (/MarkInfo, /DisplayDocTitle, /Tabs /S, /StructParents).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pikepdf
@@ -28,9 +27,25 @@ _NAME_VALUES = {"O", "Scope", "ListNumbering", "Placement"}
 _EVERY_KID_COUNTS = {"TR"}
 
 
-def tag_structure(tagger: Tagger) -> Callable[[pikepdf.Pdf], None]:
+class StructureStep:
+    """A `final_pass` step writing ``tagger``'s tree. Once it has run, ``languages`` are
+    the /Lang values it wrote, each once, in the order the tree names them: what
+    `conformance.tagged_languages` reads back from the file, known here without walking
+    the tree's objects again (1 % of a build's CPU, #20)."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        self.tagger = tagger
+        self.languages: tuple[str, ...] | None = None
+
+    def __call__(self, pdf: pikepdf.Pdf) -> None:
+        writer = _Writer(pdf, self.tagger)
+        writer.write()
+        self.languages = tuple(writer.languages)
+
+
+def tag_structure(tagger: Tagger) -> StructureStep:
     """A `final_pass` step writing ``tagger``'s tree."""
-    return lambda pdf: _Writer(pdf, tagger).write()
+    return StructureStep(tagger)
 
 
 class _Writer:
@@ -42,6 +57,9 @@ class _Writer:
         self.annotation_parents: list[Any] = []
         self._shows: dict[int, bool] = {}
         self.ids: dict[str, Any] = {}  # /ID → its element, for the /IDTree
+        # Each /Lang written, in the order of the tree's elements (each is written
+        # before its kids, in their order): `StructureStep.languages`.
+        self.languages: dict[str, None] = {}
 
     def write(self) -> None:
         pdf, tagger = self.pdf, self.tagger
@@ -106,6 +124,7 @@ class _Writer:
         lang = element.lang
         if lang and lang != inherited:
             entries["/Lang"] = String(lang)
+            self.languages.setdefault(lang)
         if element.alt:
             entries["/Alt"] = String(element.alt)
         if element.actual_text:

@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..content.inline import (
@@ -363,7 +364,16 @@ def check_numbers(pair: Pair) -> Iterator[Problem]:
     "1 tablet, then 1 more" into "1 tablet, then 2 more". Script digits count as their
     value (Thai ๕๐๐ = 500), a year may be given in the Buddhist Era, and a number may
     be spelled out on either side in the words `numbers` knows (หนึ่ง, "twice")."""
-    return _numbers_differ(*_number_texts(pair))
+    return iter(_number_problems(*_number_texts(pair)))
+
+
+@lru_cache(maxsize=numbers.READ_CACHE_SIZE)
+def _number_problems(*texts: str) -> tuple[Problem, ...]:
+    """`_numbers_differ`'s findings, kept per process: a build asks twice for those of
+    every translation it prints, with the same texts (its I18N007 errors, then the
+    I18N021 warnings it repeats: `check_unit_conversions`), and comparing them was as
+    long as reading their numbers (#20). Bounded as `numbers.read` is."""
+    return tuple(_numbers_differ(*texts))
 
 
 def check_identifiers(pair: Pair) -> Iterator[Problem]:
