@@ -33,6 +33,7 @@ from ..typeset import FontFamily
 from ..typeset.citation_links import Describe
 from ..typeset.left_to_right import isolated
 from ..typeset.paragraph import TextParagraph
+from .back_cover import mark_ending
 from .band import leaflet_band
 from .blocks import (
     EMPTY_SHARE,
@@ -254,7 +255,7 @@ def _closing_row(
         labels = version.labels
         return [closing_box(version.leaflet, writers[side], s.theme, labels, tight=tight)]
 
-    return side_by_side(*_pair(writers, box), column, writers[0], room=room)
+    return mark_ending(side_by_side(*_pair(writers, box), column, writers[0], room=room))
 
 
 def _tables_one_after_the_other(
