@@ -264,9 +264,8 @@ def break_point_hint(locale: str) -> str:
 @check(
     "LAYOUT009",
     "warning",
-    "A proof page with more block contexts than its first margin (the left; the right "
-    "on a right-to-left page) holds continues them in the other margin, smaller: a "
-    "reviewer looks for them there.",
+    "A proof page with more block contexts than the margin its lines start at holds "
+    "continues them in the other margin, smaller: a reviewer looks for them there.",
     scope="layout",
 )
 def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:

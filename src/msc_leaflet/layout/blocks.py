@@ -717,6 +717,11 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
         else:
             out += [*headings, flowable]
             headings = []
+    for heading in headings:
+        # The body ends under it (an empty section, A11Y012): kept with what follows,
+        # the reference list or the closing box, which report no height that fits, it
+        # went with them to a page of their own however much room this one had.
+        heading.keepWithNext = False
     return out + headings
 
 
