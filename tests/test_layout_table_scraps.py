@@ -92,3 +92,23 @@ def test_a_short_row_alone_is_still_kept_from_the_top_of_a_page(
     document.close()
     counts = [sum(name in t for name in NAMES) for t in texts]
     assert sum(counts) == len(NAMES) and all(c in (0, 2, 4) for c in counts), counts
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_a_long_table_under_its_heading_starts_on_the_page_with_room_for_it(
+    make_project: Callable[..., Path], tmp_path: Path, paper: str
+) -> None:
+    """A table of more than twelve rows after a heading: the heading, the header and
+    the first rows stand below the text before them, the rest follows on the next
+    pages. Kept together as a group, heading and table went whole to the next page
+    and left the page before half empty (a Burmese A5 leaflet: half of page 2)."""
+    rows = "".join(f"      - [Q{n:02d}, {CELL}]\n" for n in range(1, 41))
+    blocks = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    blocks += "- heading: Forty questions\n"
+    blocks += "- table:\n    header: [Topic, What to ask]\n    rows:\n" + rows
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    options = Options(spec=PrintSpec(paper=paper))
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options).path
+    pages = _pages_of(path, ["Forty questions", "Q01", "Q02", "Q40", "Please note"])
+    assert pages["Forty questions"] == pages["Q01"] == pages["Q02"] == 1, pages
+    assert pages["Q40"] > 1, pages

@@ -704,6 +704,12 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
             headings.append(flowable)
         elif not headings:
             out.append(flowable)
+        elif isinstance(flowable, _Sequence):
+            # A long table: its heading with the header and first rows, the rest split
+            # as a box splits. Kept together whole, as a group, the heading and the
+            # whole table moved to the next page, leaving this one half empty.
+            out.append(Box([*headings, *flowable._content], empty_share=0.0))
+            headings = []
         elif isinstance(flowable, KeepTogether):
             content = [*headings, *flowable._content]
             box = isinstance(flowable, Box)
