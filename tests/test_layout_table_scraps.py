@@ -51,7 +51,7 @@ def _leaflet(paragraphs: int, long_cell: int) -> str:
 def _pages_of(path: Path, words: list[str]) -> dict[str, int]:
     """The page (from 1) each word is first read on."""
     document = pypdfium2.PdfDocument(path)
-    texts = [page.get_textpage().get_text_range() for page in document]
+    texts = [" ".join(page.get_textpage().get_text_range().split()) for page in document]
     document.close()
     return {w: next(n for n, t in enumerate(texts, 1) if w in t) for w in words}
 
@@ -112,3 +112,36 @@ def test_a_long_table_under_its_heading_starts_on_the_page_with_room_for_it(
     pages = _pages_of(path, ["Forty questions", "Q01", "Q02", "Q40", "Please note"])
     assert pages["Forty questions"] == pages["Q01"] == pages["Q02"] == 1, pages
     assert pages["Q40"] > 1, pages
+
+
+def test_the_parallel_editions_full_width_table_starts_under_its_heading_where_it_fits(
+    tmp_path: Path,
+) -> None:
+    """The parallel edition sets a table with a row too tall for half a page at the full
+    width, each language's in turn, the heading row kept with the first: kept together
+    whole, heading and a table as tall as a page went to the next page and left the
+    FAQ's page half empty (the Arabic edition on A5)."""
+    import shutil
+
+    from conftest import REPO
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    leaflet = project / "leaflets" / "after-your-infusion.yaml"
+    rows = "".join(f"        - [{name}, {CELL}]\n" for name in SHORT)
+    rows += f"        - [Longest, {' '.join([CELL] * 14)}]\n"
+    added = (
+        "  - heading: Questions for the clinic\n    id: questions\n"
+        "  - table:\n      header: [Topic, What to ask]\n      rows:\n"
+        f"{rows}    caption: Questions to ask before a treatment.\n    id: questions-table\n"
+    )
+    text = leaflet.read_text("utf-8").replace("\nreferences:", "\n" + added + "\nreferences:", 1)
+    leaflet.write_text(text, "utf-8")
+    options = Options(spec=PrintSpec(paper="a5"))
+    path = build_leaflet(
+        Project.at(project), "after-your-infusion", "ar", tmp_path / "out",
+        edition="parallel", options=options,
+    ).path  # fmt: skip
+    pages = _pages_of(path, ["Ask your treating doctor", "Questions for the clinic", "First"])
+    assert pages["Questions for the clinic"] == pages["Ask your treating doctor"], pages
+    assert pages["First"] == pages["Questions for the clinic"], pages

@@ -39,6 +39,7 @@ from .blocks import (
     EMPTY_SHARE,
     SPLIT_STEP,
     BlockBuilder,
+    Box,
     SplitTable,
     keep_headings_with_boxes,
     make_table,
@@ -287,7 +288,10 @@ def _tables_one_after_the_other(
     bookmark_headings(row, halves[0])
     tag_context([row], *(pair[0].context for pair in headings))
     tag_block([row], headings[0][0])
-    return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
+    # The heading row with the first table's header and first rows, the rest split as
+    # a box splits: kept together whole, a table as tall as a page (a long cell) went
+    # with its heading to the next page and left this one half empty.
+    return [Box([row, *_unwrap(tables[:1])], empty_share=0.0), *tables[1:]]
 
 
 def side_by_side(
