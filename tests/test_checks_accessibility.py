@@ -168,12 +168,13 @@ def test_a11y002_translated_alt_is_quiet(make_project: Callable[..., Path]) -> N
     ("blocks", "needle", "message"),
     [
         (
-            "- heading: Part\n  level: 3\n",
+            "- heading: Part\n  level: 3\n- paragraph: Text.\n",
             "heading: Part",
             "heading “Part” is level 3 right after the title (level 1): level 2 is skipped",
         ),
         (
-            "- heading: Section\n- paragraph: Text.\n- heading: Detail\n  level: 4\n",
+            "- heading: Section\n- paragraph: Text.\n- heading: Detail\n  level: 4\n"
+            "- paragraph: Text.\n",
             "heading: Detail",
             "heading “Detail” is level 4 right after a level-2 heading (level 2): "
             "level 3 is skipped",
@@ -191,9 +192,41 @@ def test_a11y003_skipped_heading_level(
 def test_a11y003_levels_may_climb_back_up(make_project: Callable[..., Path]) -> None:
     blocks = (
         "- heading: One\n- heading: One a\n  level: 3\n- heading: One a i\n  level: 4\n"
-        "- heading: Two\n- paragraph: Text.\n"
+        "- paragraph: Text.\n- heading: Two\n- paragraph: Text.\n"
     )
     assert a11y(make_project({"sample": leaflet(CLEAN + blocks)})) == []
+
+
+# A11Y012: a heading with nothing under it
+
+
+@pytest.mark.parametrize(
+    ("blocks", "needle", "message"),
+    [
+        (
+            "- heading: First\n- heading: Second\n- paragraph: Text.\n",
+            "heading: First",
+            "heading “First” has nothing under it: “Second” follows",
+        ),
+        (
+            "- heading: One\n- paragraph: Text.\n- heading: One a\n  level: 3\n"
+            "- heading: Two\n- paragraph: Text.\n",
+            "heading: One a",
+            "heading “One a” has nothing under it: “Two” follows",
+        ),
+        (
+            "- heading: One\n- paragraph: Text.\n- heading: Last\n",
+            "heading: Last",
+            "heading “Last” has nothing under it: the leaflet ends",
+        ),
+    ],
+)
+def test_a11y012_heading_over_nothing(
+    make_project: Callable[..., Path], blocks: str, needle: str, message: str
+) -> None:
+    text = leaflet(CLEAN + blocks)
+    root = make_project({"sample": text})
+    assert a11y(root) == [f"A11Y012 {line_of(text, needle)}: error: {message}"]
 
 
 # A11Y009, A11Y010: what an alt text cannot carry

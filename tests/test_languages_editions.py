@@ -1071,7 +1071,9 @@ def test_a_booklets_notes_pages_head_their_lines_at_the_line_start(
     shutil.copytree(FIXTURE, project)
     out = tmp_path / "out"
     args = ["build", LEAFLET, "--project", str(project), "--out", str(out), "-l", lang]
-    result = CliRunner().invoke(app, [*args, "--imposition", "booklet"])
+    # On A4 pages the leaflet takes two pages: padded with two, one at least is a Notes
+    # page (on A5, three pages and a back cover, which is no Notes page).
+    result = CliRunner().invoke(app, [*args, "--imposition", "booklet", "--paper", "a4"])
     assert result.exit_code == 0, result.output
     label = ui_labels(lang, Project.at(project))("notes")
     document = pypdfium2.PdfDocument(out / lang / f"{LEAFLET}.booklet.pdf")

@@ -174,3 +174,22 @@ def test_a_section_heading_stays_with_its_subheading_and_their_block(
         where = [{i for i, page in enumerate(pages) if text in page} for text in texts]
         assert all(len(found) == 1 for found in where), (g, where)
         assert where[0] == where[1] == where[2], f"group {g} is split over pages {where}"
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_a_heading_the_leaflet_ends_with_stays_on_the_page_with_room_for_it(
+    make_project: Callable[..., Path], tmp_path: Path, paper: str
+) -> None:
+    """A heading with nothing under it (`check` refuses it: A11Y012) was kept with the
+    closing box, which reports no height that fits: both went to a page of their own,
+    page 1 half empty. A draft build prints it where it stands."""
+    from msc_leaflet.build.options import Options
+    from msc_leaflet.print_spec import PrintSpec
+
+    blocks = "- heading: First\n- paragraph: Some text.\n- heading: Last\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    options = Options(spec=PrintSpec(paper=paper))
+    result = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options)
+    texts = [page.extract_text() for page in PdfReader(result.path).pages]
+    assert len(texts) == 1, texts
+    assert texts[0].index("Last") < texts[0].index("Please note")

@@ -149,3 +149,56 @@ def test_turned_notes_are_no_part_of_the_text_a_reader_gets(
     tree, _ = structure(path)
     assert "short-paragraph" not in tree.text() and "Line 0." in tree.text()
     assert all(not page.untagged_text for page in page_objects(path))
+
+
+def _arabic_leaflet(count: int) -> str:
+    """A leaflet written in Arabic: one short paragraph per context."""
+    blocks = "".join(
+        f"- paragraph: اشرب كمية كافية من الماء قبل فحص الدم {n}.\n  id: {c}\n"
+        for n, c in enumerate(_contexts(count))
+    )
+    text = leaflet_yaml(blocks, "arabic", references="")
+    return text.replace("language: en", "language: ar")
+
+
+@pytest.mark.parametrize(("count", "crowded"), [(6, False), (COUNT, True)])
+def test_an_arabic_proof_starts_its_notes_in_the_right_margin(
+    make_project: Callable[..., Path], tmp_path: Path, count: int, crowded: bool
+) -> None:
+    """An Arabic page's lines start at the right margin, where a reviewer's eye meets
+    each block's first words: its block contexts stood in the left margin, across the
+    page from them. They start in the right margin and continue in the left only when
+    the right cannot hold them, and the warning says so."""
+    root = make_project({"arabic": _arabic_leaflet(count)})
+    options = Options(spec=PrintSpec(paper="a5", proof=True))
+    result = build_leaflet(Project.at(root), "arabic", "ar", tmp_path, options=options)
+    theme = load_theme(paper="a5")
+    width, _ = theme.page_size
+    body = (theme.margins["left"], width - theme.margins["right"])
+    pages = _notes(result.path, body)
+    notes = [(context, box) for page in pages for context, box in page if context]
+    printed = sorted(c for c, _ in notes if c.startswith("short-"))
+    assert printed == _contexts(count)
+    right = [c for c, box in notes if box[0] > body[1]]
+    left = [c for c, box in notes if box[2] < body[0]]
+    told = [f.message for f in result.findings if "LAYOUT009" in str(f)]
+    if not crowded:
+        assert not left and not told, (left, told)
+        return
+    # Crowded: the right margin is full before the left takes any.
+    assert left and len(right) > len(left), (len(right), len(left))
+    assert told and all("right margin holds too few" in m for m in told), told
+    assert all("continue in the left margin" in m for m in told), told
+
+
+def test_right_to_left_notes_fill_the_right_margin_first() -> None:
+    notes = [(500.0 - 60 * n, f"block-{n}") for n in range(5)]
+    body, sheet = (51.0, 370.0), (420.0, 595.0)
+    fitted = fit_margin_notes(notes, lambda c, size: 5 * size, body, sheet, right_to_left=True)
+    assert fitted.moved is None and fitted.size == 9.0
+    assert all(body[1] < x < sheet[0] - SAFE_ZONE for x, _, _ in fitted.placed)
+    crowded = [(580.0 - n, f"block-{n}") for n in range(60)]
+    fitted = fit_margin_notes(crowded, lambda c, size: 10 * size, body, sheet, right_to_left=True)
+    assert fitted.moved is not None and fitted.moved.margins == ("right", "left")
+    moved = [x for x, _, _ in fitted.placed if x < body[0]]
+    assert fitted.moved.facing == len(moved) > 0

@@ -195,6 +195,32 @@ def heading_level_skipped(ctx: CheckContext) -> Iterator[Issue]:
 
 
 @check(
+    "A11Y012",
+    "error",
+    "A heading with nothing under it heads no part: a screen reader moves to it and finds "
+    "the next heading, and the page prints a title over nothing.",
+)
+def heading_over_nothing(ctx: CheckContext) -> Iterator[Issue]:
+    blocks = ctx.leaflet.blocks
+    for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+        if not isinstance(block, Heading):
+            continue
+        if isinstance(after, Heading) and after.level > block.level:
+            continue  # its parts follow
+        if after is not None and not isinstance(after, Heading):
+            continue
+        name = plain(block.text.value).text
+        next_one = (
+            "the leaflet ends" if after is None else f"“{plain(after.text.value).text}” follows"
+        )
+        yield Issue(
+            _block_at(ctx, block.line),
+            f"heading “{name}” has nothing under it: {next_one}",
+            "write the text of its section under it, or remove the heading",
+        )
+
+
+@check(
     "A11Y008",
     "error",
     "A screen reader lists the headings to move through the leaflet, and each is a "

@@ -79,7 +79,7 @@ class LayoutReport:
     # The press's ink limit in a CMYK build (CMYK pictures are printed as filed); None in
     # a screen build, which shows them in RGB.
     ink_limit: InkLimit | None = None
-    # Proof pages whose block contexts the left margin could not hold at 9 pt.
+    # Proof pages whose block contexts the first margin could not hold at 9 pt.
     margin_notes: tuple[MovedNotes, ...] = ()
 
 
@@ -264,8 +264,8 @@ def break_point_hint(locale: str) -> str:
 @check(
     "LAYOUT009",
     "warning",
-    "A proof page with more block contexts than its left margin holds continues them in "
-    "the right margin, smaller: a reviewer looks for them there.",
+    "A proof page with more block contexts than the margin its lines start at holds "
+    "continues them in the other margin, smaller: a reviewer looks for them there.",
     scope="layout",
 )
 def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:
@@ -277,14 +277,15 @@ def crowded_margin(ctx: CheckContext) -> Iterator[Issue]:
     lines = {page.number: page.line for page in report.pages}
     for moved in report.margin_notes:
         where = _at(ctx, lines.get(moved.page, 0))
-        said = f"[{ctx.locale}] proof page {moved.page}: the left margin holds too few of its "
-        said += f"block contexts; {moved.facing} continue in the right margin"
+        first, other = moved.margins
+        said = f"[{ctx.locale}] proof page {moved.page}: the {first} margin holds too few of its "
+        said += f"block contexts; {moved.facing} continue in the {other} margin"
         said += f", all set at {moved.size:g} pt" if moved.size < MARGIN_NOTE_SIZE else ""
         if moved.lost:
             said += f"; no margin holds {', '.join(moved.lost)}"
         yield Issue(
             where,
             said,
-            "look for them in the right margin; the page holds many short blocks: join "
+            f"look for them in the {other} margin; the page holds many short blocks: join "
             "some, or give the page fewer",
         )

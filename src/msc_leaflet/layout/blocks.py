@@ -153,12 +153,16 @@ class SplitTable(Table):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
-        return self.split_in(availWidth, availHeight, at_top=bool(getattr(frame, "_atTop", 0)))
+        at_top = bool(getattr(frame, "_atTop", 0))
+        return self.split_in(availWidth, availHeight, at_top, getattr(frame, "_height", None))
 
-    def split_in(self, availWidth: float, availHeight: float, at_top: bool) -> list[Flowable]:
+    def split_in(
+        self, availWidth: float, availHeight: float, at_top: bool, page: float | None = None
+    ) -> list[Flowable]:
         """The split, ``at_top`` when the room offered is a whole page's (the table does
-        not fit one): then a data table splits however it can, moving it gains nothing."""
-        parts = self._split_keeping_rows(availWidth, availHeight, at_top)
+        not fit one): then a data table splits however it can, moving it gains nothing.
+        ``page``: the height of the frame's page, where known (`_scrap`)."""
+        parts = self._split_keeping_rows(availWidth, availHeight, at_top, page)
         if len(parts) == 1:
             return [parts[0], Spacer(0, 0)]
         if len(parts) == 2 and self.repeatRows:
@@ -170,7 +174,7 @@ class SplitTable(Table):  # type: ignore[misc]
         return parts
 
     def _split_keeping_rows(
-        self, availWidth: float, availHeight: float, at_top: bool
+        self, availWidth: float, availHeight: float, at_top: bool, page: float | None = None
     ) -> list[Flowable]:
         """The split with the box's edges, as a typesetter splits a data table: moved a
         row higher until the next page has `rows_apart` rows under the header it
@@ -179,18 +183,31 @@ class SplitTable(Table):  # type: ignore[misc]
         which keeps the page a whole table would leave empty). A header and one row at a
         page's foot (what-msc-can-do, Thai single A5), or a last row alone at the top of
         the next, is a scrap a reader must turn the page for, as a paragraph's widow.
-        ``at_top``, the table does not fit a page: ReportLab's split when no other is."""
+        ``at_top``, the table does not fit a page: ReportLab's split when no other is.
+
+        Fewer rows are no scrap when they take a good part of the ``page`` (`_scrap`): a
+        row of a long cell, the last of a table, went on alone anyway, and moving a row
+        of the page before to its side left that page mostly empty."""
         first = parts = self._split_with_edges(availWidth, availHeight)
         if not self.rows_apart or len(parts) != 2:
             return parts
         while len(parts) == 2:
             kept, rest = (len(part._cellvalues) - self.repeatRows for part in parts)
-            if kept < self.rows_apart:
+            if kept < self.rows_apart and self._scrap(0, kept, page):
                 return first if at_top else []
-            if rest >= self.rows_apart:
+            if rest >= self.rows_apart or not self._scrap(kept, kept + rest, page):
                 return parts
             parts = self._split_with_edges(availWidth, self._rows_height(kept - 1))
         return parts
+
+    def _scrap(self, start: int, end: int, page: float | None) -> bool:
+        """Whether the rows ``start`` to ``end`` under the header, fewer than a split
+        leaves on a side (`rows_apart`), are a scrap, short rows a reader turns the page
+        for: less than `SCRAP_SHARE` of a ``page`` (any, where its height is unknown)."""
+        if page is None:
+            return True
+        heights = self._rowHeights[self.repeatRows + start : self.repeatRows + end]
+        return float(sum(heights)) < SCRAP_SHARE * page
 
     def _rows_height(self, rows: int) -> float:
         """The height of the header and the first ``rows`` rows under it, as the last
@@ -687,6 +704,12 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
             headings.append(flowable)
         elif not headings:
             out.append(flowable)
+        elif isinstance(flowable, _Sequence):
+            # A long table: its heading with the header and first rows, the rest split
+            # as a box splits. Kept together whole, as a group, the heading and the
+            # whole table moved to the next page, leaving this one half empty.
+            out.append(Box([*headings, *flowable._content], empty_share=0.0))
+            headings = []
         elif isinstance(flowable, KeepTogether):
             content = [*headings, *flowable._content]
             box = isinstance(flowable, Box)
@@ -700,6 +723,11 @@ def keep_headings_with_boxes(story: list[Flowable]) -> list[Flowable]:
         else:
             out += [*headings, flowable]
             headings = []
+    for heading in headings:
+        # The body ends under it (an empty section, A11Y012): kept with what follows,
+        # the reference list or the closing box, which report no height that fits, it
+        # went with them to a page of their own however much room this one had.
+        heading.keepWithNext = False
     return out + headings
 
 
@@ -712,6 +740,9 @@ SPLIT_STEP = 4.0  # points: how much less room each try at splitting a box offer
 #: A data table split across pages keeps at least this many rows under its header on
 #: each side, as a paragraph keeps two lines at a page's foot and at its head.
 TABLE_ROWS_APART = 2
+#: Rows under this share of a page, fewer than `TABLE_ROWS_APART`, are a scrap when a
+#: split leaves them alone on a page: a row as tall as a quarter of a page is not.
+SCRAP_SHARE = 0.25
 
 
 class Box(KeepTogether):  # type: ignore[misc]
@@ -776,10 +807,11 @@ class Box(KeepTogether):  # type: ignore[misc]
         follows = any(not isinstance(f, Spacer) for f in content[index + 1 :])
         parts: list[Flowable] = []
         trial = total
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", 0))
+        frame = getattr(self, "_frame", None)
+        at_top, page = bool(getattr(frame, "_atTop", 0)), getattr(frame, "_height", None)
         while trial > 0:
             parts = (
-                body.split_in(aW, trial, at_top)
+                body.split_in(aW, trial, at_top, page)
                 if isinstance(body, SplitTable)
                 else body.split(aW, trial)
             )

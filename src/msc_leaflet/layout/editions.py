@@ -33,11 +33,13 @@ from ..typeset import FontFamily
 from ..typeset.citation_links import Describe
 from ..typeset.left_to_right import isolated
 from ..typeset.paragraph import TextParagraph
+from .back_cover import mark_ending
 from .band import leaflet_band
 from .blocks import (
     EMPTY_SHARE,
     SPLIT_STEP,
     BlockBuilder,
+    Box,
     SplitTable,
     keep_headings_with_boxes,
     make_table,
@@ -254,7 +256,7 @@ def _closing_row(
         labels = version.labels
         return [closing_box(version.leaflet, writers[side], s.theme, labels, tight=tight)]
 
-    return side_by_side(*_pair(writers, box), column, writers[0], room=room)
+    return mark_ending(side_by_side(*_pair(writers, box), column, writers[0], room=room))
 
 
 def _tables_one_after_the_other(
@@ -286,7 +288,10 @@ def _tables_one_after_the_other(
     bookmark_headings(row, halves[0])
     tag_context([row], *(pair[0].context for pair in headings))
     tag_block([row], headings[0][0])
-    return [KeepTogether([row, *_unwrap(tables[:1])]), *tables[1:]]
+    # The heading row with the first table's header and first rows, the rest split as
+    # a box splits: kept together whole, a table as tall as a page (a long cell) went
+    # with its heading to the next page and left this one half empty.
+    return [Box([row, *_unwrap(tables[:1])], empty_share=0.0), *tables[1:]]
 
 
 def side_by_side(

@@ -42,6 +42,7 @@ from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
 from ..typeset.segmentation import line_breaks
 from ..typeset.units import runs_width
+from .back_cover import opens_ending, padded_order
 from .band import HEADER_GAP, LOGO_GAP, Band, band_problem, logo_size
 from .colours import theme_colour
 from .footnotes import PageReferences, ReferenceFrame
@@ -65,6 +66,8 @@ class LayoutLog:
     # The leaflet line of the first block each page starts (0: none), where a page's
     # finding (LAYOUT002, LAYOUT003) sends the author.
     page_lines: list[int] = field(default_factory=list)
+    # Whether each page opens with the leaflet's ending (`back_cover.opens_ending`).
+    opens_ending: list[bool] = field(default_factory=list)
     text_sizes: set[float] = field(default_factory=set)  # every size text was set in
     # Each unit cut inside a word → the markup of the text it is in ("" if the layout's).
     emergency_breaks: dict[str, str] = field(default_factory=dict)
@@ -79,10 +82,13 @@ class LayoutLog:
     def new_page(self) -> None:
         self.page_kinds.append([])
         self.page_lines.append(0)
+        self.opens_ending.append(False)
 
     def place(self, flowable: Flowable) -> None:
         if isinstance(flowable, (Spacer, ActionFlowable)) or not self.page_kinds:
             return
+        if not self.page_kinds[-1]:
+            self.opens_ending[-1] = opens_ending(flowable)
         if not self.page_lines[-1]:
             block = block_of(flowable)
             self.page_lines[-1] = getattr(block, "line", 0)
@@ -164,10 +170,12 @@ class DeferredCanvas(MarkHoldingCanvas):
         blank = dict(self.__dict__)  # the fresh page showPage began: the start of a notes page
         laid_out = len(self._pages)
         padding = (-laid_out) % finish.pad_to
-        pages = [*self._pages, *(_copy_state(blank) for _ in range(padding))]
-        parts = [state.get("part", 0) for state in pages]
-        if padding:
-            parts[-padding:] = [parts[-padding - 1]] * padding
+        ending_last = bool(finish.log.opens_ending) and finish.log.opens_ending[-1]
+        order = padded_order(laid_out, padding, ending_last)
+        pages = [self._pages[s] if isinstance(s, int) else _copy_state(blank) for s in order]
+        last_part = self._pages[-1].get("part", 0) if self._pages else 0
+        parts = [pages[i].get("part", 0) if isinstance(s, int) else last_part
+                 for i, s in enumerate(order)]  # fmt: skip
         finish.pages = len(pages)
         tagger = finish.tagger
         for index, state in enumerate(pages):
@@ -176,7 +184,7 @@ class DeferredCanvas(MarkHoldingCanvas):
                 tagger.page = index
             for key, kwargs in self._bookmarks:
                 Canvas.bookmarkPage(self, key, **kwargs)
-            if index >= laid_out and finish.paint_notes:
+            if order[index] == "notes" and finish.paint_notes:
                 finish.paint_notes(self)
             # The footer's marks go before its text: after them, the page ends in text.
             start = len(self._code)

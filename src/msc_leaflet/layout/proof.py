@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 from ..content.inline import text_as_read
 from ..errors import Finding
 from ..i18n.labels import UI_LANGUAGE, UI_MESSAGES, Labels
+from ..languages import right_to_left
 from ..typeset import draw_runs, draw_runs_as_shapes, runs_width
 from ..typeset.render import TEXT_SIZES
 from .text import Writer
@@ -79,8 +80,9 @@ NOTES_BEGIN = "_msc_margin_notes_at"
 
 
 def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
-    """The watermark across the page and this page's block contexts in the left margin
-    (continued in the right one when the left cannot hold them: `fit_margin_notes`)."""
+    """The watermark across the page and this page's block contexts in the margin where
+    the page's lines start, the left (the right on a right-to-left page), continued in
+    the other when that one cannot hold them (`fit_margin_notes`)."""
     theme = f.theme
     width, height = theme.page_size
     colour = proof_colour(theme.colour_mode)
@@ -114,7 +116,9 @@ def draw_proof_marks(canvas: Canvas, f: PageFurniture) -> None:
 
     body = (theme.margins["left"], width - theme.margins["right"])
     page = len(f.log.page_kinds)
-    fitted = fit_margin_notes(notes, measure, body, (width, height), page)
+    fitted = fit_margin_notes(
+        notes, measure, body, (width, height), page, right_to_left=right_to_left(f.lang)
+    )
     if fitted.moved:
         f.log.margin_notes_moved.append(fitted.moved)
     # Reviewer's annotations, never text for a patient: the print floor the text-size
@@ -151,15 +155,22 @@ def watermark_size(width_at_largest: float, page_width: float, page_height: floa
 
 @dataclass(frozen=True)
 class MovedNotes:
-    """A page whose left margin could not hold its block contexts at the usual size:
-    how many continue in the right margin, the size they were all set at, and any that
-    neither margin held even at `MARGIN_NOTE_FLOOR` (named in the findings, LAYOUT009,
-    never drawn off the sheet)."""
+    """A page whose first margin (the left; the right on a right-to-left page) could not
+    hold its block contexts at the usual size: how many continue in the other margin,
+    the size they were all set at, and any that neither margin held even at
+    `MARGIN_NOTE_FLOOR` (named in the findings, LAYOUT009, never drawn off the sheet)."""
 
     page: int
     facing: int
     size: float
     lost: tuple[str, ...] = ()
+    right_to_left: bool = False  # the notes start in the right margin, continue in the left
+
+    @property
+    def margins(self) -> tuple[str, str]:
+        """The margin the notes start in and the one they continue in, as named to the
+        reviewer."""
+        return ("right", "left") if self.right_to_left else ("left", "right")
 
 
 @dataclass(frozen=True)
@@ -175,14 +186,18 @@ def fit_margin_notes(
     body: tuple[float, float],
     sheet: tuple[float, float],
     page: int = 0,
+    *,
+    right_to_left: bool = False,
 ) -> FittedNotes:
-    """Where a page's block contexts go, every one on the sheet: in the left margin at
-    `MARGIN_NOTE_SIZE` while it holds them (every page of the bundled leaflets); else
-    continued in the right margin; else both margins at a smaller size, a point at a
-    time down to `MARGIN_NOTE_FLOOR`. A page of one-line paragraphs on A5 lost its last
-    contexts below the sheet, where a reviewer could not see which block a comment was
-    about. ``measure``: a context's length at a size; ``body``: the text's left and right
-    edges; ``sheet``: its width and height."""
+    """Where a page's block contexts go, every one on the sheet: in the margin where the
+    page's lines start (the left; the right on a right-to-left page, where a reviewer's
+    eye meets the block's first words and where an Arabic page's notes stood apart from
+    them, across the page) at `MARGIN_NOTE_SIZE` while it holds them (every page of the
+    bundled leaflets); else continued in the other margin; else both margins at a
+    smaller size, a point at a time down to `MARGIN_NOTE_FLOOR`. A page of one-line
+    paragraphs on A5 lost its last contexts below the sheet, where a reviewer could not
+    see which block a comment was about. ``measure``: a context's length at a size;
+    ``body``: the text's left and right edges; ``sheet``: its width and height."""
     width, height = sheet
     floor, ceiling = SAFE_ZONE, height - SAFE_ZONE
     tries = [(MARGIN_NOTE_SIZE, False)]
@@ -193,9 +208,10 @@ def fit_margin_notes(
     placed: list[PlacedNote] = []
     lost: list[str] = []
     for size, facing in tries:
-        columns = margin_columns(body[0], size)
-        if facing:
-            columns += facing_columns(body[1], width, size)
+        start, other = margin_columns(body[0], size), facing_columns(body[1], width, size)
+        if right_to_left:
+            start, other = other, start
+        columns = [*start, *(other if facing or not start else [])]  # never no column
         lengths = {context: measure(context, size) for _, context in notes}
         asked = [(top, lengths[context], context) for top, context in notes]
         placed = place_margin_notes(asked, columns, floor, ceiling, gap=size)
@@ -204,10 +220,10 @@ def fit_margin_notes(
             break
     if size == MARGIN_NOTE_SIZE and not facing:
         return FittedNotes(placed, size)
-    right = sum(1 for x, _, _ in placed if x > body[1])
+    moved = sum(1 for x, _, _ in placed if (x < body[0] if right_to_left else x > body[1]))
     if lost:  # neither margin holds them: drawn nowhere rather than off the sheet
         placed = [note for note in placed if note[2] not in lost]
-    return FittedNotes(placed, size, MovedNotes(page, right, size, tuple(lost)))
+    return FittedNotes(placed, size, MovedNotes(page, moved, size, tuple(lost), right_to_left))
 
 
 def margin_columns(body_left: float, size: float = MARGIN_NOTE_SIZE) -> list[float]:

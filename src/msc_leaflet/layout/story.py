@@ -30,6 +30,7 @@ from ..typeset.left_to_right import isolated
 from ..typeset.printed_language import contact_language, reference_language
 from ..typeset.scripts import LATIN, locale_script, script_of
 from ..typeset.segmentation import EMPTY_WORD_LIST
+from .back_cover import mark_ending
 from .band import as_written
 from .blocks import BlockBuilder, Box, list_number, make_table, padding_commands
 from .colours import theme_colour
@@ -171,7 +172,7 @@ def reference_list(
         entries = reference_entries(leaflet, w, numbers, "reference-list")
     if not entries:
         return []
-    return [title, *entries.values()]
+    return [mark_ending(title), *entries.values()]
 
 
 def closing_box(
@@ -239,7 +240,7 @@ def _closing_box(
     # Kept whole, or split only between its sections (`splits_well`): a contact line
     # carried alone to a page of its own cost a sheet of paper (#21).
     table.sections = sections
-    return Box([Spacer(1, theme.spacing["block"]), table])
+    return Box([Spacer(1, theme.spacing["block"]), mark_ending(table)])
 
 
 #: The closing box's padding (`theme.yaml` box-padding), and the least it may be given.

@@ -52,13 +52,20 @@ def hyphenation_points(text: str, lang: str) -> set[int]:
 
     Words are hyphenated by the paragraph's language when Pyphen has it, otherwise as
     English: the Latin words of a Thai or Vietnamese leaflet are English terms and
-    drug names."""
+    drug names. No word of a web or e-mail address or a DOI is hyphenated: a reader
+    types the hyphen ("clini-creception@…" is another mailbox); an address breaks
+    after its / . @ instead, with no hyphen (`kept_groups`)."""
+    from .kept_groups import address_spans
+
     found = _dictionary_language(lang)
     listed = listed_hyphenations(found)
+    addresses = address_spans(text)
     points: set[int] = set()
     for match in _LETTERS.finditer(text):
         word = match.group()
         if len(word) < SHORTEST_HYPHENATED or not all(map(hyphenating, word)):
+            continue
+        if any(start <= match.start() < end for start, end in addresses):
             continue
         inner = listed.get(word.lower())
         if inner is None:

@@ -217,6 +217,14 @@ _ADDRESS = re.compile(
 )
 
 
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each web or e-mail address and DOI in ``text``: where no hyphen
+    may be added, since a reader types it as printed."""
+    if "@" not in text and "/" not in text and "www." not in text:
+        return []
+    return [match.span() for match in _ADDRESS.finditer(text)]
+
+
 def _identifier_pairs(text: str) -> list[tuple[int, int]]:
     """(start, end) of the two parts around each hyphen of a short identifier in
     ``text``: HLA-DR, SARS-CoV-2, T-cell, MSC-PI-004 (cell markers, viruses, document

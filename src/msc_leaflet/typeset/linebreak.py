@@ -36,7 +36,7 @@ from functools import lru_cache, partial
 from itertools import pairwise, takewhile
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
-from .kept_groups import bound_prefix_ends, number_units
+from .kept_groups import address_spans, bound_prefix_ends, number_units
 from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -679,7 +679,8 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
-                if cut <= i and _inside_word(text, offsets[cut]):  # chloroqu|ine
+                inside = _inside_word(text, offsets[cut])
+                if cut <= i and inside and not word_cuts.in_address(offsets[cut]):  # chloroqu|ine
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
                     cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
@@ -729,6 +730,14 @@ class _WordCuts:
         self.text = text
         self._allowed: set[int] | None = None
         self._ends: list[int] | None = None
+        self._addresses: list[tuple[int, int]] | None = None
+
+    def in_address(self, at: int) -> bool:
+        """Whether offset ``at`` falls inside a web or e-mail address or a DOI: cut
+        there with no hyphen, which a reader would type (`kept_groups.address_spans`)."""
+        if self._addresses is None:
+            self._addresses = address_spans(self.text)
+        return any(start < at < end for start, end in self._addresses)
 
     @property
     def allowed(self) -> set[int]:

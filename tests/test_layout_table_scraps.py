@@ -1,0 +1,147 @@
+"""A table with one tall row (a cell of many sentences) splits where the pages fill.
+
+A data table keeps two rows under its header on each side of a split, so that no short
+row is left alone at the foot of a page or the top of the next (a scrap). A row that
+takes a good part of a page is no scrap: the rule moved a short row away from the page
+before it to keep the tall row company, then split the two again on the next page
+since they did not fit together, and that page held the one short row and nothing
+else (A5: heading and two rows on page 2, the third row alone on page 3, the tall row
+on page 4: five pages where four hold it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from conftest import leaflet_yaml
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+
+PARAGRAPH = (
+    "Mesenchymal stromal cells mostly send signals to other cells. They calm inflammation "
+    "and help the body's own repair, but they do not turn into new tissue in people."
+)
+CELL = (
+    "Ask the clinic how many living cells each dose holds and how they checked it before "
+    "the dose was given to you."
+)
+SHORT = ["First", "Second", "Third"]
+
+
+def _leaflet(paragraphs: int, long_cell: int) -> str:
+    rows = [f"      - [{name}, {CELL}]\n" for name in SHORT]
+    rows.append(f"      - [Longest, {' '.join([CELL] * long_cell)}]\n")
+    blocks = (
+        "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(paragraphs))
+        + "- heading: Questions for the clinic\n"
+        + "- table:\n    header: [Topic, What to ask]\n    rows:\n"
+        + "".join(rows)
+        + "  caption: Questions to ask before a treatment.\n"
+        + "- paragraph: Take this list with you.\n"
+    )
+    return leaflet_yaml(blocks, references="")
+
+
+def _pages_of(path: Path, words: list[str]) -> dict[str, int]:
+    """The page (from 1) each word is first read on."""
+    document = pypdfium2.PdfDocument(path)
+    texts = [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+    document.close()
+    return {w: next(n for n, t in enumerate(texts, 1) if w in t) for w in words}
+
+
+@pytest.mark.parametrize(
+    ("paper", "paragraphs", "long_cell"), [("a5", 4, 20), ("a5", 0, 20), ("a4", 8, 30)]
+)
+def test_a_tall_last_row_goes_on_alone_not_with_a_short_row_taken_from_the_page_before(
+    make_project: Callable[..., Path], tmp_path: Path, paper: str, paragraphs: int, long_cell: int
+) -> None:
+    root = make_project({"sample": _leaflet(paragraphs, long_cell)})
+    options = Options(spec=PrintSpec(paper=paper))
+    result = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options)
+    pages = _pages_of(result.path, [*SHORT, "Longest", "Questions to ask before"])
+    # The short rows stay together, under their heading, on one page.
+    assert pages["First"] == pages["Second"] == pages["Third"], pages
+    # The tall row goes on with its caption, and no page holds a short row alone.
+    assert pages["Longest"] == pages["Questions to ask before"] == pages["Third"] + 1, pages
+
+
+NAMES = ["Alpha", "Bravo", "Charlie", "Delta"]
+
+
+@pytest.mark.parametrize("paragraphs", range(8, 14))
+def test_a_short_row_alone_is_still_kept_from_the_top_of_a_page(
+    make_project: Callable[..., Path], tmp_path: Path, paragraphs: int
+) -> None:
+    """The rule still holds for short rows: a table of four short rows that does not
+    fit below the text splits two and two, never three and one."""
+    rows = "".join(f"      - [{name}, {CELL}]\n" for name in NAMES)
+    blocks = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(paragraphs))
+    blocks += "- table:\n    header: [Topic, What to ask]\n    rows:\n" + rows
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    options = Options(spec=PrintSpec(paper="a5"))
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options).path
+    document = pypdfium2.PdfDocument(path)
+    texts = [page.get_textpage().get_text_range() for page in document]
+    document.close()
+    counts = [sum(name in t for name in NAMES) for t in texts]
+    assert sum(counts) == len(NAMES) and all(c in (0, 2, 4) for c in counts), counts
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_a_long_table_under_its_heading_starts_on_the_page_with_room_for_it(
+    make_project: Callable[..., Path], tmp_path: Path, paper: str
+) -> None:
+    """A table of more than twelve rows after a heading: the heading, the header and
+    the first rows stand below the text before them, the rest follows on the next
+    pages. Kept together as a group, heading and table went whole to the next page
+    and left the page before half empty (a Burmese A5 leaflet: half of page 2)."""
+    rows = "".join(f"      - [Q{n:02d}, {CELL}]\n" for n in range(1, 41))
+    blocks = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    blocks += "- heading: Forty questions\n"
+    blocks += "- table:\n    header: [Topic, What to ask]\n    rows:\n" + rows
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    options = Options(spec=PrintSpec(paper=paper))
+    path = build_leaflet(Project.at(root), "sample", "en", tmp_path, options=options).path
+    pages = _pages_of(path, ["Forty questions", "Q01", "Q02", "Q40", "Please note"])
+    assert pages["Forty questions"] == pages["Q01"] == pages["Q02"] == 1, pages
+    assert pages["Q40"] > 1, pages
+
+
+def test_the_parallel_editions_full_width_table_starts_under_its_heading_where_it_fits(
+    tmp_path: Path,
+) -> None:
+    """The parallel edition sets a table with a row too tall for half a page at the full
+    width, each language's in turn, the heading row kept with the first: kept together
+    whole, heading and a table as tall as a page went to the next page and left the
+    FAQ's page half empty (the Arabic edition on A5)."""
+    import shutil
+
+    from conftest import REPO
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    leaflet = project / "leaflets" / "after-your-infusion.yaml"
+    rows = "".join(f"        - [{name}, {CELL}]\n" for name in SHORT)
+    rows += f"        - [Longest, {' '.join([CELL] * 14)}]\n"
+    added = (
+        "  - heading: Questions for the clinic\n    id: questions\n"
+        "  - table:\n      header: [Topic, What to ask]\n      rows:\n"
+        f"{rows}    caption: Questions to ask before a treatment.\n    id: questions-table\n"
+    )
+    text = leaflet.read_text("utf-8").replace("\nreferences:", "\n" + added + "\nreferences:", 1)
+    leaflet.write_text(text, "utf-8")
+    options = Options(spec=PrintSpec(paper="a5"))
+    path = build_leaflet(
+        Project.at(project), "after-your-infusion", "ar", tmp_path / "out",
+        edition="parallel", options=options,
+    ).path  # fmt: skip
+    pages = _pages_of(path, ["Ask your treating doctor", "Questions for the clinic", "First"])
+    assert pages["Questions for the clinic"] == pages["Ask your treating doctor"], pages
+    assert pages["First"] == pages["Questions for the clinic"], pages
