@@ -180,9 +180,9 @@ def test_a_section_heading_stays_with_its_subheading_and_their_block(
 def test_a_heading_the_leaflet_ends_with_stays_on_the_page_with_room_for_it(
     make_project: Callable[..., Path], tmp_path: Path, paper: str
 ) -> None:
-    """A heading with nothing under it (`check` refuses it: A11Y012) was kept with the
+    """A heading with nothing under it (`check` warns of it: A11Y012) was kept with the
     closing box, which reports no height that fits: both went to a page of their own,
-    page 1 half empty. A draft build prints it where it stands."""
+    page 1 half empty. It prints where it stands."""
     from msc_leaflet.build.options import Options
     from msc_leaflet.print_spec import PrintSpec
 

@@ -196,7 +196,7 @@ def heading_level_skipped(ctx: CheckContext) -> Iterator[Issue]:
 
 @check(
     "A11Y012",
-    "error",
+    "warning",
     "A heading with nothing under it heads no part: a screen reader moves to it and finds "
     "the next heading, and the page prints a title over nothing.",
 )

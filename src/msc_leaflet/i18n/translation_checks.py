@@ -186,8 +186,8 @@ REPEATED = Rule(
 FLAG_LINES = Rule(
     "I18N018",
     "warning",
-    "GNU gettext reads only an entry's last '#,' line: a fuzzy on an earlier one is "
-    "unseen by msgfmt, Poedit and Weblate; and no tool reads a misspelt one (Fuzzy, fuzy).",
+    "GNU gettext reads only an entry's last '#,' line, so msgfmt, Poedit and Weblate miss "
+    "a fuzzy on an earlier one; no tool reads a misspelt one (Fuzzy, fuzy).",
 )
 SOURCE_LANGUAGE = Rule(
     "I18N019",
