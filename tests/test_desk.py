@@ -549,17 +549,69 @@ def test_a_broken_catalog_is_named_on_the_page_and_never_breaks_the_interface(
         thai_reader = {"accept-language": "th"}
         for page in ("/", "/pack", "/?lang=th"):
             assert desk.get(page, headers=thai_reader).status_code == 200, page
-        # The page words' catalog is read first (`check` reads ui.po in every language),
-        # then, once it is mended, the leaflet's.
-        for broken, mend in (("ui.po:1", "ui.po"), ("infusion-safety.po:", None)):
-            for page in ("/status", "/leaflets/what-msc-can-do?lang=en"):
-                answer = desk.get(page, headers=thai_reader)
-                assert answer.status_code == 500, page
-                assert f"locales/th/LC_MESSAGES/{broken}" in answer.text, page
-                assert "Internal Server Error" not in answer.text
-                assert "Traceback" not in answer.text
-            if mend:
-                shutil.copy(REPO / "locales" / "th" / "LC_MESSAGES" / mend, messages / mend)
+        # The page words' catalog is read first (`check` reads ui.po in every language).
+        for page in ("/status", "/leaflets/what-msc-can-do?lang=en"):
+            answer = desk.get(page, headers=thai_reader)
+            assert answer.status_code == 500, page
+            assert "locales/th/LC_MESSAGES/ui.po:1" in answer.text, page
+            assert "Internal Server Error" not in answer.text
+            assert "Traceback" not in answer.text
+        shutil.copy(REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po", messages / "ui.po")
+        # Once it is mended, the leaflet's catalog is one language of one leaflet: Status
+        # names it among the check results, the other leaflets are unaffected.
+        status = desk.get("/status", headers=thai_reader)
+        assert status.status_code == 200
+        assert "locales/th/LC_MESSAGES/infusion-safety.po:" in status.text
+        assert desk.get("/leaflets/what-msc-can-do?lang=en").status_code == 200
+
+
+def test_a_half_saved_translation_holds_back_its_language_alone(tmp_path: Path) -> None:
+    """A translator's half-saved Thai catalog of one leaflet withdrew the whole leaflet
+    from the desk: its English page said "no leaflet: renamed or withdrawn" (404), and
+    Status and every other leaflet's page were a 500 (the checks stopped at the file).
+    Now Thai alone is not ready, its page says which line to correct, and the English
+    leaflet, the other leaflets and Status are served."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    with open(catalog, "a", encoding="utf-8") as po:
+        po.write('\nmsgid "half-saved\n')
+    line = catalog.read_text(encoding="utf-8").count("\n")
+    where = f"locales/th/LC_MESSAGES/infusion-safety.po:{line}"
+    with desk_client(root) as desk:
+        thai = desk.get("/leaflets/infusion-safety?lang=th")
+        assert thai.status_code == 200
+        assert 'role="alert">Not yet ready to print in' in thai.text
+        assert f'<code dir="ltr">{where}</code>' in thai.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        english = desk.get("/leaflets/infusion-safety/pdf?lang=en")
+        assert english.headers["content-type"] == "application/pdf"
+        assert desk.get("/leaflets/stromal-or-stem?lang=th").status_code == 200
+        status = desk.get("/status")
+        assert status.status_code == 200
+        # Listed once, as `msc-leaflet check` reports it: an error of that language.
+        items = re.findall(r'<li class="error".*?</li>', status.text, re.S)
+        assert sum(where in item for item in items) == 1, items
+        library = desk.get("/", params={"lang": "th"}).text
+        assert "infusion-safety" not in library and "stromal-or-stem" in library
+
+
+def test_a_leaflet_that_does_not_load_says_why_on_its_own_page(tmp_path: Path) -> None:
+    """A leaflet one typo away from printing (YAML an editor left broken) was "no
+    leaflet: it may have been renamed or withdrawn" at its own address, and staff
+    following a bookmark went looking for a withdrawal. Its page names the file, the
+    line and what to do; the other leaflets still print."""
+    root = copy_library(tmp_path)
+    source = root / "leaflets" / "stromal-or-stem.yaml"
+    source.write_text(source.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", "utf-8")
+    with desk_client(root) as desk:
+        for address in ("/leaflets/stromal-or-stem", "/leaflets/stromal-or-stem/pdf?lang=en"):
+            page = desk.get(address)
+            assert page.status_code == 500, address
+            assert "leaflets/stromal-or-stem.yaml:" in page.text
+            assert "renamed or withdrawn" not in page.text
+        assert desk.get("/leaflets/nothing-here").status_code == 404
+        assert "renamed or withdrawn" in desk.get("/leaflets/nothing-here").text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
 
 
 @pytest.mark.parametrize(

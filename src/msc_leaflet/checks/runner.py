@@ -310,7 +310,13 @@ def _localize(
     except ImportError:
         message = f"cannot check {locale}: the i18n stage (msc_leaflet.i18n) is not available"
         return None, [("I18N001", Issue(Location(leaflet.path), message))]
-    localized, found = localize(leaflet, locale, project)
+    try:
+        localized, found = localize(leaflet, locale, project)
+    except LeafletError as err:
+        # A catalog that cannot be read (a half-saved .po) is this language's finding:
+        # raised, it stopped `check` and the desk's Status with the leaflets' other
+        # languages and every other leaflet unchecked.
+        return None, [("LOAD001", Issue(err.location, err.message, err.hint))]
     # A finding with its own code (I18N014: a catalog that is not this leaflet's) keeps it.
     return localized, [
         (f.code if isinstance(f, CheckFinding) else "I18N001", Issue(f.location, f.message, f.hint))
