@@ -549,11 +549,18 @@ def test_a_broken_catalog_is_named_on_the_page_and_never_breaks_the_interface(
         thai_reader = {"accept-language": "th"}
         for page in ("/", "/pack", "/?lang=th"):
             assert desk.get(page, headers=thai_reader).status_code == 200, page
-        # The page words' catalog is read first (`check` reads ui.po in every language).
-        for page in ("/status", "/leaflets/what-msc-can-do?lang=en"):
-            answer = desk.get(page, headers=thai_reader)
-            assert answer.status_code == 500, page
-            assert "locales/th/LC_MESSAGES/ui.po:1" in answer.text, page
+        # The page words' catalog: Status lists it with the check results (a page of
+        # every leaflet was a 500 naming it), and the Thai page of a leaflet says so.
+        status = desk.get("/status", headers=thai_reader)
+        assert status.status_code == 200
+        items = re.findall(r'<li class="error".*?</li>', status.text, re.S)
+        assert sum("locales/th/LC_MESSAGES/ui.po:1" in item for item in items) == 1, items
+        english = desk.get("/leaflets/what-msc-can-do?lang=en", headers=thai_reader)
+        assert english.status_code == 200
+        thai = desk.get("/leaflets/what-msc-can-do?lang=th", headers=thai_reader)
+        assert "locales/th/LC_MESSAGES/ui.po:1" in thai.text
+        assert "/leaflets/what-msc-can-do/pdf?" not in thai.text
+        for answer in (status, english, thai):
             assert "Internal Server Error" not in answer.text
             assert "Traceback" not in answer.text
         shutil.copy(REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po", messages / "ui.po")

@@ -493,7 +493,10 @@ def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
         if locale == "en":
             continue
         path = po_path(desk.project, locale, UI_DOMAIN)
-        catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+        try:
+            catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+        except LeafletError:
+            continue  # no row: the checks list it (LOAD001), file and line, with the rest
         rows.append(catalog_stats(UI_DOMAIN, locale, catalog, template, desk.project))
     return rows
 
