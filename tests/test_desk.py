@@ -34,6 +34,7 @@ from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
+from msc_leaflet.languages import profile
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project, locale_name
 
@@ -2190,7 +2191,35 @@ def test_the_status_page_names_a_proof_link_with_the_readers_separators(
     Latin comma, read aloud in Arabic or Chinese by a screen reader."""
     client.cookies.clear()
     page = client.get("/status", headers={"accept-language": ui}).text
-    assert f'(PDF)<span class="visually-hidden">{separator}<span lang=' in page
+    assert (
+        f'PDF{profile(ui).aside_close}<span class="visually-hidden">{separator}<span lang=' in page
+    )
+
+
+@pytest.mark.parametrize(
+    ("ui", "button", "proof", "signoff"),
+    [
+        ("en", "Open PDF (Thai)", "Proof (PDF)", "Not signed off yet ("),
+        ("ja", "PDF を開く（タイ語）", "校正刷り（PDF）", "未承認（"),
+        ("zh_Hans", "打开 PDF（泰语）", "校样（PDF）", "尚未签字确认（"),
+        ("zh_Hant", "開啟 PDF（泰文）", "校樣（PDF）", "尚未簽核（"),
+    ],
+)  # fmt: skip
+def test_an_aside_is_in_the_parentheses_the_readers_language_writes(
+    client: TestClient, ui: str, button: str, proof: str, signoff: str
+) -> None:
+    """ "開啟 PDF (泰文)": the desk put a Latin space and Latin parentheses around the
+    language of a PDF, the proof link's "PDF" and the sign-off link, on a page whose
+    catalog writes "印刷廠（CMYK）" — Chinese and Japanese enclose an aside in the
+    full-width （ ）, with no space (`parentheses` in data/languages.yaml)."""
+    client.cookies.clear()
+    reader = {"accept-language": ui.replace("_", "-")}  # a browser's tag: zh-Hant
+    page = client.get("/leaflets/infusion-safety?lang=th", headers=reader).text
+    link = re.search(r'<a class="button" href="/leaflets/infusion-safety/pdf[^>]*>(.*?)</a>', page)
+    assert link is not None and link.group(1) == button
+    status = re.sub(r'<span class="visually-hidden">.*?</span>|<[^>]+>', "", client.get(
+        "/status", headers=reader).text)  # fmt: skip
+    assert proof in status and signoff in status
 
 
 @pytest.mark.parametrize(
