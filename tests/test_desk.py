@@ -2914,3 +2914,30 @@ def test_desk_words_and_sign_off_names_are_shown_composed(tmp_path: Path) -> Non
         # 12, 2026" with an English comma.
         assert re.search(r"phê duyệt ngày \d{1,2} tháng \d{1,2} năm 20\d\d \(", status)
         assert note in desk.get("/leaflets/infusion-safety/signoff?lang=th").text
+
+
+def test_a_library_whose_leaflets_do_not_load_says_which_file_to_correct(
+    tmp_path: Path,
+) -> None:
+    """An organisation file left broken stops every leaflet that prints it from loading:
+    the library read "0 leaflet(s). No leaflet matches. Clear the search or choose
+    another language", sending staff to a search they never typed. It now says a file
+    cannot be read, in the reader's language, naming each leaflet's error, file and
+    line; a leaflet that loads still has its card."""
+    root = copy_library(tmp_path)
+    organisation = next((root / "organisations").glob("*.yaml"))
+    organisation.write_text("name: [\n", encoding="utf-8")
+    with desk_client(root) as desk:
+        for ui in ("en", "th"):
+            page = desk.get("/", headers={"accept-language": ui}).text
+            words = interface(Project(root), ui)
+            assert f'id="unreadable">{words.line("desk.source-error")}</p>' in page
+            assert f'<code dir="ltr">organisations/{organisation.name}:2</code>' in page
+            assert words.line("desk.none-found") not in page
+        (root / "leaflets" / "broken.yaml").write_text("id: broken\ntitle: [\n", "utf-8")
+        organisation.write_text(
+            (REPO / "organisations" / organisation.name).read_text("utf-8"), "utf-8"
+        )
+        page = desk.get("/").text
+        assert '<code dir="ltr">leaflets/broken.yaml:3</code>' in page
+        assert 'href="/leaflets/infusion-safety?lang=en"' in page

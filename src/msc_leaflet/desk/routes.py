@@ -224,7 +224,7 @@ async def library(request: Request) -> Response:
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
         "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
-        "gone_language": gone,
+        "gone_language": gone, "relative": lambda f: in_project(desk.project, f.location),
     }, 404 if stale or gone else 200)  # fmt: skip
 
 
