@@ -2941,3 +2941,26 @@ def test_a_library_whose_leaflets_do_not_load_says_which_file_to_correct(
         page = desk.get("/").text
         assert '<code dir="ltr">leaflets/broken.yaml:3</code>' in page
         assert 'href="/leaflets/infusion-safety?lang=en"' in page
+
+
+def test_a_pdf_is_always_sent_whole_and_fresh(client: TestClient) -> None:
+    """A PDF is rebuilt in place when its sources change: a part of it asked for by
+    ``Range`` (a viewer fetching pages on demand, a resumed download) could join bytes
+    of two builds, and a cached copy revalidated by an ``ETag`` of the old one could be
+    shown after a correction. The desk sends neither ``Accept-Ranges`` nor a validator:
+    every answer is the whole current file (200), whatever the request asks."""
+    address = "/leaflets/infusion-safety/pdf?lang=en"
+    whole = client.get(address)
+    assert whole.status_code == 200 and "accept-ranges" not in whole.headers
+    assert "etag" not in whole.headers and "last-modified" not in whole.headers
+    assert whole.headers["cache-control"] == "no-cache"
+    for asked in (
+        {"range": "bytes=0-99"},
+        {"range": "bytes=-100", "if-range": '"old"'},
+        {"if-none-match": "*"},
+        {"if-modified-since": "Fri, 01 Jan 2100 00:00:00 GMT"},
+    ):
+        answer = client.get(address, headers=asked)
+        assert answer.status_code == 200, asked
+        assert answer.content == whole.content, asked
+        assert answer.content.startswith(b"%PDF-") and b"%%EOF" in answer.content[-32:]
