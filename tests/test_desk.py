@@ -2964,3 +2964,15 @@ def test_a_pdf_is_always_sent_whole_and_fresh(client: TestClient) -> None:
         assert answer.status_code == 200, asked
         assert answer.content == whole.content, asked
         assert answer.content.startswith(b"%PDF-") and b"%%EOF" in answer.content[-32:]
+
+
+def test_the_language_switch_names_each_language_as_it_names_itself(client: TestClient) -> None:
+    """The switch wrote Babel's display names, "中文 (简体)" and "中文 (繁體)": a Latin space
+    and Latin parentheses in a Chinese name, where CLDR names the languages standing
+    alone "简体中文" and "繁體中文" (and the desk's own language lists say so)."""
+    client.cookies.clear()
+    page = client.get("/").text
+    names = dict(re.findall(r'<a href="/interface\?lang=([A-Za-z_]+)[^"]*"[^>]*>(.*?)</a>', page))
+    assert names["zh_Hans"] == "简体中文" and names["zh_Hant"] == "繁體中文"
+    assert names["th"] == "ไทย" and names["ja"] == "日本語" and names["en"] == "English"
+    assert not [name for name in names.values() if "(" in name]

@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from babel import Locale
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -152,8 +151,11 @@ def _desk(request: Request) -> Desk:
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
     desk = _desk(request)
     t = desk.interface_for(request)
+    # Each language by its own name as CLDR gives it standing alone ("繁體中文"), as the
+    # desk names languages elsewhere: Babel's display name wrote "中文 (繁體)", a Latin
+    # space and parentheses in a Chinese name.
     switches = [
-        (code, Locale.parse(code).get_display_name(code) or code, _switch_link(request, code))
+        (code, language_label(code, code), _switch_link(request, code))
         for code in interface_languages(desk.project)
     ]  # fmt: skip
     base = {
