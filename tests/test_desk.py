@@ -1830,7 +1830,7 @@ def test_the_desk_counts_a_refused_translation_as_stats_and_the_sign_off_do(
 
 def _status_rows(page: str, title: str) -> list[str]:
     """The languages Status lists for the leaflet titled ``title``, in order."""
-    row = re.compile(r'<th scope="row"[^>]*>([^<]*)</th>\s*<td>([^<]*)</td>')
+    row = re.compile(r'<th scope="row"[^>]*>([^<]*)</th>\s*<td[^>]*>([^<]*)</td>')
     return [language for heading, language in row.findall(page) if html.unescape(heading) == title]
 
 
