@@ -21,7 +21,7 @@ from msc_leaflet.cli.app import app
 from msc_leaflet.cli.check import check
 from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.content.model import map_texts
-from msc_leaflet.errors import LeafletError
+from msc_leaflet.errors import CheckFinding, LeafletError
 from msc_leaflet.project import Project
 
 TODAY = dt.date(2026, 6, 1)
@@ -730,3 +730,28 @@ def test_text001_names_a_punycode_host_of_a_reference_or_an_e_mail_link(
             f"shows as {shown}",
         ),
     ]
+
+
+@pytest.mark.parametrize("domain", ["ui", "infusion-safety"])
+def test_a_catalog_that_cannot_be_read_is_one_finding_and_the_rest_is_checked(
+    tmp_path: Path, domain: str
+) -> None:
+    """A Thai catalog saved as UTF-16 (Notepad's "Unicode"), the page words' or one
+    leaflet's: `check` stopped at the file with every other leaflet and language
+    unchecked, and the desk's Status, which runs it, was a 500. It is one LOAD001 at
+    the file, and the other leaflets' findings are still there."""
+    root = tmp_path / "project"
+    for folder in ("leaflets", "locales", "organisations"):
+        shutil.copytree(REPO / folder, root / folder)
+    broken = root / "locales" / "th" / "LC_MESSAGES" / f"{domain}.po"
+    broken.write_bytes(b"\xff\xfe not a catalog")
+    project = Project(root)
+    every = run_checks(project, config=load_config(project, today=dt.date(2028, 1, 2)))
+    found = [f for f in every if isinstance(f, CheckFinding)]
+    assert len(found) == len(every)
+    at_file = [
+        f for f in found if f.location.path.name == broken.name and "th" in str(f.location.path)
+    ]
+    assert [(f.code, f.severity) for f in at_file] == [("LOAD001", "error")]
+    overdue = {f.location.path.stem for f in found if f.code == "DATE001"}
+    assert {"choosing-a-clinic", "stromal-or-stem", "what-research-says"} <= overdue

@@ -34,6 +34,7 @@ from msc_leaflet.desk.shelf import without_folders
 from msc_leaflet.errors import LeafletError, Location
 from msc_leaflet.i18n.desk_labels import DESK_MESSAGES
 from msc_leaflet.i18n.extract import ui_template
+from msc_leaflet.languages import profile
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project, locale_name
 
@@ -549,17 +550,76 @@ def test_a_broken_catalog_is_named_on_the_page_and_never_breaks_the_interface(
         thai_reader = {"accept-language": "th"}
         for page in ("/", "/pack", "/?lang=th"):
             assert desk.get(page, headers=thai_reader).status_code == 200, page
-        # The page words' catalog is read first (`check` reads ui.po in every language),
-        # then, once it is mended, the leaflet's.
-        for broken, mend in (("ui.po:1", "ui.po"), ("infusion-safety.po:", None)):
-            for page in ("/status", "/leaflets/what-msc-can-do?lang=en"):
-                answer = desk.get(page, headers=thai_reader)
-                assert answer.status_code == 500, page
-                assert f"locales/th/LC_MESSAGES/{broken}" in answer.text, page
-                assert "Internal Server Error" not in answer.text
-                assert "Traceback" not in answer.text
-            if mend:
-                shutil.copy(REPO / "locales" / "th" / "LC_MESSAGES" / mend, messages / mend)
+        # The page words' catalog: Status lists it with the check results (a page of
+        # every leaflet was a 500 naming it), and the Thai page of a leaflet says so.
+        status = desk.get("/status", headers=thai_reader)
+        assert status.status_code == 200
+        items = re.findall(r'<li class="error".*?</li>', status.text, re.S)
+        assert sum("locales/th/LC_MESSAGES/ui.po:1" in item for item in items) == 1, items
+        english = desk.get("/leaflets/what-msc-can-do?lang=en", headers=thai_reader)
+        assert english.status_code == 200
+        thai = desk.get("/leaflets/what-msc-can-do?lang=th", headers=thai_reader)
+        assert "locales/th/LC_MESSAGES/ui.po:1" in thai.text
+        assert "/leaflets/what-msc-can-do/pdf?" not in thai.text
+        for answer in (status, english, thai):
+            assert "Internal Server Error" not in answer.text
+            assert "Traceback" not in answer.text
+        shutil.copy(REPO / "locales" / "th" / "LC_MESSAGES" / "ui.po", messages / "ui.po")
+        # Once it is mended, the leaflet's catalog is one language of one leaflet: Status
+        # names it among the check results, the other leaflets are unaffected.
+        status = desk.get("/status", headers=thai_reader)
+        assert status.status_code == 200
+        assert "locales/th/LC_MESSAGES/infusion-safety.po:" in status.text
+        assert desk.get("/leaflets/what-msc-can-do?lang=en").status_code == 200
+
+
+def test_a_half_saved_translation_holds_back_its_language_alone(tmp_path: Path) -> None:
+    """A translator's half-saved Thai catalog of one leaflet withdrew the whole leaflet
+    from the desk: its English page said "no leaflet: renamed or withdrawn" (404), and
+    Status and every other leaflet's page were a 500 (the checks stopped at the file).
+    Now Thai alone is not ready, its page says which line to correct, and the English
+    leaflet, the other leaflets and Status are served."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    with open(catalog, "a", encoding="utf-8") as po:
+        po.write('\nmsgid "half-saved\n')
+    line = catalog.read_text(encoding="utf-8").count("\n")
+    where = f"locales/th/LC_MESSAGES/infusion-safety.po:{line}"
+    with desk_client(root) as desk:
+        thai = desk.get("/leaflets/infusion-safety?lang=th")
+        assert thai.status_code == 200
+        assert 'role="alert">Not yet ready to print in' in thai.text
+        assert f'<code dir="ltr">{where}</code>' in thai.text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
+        english = desk.get("/leaflets/infusion-safety/pdf?lang=en")
+        assert english.headers["content-type"] == "application/pdf"
+        assert desk.get("/leaflets/stromal-or-stem?lang=th").status_code == 200
+        status = desk.get("/status")
+        assert status.status_code == 200
+        # Listed once, as `msc-leaflet check` reports it: an error of that language.
+        items = re.findall(r'<li class="error".*?</li>', status.text, re.S)
+        assert sum(where in item for item in items) == 1, items
+        library = desk.get("/", params={"lang": "th"}).text
+        assert "infusion-safety" not in library and "stromal-or-stem" in library
+
+
+def test_a_leaflet_that_does_not_load_says_why_on_its_own_page(tmp_path: Path) -> None:
+    """A leaflet one typo away from printing (YAML an editor left broken) was "no
+    leaflet: it may have been renamed or withdrawn" at its own address, and staff
+    following a bookmark went looking for a withdrawal. Its page names the file, the
+    line and what to do; the other leaflets still print."""
+    root = copy_library(tmp_path)
+    source = root / "leaflets" / "stromal-or-stem.yaml"
+    source.write_text(source.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", "utf-8")
+    with desk_client(root) as desk:
+        for address in ("/leaflets/stromal-or-stem", "/leaflets/stromal-or-stem/pdf?lang=en"):
+            page = desk.get(address)
+            assert page.status_code == 500, address
+            assert "leaflets/stromal-or-stem.yaml:" in page.text
+            assert "renamed or withdrawn" not in page.text
+        assert desk.get("/leaflets/nothing-here").status_code == 404
+        assert "renamed or withdrawn" in desk.get("/leaflets/nothing-here").text
+        assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -1770,7 +1830,7 @@ def test_the_desk_counts_a_refused_translation_as_stats_and_the_sign_off_do(
 
 def _status_rows(page: str, title: str) -> list[str]:
     """The languages Status lists for the leaflet titled ``title``, in order."""
-    row = re.compile(r'<th scope="row"[^>]*>([^<]*)</th>\s*<td>([^<]*)</td>')
+    row = re.compile(r'<th scope="row"[^>]*>([^<]*)</th>\s*<td[^>]*>([^<]*)</td>')
     return [language for heading, language in row.findall(page) if html.unescape(heading) == title]
 
 
@@ -2131,7 +2191,35 @@ def test_the_status_page_names_a_proof_link_with_the_readers_separators(
     Latin comma, read aloud in Arabic or Chinese by a screen reader."""
     client.cookies.clear()
     page = client.get("/status", headers={"accept-language": ui}).text
-    assert f'(PDF)<span class="visually-hidden">{separator}<span lang=' in page
+    assert (
+        f'PDF{profile(ui).aside_close}<span class="visually-hidden">{separator}<span lang=' in page
+    )
+
+
+@pytest.mark.parametrize(
+    ("ui", "button", "proof", "signoff"),
+    [
+        ("en", "Open PDF (Thai)", "Proof (PDF)", "Not signed off yet ("),
+        ("ja", "PDF を開く（タイ語）", "校正刷り（PDF）", "未承認（"),
+        ("zh_Hans", "打开 PDF（泰语）", "校样（PDF）", "尚未签字确认（"),
+        ("zh_Hant", "開啟 PDF（泰文）", "校樣（PDF）", "尚未簽核（"),
+    ],
+)  # fmt: skip
+def test_an_aside_is_in_the_parentheses_the_readers_language_writes(
+    client: TestClient, ui: str, button: str, proof: str, signoff: str
+) -> None:
+    """ "開啟 PDF (泰文)": the desk put a Latin space and Latin parentheses around the
+    language of a PDF, the proof link's "PDF" and the sign-off link, on a page whose
+    catalog writes "印刷廠（CMYK）" — Chinese and Japanese enclose an aside in the
+    full-width （ ）, with no space (`parentheses` in data/languages.yaml)."""
+    client.cookies.clear()
+    reader = {"accept-language": ui.replace("_", "-")}  # a browser's tag: zh-Hant
+    page = client.get("/leaflets/infusion-safety?lang=th", headers=reader).text
+    link = re.search(r'<a class="button" href="/leaflets/infusion-safety/pdf[^>]*>(.*?)</a>', page)
+    assert link is not None and link.group(1) == button
+    status = re.sub(r'<span class="visually-hidden">.*?</span>|<[^>]+>', "", client.get(
+        "/status", headers=reader).text)  # fmt: skip
+    assert proof in status and signoff in status
 
 
 @pytest.mark.parametrize(
@@ -2826,3 +2914,65 @@ def test_desk_words_and_sign_off_names_are_shown_composed(tmp_path: Path) -> Non
         # 12, 2026" with an English comma.
         assert re.search(r"phê duyệt ngày \d{1,2} tháng \d{1,2} năm 20\d\d \(", status)
         assert note in desk.get("/leaflets/infusion-safety/signoff?lang=th").text
+
+
+def test_a_library_whose_leaflets_do_not_load_says_which_file_to_correct(
+    tmp_path: Path,
+) -> None:
+    """An organisation file left broken stops every leaflet that prints it from loading:
+    the library read "0 leaflet(s). No leaflet matches. Clear the search or choose
+    another language", sending staff to a search they never typed. It now says a file
+    cannot be read, in the reader's language, naming each leaflet's error, file and
+    line; a leaflet that loads still has its card."""
+    root = copy_library(tmp_path)
+    organisation = next((root / "organisations").glob("*.yaml"))
+    organisation.write_text("name: [\n", encoding="utf-8")
+    with desk_client(root) as desk:
+        for ui in ("en", "th"):
+            page = desk.get("/", headers={"accept-language": ui}).text
+            words = interface(Project(root), ui)
+            assert f'id="unreadable">{words.line("desk.source-error")}</p>' in page
+            assert f'<code dir="ltr">organisations/{organisation.name}:2</code>' in page
+            assert words.line("desk.none-found") not in page
+        (root / "leaflets" / "broken.yaml").write_text("id: broken\ntitle: [\n", "utf-8")
+        organisation.write_text(
+            (REPO / "organisations" / organisation.name).read_text("utf-8"), "utf-8"
+        )
+        page = desk.get("/").text
+        assert '<code dir="ltr">leaflets/broken.yaml:3</code>' in page
+        assert 'href="/leaflets/infusion-safety?lang=en"' in page
+
+
+def test_a_pdf_is_always_sent_whole_and_fresh(client: TestClient) -> None:
+    """A PDF is rebuilt in place when its sources change: a part of it asked for by
+    ``Range`` (a viewer fetching pages on demand, a resumed download) could join bytes
+    of two builds, and a cached copy revalidated by an ``ETag`` of the old one could be
+    shown after a correction. The desk sends neither ``Accept-Ranges`` nor a validator:
+    every answer is the whole current file (200), whatever the request asks."""
+    address = "/leaflets/infusion-safety/pdf?lang=en"
+    whole = client.get(address)
+    assert whole.status_code == 200 and "accept-ranges" not in whole.headers
+    assert "etag" not in whole.headers and "last-modified" not in whole.headers
+    assert whole.headers["cache-control"] == "no-cache"
+    for asked in (
+        {"range": "bytes=0-99"},
+        {"range": "bytes=-100", "if-range": '"old"'},
+        {"if-none-match": "*"},
+        {"if-modified-since": "Fri, 01 Jan 2100 00:00:00 GMT"},
+    ):
+        answer = client.get(address, headers=asked)
+        assert answer.status_code == 200, asked
+        assert answer.content == whole.content, asked
+        assert answer.content.startswith(b"%PDF-") and b"%%EOF" in answer.content[-32:]
+
+
+def test_the_language_switch_names_each_language_as_it_names_itself(client: TestClient) -> None:
+    """The switch wrote Babel's display names, "中文 (简体)" and "中文 (繁體)": a Latin space
+    and Latin parentheses in a Chinese name, where CLDR names the languages standing
+    alone "简体中文" and "繁體中文" (and the desk's own language lists say so)."""
+    client.cookies.clear()
+    page = client.get("/").text
+    names = dict(re.findall(r'<a href="/interface\?lang=([A-Za-z_]+)[^"]*"[^>]*>(.*?)</a>', page))
+    assert names["zh_Hans"] == "简体中文" and names["zh_Hant"] == "繁體中文"
+    assert names["th"] == "ไทย" and names["ja"] == "日本語" and names["en"] == "English"
+    assert not [name for name in names.values() if "(" in name]

@@ -262,3 +262,25 @@ def test_burmese_and_lao_pages_are_drawn_with_the_served_fonts(
     assert drawn.get(font_name) is True, drawn  # the served file, not a font of the machine
     assert [name for name, served_font in drawn.items() if not served_font] == [], drawn
     context.close()
+
+
+def test_short_status_words_are_never_split_at_a_line_end(
+    served: tuple[str, Path], browser: Any
+) -> None:
+    """Japanese and Chinese break between any two characters: the Status table's state
+    cell read "準備完" on one line and "了" on the next, a word split in two. The
+    language, percentage and state cells keep their words on one line (the table
+    scrolls sideways in its wrapper on a narrow screen)."""
+    base, _ = served
+    for language in ("ja", "zh-TW", "en"):
+        context = browser.new_context(locale=language, viewport=TABLET, bypass_csp=True)
+        page = context.new_page()
+        page.goto(base + "/status")
+        lines = page.evaluate(
+            "Array.from(document.querySelectorAll('td.short')).map(cell => {"
+            " const range = document.createRange(); range.selectNodeContents(cell);"
+            " return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;"
+            "})"
+        )
+        assert lines and set(lines) == {1}, (language, lines)
+        context.close()

@@ -86,6 +86,9 @@ class LanguageProfile:
     # Between a list's items ("Thai, English") and between clauses ("Signed off …; …").
     list_separator: str = ", "
     clause_separator: str = "; "
+    # Around an aside after words ("Open PDF (Thai)"): Chinese and Japanese （ ）, no space.
+    aside_open: str = " ("
+    aside_close: str = ")"
     # Where a `keep-phrases` line may break, if not at every line-break opportunity.
     phrases: Phrases = ""
     keep_all: bool = False  # lines break only at spaces (Korean)
@@ -372,6 +375,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         ),
         label_end=str(entry.get("label-end", ": ")),
         **_list_separators(tag, entry.get("list-separators")),
+        **_parentheses(tag, entry.get("parentheses")),
         phrases=phrases,
         keep_all=entry.get("keep-all") is True,
         whole_addresses=entry.get("whole-addresses") is True,
@@ -431,6 +435,14 @@ def _list_separators(tag: str, value: object) -> dict[str, str]:
     if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
         raise ValueError(f"languages.yaml: {tag}: list-separators must be [items, clauses]")
     return {"list_separator": value[0], "clause_separator": value[1]}
+
+
+def _parentheses(tag: str, value: object) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"languages.yaml: {tag}: parentheses must be [opening, closing]")
+    return {"aside_open": value[0], "aside_close": value[1]}
 
 
 def listed(items: Iterable[str], language: str) -> str:

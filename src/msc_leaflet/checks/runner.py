@@ -216,19 +216,12 @@ def _check_leaflet(
         ctx = CheckContext(
             localized, leaflet, locale, project, config, sources, layouts.get((leaflet.id, locale))
         )
-        for item in checks:
-            if item.function is None or config.severity_of(item.code, item.severity) == "off":
-                continue
-            runs = (
-                item.scope == "locale"
-                or (item.scope == "leaflet" and locale == leaflet.language)
-                or (item.scope == "layout" and ctx.layout is not None)
-            )
-            if runs:
-                issues += [
-                    (item.code, dataclasses.replace(issue, locale=locale))
-                    for issue in item.function(ctx)
-                ]
+        try:
+            issues += _locale_issues(ctx, checks)
+        except LeafletError as err:
+            # A file a check reads cannot be (a ui.po saved as UTF-16): this language's
+            # finding, once; raised, it stopped `check` and the desk's Status whole.
+            issues.append(("LOAD001", Issue(err.location, err.message, err.hint)))
     # A waiver may be used only in a language this run does not check (the English
     # myth list's CLAIM002 under `check -l th`), or by a layout check, which runs only
     # where a build laid the pages out: it is stale only if none of them uses it.
@@ -300,6 +293,26 @@ def _locale_folders(project: Project) -> tuple[list[str], dict[str, LeafletError
     return locale_folders(project)
 
 
+def _locale_issues(ctx: CheckContext, checks: list[Check]) -> list[tuple[str, Issue]]:
+    """The issues ``checks`` find in ``ctx``'s language, each as its check's code."""
+    leaflet, locale, config = ctx.source, ctx.locale, ctx.config
+    issues: list[tuple[str, Issue]] = []
+    for item in checks:
+        if item.function is None or config.severity_of(item.code, item.severity) == "off":
+            continue
+        runs = (
+            item.scope == "locale"
+            or (item.scope == "leaflet" and locale == leaflet.language)
+            or (item.scope == "layout" and ctx.layout is not None)
+        )
+        if runs:
+            issues += [
+                (item.code, dataclasses.replace(issue, locale=locale))
+                for issue in item.function(ctx)
+            ]
+    return issues
+
+
 def _localize(
     leaflet: Leaflet, locale: str, project: Project
 ) -> tuple[Leaflet | None, list[tuple[str, Issue]]]:
@@ -310,7 +323,13 @@ def _localize(
     except ImportError:
         message = f"cannot check {locale}: the i18n stage (msc_leaflet.i18n) is not available"
         return None, [("I18N001", Issue(Location(leaflet.path), message))]
-    localized, found = localize(leaflet, locale, project)
+    try:
+        localized, found = localize(leaflet, locale, project)
+    except LeafletError as err:
+        # A catalog that cannot be read (a half-saved .po) is this language's finding:
+        # raised, it stopped `check` and the desk's Status with the leaflets' other
+        # languages and every other leaflet unchecked.
+        return None, [("LOAD001", Issue(err.location, err.message, err.hint))]
     # A finding with its own code (I18N014: a catalog that is not this leaflet's) keeps it.
     return localized, [
         (f.code if isinstance(f, CheckFinding) else "I18N001", Issue(f.location, f.message, f.hint))
@@ -342,11 +361,14 @@ def _page_words_in_english(
         from ..i18n.localizer import leaflet_words_in_english
     except ImportError:  # no i18n stage: the page prints its English words
         return []
-    issues = [
-        ("I18N001", Issue(f.location, f.message, f.hint))
-        for locale, words in printed.items()
-        for f in leaflet_words_in_english(locale, project, words)
-    ]
+    issues = []
+    for locale, words in printed.items():
+        try:
+            found = leaflet_words_in_english(locale, project, words)
+        except LeafletError as err:  # a ui.po that cannot be read: named, as `_check_leaflet`
+            issues.append(("LOAD001", Issue(err.location, err.message, err.hint)))
+            continue
+        issues += [("I18N001", Issue(f.location, f.message, f.hint)) for f in found]
     return _finalise(issues, config, [])
 
 

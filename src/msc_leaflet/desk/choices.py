@@ -81,6 +81,8 @@ def leaflet(shelf: Shelf, leaflet_id: str) -> LeafletCard:
     except LeafletError as err:
         raise Refused(400, err.message) from None
     card = shelf.card(leaflet_id)
+    if card is None and (broken := shelf.broken.get(leaflet_id)) is not None:
+        raise LeafletError(broken.location, broken.message, broken.hint)  # named, file and line
     if card is None:
         raise Refused(404, f"no leaflet {leaflet_id!r}", "desk.no-leaflet", id=leaflet_id)
     return card

@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from babel import Locale
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -152,8 +151,11 @@ def _desk(request: Request) -> Desk:
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
     desk = _desk(request)
     t = desk.interface_for(request)
+    # Each language by its own name as CLDR gives it standing alone ("繁體中文"), as the
+    # desk names languages elsewhere: Babel's display name wrote "中文 (繁體)", a Latin
+    # space and parentheses in a Chinese name.
     switches = [
-        (code, Locale.parse(code).get_display_name(code) or code, _switch_link(request, code))
+        (code, language_label(code, code), _switch_link(request, code))
         for code in interface_languages(desk.project)
     ]  # fmt: skip
     base = {
@@ -224,7 +226,7 @@ async def library(request: Request) -> Response:
     return render(request, "library.html", {
         "shelf": shelf, "cards": cards, "chosen": language, "topic": topic, "query": query,
         "today": desk.today(), "stale_topic": stale, "unprintable": unprintable,
-        "gone_language": gone,
+        "gone_language": gone, "relative": lambda f: in_project(desk.project, f.location),
     }, 404 if stale or gone else 200)  # fmt: skip
 
 
@@ -493,7 +495,10 @@ def _ui_stats(desk: Desk, shelf: Shelf) -> list[CatalogStats]:
         if locale == "en":
             continue
         path = po_path(desk.project, locale, UI_DOMAIN)
-        catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+        try:
+            catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+        except LeafletError:
+            continue  # no row: the checks list it (LOAD001), file and line, with the rest
         rows.append(catalog_stats(UI_DOMAIN, locale, catalog, template, desk.project))
     return rows
 

@@ -63,6 +63,9 @@ class LeafletCard:
     booklet_english_words: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     # Locale → the organisation's name as a leaflet in it prints it (`in_locale`).
     organisations: Mapping[str, str] = field(default_factory=dict)
+    # Locale → why its catalog of this leaflet cannot be read (a half-saved .po): that
+    # language is not ready, the leaflet's others are.
+    unreadable: Mapping[str, Finding] = field(default_factory=dict)
 
     def organisation_in(self, locale: str) -> str:
         """The organisation's name a ``locale`` reader reads on the leaflet: a pack's
@@ -143,6 +146,9 @@ class Shelf:
     # CLI reports them.
     problems: tuple[Finding, ...] = ()
     signature: Signature = field(default=(), compare=False)
+    # Leaflet id → why it does not load: its page names the file and line, where it
+    # said "no leaflet: renamed or withdrawn" of a leaflet one typo away from printing.
+    broken: Mapping[str, Finding] = field(default_factory=dict)
 
     def card(self, leaflet_id: str) -> LeafletCard | None:
         return next((c for c in self.leaflets if c.id == leaflet_id), None)
@@ -232,6 +238,7 @@ def read_card(
     template = leaflet_template(leaflet, project)
     titles = {leaflet.language: plain_text(leaflet.title.value)}
     translations, unapproved, signoffs = {}, [], {}
+    unreadable: dict[str, Finding] = {}
     for locale in locales:
         if same_language(locale, leaflet.language):
             continue
@@ -247,11 +254,18 @@ def read_card(
             if approval_gone_stale(found):
                 unapproved.append(locale)
         path = po_path(project, locale, leaflet.id)
-        catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
-        localized, _ = localize(leaflet, locale, project)
-        # Counts what prints translated, as the build decides it: a translation the build
-        # refuses (unclosed markup, a citation the source lacks) is "rejected", not ready.
-        translations[locale] = catalog_stats(leaflet.id, locale, catalog, template, project)
+        try:
+            catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
+            localized, _ = localize(leaflet, locale, project)
+            # Counts what prints translated, as the build decides it: a translation the
+            # build refuses (unclosed markup, a citation the source lacks) is "rejected".
+            translations[locale] = catalog_stats(leaflet.id, locale, catalog, template, project)
+        except LeafletError as err:
+            # One half-saved catalog withdrew the whole leaflet from the desk, its source
+            # language too ("no leaflet: renamed or withdrawn"): only this language is
+            # not ready, and its page and Status say which line to correct.
+            unreadable[locale] = err.finding()
+            continue
         if localized.title.value != leaflet.title.value:
             titles[locale] = plain_text(localized.title.value)
     return LeafletCard(
@@ -270,6 +284,7 @@ def read_card(
         signoffs=signoffs,
         printed_labels=printed_labels(leaflet, footer_approval=footer_approval),
         booklet_labels=printed_labels(leaflet, footer_approval=footer_approval, booklet=True),
+        unreadable=unreadable,
     )
 
 
@@ -331,11 +346,14 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
     translated = leaflet_locales(project, locales)  # as `i18n stats` and `build` list them
     theme = project.theme_path if project.theme_path.is_file() else None
     footer_approval = load_theme(theme).footer_approval
+    broken = {}
     for leaflet_id in project.leaflet_ids():
         try:
             cards.append(read_card(project, leaflet_id, translated, footer_approval))
         except LeafletError as err:
-            problems.append(_problem(err))
+            broken[leaflet_id] = _problem(err)
+            problems.append(broken[leaflet_id])
+    problems += [found for card in cards for found in card.unreadable.values()]
     languages = dict.fromkeys([*(c.language for c in cards), *locales])
     english = EnglishWords(project)
     cards = [
@@ -346,7 +364,7 @@ def read_shelf(project: Project, stamp: Signature | None = None) -> Shelf:
         )
         for card in cards
     ]
-    return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp)
+    return Shelf(tuple(cards), tuple(languages), tuple(problems), stamp, broken)
 
 
 def _problem(error: LeafletError) -> Finding:
