@@ -630,3 +630,20 @@ def test_a_leaflet_written_in_a_language_prints_its_page_words_in_it(
     english_words = ("Version", "Published", "Review date", "References", "Page 1", "Contact us")
     for english in (*english_words, "This leaflet online", "Please note"):
         assert english not in printed, english
+
+
+def test_a_language_with_no_ui_catalog_is_said_once_for_the_whole_build(tmp_path: Path) -> None:
+    """With no ui.po for the leaflets' own language, the page words print in English and
+    the build says so: once, not once for every leaflet, which buried the other
+    warnings under copies of one."""
+    root = tmp_path / "clinic"
+    code, output = invoke("init", str(root), "--language", "ar")
+    assert code == 0, output
+    first = root / "leaflets" / "first-leaflet.yaml"
+    text = first.read_text("utf-8").replace("\nid: first-leaflet\n", "\nid: second-leaflet\n")
+    (root / "leaflets" / "second-leaflet.yaml").write_text(text, "utf-8")
+    (root / "locales" / "ar" / "LC_MESSAGES" / "ui.po").unlink()
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    assert output.count("no ar catalog for the words the page prints itself") == 1, output
+    assert "msc-leaflet i18n init ar" in output, output
