@@ -161,6 +161,50 @@ def test_starting_a_variant_of_a_started_language_says_it_builds_twice(tmp_path:
         assert code == 0 and "warning" not in err, (lang, err)
 
 
+@pytest.mark.parametrize(
+    ("existing", "typed"),
+    [
+        ("zh_TW", "zh_Hant_TW"),
+        ("zh_Hant_TW", "zh_TW"),
+        ("zh_HK", "zh_Hant_HK"),
+        ("zh_Hans_CN", "zh-CN"),
+        ("pt-BR", "pt_BR"),
+        ("zh-Hans-SG", "zh_SG"),
+    ],
+)
+def test_starting_a_locale_by_another_name_of_it_starts_no_second_folder(
+    tmp_path: Path, existing: str, typed: str
+) -> None:
+    # `i18n init zh_Hant_TW` beside locales/zh_TW made a second folder for one locale (the
+    # region implies the script), and every leaflet was then built twice.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    (root / "locales" / "th").rename(root / "locales" / existing)
+    code, out, err = invoke("i18n", "init", typed, "-p", str(root))
+    assert code == 0, err
+    folders = sorted(p.name for p in (root / "locales").iterdir() if p.is_dir())
+    assert existing in folders and typed not in folders, folders
+    said = [line for line in out.splitlines() if "is started already, in " in line]
+    assert said and said[0].endswith(f"locales/{existing}"), out
+    code, out, err = invoke("i18n", "stats", "-p", str(root))
+    assert code == 0 and "error" not in err, err
+
+
+def test_two_folders_for_one_locale_are_named_with_what_to_do(tmp_path: Path) -> None:
+    # Made by hand or by an older version: zh_TW and zh_Hant_TW are one locale, built twice.
+    from i18n_support import copy_bundled
+
+    root = copy_bundled(tmp_path)
+    (root / "locales" / "th").rename(root / "locales" / "zh_TW")
+    code, _, err = invoke("i18n", "init", "zh_Hant", "-q", "-p", str(root))
+    (root / "locales" / "zh_Hant").rename(root / "locales" / "zh_Hant_TW")
+    code, _, err = invoke("i18n", "stats", "-p", str(root))
+    assert code == 1, err
+    assert "locales/zh_TW/ holds zh_Hant_TW catalogs, as locales/zh_Hant_TW/ does" in err, err
+    assert "and remove locales/zh_TW/" in err, err
+
+
 def test_a_build_with_only_a_variant_s_catalogs_points_at_them(tmp_path: Path) -> None:
     # `build -l th` with only locales/th-TH printed English, its warning saying to start
     # th from nothing, with no word of the Thai translation beside it.

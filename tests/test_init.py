@@ -584,3 +584,66 @@ def test_i18n_init_zh_starts_its_ui_catalog_from_the_simplified_one(tmp_path: Pa
     simplified = read_po(root / "locales" / "zh_Hans" / "LC_MESSAGES" / "ui.po")
     written = {e.msgid: e.msgstr for e in made.entries if e.msgstr}
     assert written and written == {e.msgid: e.msgstr for e in simplified.entries if e.msgstr}
+
+
+# The page words every leaflet prints (with an address: the online note), by context.
+PAGE_WORDS = (
+    "version", "published", "review-date", "references", "page-of", "contact", "phone",
+    "web", "disclaimer", "more-online",
+)  # fmt: skip
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _as_read(text: str) -> str:
+    """``text`` as a reader compares it: no bidi marks (an extractor's, not the page's),
+    spaces and line ends as one space."""
+    return re.sub(r"\s+", " ", BIDI_MARKS.sub("", text)).strip()
+
+
+@pytest.mark.parametrize("language", [x for x in scaffold.starter_templates() if x != "en"])
+def test_a_leaflet_written_in_a_language_prints_its_page_words_in_it(
+    tmp_path: Path, language: str
+) -> None:
+    """A leaflet whose source language is Arabic printed its version line with English
+    labels: the source language's page words come from its ui catalog, as a
+    translation's do, in every starter's language, and no English one is printed."""
+    from msc_leaflet.i18n.pofile import read_po
+    from typeset_support import extract_poppler
+
+    root = tmp_path / "clinic"
+    code, output = invoke("init", str(root), "--language", language)
+    assert code == 0, output
+    leaflet = root / "leaflets" / "first-leaflet.yaml"
+    text = leaflet.read_text("utf-8").replace(
+        "\nid: first-leaflet\n", "\nid: first-leaflet\nurl: https://example.org/first\n"
+    )
+    leaflet.write_text(text, "utf-8")
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    assert "printed in English" not in output, output
+    printed = _as_read(extract_poppler(root / "build" / language / "first-leaflet.pdf"))
+    catalog = read_po(root / "locales" / language / "LC_MESSAGES" / "ui.po")
+    words = {entry.msgctxt: entry.msgstr for entry in catalog.entries}
+    for key in PAGE_WORDS:
+        word = _as_read(words[key].split("{")[0]) or _as_read(words[key].split("}")[-1])
+        assert word and word in printed, (key, word)
+    english_words = ("Version", "Published", "Review date", "References", "Page 1", "Contact us")
+    for english in (*english_words, "This leaflet online", "Please note"):
+        assert english not in printed, english
+
+
+def test_a_language_with_no_ui_catalog_is_said_once_for_the_whole_build(tmp_path: Path) -> None:
+    """With no ui.po for the leaflets' own language, the page words print in English and
+    the build says so: once, not once for every leaflet, which buried the other
+    warnings under copies of one."""
+    root = tmp_path / "clinic"
+    code, output = invoke("init", str(root), "--language", "ar")
+    assert code == 0, output
+    first = root / "leaflets" / "first-leaflet.yaml"
+    text = first.read_text("utf-8").replace("\nid: first-leaflet\n", "\nid: second-leaflet\n")
+    (root / "leaflets" / "second-leaflet.yaml").write_text(text, "utf-8")
+    (root / "locales" / "ar" / "LC_MESSAGES" / "ui.po").unlink()
+    code, output = invoke("build", "--project", str(root))
+    assert code == 0, output
+    assert output.count("no ar catalog for the words the page prints itself") == 1, output
+    assert "msc-leaflet i18n init ar" in output, output

@@ -202,6 +202,18 @@ def locale_name(value: str) -> str:
         return value
 
 
+def locale_identity(value: str) -> str:
+    """The locale ``value`` names, with the script its region implies (CLDR's likely
+    subtags): zh_TW and zh_Hant_TW, zh-hk and zh_Hant_HK, zh_CN and zh_Hans_CN are one
+    locale each, as th-TH and th_TH are (`locale_name`). Two folders for one locale built
+    every leaflet twice; `i18n init zh_Hant_TW` beside locales/zh_TW made the second.
+    A bare tag stays bare (zh is not zh_Hans here: `parent_locales` reads one for the
+    other); a tag CLDR does not know is its `locale_name`."""
+    name = locale_name(value)
+    found = cldr_locale(name)
+    return str(found) if found is not None else name
+
+
 @lru_cache(maxsize=256)
 def cldr_locale(value: str) -> Locale | None:
     """CLDR's data for a language tag (``th``, ``zh-Hans``, ``pt_BR``), or None if CLDR
@@ -483,7 +495,8 @@ class Project:
 
     def folders_spelling(self, name: str) -> Iterator[str]:
         """The folders under locales/, in name order, whose name is the locale ``name``
-        in another spelling (`locale_name`: zh_hans, th-TH for zh_Hans, th_TH)."""
+        in another spelling (`locale_name`: zh_hans, th-TH for zh_Hans, th_TH; or
+        `locale_identity`: zh_TW for zh_Hant_TW)."""
         # Asked for every build of a locale with no folder of its own (en): locales/
         # also holds a template per leaflet, so the folders are picked out by their
         # directory entries (no stat each) before any name is parsed.
@@ -492,8 +505,9 @@ class Project:
                 folders = sorted(entry.name for entry in entries if entry.is_dir())
         except (FileNotFoundError, NotADirectoryError):  # no locales/ (yet)
             return
+        wanted = locale_identity(name)
         for folder in folders:
-            if locale_name(folder) == name:
+            if locale_name(folder) == name or locale_identity(folder) == wanted:
                 yield folder
 
     @property

@@ -233,9 +233,11 @@ def build(
         if json_output:
             typer.echo(as_json(report, root.root))
         elif not quiet:
-            for outcome in report.outcomes:
-                for warning in outcome.warnings if outcome.status == "built" else []:
-                    typer.echo(warning, err=True)
+            # Each once: a ui.po missing for a language is the same warning for every
+            # leaflet built in it, and said again for each it only buried the others.
+            built = [o.warnings for o in report.outcomes if o.status == "built"]
+            for warning in dict.fromkeys(w for warnings in built for w in warnings):
+                typer.echo(warning, err=True)
             if spec.imposition != "none" and report.count("built"):
                 from ..finishing.imposition import UNTAGGED_NOTE
 

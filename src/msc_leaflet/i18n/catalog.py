@@ -20,6 +20,7 @@ from ..project import (
     Project,
     check_locale,
     gettext_tag,
+    locale_identity,
     locale_name,
     parent_locales,
     same_language,
@@ -421,7 +422,7 @@ def _second_folders(project: Project, folders: list[str]) -> dict[str, LeafletEr
     and from two different catalogs, and stats counted the language twice."""
     spellings: dict[str, list[str]] = {}
     for folder in folders:
-        spellings.setdefault(locale_name(folder), []).append(folder)
+        spellings.setdefault(locale_identity(folder), []).append(folder)
     problems = {}
     for locale, named in spellings.items():
         if len(named) < 2:
