@@ -348,6 +348,20 @@ def test_a_host_header_no_browser_writes_is_refused(client: TestClient) -> None:
         assert client.get("/", headers={"host": host}).status_code == 200, host
 
 
+def test_a_trailing_dot_on_an_allowed_host_is_the_same_host(project: Path) -> None:
+    """``localhost.`` is the fully qualified spelling of ``localhost``: it was refused.
+    Nothing else grows looser: two dots, a dot before the name, or a dot after a
+    foreign name are still refused (DNS rebinding)."""
+    app = create_app(project, hosts=allowed_hosts("127.0.0.1", 8000),
+                     pool=ThreadPoolExecutor(1), warm=False)  # fmt: skip
+    with TestClient(app, base_url="http://localhost.:8000") as local:
+        for host in ("localhost.", "localhost.:8000", "LOCALHOST.:80", "127.0.0.1."):
+            assert local.get("/pack", headers={"host": host}).status_code == 200, host
+        refused = ("localhost..", ".localhost", "evil.example.", "localhost.evil.example.")
+        for host in (*refused, ".", "localhost..:8000", "[::1].", "localhost.@evil.example"):
+            assert local.get("/pack", headers={"host": host}).status_code == 400, host
+
+
 def test_open_redirect_is_not_followed(client: TestClient) -> None:
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         response = client.get("/interface", params={"lang": "th", "next": target},
