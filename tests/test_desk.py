@@ -1257,6 +1257,49 @@ def test_a_link_with_a_choice_the_desk_does_not_offer_keeps_the_others(
     assert client.get(f"/leaflets/infusion-safety/pdf?{query}").status_code in (400, 404)
 
 
+@pytest.mark.parametrize(
+    ("query", "field", "value", "kept"),
+    [
+        ("lang=th&lang=en&edition=parallel&paper=a5", "lang", "th, en",
+         ('name="edition" value="parallel" checked', 'name="paper" value="a5" checked')),
+        ("lang=th&paper=a4&paper=a5&colour=cmyk", "choice-paper", "a4, a5",
+         ('<option value="th" selected>', 'name="colour" value="cmyk" checked')),
+        ("lang=th&proof=1&proof=0&edition=parallel", "choice-proof", "1, 0",
+         ('<option value="th" selected>', 'name="edition" value="parallel" checked')),
+    ],
+)  # fmt: skip
+def test_a_choice_given_twice_is_refused_at_its_field(
+    client: TestClient, project: Path, query: str, field: str, value: str, kept: tuple[str, ...]
+) -> None:
+    """``lang=th&lang=en`` served one of the two languages without a word: a nurse
+    could hand out the English leaflet to a Thai reader. A field given twice is now
+    refused at that field (400), both values named, every other choice kept, nothing
+    built; the PDF address is refused outright."""
+    started = builds(client).builds_started
+    before = snapshot(project)
+    page = client.get(f"/leaflets/infusion-safety?{query}")
+    assert page.status_code == 400
+    assert f'aria-describedby="{field}-problem"' in page.text
+    problem = page.text.split(f'id="{field}-problem" role="alert">')[1].split("</p>")[0]
+    assert f"“{value}”" in problem and "is not offered" in problem
+    assert page.text.count('role="alert"') == 1
+    for choice in kept:
+        assert choice in page.text
+    assert "/pdf?" not in page.text and "pages/1.png" not in page.text
+    pdf = client.get(f"/leaflets/infusion-safety/pdf?{query}")
+    assert pdf.status_code == 400 and "%PDF" not in pdf.text
+    assert f"“{value}”" in pdf.text
+    assert builds(client).builds_started == started
+    assert snapshot(project) == before
+
+
+def test_a_language_given_twice_is_listed_as_the_reader_lists(client: TestClient) -> None:
+    """The values named are joined as the reader's language writes a list."""
+    chinese = {"cookie": "desk_ui=zh_Hans"}
+    page = client.get("/leaflets/infusion-safety?lang=th&lang=en", headers=chinese)
+    assert page.status_code == 400 and "th、en" in page.text
+
+
 def test_sign_off_is_shown_by_whom_and_when_and_when_it_changed_since(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
