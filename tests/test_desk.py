@@ -1293,6 +1293,34 @@ def test_a_choice_given_twice_is_refused_at_its_field(
     assert snapshot(project) == before
 
 
+def test_a_head_request_builds_nothing(client: TestClient, project: Path) -> None:
+    """A ``HEAD`` for a PDF started its build (a link checker, a browser checking a
+    download). Now a ``HEAD`` is answered from an output already up to date (the
+    headers a ``GET`` gets, no body) and otherwise 404, nothing built or written."""
+    query = "lang=th&edition=sequential&paper=a5&colour=cmyk"
+    addresses = (
+        f"/leaflets/what-research-says/pdf?{query}",
+        f"/leaflets/what-research-says?{query}",
+        f"/leaflets/what-research-says/pages/1.png?{query}",
+        "/pack.pdf?leaflet=what-research-says&leaflet=choosing-a-clinic&lang=th&with_source=1",
+    )
+    started = builds(client).builds_started
+    before = snapshot(project)
+    for address in addresses:
+        head = client.head(address)
+        assert head.status_code == 404, address
+        assert head.content == b""
+    assert builds(client).builds_started == started
+    assert snapshot(project) == before
+    got = client.get(addresses[0])
+    assert got.status_code == 200 and got.content.startswith(b"%PDF")
+    head = client.head(addresses[0])
+    assert head.status_code == 200 and head.content == b""
+    for name in ("content-type", "content-length", "content-disposition", "cache-control"):
+        assert head.headers[name] == got.headers[name], name
+    assert builds(client).builds_started == started + 1
+
+
 def test_a_language_given_twice_is_listed_as_the_reader_lists(client: TestClient) -> None:
     """The values named are joined as the reader's language writes a list."""
     chinese = {"cookie": "desk_ui=zh_Hans"}

@@ -31,7 +31,7 @@ from ..print_spec import EDITIONS, PrintSpec
 from ..project import same_language
 from . import choices
 from .app import UI_COOKIE, Desk
-from .builds import BuildFailed, Built, NoSuchEdition
+from .builds import BuildFailed, Built, NoSuchEdition, NotBuilt
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .downloads import content_disposition
 from .fonts import FONTS_PATH, desk_languages, font_file, served_config, stylesheet
@@ -230,14 +230,31 @@ async def library(request: Request) -> Response:
     }, 404 if stale or gone else 200)  # fmt: skip
 
 
+class NotBuiltYet(Refused):
+    """A ``HEAD`` for an output not up to date: 404, nothing built. A ``HEAD`` asks
+    for the headers a ``GET`` would get, yet ran the ``GET``'s build (a link checker,
+    a browser checking a link before a download kept the cores busy); what a ``GET``
+    would answer is not known until the build has run."""
+
+    def __init__(self) -> None:
+        super().__init__(404, "not built yet: a HEAD builds nothing, a GET builds it")
+
+
+def _head(request: Request) -> bool:
+    return request.method == "HEAD"
+
+
 def _not_ready(card: LeafletCard, locale: str) -> str:
     """In English, for a log; the page says it with `Refused.key`."""
     return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
 
 
-async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
+async def _built(
+    desk: Desk, card: LeafletCard, choice: PrintChoice, head: bool = False
+) -> tuple[Built, bytes]:
     """The output for ``choice`` and the bytes built, to hand out or draw: never a file
-    another build renamed in meanwhile (`Builds.pdf_bytes`)."""
+    another build renamed in meanwhile (`Builds.pdf_bytes`). For a ``head`` request,
+    only an output already up to date; else a 404 (`NotBuiltYet`), nothing built."""
     if not (choice.proof or card.printable_in(choice.locale, choice.paper == "booklet")):
         # Handed out, it would read as the patient's own; the proof lists what is left.
         title, language = card.title(card.language), Language(choice.locale)
@@ -245,7 +262,10 @@ async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Bu
                        title=title, language=language)  # fmt: skip
     spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
-        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
+        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec,
+                                           build=not head)  # fmt: skip
+    except NotBuilt:
+        raise NotBuiltYet() from None
     except NoSuchEdition:
         raise Refused(404, f"no {choice.edition} edition in {choice.locale}",
                       "desk.unavailable") from None  # fmt: skip
@@ -277,8 +297,10 @@ async def leaflet_page(request: Request) -> Response:
     problem = ""
     try:
         if not bad:  # nothing is built for choices nobody made
-            built, pdf = await _built(desk, card, choice)
+            built, pdf = await _built(desk, card, choice, _head(request))
             pages = await _pages(desk, built, pdf)
+    except NotBuiltYet:
+        raise
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
@@ -344,7 +366,7 @@ def _warnings(desk: Desk, *built: Built | None) -> list[str]:
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
-    built, data = await _built(desk, card, choice)
+    built, data = await _built(desk, card, choice, _head(request))
     job = built.job
     return _pdf(data, download_name(job.locale, job.leaflet_id, job.variant))
 
@@ -362,7 +384,7 @@ async def page_picture(request: Request) -> Response:
     number = request.path_params["page"]
     if not 1 <= number <= MAX_PAGES:  # refused before anything is built
         raise Refused(404, f"no page {number}", "desk.no-page")
-    built, pdf = await _built(desk, card, choice)
+    built, pdf = await _built(desk, card, choice, _head(request))
     pages = await _pages(desk, built, pdf)
     if number > pages:
         raise Refused(404, f"no page {number}", "desk.no-page")
@@ -456,10 +478,13 @@ async def pack_pdf(request: Request) -> Response:
         "sequential" if with_source and not same_language(lang, card.language) else "single"
         for card in cards
     ]
-    built = await asyncio.gather(*(
-        desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec())
-        for card, edition in zip(cards, editions, strict=True)
-    ))  # fmt: skip
+    try:
+        built = await asyncio.gather(*(
+            desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec(), build=not _head(request))
+            for card, edition in zip(cards, editions, strict=True)
+        ))  # fmt: skip
+    except NotBuilt:
+        raise NotBuiltYet() from None
     warnings = _warnings(desk, *(one for one, _ in built))
     if warnings and params.get(WARNED) != "1":
         # What the builds warned of, said before the pack is handed out, as the leaflet
