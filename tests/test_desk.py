@@ -1321,6 +1321,24 @@ def test_a_head_request_builds_nothing(client: TestClient, project: Path) -> Non
     assert builds(client).builds_started == started + 1
 
 
+@pytest.mark.parametrize(
+    ("ui", "hidden"),
+    [("en", ", Thai"), ("zh_Hans", "、泰语"), ("ja", "、タイ語"), ("th", " ไทย"),
+     ("ar", "، التايلاندية")],
+)  # fmt: skip
+def test_the_sign_off_link_names_its_language_as_the_reader_writes(
+    client: TestClient, ui: str, hidden: str
+) -> None:
+    """The words a screen reader hears after "Sign-off" began with a Latin space in
+    every language, Chinese and Japanese included: joined now with the reader's own
+    list separator (languages.yaml), as Status joins its hidden words."""
+    page = client.get("/leaflets/infusion-safety?lang=en", headers={"cookie": f"desk_ui={ui}"})
+    links = re.findall(r'/signoff\?lang=th">(.*?)</a>', page.text)
+    assert links, ui
+    for link in links:
+        assert link.endswith(f'<span class="visually-hidden">{hidden}</span>'), link
+
+
 def test_a_language_given_twice_is_listed_as_the_reader_lists(client: TestClient) -> None:
     """The values named are joined as the reader's language writes a list."""
     chinese = {"cookie": "desk_ui=zh_Hans"}
