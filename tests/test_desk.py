@@ -604,6 +604,12 @@ def test_a_half_saved_translation_holds_back_its_language_alone(tmp_path: Path) 
         assert thai.status_code == 200
         assert 'role="alert">Not yet ready to print in' in thai.text
         assert f'<code dir="ltr">{where}</code>' in thai.text
+        # Said once on the leaflet's page, file and line, in either language: it was
+        # listed again among the checks, without its file.
+        for lang in ("th", "en"):
+            page = desk.get(f"/leaflets/infusion-safety?lang={lang}").text
+            said = re.findall(r"<li [^>]*>(?:(?!</li>).)*not closed", page, re.S)
+            assert len(said) == 1 and where in said[0], (lang, said)
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
         english = desk.get("/leaflets/infusion-safety/pdf?lang=en")
         assert english.headers["content-type"] == "application/pdf"

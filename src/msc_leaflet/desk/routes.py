@@ -305,7 +305,18 @@ async def leaflet_page(request: Request) -> Response:
         problem = "desk.not-ready-in"
     except Refused:
         problem = "desk.unavailable"
-    findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]
+
+    def where(finding: Finding) -> str:
+        return in_project(desk.project, finding.location)
+
+    # The catalog of the chosen language that cannot be read is named under
+    # Translation, file and line: not listed again among the checks (it was, twice).
+    above = card.unreadable.get(choice.locale)
+    findings = [
+        f for f in await desk.findings(shelf)
+        if _leaflet_of(f) == card.id
+        and not (above and (where(f), f.message) == (where(above), above.message))
+    ]  # fmt: skip
     t = desk.interface_for(request)
     booklet = built is not None and choice.paper == "booklet"
     return render(request, "leaflet.html", {
@@ -314,7 +325,11 @@ async def leaflet_page(request: Request) -> Response:
                                   right_to_left=right_to_left(choice.locale)),
         "landscape": booklet, "warnings": _warnings(desk, built),
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
-        "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
+        "today": desk.today(), "relative": where,
+        # A check result in one of the leaflet's catalogs (LOAD001 of a .po another
+        # language reads) is named with its file and line: "the string is not closed"
+        # alone did not say which catalog. Those in the leaflet's YAML are its own.
+        "catalog_place": lambda f: where(f) if f.location.path.suffix == ".po" else "",
         "bad": {b.field: b.value for b in bad},
     }, 400 if bad else 200)  # fmt: skip
 
