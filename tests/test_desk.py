@@ -1299,6 +1299,18 @@ def test_a_choice_given_twice_is_refused_at_its_field(
     assert snapshot(project) == before
 
 
+def test_a_pack_with_its_language_given_twice_is_refused(client: TestClient) -> None:
+    """``/pack.pdf?…&lang=th&lang=en`` handed out a pack in one of the two languages:
+    the form comes back (400) naming both at the language, its leaflets kept, nothing
+    built."""
+    started = builds(client).builds_started
+    pack = client.get("/pack.pdf?leaflet=infusion-safety&leaflet=what-msc-can-do&lang=th&lang=en")
+    assert pack.status_code == 400 and pack.headers["content-type"].startswith("text/html")
+    assert "“th, en”" in pack.text and "is not offered" in pack.text
+    assert 'value="infusion-safety" checked' in pack.text
+    assert builds(client).builds_started == started
+
+
 def test_a_head_request_builds_nothing(client: TestClient, project: Path) -> None:
     """A ``HEAD`` for a PDF started its build (a link checker, a browser checking a
     download). Now a ``HEAD`` is answered from an output already up to date (the

@@ -41,6 +41,7 @@ from .interface import (
     Interface,
     Language,
     Languages,
+    Word,
     interface,
     interface_languages,
     language_label,
@@ -462,6 +463,11 @@ async def pack_pdf(request: Request) -> Response:
     if len(ids) > MAX_PACK:
         reason = t("desk.pack-too-many", count=MAX_PACK)
         return _pack_form(request, shelf, reason, "leaflets", status=400)
+    if len(langs := params.getlist("lang")) > 1:
+        # Read as one of them, a pack was handed out in a language nobody chose alone.
+        reason = t("desk.not-offered-in", field=Word("desk.language"),
+                   value=listed(langs, t.language))  # fmt: skip
+        return _pack_form(request, shelf, reason, "language", status=400)
     group = "leaflets"
     try:
         cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
