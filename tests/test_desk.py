@@ -348,6 +348,20 @@ def test_a_host_header_no_browser_writes_is_refused(client: TestClient) -> None:
         assert client.get("/", headers={"host": host}).status_code == 200, host
 
 
+def test_a_trailing_dot_on_an_allowed_host_is_the_same_host(project: Path) -> None:
+    """``localhost.`` is the fully qualified spelling of ``localhost``: it was refused.
+    Nothing else grows looser: two dots, a dot before the name, or a dot after a
+    foreign name are still refused (DNS rebinding)."""
+    app = create_app(project, hosts=allowed_hosts("127.0.0.1", 8000),
+                     pool=ThreadPoolExecutor(1), warm=False)  # fmt: skip
+    with TestClient(app, base_url="http://localhost.:8000") as local:
+        for host in ("localhost.", "localhost.:8000", "LOCALHOST.:80", "127.0.0.1."):
+            assert local.get("/pack", headers={"host": host}).status_code == 200, host
+        refused = ("localhost..", ".localhost", "evil.example.", "localhost.evil.example.")
+        for host in (*refused, ".", "localhost..:8000", "[::1].", "localhost.@evil.example"):
+            assert local.get("/pack", headers={"host": host}).status_code == 400, host
+
+
 def test_open_redirect_is_not_followed(client: TestClient) -> None:
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example"):
         response = client.get("/interface", params={"lang": "th", "next": target},
@@ -590,6 +604,12 @@ def test_a_half_saved_translation_holds_back_its_language_alone(tmp_path: Path) 
         assert thai.status_code == 200
         assert 'role="alert">Not yet ready to print in' in thai.text
         assert f'<code dir="ltr">{where}</code>' in thai.text
+        # Said once on the leaflet's page, file and line, in either language: it was
+        # listed again among the checks, without its file.
+        for lang in ("th", "en"):
+            page = desk.get(f"/leaflets/infusion-safety?lang={lang}").text
+            said = re.findall(r"<li [^>]*>(?:(?!</li>).)*not closed", page, re.S)
+            assert len(said) == 1 and where in said[0], (lang, said)
         assert desk.get("/leaflets/infusion-safety/pdf?lang=th").status_code == 400
         english = desk.get("/leaflets/infusion-safety/pdf?lang=en")
         assert english.headers["content-type"] == "application/pdf"
@@ -1241,6 +1261,107 @@ def test_a_link_with_a_choice_the_desk_does_not_offer_keeps_the_others(
     assert snapshot(project) == before
     # The PDF address is still refused outright: nothing to keep there.
     assert client.get(f"/leaflets/infusion-safety/pdf?{query}").status_code in (400, 404)
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value", "kept"),
+    [
+        ("lang=th&lang=en&edition=parallel&paper=a5", "lang", "th, en",
+         ('name="edition" value="parallel" checked', 'name="paper" value="a5" checked')),
+        ("lang=th&paper=a4&paper=a5&colour=cmyk", "choice-paper", "a4, a5",
+         ('<option value="th" selected>', 'name="colour" value="cmyk" checked')),
+        ("lang=th&proof=1&proof=0&edition=parallel", "choice-proof", "1, 0",
+         ('<option value="th" selected>', 'name="edition" value="parallel" checked')),
+    ],
+)  # fmt: skip
+def test_a_choice_given_twice_is_refused_at_its_field(
+    client: TestClient, project: Path, query: str, field: str, value: str, kept: tuple[str, ...]
+) -> None:
+    """``lang=th&lang=en`` served one of the two languages without a word: a nurse
+    could hand out the English leaflet to a Thai reader. A field given twice is now
+    refused at that field (400), both values named, every other choice kept, nothing
+    built; the PDF address is refused outright."""
+    started = builds(client).builds_started
+    before = snapshot(project)
+    page = client.get(f"/leaflets/infusion-safety?{query}")
+    assert page.status_code == 400
+    assert f'aria-describedby="{field}-problem"' in page.text
+    problem = page.text.split(f'id="{field}-problem" role="alert">')[1].split("</p>")[0]
+    assert f"“{value}”" in problem and "is not offered" in problem
+    assert page.text.count('role="alert"') == 1
+    for choice in kept:
+        assert choice in page.text
+    assert "/pdf?" not in page.text and "pages/1.png" not in page.text
+    pdf = client.get(f"/leaflets/infusion-safety/pdf?{query}")
+    assert pdf.status_code == 400 and "%PDF" not in pdf.text
+    assert f"“{value}”" in pdf.text
+    assert builds(client).builds_started == started
+    assert snapshot(project) == before
+
+
+def test_a_pack_with_its_language_given_twice_is_refused(client: TestClient) -> None:
+    """``/pack.pdf?…&lang=th&lang=en`` handed out a pack in one of the two languages:
+    the form comes back (400) naming both at the language, its leaflets kept, nothing
+    built."""
+    started = builds(client).builds_started
+    pack = client.get("/pack.pdf?leaflet=infusion-safety&leaflet=what-msc-can-do&lang=th&lang=en")
+    assert pack.status_code == 400 and pack.headers["content-type"].startswith("text/html")
+    assert "“th, en”" in pack.text and "is not offered" in pack.text
+    assert 'value="infusion-safety" checked' in pack.text
+    assert builds(client).builds_started == started
+
+
+def test_a_head_request_builds_nothing(client: TestClient, project: Path) -> None:
+    """A ``HEAD`` for a PDF started its build (a link checker, a browser checking a
+    download). Now a ``HEAD`` is answered from an output already up to date (the
+    headers a ``GET`` gets, no body) and otherwise 404, nothing built or written."""
+    query = "lang=th&edition=sequential&paper=a5&colour=cmyk"
+    addresses = (
+        f"/leaflets/what-research-says/pdf?{query}",
+        f"/leaflets/what-research-says?{query}",
+        f"/leaflets/what-research-says/pages/1.png?{query}",
+        "/pack.pdf?leaflet=what-research-says&leaflet=choosing-a-clinic&lang=th&with_source=1",
+    )
+    started = builds(client).builds_started
+    before = snapshot(project)
+    for address in addresses:
+        head = client.head(address)
+        assert head.status_code == 404, address
+        assert head.content == b""
+    assert builds(client).builds_started == started
+    assert snapshot(project) == before
+    got = client.get(addresses[0])
+    assert got.status_code == 200 and got.content.startswith(b"%PDF")
+    head = client.head(addresses[0])
+    assert head.status_code == 200 and head.content == b""
+    for name in ("content-type", "content-length", "content-disposition", "cache-control"):
+        assert head.headers[name] == got.headers[name], name
+    assert builds(client).builds_started == started + 1
+
+
+@pytest.mark.parametrize(
+    ("ui", "hidden"),
+    [("en", ", Thai"), ("zh_Hans", "、泰语"), ("ja", "、タイ語"), ("th", " ไทย"),
+     ("ar", "، التايلاندية")],
+)  # fmt: skip
+def test_the_sign_off_link_names_its_language_as_the_reader_writes(
+    client: TestClient, ui: str, hidden: str
+) -> None:
+    """The words a screen reader hears after "Sign-off" began with a Latin space in
+    every language, Chinese and Japanese included: joined now with the reader's own
+    list separator (languages.yaml), as Status joins its hidden words."""
+    page = client.get("/leaflets/infusion-safety?lang=en", headers={"cookie": f"desk_ui={ui}"})
+    links = re.findall(r'/signoff\?lang=th">(.*?)</a>', page.text)
+    assert links, ui
+    for link in links:
+        assert link.endswith(f'<span class="visually-hidden">{hidden}</span>'), link
+
+
+def test_a_language_given_twice_is_listed_as_the_reader_lists(client: TestClient) -> None:
+    """The values named are joined as the reader's language writes a list."""
+    chinese = {"cookie": "desk_ui=zh_Hans"}
+    page = client.get("/leaflets/infusion-safety?lang=th&lang=en", headers=chinese)
+    assert page.status_code == 400 and "th、en" in page.text
 
 
 def test_sign_off_is_shown_by_whom_and_when_and_when_it_changed_since(

@@ -55,6 +55,11 @@ class BuildFailed(Exception):
         self.values = values
 
 
+class NotBuilt(Exception):
+    """The output is not up to date (or is being built), and the request asked for it
+    only if it was: a ``HEAD`` builds nothing (`Builds.pdf`, ``build=False``)."""
+
+
 class NoSuchEdition(Exception):
     """A bilingual edition asked for in the leaflet's own language."""
 
@@ -160,8 +165,12 @@ class Builds:
         with contextlib.suppress(BuildFailed):
             await asyncio.gather(*(self.run(warm_up, self.project.root) for _ in range(workers)))
 
-    async def pdf(self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec) -> Built:
-        """The output for these choices, built first if it is not up to date."""
+    async def pdf(
+        self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec, build: bool = True
+    ) -> Built:
+        """The output for these choices, built first if it is not up to date; without
+        ``build``, `NotBuilt` instead (a ``HEAD`` asks what a ``GET`` would get, and a
+        link checker or a preloading browser sending one started a build)."""
         options = Options(spec=spec)
         while True:
             planned, failures = plan(
@@ -178,6 +187,8 @@ class Builds:
                 entry = load_manifest(self._manifest).outputs[job.output]
                 return Built(self.out_dir / job.output, job, entry.pages, entry.sha256, False,
                              tuple(entry.warnings))  # fmt: skip
+            if not build:
+                raise NotBuilt(job.output)
             if running is None:
                 task = asyncio.create_task(self._build(job, options))
                 self._running[job.output] = (options, task)
@@ -189,7 +200,7 @@ class Builds:
             await asyncio.wait([running[1]])
 
     async def pdf_bytes(
-        self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec
+        self, leaflet_id: str, locale: str, edition: str, spec: PrintSpec, build: bool = True
     ) -> tuple[Built, bytes]:
         """`pdf`, and the bytes of the file as it was built (or found up to date).
 
@@ -199,7 +210,7 @@ class Builds:
         the desk built or planned on are not sent: the output is planned (and built)
         again, a few times if another build keeps replacing it."""
         for _ in range(REREADS):
-            built = await self.pdf(leaflet_id, locale, edition, spec)
+            built = await self.pdf(leaflet_id, locale, edition, spec, build)
             data = built.path.read_bytes()
             if hashlib.sha256(data).hexdigest() == built.sha256:
                 return built, data

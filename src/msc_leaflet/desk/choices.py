@@ -5,13 +5,15 @@ before a file name is made from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..data import data_path
 from ..errors import LeafletError, Location
+from ..languages import listed
 from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, fixed_word, paper_name
 from ..project import Project, check_locale, check_slug
 from .interface import Word
@@ -23,6 +25,13 @@ MAX_PACK = 20  # leaflets in one patient pack
 # nothing is the print file. Any other value is refused, not read as "no proof": a
 # reviewer who asked for a proof was handed the patient's PDF.
 PROOF = {"1": True, "true": True, "0": False, "false": False}
+
+
+class Query(Protocol):
+    """A link's query, each field with every value it was given (Starlette's
+    ``QueryParams``): a field given twice is told from one given once."""
+
+    def getlist(self, key: Any) -> list[str]: ...
 
 
 class Refused(Exception):
@@ -122,6 +131,13 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     return spelled
 
 
+def _repeated(field: str, values: str) -> Refused:
+    """The refusal of a link giving ``field`` more than once (``values``, listed)."""
+    word = Word("desk.language" if field == "lang" else f"desk.{field}")
+    return Refused(400, f"{field} is given more than once; give it once",
+                   "desk.not-offered-in", field=word, value=values)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PrintChoice:
     locale: str
@@ -148,7 +164,7 @@ class BadChoice:
 
 
 def print_choice(
-    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str, theme: str
+    shelf: Shelf, card: LeafletCard, params: Query, ui: str, theme: str
 ) -> PrintChoice:
     """The choices of a PDF or page picture link, refused (`Refused`) if one is not
     offered: there is nothing to keep on a PDF address."""
@@ -160,7 +176,7 @@ def print_choice(
 
 
 def kept_print_choice(
-    shelf: Shelf, card: LeafletCard, params: Mapping[str, str], ui: str, theme: str
+    shelf: Shelf, card: LeafletCard, params: Query, ui: str, theme: str
 ) -> tuple[PrintChoice, tuple[BadChoice, ...]]:
     """The choices of a leaflet page, and those it asked for that the desk does not
     offer (each replaced by its default in the choice): a link with a paper from
@@ -168,11 +184,18 @@ def kept_print_choice(
     defaults to the interface's when the leaflet is printable in it, else to its
     source language; the paper to the ``theme``'s, when the desk offers it (a link
     from the library names none), so the desk serves the output `msc-leaflet build`
-    makes."""
+    makes. A field given twice (``lang=th&lang=en``) is refused at that field like a
+    value not offered, its values named: read as the first or the last, one of two
+    languages asked for was served without a word."""
     bad: list[BadChoice] = []
 
     def checked(field: str, default: str, check: Callable[[str], str]) -> str:
-        value = params.get(field) or default
+        given = params.getlist(field)
+        if len(given) > 1:
+            value = listed(given, ui)
+            bad.append(BadChoice(field, value, _repeated(field, value)))
+            return default
+        value = (given[0] if given else "") or default
         try:
             return check(value)
         except Refused as refused:

@@ -130,9 +130,16 @@ _HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^:\[\]@/\\]+)(?::[0-9]{1,5})?")
 def host_name(header: str) -> str | None:
     """The host ``header`` names, lower-cased, or None if it is no Host a browser
     writes: the port was cut at the last ':' whatever stood there, so
-    ``127.0.0.1:8000@evil.example`` passed as 127.0.0.1."""
+    ``127.0.0.1:8000@evil.example`` passed as 127.0.0.1.
+
+    One trailing dot is dropped from a name: ``localhost.`` is the fully qualified
+    spelling of ``localhost`` (RFC 1034, 3.1), the same host, which a reader may type
+    and a browser sends as typed. Only one: ``localhost..`` is no name at all."""
     found = _HOST.fullmatch(header.strip().lower())
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    name = found.group(1)
+    return name[:-1] if name.endswith(".") and not name.endswith("..") else name
 
 
 OWN_SITE = ("same-origin", "none", "")  # the desk's own page, an address typed, no header

@@ -31,7 +31,7 @@ from ..print_spec import EDITIONS, PrintSpec
 from ..project import same_language
 from . import choices
 from .app import UI_COOKIE, Desk
-from .builds import BuildFailed, Built, NoSuchEdition
+from .builds import BuildFailed, Built, NoSuchEdition, NotBuilt
 from .choices import MAX_PACK, PAPERS, NotReady, PrintChoice, Refused
 from .downloads import content_disposition
 from .fonts import FONTS_PATH, desk_languages, font_file, served_config, stylesheet
@@ -41,6 +41,7 @@ from .interface import (
     Interface,
     Language,
     Languages,
+    Word,
     interface,
     interface_languages,
     language_label,
@@ -230,14 +231,31 @@ async def library(request: Request) -> Response:
     }, 404 if stale or gone else 200)  # fmt: skip
 
 
+class NotBuiltYet(Refused):
+    """A ``HEAD`` for an output not up to date: 404, nothing built. A ``HEAD`` asks
+    for the headers a ``GET`` would get, yet ran the ``GET``'s build (a link checker,
+    a browser checking a link before a download kept the cores busy); what a ``GET``
+    would answer is not known until the build has run."""
+
+    def __init__(self) -> None:
+        super().__init__(404, "not built yet: a HEAD builds nothing, a GET builds it")
+
+
+def _head(request: Request) -> bool:
+    return request.method == "HEAD"
+
+
 def _not_ready(card: LeafletCard, locale: str) -> str:
     """In English, for a log; the page says it with `Refused.key`."""
     return f"“{card.title(card.language)}” is not ready in {language_name(locale)}"
 
 
-async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Built, bytes]:
+async def _built(
+    desk: Desk, card: LeafletCard, choice: PrintChoice, head: bool = False
+) -> tuple[Built, bytes]:
     """The output for ``choice`` and the bytes built, to hand out or draw: never a file
-    another build renamed in meanwhile (`Builds.pdf_bytes`)."""
+    another build renamed in meanwhile (`Builds.pdf_bytes`). For a ``head`` request,
+    only an output already up to date; else a 404 (`NotBuiltYet`), nothing built."""
     if not (choice.proof or card.printable_in(choice.locale, choice.paper == "booklet")):
         # Handed out, it would read as the patient's own; the proof lists what is left.
         title, language = card.title(card.language), Language(choice.locale)
@@ -245,7 +263,10 @@ async def _built(desk: Desk, card: LeafletCard, choice: PrintChoice) -> tuple[Bu
                        title=title, language=language)  # fmt: skip
     spec = choices.print_spec(choice.paper, choice.colour, choice.proof, desk.default_paper)
     try:
-        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec)
+        return await desk.builds.pdf_bytes(card.id, choice.locale, choice.edition, spec,
+                                           build=not head)  # fmt: skip
+    except NotBuilt:
+        raise NotBuiltYet() from None
     except NoSuchEdition:
         raise Refused(404, f"no {choice.edition} edition in {choice.locale}",
                       "desk.unavailable") from None  # fmt: skip
@@ -277,13 +298,26 @@ async def leaflet_page(request: Request) -> Response:
     problem = ""
     try:
         if not bad:  # nothing is built for choices nobody made
-            built, pdf = await _built(desk, card, choice)
+            built, pdf = await _built(desk, card, choice, _head(request))
             pages = await _pages(desk, built, pdf)
+    except NotBuiltYet:
+        raise
     except NotReady:
         problem = "desk.not-ready-in"
     except Refused:
         problem = "desk.unavailable"
-    findings = [f for f in await desk.findings(shelf) if _leaflet_of(f) == card.id]
+
+    def where(finding: Finding) -> str:
+        return in_project(desk.project, finding.location)
+
+    # The catalog of the chosen language that cannot be read is named under
+    # Translation, file and line: not listed again among the checks (it was, twice).
+    above = card.unreadable.get(choice.locale)
+    findings = [
+        f for f in await desk.findings(shelf)
+        if _leaflet_of(f) == card.id
+        and not (above and (where(f), f.message) == (where(above), above.message))
+    ]  # fmt: skip
     t = desk.interface_for(request)
     booklet = built is not None and choice.paper == "booklet"
     return render(request, "leaflet.html", {
@@ -292,7 +326,11 @@ async def leaflet_page(request: Request) -> Response:
                                   right_to_left=right_to_left(choice.locale)),
         "landscape": booklet, "warnings": _warnings(desk, built),
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
-        "today": desk.today(), "relative": lambda f: in_project(desk.project, f.location),
+        "today": desk.today(), "relative": where,
+        # A check result in one of the leaflet's catalogs (LOAD001 of a .po another
+        # language reads) is named with its file and line: "the string is not closed"
+        # alone did not say which catalog. Those in the leaflet's YAML are its own.
+        "catalog_place": lambda f: where(f) if f.location.path.suffix == ".po" else "",
         "bad": {b.field: b.value for b in bad},
     }, 400 if bad else 200)  # fmt: skip
 
@@ -344,7 +382,7 @@ def _warnings(desk: Desk, *built: Built | None) -> list[str]:
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
-    built, data = await _built(desk, card, choice)
+    built, data = await _built(desk, card, choice, _head(request))
     job = built.job
     return _pdf(data, download_name(job.locale, job.leaflet_id, job.variant))
 
@@ -362,7 +400,7 @@ async def page_picture(request: Request) -> Response:
     number = request.path_params["page"]
     if not 1 <= number <= MAX_PAGES:  # refused before anything is built
         raise Refused(404, f"no page {number}", "desk.no-page")
-    built, pdf = await _built(desk, card, choice)
+    built, pdf = await _built(desk, card, choice, _head(request))
     pages = await _pages(desk, built, pdf)
     if number > pages:
         raise Refused(404, f"no page {number}", "desk.no-page")
@@ -425,6 +463,11 @@ async def pack_pdf(request: Request) -> Response:
     if len(ids) > MAX_PACK:
         reason = t("desk.pack-too-many", count=MAX_PACK)
         return _pack_form(request, shelf, reason, "leaflets", status=400)
+    if len(langs := params.getlist("lang")) > 1:
+        # Read as one of them, a pack was handed out in a language nobody chose alone.
+        reason = t("desk.not-offered-in", field=Word("desk.language"),
+                   value=listed(langs, t.language))  # fmt: skip
+        return _pack_form(request, shelf, reason, "language", status=400)
     group = "leaflets"
     try:
         cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
@@ -456,10 +499,13 @@ async def pack_pdf(request: Request) -> Response:
         "sequential" if with_source and not same_language(lang, card.language) else "single"
         for card in cards
     ]
-    built = await asyncio.gather(*(
-        desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec())
-        for card, edition in zip(cards, editions, strict=True)
-    ))  # fmt: skip
+    try:
+        built = await asyncio.gather(*(
+            desk.builds.pdf_bytes(card.id, lang, edition, PrintSpec(), build=not _head(request))
+            for card, edition in zip(cards, editions, strict=True)
+        ))  # fmt: skip
+    except NotBuilt:
+        raise NotBuiltYet() from None
     warnings = _warnings(desk, *(one for one, _ in built))
     if warnings and params.get(WARNED) != "1":
         # What the builds warned of, said before the pack is handed out, as the leaflet
