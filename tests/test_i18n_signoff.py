@@ -615,7 +615,7 @@ def packaged_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     the result with (old, new) to edit the copy the checks read. Every verdict cached
     from the old words is dropped, before and after."""
     from msc_leaflet.data import data_path as real
-    from msc_leaflet.i18n import localizer, numbers
+    from msc_leaflet.i18n import localizer, numbers, translation_checks
 
     copy = tmp_path / "package-data" / "units.yaml"
     copy.parent.mkdir()
@@ -625,7 +625,8 @@ def packaged_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     )
 
     def forget() -> None:
-        for value in [*vars(numbers).values(), localizer._translation_errors]:
+        verdicts = [*vars(numbers).values(), *vars(translation_checks).values()]
+        for value in [*verdicts, localizer._translation_errors]:
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
 

@@ -3105,7 +3105,8 @@ def test_the_desk_reads_the_interface_catalog_with_the_projects_declared_names(
     import re
 
     interface_rows = re.findall(
-        r'<th scope="row">[^<]*</th><td>(\w+)</td><td>\d+%</td><td>([^<]*)<', status
+        r'<th scope="row">[^<]*</th><td[^>]*>(\w+)</td><td[^>]*>\d+%</td><td[^>]*>([^<]*)<',
+        status,
     )
     assert ("Thai", "ready") in interface_rows, interface_rows
 
