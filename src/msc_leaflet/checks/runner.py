@@ -47,20 +47,17 @@ def run_checks(
     locales = list(dict.fromkeys(project.locale(locale) for locale in locales))
     findings: list[CheckFinding] = []
     if theme := theme_problem(project.theme_path):  # `build` would refuse every leaflet
-        issue = Issue(theme.location, theme.message, theme.hint)
+        issue = _issue(theme)
         findings += _finalise([("LOAD004", issue)], config, [])
     if not locales:  # every locale: a folder not named after a language is named
         findings += _finalise(
-            [("LOAD003", Issue(e.location, e.message, e.hint)) for e in _folder_problems(project)],
+            [("LOAD003", _issue(e)) for e in _folder_problems(project)],
             config,
             [],
         )
     if not leaflet_ids:  # every leaflet: a file that cannot be one is named, not skipped
         findings += _finalise(
-            [
-                ("LOAD001", Issue(e.location, e.message, e.hint))
-                for e in project.misnamed_leaflets()
-            ],
+            [("LOAD001", _issue(e)) for e in project.misnamed_leaflets()],
             config,
             [],
         )
@@ -71,9 +68,7 @@ def run_checks(
         try:  # a leaflet file that is no file is one finding; the others are still checked
             leaflet, loaded = load_leaflet(project.leaflet_path(leaflet_id), project)
         except LeafletError as err:
-            findings += _finalise(
-                [("LOAD001", Issue(err.location, err.message, err.hint))], config, []
-            )
+            findings += _finalise([("LOAD001", _issue(err))], config, [])
             continue
         first = first or leaflet
         read.update(_ui_catalogs(project, locales or _leaflet_locales(project, leaflet)))
@@ -200,7 +195,7 @@ def _check_leaflet(
 ) -> list[CheckFinding]:
     sources = SourceMap.read(leaflet.path)
     issues: list[tuple[str, Issue]] = [
-        ("LOAD002", Issue(f.location, f.message, f.hint))
+        ("LOAD002", _issue(f))
         for f in loaded
         if not f.message.endswith("is never cited")  # REF002 reports these, with a code
     ]
@@ -221,7 +216,7 @@ def _check_leaflet(
         except LeafletError as err:
             # A file a check reads cannot be (a ui.po saved as UTF-16): this language's
             # finding, once; raised, it stopped `check` and the desk's Status whole.
-            issues.append(("LOAD001", Issue(err.location, err.message, err.hint)))
+            issues.append(("LOAD001", _issue(err)))
     # A waiver may be used only in a language this run does not check (the English
     # myth list's CLAIM002 under `check -l th`), or by a layout check, which runs only
     # where a build laid the pages out: it is stale only if none of them uses it.
@@ -329,11 +324,10 @@ def _localize(
         # A catalog that cannot be read (a half-saved .po) is this language's finding:
         # raised, it stopped `check` and the desk's Status with the leaflets' other
         # languages and every other leaflet unchecked.
-        return None, [("LOAD001", Issue(err.location, err.message, err.hint))]
+        return None, [("LOAD001", _issue(err))]
     # A finding with its own code (I18N014: a catalog that is not this leaflet's) keeps it.
     return localized, [
-        (f.code if isinstance(f, CheckFinding) else "I18N001", Issue(f.location, f.message, f.hint))
-        for f in found
+        (f.code if isinstance(f, CheckFinding) else "I18N001", _issue(f)) for f in found
     ]
 
 
@@ -366,9 +360,9 @@ def _page_words_in_english(
         try:
             found = leaflet_words_in_english(locale, project, words)
         except LeafletError as err:  # a ui.po that cannot be read: named, as `_check_leaflet`
-            issues.append(("LOAD001", Issue(err.location, err.message, err.hint)))
+            issues.append(("LOAD001", _issue(err)))
             continue
-        issues += [("I18N001", Issue(f.location, f.message, f.hint)) for f in found]
+        issues += [("I18N001", _issue(f)) for f in found]
     return _finalise(issues, config, [])
 
 
@@ -382,6 +376,12 @@ def _footer_approval(project: Project) -> bool:
         return load_theme(path if path.is_file() else None).footer_approval
     except LeafletError:
         return False
+
+
+def _issue(found: Finding | LeafletError) -> Issue:
+    """A finding of another stage (a file that cannot be loaded, a translation's
+    verdict) as a check's issue: where it is, what is wrong and what to do."""
+    return Issue(found.location, found.message, found.hint)
 
 
 def _finalise(
