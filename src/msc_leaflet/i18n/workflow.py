@@ -528,35 +528,38 @@ def _flag_line_findings(catalog: Catalog) -> list[Finding]:
     And a misspelt one (``#, Fuzzy``, ``#, fuzy``), which no tool reads as fuzzy: the
     translation someone asked to have reviewed is printed."""
     assert catalog.path is not None
+    path = catalog.path
     starts = sorted(e.line for e in catalog.active)
     labels = {e.line: _label(e) for e in catalog.active}
-    findings: list[Finding] = []
-    for line in catalog.unseen_fuzzy:
+
+    def finding(line: int, message: str, hint: str) -> Finding:
+        """I18N018 at ``line``, named by the entry the flag line stands above."""
         label = labels.get(next((s for s in starts if s > line), 0), "")
-        findings.append(
-            CheckFinding(
-                Location(catalog.path, line),
-                FLAG_LINES.severity,
-                f"{label}: GNU gettext reads only this '#,' line of the entry, so msgfmt, "
-                "Poedit and Weblate take the translation as not fuzzy (msc-leaflet, "
-                "reading the fuzzy above, does not print it)",
+        return CheckFinding(
+            Location(path, line), FLAG_LINES.severity, f"{label}: {message}", hint, FLAG_LINES.code
+        )
+
+    return [
+        *(
+            finding(
+                line,
+                "GNU gettext reads only this '#,' line of the entry, so msgfmt, Poedit and "
+                "Weblate take the translation as not fuzzy (msc-leaflet, reading the fuzzy "
+                "above, does not print it)",
                 "write the entry's flags on one line (#, fuzzy, …); `msc-leaflet i18n update` does",
-                FLAG_LINES.code,
             )
-        )
-    for line, flag in catalog.misspelt_fuzzy:
-        label = labels.get(next((s for s in starts if s > line), 0), "")
-        findings.append(
-            CheckFinding(
-                Location(catalog.path, line),
-                FLAG_LINES.severity,
-                f"{label}: the flag {flag!r} is no fuzzy mark: gettext knows only 'fuzzy', "
-                "so the translation is printed as done",
+            for line in catalog.unseen_fuzzy
+        ),
+        *(
+            finding(
+                line,
+                f"the flag {flag!r} is no fuzzy mark: gettext knows only 'fuzzy', so the "
+                "translation is printed as done",
                 "write '#, fuzzy' to have it reviewed before it is printed, or delete the flag",
-                FLAG_LINES.code,
             )
-        )
-    return findings
+            for line, flag in catalog.misspelt_fuzzy
+        ),
+    ]
 
 
 def _header_line_findings(catalog: Catalog) -> list[Finding]:
