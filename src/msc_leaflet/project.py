@@ -261,8 +261,28 @@ def translates_into(target: str, locale: str) -> bool:
     """Whether a translation for ``target`` belongs in ``locale``'s catalog: the same
     locale, or one ``target`` is a regional variant of (th-TH, which CAT tools write for
     th, and Crowdin in a .po's Language header; zh-CN for zh_Hans), as `catalog_path`
-    finds a build's catalog. Never across scripts: zh_CN is no zh_Hant."""
-    return any(same_language(own, locale) for own in [target, *parent_locales(target)])
+    finds a build's catalog. Never across scripts: zh_CN is no zh_Hant. Each side is
+    read as the locale it names (`locale_identity`: zh-Hant-TW is zh_TW) and without
+    the subtags that say nothing of the language (`language_tag`: th-TH-u-nu-thai is
+    th-TH); both were refused as another language's file."""
+    target = language_tag(target)
+    if not target:
+        return False
+    mine = locale_identity(locale)
+    return any(
+        same_language(locale_identity(own), mine) for own in [target, *parent_locales(target)]
+    )
+
+
+def language_tag(tag: str) -> str:
+    """``tag`` up to its first BCP 47 extension or private-use part: the subtags from a
+    one-letter one on (``-u-nu-thai``, Thai digits; ``-t-en``, translated from English;
+    ``-x-clinic``, a CAT tool's own) refine a text but never change its language. ""
+    for a tag that is private use from its start (``x-clinic``) or a grandfathered
+    ``i-…`` one: no language a catalog is for."""
+    subtags = re.split(r"[-_]", tag.strip())
+    ends = [i for i, subtag in enumerate(subtags) if len(subtag) == 1]
+    return "-".join(subtags[: ends[0]]) if ends else tag.strip()
 
 
 def likely_script_tag(language: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path, PureWindowsPath
 
 from ..errors import LeafletError, Location, shown_value
 from ..files import read_input
-from ..project import SLUG, Project, check_locale, translates_into
+from ..project import SLUG, Project, check_locale, language_tag, translates_into
 from .catalog import Catalog, Entry, catalog_language, catalog_path
 from .coverage import mismatch
 from .headers import translation_header
@@ -41,13 +41,22 @@ def import_into(
     """Merge one ``<file>`` into ``catalog``, in memory; refused, before anything is
     merged, if it is not this catalog's (another locale, another leaflet or project)."""
     assert catalog.path is not None
-    where = Location(xliff_path, 1)
+    where = Location(xliff_path, int(attrib.get(LINE, "1")))  # the <file> element's line
     locale = catalog_language(catalog.path)
     target = attrib.get("target-language", "")
+    if not target.strip():  # optional in XLIFF 1.2: the file cannot say it is this one's
+        raise LeafletError(
+            where,
+            "the XLIFF <file> names no target-language: nothing says its translations "
+            f"are {locale}, not another language's",
+            f"if it is the {locale} translation, add target-language="
+            f'"{locale.replace("_", "-")}" to this <file> element (or export it again from '
+            "the CAT tool with its target language set)",
+        )
     if not translates_into(target, locale):
         raise LeafletError(
             where,
-            f"the XLIFF file is for {target or 'no language'!r}, the catalog for {locale}",
+            f"the XLIFF file is for {shown_value(target)}, the catalog for {locale}",
             f"import it into its own locale, or ask the agency for the {locale} file",
         )
     product = attrib.get("product-name", "").split(" ")[0]
@@ -180,7 +189,8 @@ def _catalog_path(project: Project, attrib: dict[str, str], path: Path, locale: 
     # Windows' path rules read "/" and "\\" alike: a CAT tool on Windows may give the
     # original as its own path (C:\\Jobs\\…\\infusion-safety.po), which was refused.
     domain = PureWindowsPath(attrib.get("original", "")).stem
-    language = locale or attrib.get("target-language", "")
+    # th-TH-u-nu-thai is th_TH's: its extension would fail `check_locale` below.
+    language = locale or language_tag(attrib.get("target-language", ""))
     if not domain or not language:
         raise LeafletError(
             where,

@@ -1,0 +1,93 @@
+"""Hostile input to the newest features: XLIFF files from CAT tools with BCP 47 tags as
+real tools write them (docs/hardening.md, "The newest features")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18n_support import copy_bundled, invoke
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    return copy_bundled(tmp_path)
+
+
+def _catalogs(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.glob("locales/*/*/*.po"))}
+
+
+def _retagged(root: Path, tmp_path: Path, locale: str, tag: str | None) -> Path:
+    """The export of ``locale``'s infusion-safety catalog, its target-language set to
+    ``tag`` (left out when None), with one translation changed so an import shows."""
+    out = tmp_path / "x"
+    code, output = invoke("i18n", "export", "-l", locale, "-o", str(out), "--project", str(root))
+    assert code == 0, output
+    xlf = out / f"infusion-safety.{locale}.xlf"
+    text = xlf.read_text("utf-8")
+    own = f'target-language="{locale.replace("_", "-")}"'
+    assert own in text
+    text = text.replace(own, f'target-language="{tag}"' if tag is not None else "")
+    head, _, rest = text.partition("</source>")
+    _, _, rest = rest.partition("<note")  # the first unit's target, translated or empty
+    xlf.write_text(f'{head}</source><target state="translated">NEW</target><note{rest}', "utf-8")
+    return xlf
+
+
+@pytest.mark.parametrize(
+    ("locale", "tag"),
+    [
+        ("th", "th-TH-u-nu-thai"),  # a Unicode extension: Thai digits, still Thai
+        ("th", "th-x-clinic"),  # a CAT tool's private-use subtag
+        ("th", "TH-th"),
+        ("zh_TW", "zh-Hant-TW"),  # the full BCP 47 form of the zh_TW folder's locale
+        ("zh_TW", "zh-hant-tw-x-memoq"),
+    ],
+)
+def test_a_cat_tools_bcp_47_tag_for_the_catalogs_locale_is_imported(
+    bundled: Path, tmp_path: Path, locale: str, tag: str
+) -> None:
+    # zh-Hant-TW into zh_TW and th-TH-u-nu-thai into th were refused as another
+    # language's file ("the XLIFF file is for 'zh-Hant-TW', the catalog for zh_TW").
+    if locale != "th":
+        assert invoke("i18n", "init", locale, "--project", str(bundled))[0] == 0
+    xlf = _retagged(bundled, tmp_path, locale, tag)
+    po = bundled / "locales" / locale / "LC_MESSAGES" / "infusion-safety.po"
+    for given in (["-l", locale], []):
+        code, output = invoke("i18n", "import", str(xlf), *given, "--project", str(bundled))
+        assert code == 0, output
+        assert "1 changed" in output or "0 changed" in output
+        assert 'msgstr "NEW"' in po.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("locale", "tag"),
+    [("zh_TW", "zh-Hans-TW"), ("zh_TW", "zh-CN"), ("th", "x-th"), ("th", "lo-x-th")],
+)
+def test_a_tag_of_another_language_or_script_is_still_refused(
+    bundled: Path, tmp_path: Path, locale: str, tag: str
+) -> None:
+    if locale != "th":
+        assert invoke("i18n", "init", locale, "--project", str(bundled))[0] == 0
+    xlf = _retagged(bundled, tmp_path, locale, tag)
+    before = _catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "-l", locale, "--project", str(bundled))
+    assert code == 1, output
+    assert f"{xlf}:3: error: the XLIFF file is for '{tag}', the catalog for {locale}" in output
+    assert "Traceback" not in output and _catalogs(bundled) == before
+
+
+def test_a_file_with_no_target_language_is_refused_at_its_file_element(
+    bundled: Path, tmp_path: Path
+) -> None:
+    # XLIFF 1.2 makes target-language optional; the file was refused at line 1 as
+    # "for 'no language'", which named no attribute to add.
+    xlf = _retagged(bundled, tmp_path, "th", None)
+    before = _catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "-l", "th", "--project", str(bundled))
+    assert code == 1, output
+    assert f"{xlf}:3: error: the XLIFF <file> names no target-language" in output
+    assert 'add target-language="th" to this <file> element' in output
+    assert "Traceback" not in output and _catalogs(bundled) == before
