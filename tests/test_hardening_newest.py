@@ -91,3 +91,58 @@ def test_a_file_with_no_target_language_is_refused_at_its_file_element(
     assert f"{xlf}:3: error: the XLIFF <file> names no target-language" in output
     assert 'add target-language="th" to this <file> element' in output
     assert "Traceback" not in output and _catalogs(bundled) == before
+
+
+def _export_th(root: Path, tmp_path: Path) -> bytes:
+    out = tmp_path / "x"
+    code, output = invoke("i18n", "export", "-l", "th", "-o", str(out), "--project", str(root))
+    assert code == 0, output
+    return (out / "infusion-safety.th.xlf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("cut", "element"),
+    [
+        (lambda d: d[: len(d) // 2], None),  # half a download
+        (lambda d: d[: d.index("ข้อมูล".encode()) + 2], "target"),  # inside a Thai letter
+        (lambda d: d[: d.index(b"<source>") + 4], "trans-unit"),  # inside a tag
+        (lambda d: d.rsplit(b"</xliff>", 1)[0], "xliff"),  # the last line lost
+    ],
+)
+def test_a_file_cut_short_is_said_so_with_the_element_left_open(
+    bundled: Path, tmp_path: Path, cut: object, element: str | None
+) -> None:
+    # expat's own words were all the user got: "not well-formed XML: no element found"
+    # (or "unclosed token"), with no hint.
+    assert callable(cut)
+    xlf = tmp_path / "cut.xlf"
+    xlf.write_bytes(cut(_export_th(bundled, tmp_path)))
+    before = _catalogs(bundled)
+    code, output = invoke("i18n", "import", str(xlf), "-l", "th", "--project", str(bundled))
+    assert code == 1, output
+    first = output.splitlines()[0]
+    assert first.startswith(f"{xlf}:") and "the XLIFF file stops before its end: <" in first
+    assert ": it was cut short" in first, first
+    if element:
+        assert f"<{element}>, opened on line" in first
+    assert "get the whole file again" in output and "no element found" not in output
+    assert _catalogs(bundled) == before
+
+
+def test_an_empty_or_broken_file_is_said_so_with_what_to_do(bundled: Path, tmp_path: Path) -> None:
+    data = _export_th(bundled, tmp_path)
+    empty, broken = tmp_path / "empty.xlf", tmp_path / "broken.xlf"
+    empty.write_bytes(b" \n")
+    bad = data.replace(b"<source>Patient", b"<source>Pat<ient", 1)
+    broken.write_bytes(bad)
+    line = bad[: bad.index(b"<ient")].count(b"\n") + 1
+    # The column where the XML stops making sense: the tag opened by the stray "<",
+    # whose text "information" is read as an attribute with no "=" (at the "<" of </source>).
+    column = bad.split(b"\n")[line - 1].index(b"</source>") + 1
+    before = _catalogs(bundled)
+    code, output = invoke("i18n", "import", str(empty), "-l", "th", "--project", str(bundled))
+    assert code == 1 and f"{empty}:1: error: the XLIFF file is empty" in output, output
+    code, output = invoke("i18n", "import", str(broken), "-l", "th", "--project", str(bundled))
+    assert code == 1 and f"{broken}:{line}:{column}: error: not well-formed XML" in output, output
+    assert "export it again, or fix the XML at this line" in output
+    assert _catalogs(bundled) == before

@@ -339,7 +339,10 @@ def test_malformed_xml_is_one_line(bundled: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlf"
     bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file>\n', encoding="utf-8")
     code, output = invoke("i18n", "import", str(bad), "--project", str(bundled))
-    assert code == 1 and output.startswith(f"{bad}:3: error: not well-formed XML")
+    assert code == 1 and output.startswith(f"{bad}:3: error: the XLIFF file stops before its end")
+    bad.write_text('<?xml version="1.0"?>\n<xliff version="1.2"><file></xliff>\n', "utf-8")
+    code, output = invoke("i18n", "import", str(bad), "--project", str(bundled))
+    assert code == 1 and output.startswith(f"{bad}:2:30: error: not well-formed XML")
 
 
 def test_a_fuzzy_entry_carries_the_english_it_was_translated_from(

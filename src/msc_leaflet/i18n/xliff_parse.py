@@ -75,6 +75,7 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     parser.ExternalEntityRefHandler = refuse
 
     depth = 0
+    open_at: list[tuple[str, int]] = []  # each open element's name and line, outermost first
 
     def start(raw: str, attrs: dict[str, str]) -> None:
         nonlocal depth
@@ -87,6 +88,7 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
                 "export the file again from the CAT tool",
             )
         element = builder.start(tag(raw), {name(k): v for k, v in attrs.items()})
+        open_at.append((raw.rpartition("}")[2], parser.CurrentLineNumber))
         element.set(LINE, str(parser.CurrentLineNumber))
         if depth == 1:  # the namespace it was written in, which `tag` may have replaced
             element.set(NAMESPACE, raw.rpartition("}")[0])
@@ -94,6 +96,7 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     def end(raw: str) -> None:
         nonlocal depth
         depth -= 1
+        open_at.pop()
         builder.end(tag(raw))
 
     parser.XmlDeclHandler = lambda _version, encoding, _alone: _refuse_misdeclared(
@@ -105,10 +108,43 @@ def parse_xliff(data: bytes, path: Path) -> ET.Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise LeafletError(
-            Location(path, exc.lineno), f"not well-formed XML: {expat.errors.messages[exc.code]}"
-        ) from None
+        raise _not_well_formed(exc, data, open_at, path) from None
     return builder.close()
+
+
+def _not_well_formed(
+    exc: expat.ExpatError, data: bytes, open_at: list[tuple[str, int]], path: Path
+) -> LeafletError:
+    """What is wrong with a document expat cannot read, in the user's terms: an empty
+    file, or one that stops before its elements close (a download or an e-mail
+    attachment cut short, the commonest way an agency's file arrives broken), is said
+    so, with the element left open; anything else at its line and column. All three
+    were expat's own words alone ("no element found", "unclosed token"), with no hint."""
+    if not data.strip():
+        return LeafletError(
+            Location(path, 1),
+            "the XLIFF file is empty",
+            "get the file again from the agency or the CAT tool",
+        )
+    ended = expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]
+    cut = expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN]
+    partial = expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]
+    last_line = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    if open_at and (exc.code == ended or (exc.code in (cut, partial) and exc.lineno >= last_line)):
+        element, line = open_at[-1]
+        return LeafletError(
+            Location(path, exc.lineno),
+            f"the XLIFF file stops before its end: <{element}>, opened on line {line}, is "
+            f"never closed (nor the {len(open_at) - 1} elements around it): it was cut short",
+            "a download, a copy or an e-mail attachment stopped early: get the whole file "
+            "again from the agency or the CAT tool",
+        )
+    return LeafletError(
+        Location(path, exc.lineno, exc.offset + 1),
+        f"not well-formed XML: {expat.errors.messages[exc.code]}",
+        "open the file in the CAT tool it came from and export it again, or fix the XML "
+        "at this line",
+    )
 
 
 # Deeper than any XLIFF a tool writes (xliff/file/body/group…/trans-unit/target/g…),
