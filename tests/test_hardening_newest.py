@@ -3,6 +3,7 @@ real tools write them (docs/hardening.md, "The newest features")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,41 @@ def test_an_empty_or_broken_file_is_said_so_with_what_to_do(bundled: Path, tmp_p
     assert code == 1 and f"{broken}:{line}:{column}: error: not well-formed XML" in output, output
     assert "export it again, or fix the XML at this line" in output
     assert _catalogs(bundled) == before
+
+
+def test_a_catalog_of_millions_of_short_lines_is_refused_at_once(bundled: Path) -> None:
+    # A 17 MB catalog whose one msgstr was 2.5 million lines of a Thai syllable each
+    # (under the 20 MB limit) took `i18n update` 3 minutes and 910 MB, `i18n check`
+    # more than 5 minutes, for a text no leaflet could print.
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = po.read_text("utf-8")
+    old = 'msgstr "ข้อมูลสำหรับผู้ป่วย"'
+    assert old in text
+    po.write_text(text.replace(old, 'msgstr ""\n' + '"ก "\n' * 300_000, 1), "utf-8")
+    before = _catalogs(bundled)
+    for command in (["i18n", "update"], ["i18n", "compile"], ["build", "infusion-safety"]):
+        code, output = invoke(*command, "--project", str(bundled))
+        assert code == 1, output
+        assert "infusion-safety.po:250001: error: file has 300," in output, output
+        assert "lines; the limit is 250,000" in output and "Traceback" not in output
+        assert _catalogs(bundled) == before
+
+
+def test_the_width_of_a_wrapped_catalog_is_read_from_its_first_lines() -> None:
+    # Every line of every string was measured (line breaking included) at each parse.
+    from msc_leaflet.i18n.pofile import as_written
+    from msc_leaflet.i18n.wrapping import file_width
+
+    given = 0
+    line = ("", "ก ข ค ง จ ฉ ช ซ ฌ ญ ฎ ฏ ฐ ฑ ฒ ณ ด ต ถ ท ธ น บ ป ผ ฝ พ ฟ ภ ม ย ร ล ว ", "ศ")
+
+    def strings(count: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+        nonlocal given
+        for _ in range(count):
+            given += 1
+            yield 0, line
+
+    few = file_width(strings(100), as_written)
+    given = 0
+    assert file_width(strings(1_000_000), as_written) == few
+    assert given < 10_000

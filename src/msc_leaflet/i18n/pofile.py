@@ -80,6 +80,12 @@ _FLAG_WORD = re.compile(r'(?:[^\s,"]|"[^"]*"|")+', re.ASCII)
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x([0-9A-Fa-f]+)")
 MAX_CATALOG_BYTES = 20_000_000  # the largest bundled catalog is ~100 kB
+# Every line read is kept, in its entry's pieces and its place, at ~360 bytes a line:
+# a 17 MB catalog of 2.5 million short lines (one msgstr a Thai syllable a line) took
+# 910 MB and half a minute for every command that read it. A leaflet's text is at most
+# 2,000,000 bytes (`localizer.MAX_TEXT_BYTES`): it and its source, wrapped at 79
+# columns with their comments and previous strings, are ~150,000 lines.
+MAX_CATALOG_LINES = 250_000
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 REFERENCE_WIDTH = 79  # GNU's default page width, which it fills with #: references
 # The charset names read as UTF-8: iconv's (GNU gettext converts with it, and reads
@@ -936,9 +942,19 @@ def read_po_text(path: Path) -> tuple[bytes, str]:
 
 
 def _read_catalog_bytes(path: Path) -> bytes:
-    return read_input(
+    data = read_input(
         path, MAX_CATALOG_BYTES, "is this really a .po file? split the leaflet if it is"
     )
+    lines = data.count(b"\n") + 1
+    if lines > MAX_CATALOG_LINES:
+        raise LeafletError(
+            Location(path, MAX_CATALOG_LINES + 1),
+            f"file has {lines:,} lines; the limit is {MAX_CATALOG_LINES:,}",
+            "is this really a .po file? look at the string written across this line: "
+            "a pasted or repeated text, wrapped a word or a letter a line, makes a catalog "
+            "no leaflet can print (its text may be 2,000,000 bytes)",
+        )
+    return data
 
 
 def _po_text(path: Path, data: bytes) -> str:
