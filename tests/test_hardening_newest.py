@@ -3,11 +3,13 @@ real tools write them (docs/hardening.md, "The newest features")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pypdf
 import pytest
 
+from conftest import leaflet_yaml
 from i18n_support import copy_bundled, invoke
 
 
@@ -185,3 +187,62 @@ def test_the_width_of_a_wrapped_catalog_is_read_from_its_first_lines() -> None:
     given = 0
     assert file_width(strings(1_000_000), as_written) == few
     assert given < 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "See [our page](https://example.org/after care) today.",
+            "link target 'https://example.org/after care' holds a space",
+        ),
+        (
+            "See [our page](https://example.org/page today.",
+            "the link to 'https://example.org/page today.' is not closed with ')'",
+        ),
+        (
+            "See [the article](https://en.wikipedia.org/wiki/A_(b_(c))) today.",
+            "has brackets nested deeper than one pair",
+        ),
+    ],
+)
+def test_a_link_the_writer_meant_is_refused_not_printed_as_markup(
+    make_project: Callable[..., Path], text: str, message: str
+) -> None:
+    # The page printed "[our page](https://example.org/after care)" as typed, with no
+    # link, and the build ended 0 without a word.
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
+    code, output = invoke("build", "sample", "--project", str(root))
+    assert code == 1, output
+    assert "leaflets/sample.yaml:" in output and message in output, output
+    assert "printed as typed" in output or "closing )" in output
+    assert not list(root.glob("build/**/*.pdf"))
+
+
+def test_words_in_brackets_and_parentheses_stay_text(make_project: Callable[..., Path]) -> None:
+    text = "Ask us [at the desk] (any day), or see [the list] (page 2)."
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
+    code, output = invoke("build", "sample", "--project", str(root))
+    assert code == 0, output
+
+
+def test_a_link_beyond_ascii_opens_the_address_it_prints(
+    make_project: Callable[..., Path],
+) -> None:
+    # A PDF link's URI is 7-bit ASCII; a Thai path and host were written as typed, which
+    # readers decode as PDFDocEncoding or Latin-1: another page, or none.
+    text = "See [the news](https://ศิริราช.ไทย/ข่าว) and [this](https://example.org/שלום?q=ก)."
+    root = make_project({"sample": leaflet_yaml(f"- paragraph: {text}\n", references="")})
+    code, output = invoke("build", "sample", "--project", str(root))
+    assert code == 0, output
+    (pdf,) = root.glob("build/**/sample.pdf")
+    uris = {
+        str(annot.get_object()["/A"]["/URI"])
+        for page in pypdf.PdfReader(pdf).pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object() and "/URI" in annot.get_object()["/A"]
+    }
+    thai_host = "https://xn--b3c3cas6cjb.xn--o3cw4h/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7"
+    assert thai_host in uris, uris
+    assert "https://example.org/%D7%A9%D7%9C%D7%95%D7%9D?q=%E0%B8%81" in uris, uris
+    assert all(uri.isascii() for uri in uris)

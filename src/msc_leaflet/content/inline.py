@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .composition import composed
 from .text_policy import prints_nothing, visible
@@ -235,12 +235,74 @@ class _Parser:
             return None
         match = _LINK.match(self.text, j)
         if not match or match.end() > end:
+            _refuse_broken_link(self.text, j, end)
             return None
         url = match.group(1)
         refusal = link_refusal(url)
         if refusal:
             raise InlineError(j + 2, f"link target {url!r} is not allowed", refusal)
         return j, url, match.end()
+
+
+# What a writer meant as a link even where `_LINK` finds none: "](" and an address.
+_MEANT_LINK = re.compile(r"\]\(\s*((?:https?://|mailto:|tel:)[^)]*)(\))?", re.IGNORECASE)
+
+
+def _refuse_broken_link(text: str, j: int, end: int) -> None:
+    """Refuse ``[label](address)`` at ``j`` (the ``]``) that `_LINK` cannot read although
+    it is plainly meant as a link: the page printed the brackets, the parentheses and
+    the address as they were typed, with no link, and the build said nothing. A space
+    in the address (``https://example.org/a b``), a ``)`` never typed, or brackets
+    nested deeper than one pair; ``[text](plain words)`` stays text."""
+    meant = _MEANT_LINK.match(text, j, end)
+    if meant is None:
+        return
+    url, closed = meant.group(1), meant.group(2)
+    shown = url.rstrip()
+    if not closed:
+        raise InlineError(
+            j + 1,
+            f"the link to {shown!r} is not closed with ')'",
+            "write the link as [text](https://example.org/page), with its closing )",
+        )
+    if any(c.isspace() for c in shown):
+        raise InlineError(
+            j + 2,
+            f"link target {shown!r} holds a space: it would be printed as typed, not as a link",
+            "an address has no spaces: remove it, or write %20 where the address has one "
+            "(https://example.org/a%20b)",
+        )
+    raise InlineError(
+        j + 2,
+        f"link target {shown!r} has brackets nested deeper than one pair: it would be "
+        "printed as typed, not as a link",
+        "write ( as %28 and ) as %29 inside the address",
+    )
+
+
+def pdf_uri(url: str) -> str:
+    """``url`` as a PDF link's URI holds it: 7-bit ASCII (PDF 32000 12.6.4.7), its host
+    in IDNA form (ศิริราช.ไทย → xn--…) and every other character beyond ASCII percent-
+    encoded as UTF-8, as a browser sends it. A Hebrew, Thai or Arabic path was written
+    as it was typed, which PDF readers decode each their own way (PDFDocEncoding, or
+    Latin-1), opening another page or none."""
+    if url.isascii():
+        return url
+    printable = "".join(chr(c) for c in range(0x21, 0x7F))  # kept: "%", "/", "?", "#" …
+    scheme, slashes, after = url.partition("://")
+    if not slashes:  # mailto:, tel:
+        return quote(url, safe=printable)
+    cut = min((k for k in (after.find(c) for c in "/?#") if k >= 0), default=len(after))
+    host, port = after[:cut], ""
+    if ":" in host:
+        host, port = host.split(":", 1)
+        port = ":" + port
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # a label IDNA 2003 cannot write: sent as UTF-8, as browsers do
+            host = quote(host, safe=".")
+    return f"{scheme}://{host}{port}{quote(after[cut:], safe=printable)}"
 
 
 def link_refusal(url: str, schemes: tuple[str, ...] = LINK_SCHEMES) -> str:

@@ -35,6 +35,7 @@ from typing import TypeVar, cast
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
+from ..content.inline import pdf_uri
 from ..languages import LATIN_WORD, bcp47, language_of, profile
 from .bidi import visual_order
 from .citation_links import citation_marks, wait
@@ -1300,7 +1301,7 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
         if link.startswith("#"):
             canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
         else:
-            canvas.linkURL(link, rect, relative=1, thickness=0)
+            canvas.linkURL(pdf_uri(link), rect, relative=1, thickness=0)
         owner = next(owners, None)
         if tagger is not None and owner is not None:
             tagger.annotate(owner, len(canvas._annotationrefs) - 1)
