@@ -246,3 +246,22 @@ def test_a_link_beyond_ascii_opens_the_address_it_prints(
     assert thai_host in uris, uris
     assert "https://example.org/%D7%A9%D7%9C%D7%95%D7%9D?q=%E0%B8%81" in uris, uris
     assert all(uri.isascii() for uri in uris)
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ("- table:\n    header: [Marker, Expected]\n    rows: []\n", "'rows' is an empty list"),
+        ("- callout: []\n  kind: warning\n  title: Before you go home\n", "is an empty list"),
+        ("- list: []\n", "'list' is an empty list"),
+    ],
+)
+def test_an_empty_list_says_what_to_write(
+    make_project: Callable[..., Path], block: str, message: str
+) -> None:
+    # A table of no rows, a callout of only its title: the message had no hint.
+    root = make_project({"sample": leaflet_yaml(block, references="")})
+    code, output = invoke("build", "sample", "--project", str(root))
+    assert code == 1, output
+    assert "leaflets/sample.yaml:" in output and message in output, output
+    assert "hint: write at least one item under it, each on a line starting with '- '" in output

@@ -33,6 +33,7 @@ from .inline import (
 from .pdf_strings import refuse_overlong_keywords
 from .wordings import worded
 from .yaml_source import (
+    EMPTY_LIST_HINT,
     ORGANISATION,
     Fields,
     invisible_only,
@@ -156,7 +157,9 @@ class _Reader:
         """A text, or a list of texts (one per paragraph)."""
         if isinstance(node, SequenceNode):
             if not node.value:
-                raise LeafletError(where(self.path, node), f"'{context}' is an empty list")
+                raise LeafletError(
+                    where(self.path, node), f"'{context}' is an empty list", EMPTY_LIST_HINT
+                )
             return tuple(
                 self.text(item, f"{context}/{n}", comment) for n, item in enumerate(node.value, 1)
             )

@@ -764,11 +764,19 @@ class Fields:
         if not isinstance(node, SequenceNode):
             self.fail(node, f"'{key}' must be a list (lines starting with '- ')")
         if not node.value:
-            self.fail(node, f"'{key}' is an empty list")
+            self.fail(node, f"'{key}' is an empty list", EMPTY_LIST_HINT)
         return list(node.value)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.values)
+
+
+#: What to do about an empty list (a table's ``rows: []``, a callout's ``[]``): it was
+#: said with no hint, as if the list were the mistake and not what it lacks.
+EMPTY_LIST_HINT = (
+    "write at least one item under it, each on a line starting with '- ', or remove "
+    "the block it belongs to"
+)
 
 
 def _ascii_digits(value: str) -> str:
