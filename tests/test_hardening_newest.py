@@ -265,3 +265,35 @@ def test_an_empty_list_says_what_to_write(
     assert code == 1, output
     assert "leaflets/sample.yaml:" in output and message in output, output
     assert "hint: write at least one item under it, each on a line starting with '- '" in output
+
+
+@pytest.mark.parametrize(
+    ("comment", "named"),
+    [
+        ("# , fuzzy", True),  # a space typed after the #
+        ("#; fuzzy", True),
+        ("# fuzzy", True),
+        ("#  ,Fuzzy, c-format", True),
+        ("# this was fuzzy before the review", False),  # a comment that says so
+        ("# funny", False),
+    ],
+)
+def test_a_comment_meant_as_a_fuzzy_mark_is_named(bundled: Path, comment: str, named: bool) -> None:
+    # gettext reads flags only from "#," lines: "# , fuzzy" is a translator's comment,
+    # the translation was printed as done, and `i18n check` said nothing.
+    po = bundled / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    text = po.read_text("utf-8")
+    po.write_text(text.replace('msgctxt "title"', f'{comment}\nmsgctxt "title"', 1), "utf-8")
+    line = po.read_text("utf-8").splitlines().index(comment) + 1
+    code, output = invoke("i18n", "check", "--project", str(bundled))
+    assert code == 0, output  # a warning, as a misspelt mark is
+    found = [row for row in output.splitlines() if "I18N018" in row]
+    if not named:
+        assert not found, output
+        return
+    assert found == [
+        f"{po}:{line}: warning: I18N018: title: the "
+        f"comment {comment!r} is no flag line: gettext reads flags only from a line "
+        "starting '#,', so the translation is printed as done"
+    ], output
+    assert "hint: write '#, fuzzy' (no space between # and the comma)" in output

@@ -155,6 +155,9 @@ class Catalog:
     # The line and flag of each misspelt fuzzy mark ("#, Fuzzy", "#, fuzy") on an entry
     # not fuzzy (`flags.looks_fuzzy`): its translation is printed all the same.
     misspelt_fuzzy: list[tuple[int, str]] = field(default_factory=list)
+    # The line and text of each translator's comment meant as a fuzzy mark ("# , fuzzy",
+    # "#; fuzzy") on an entry not fuzzy (`pofile._meant_as_flags`): printed all the same.
+    commented_fuzzy: list[tuple[int, str]] = field(default_factory=list)
     path: Path | None = None
     # "\r\n" for a file every line of which ends so (saved on Windows): written back
     # with the same line ends, so an update does not change every line of it.

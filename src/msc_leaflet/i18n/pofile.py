@@ -187,6 +187,7 @@ class _Reader:
         self.previous_obsolete = False  # whether the #| line continued was marked #~
         self.previous_names: list[str] = []  # the #| keywords read, in order
         self.flag_lines: list[tuple[int, list[str]]] = []  # each "#," line's flags
+        self.commented_flags: list[tuple[int, str]] = []  # "# , fuzzy": `_meant_as_flags`
         self.previous_line = 0  # where the #| lines begin
         # Continuation strings by (is "#|" line, keyword), joined into the entry by `_join`.
         self.more: dict[tuple[bool, str], list[str]] = {}
@@ -238,6 +239,8 @@ class _Reader:
                 for flag in flags
                 if looks_fuzzy(flag)
             ]
+        if not entry.fuzzy and not entry.obsolete and not _is_header(entry):
+            self.catalog.commented_fuzzy += self.commented_flags
         if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
@@ -604,6 +607,8 @@ class _Reader:
                 self.flag_lines.append((line, flags))
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
+            if _meant_as_flags(text):
+                self.commented_flags.append((line, text.rstrip()))
 
     def hidden_lines(self, text: str, line: int, whole: bool) -> None:
         """Refuse a lone CR that an editor shows as a line break but gettext does not
@@ -1131,6 +1136,19 @@ def _string_lines(
     return [f"{prefix}{keyword} {_quote(pieces[0])}"] + [
         f"{prefix}{_quote(piece)}" for piece in pieces[1:]
     ]
+
+
+def _meant_as_flags(text: str) -> bool:
+    """Whether a translator's comment line was meant as a fuzzy mark: ``# , fuzzy`` (a
+    space typed after the ``#``), ``#; fuzzy``, ``# fuzzy``. gettext reads flags only
+    from a line starting ``#,``: the translation is printed as done, as for a misspelt
+    mark (`flags.looks_fuzzy`), and no tool said so."""
+    body = text[1:].strip(" \t")
+    marked = body[:1] in (",", ";")
+    words = _flags(body[1:] if marked else body)
+    if not marked and len(words) != 1:  # "# fuzzy" alone; a sentence is a comment
+        return False
+    return any(word == "fuzzy" or looks_fuzzy(word) for word in words)
 
 
 def comment_lines(text: str) -> list[str]:

@@ -559,6 +559,16 @@ def _flag_line_findings(catalog: Catalog) -> list[Finding]:
             )
             for line, flag in catalog.misspelt_fuzzy
         ),
+        *(
+            finding(
+                line,
+                f"the comment {text!r} is no flag line: gettext reads flags only from a "
+                "line starting '#,', so the translation is printed as done",
+                "write '#, fuzzy' (no space between # and the comma) to have it reviewed "
+                "before it is printed, or delete the line",
+            )
+            for line, text in catalog.commented_fuzzy
+        ),
     ]
 
 
