@@ -91,7 +91,7 @@ def test_a_file_with_no_target_language_is_refused_at_its_file_element(
     before = _catalogs(bundled)
     code, output = invoke("i18n", "import", str(xlf), "-l", "th", "--project", str(bundled))
     assert code == 1, output
-    assert f"{xlf}:3: error: the XLIFF <file> names no target-language" in output
+    assert f"{xlf}:3: error: the XLIFF file names no target language" in output
     assert 'add target-language="th" to this <file> element' in output
     assert "Traceback" not in output and _catalogs(bundled) == before
 
@@ -297,3 +297,20 @@ def test_a_comment_meant_as_a_fuzzy_mark_is_named(bundled: Path, comment: str, n
         "starting '#,', so the translation is printed as done"
     ], output
     assert "hint: write '#, fuzzy' (no space between # and the comma)" in output
+
+
+def test_an_xliff_2_file_with_no_trglang_names_the_attribute_2_0_writes(
+    bundled: Path, tmp_path: Path
+) -> None:
+    # The hint named 1.2's target-language on <file>, which an XLIFF 2.0 file has not.
+    from test_i18n_xliff2 import as_2_0, exported
+
+    xlf = exported(bundled, tmp_path / "x")
+    two = tmp_path / "two.xlf"
+    two.write_text(as_2_0(xlf).replace(' trgLang="th"', ""), "utf-8")
+    before = _catalogs(bundled)
+    code, output = invoke("i18n", "import", str(two), "-l", "th", "--project", str(bundled))
+    assert code == 1, output
+    assert f"{two}:3: error: the XLIFF file names no target language" in output, output
+    assert 'add trgLang="th" to the <xliff> element (line 2)' in output
+    assert _catalogs(bundled) == before

@@ -28,7 +28,7 @@ from .xliff_inline import (
     spaces_words,
     untranslated_sentence,
 )
-from .xliff_parse import LINE, NAMESPACE, VERSIONS_HINT, VERSIONS_READ
+from .xliff_parse import LANGUAGE_AT, LINE, NAMESPACE, VERSIONS_HINT, VERSIONS_READ
 from .xliff_states import STATES_2_0
 from .xliff_units import Unit, note_lines, refuse_disagreements
 
@@ -70,6 +70,10 @@ def xliff2_files(root: ET.Element, path: Path) -> list[tuple[dict[str, str], lis
         ]
         refuse_disagreements(units, path, {})
         attrib = {"original": file.get("original", ""), "target-language": language}
+        # Where the language is written, for a refusal of a file that names none.
+        attrib[LANGUAGE_AT] = (
+            f'trgLang="{{tag}}" to the <xliff> element (line {root.get(LINE, "1")})'
+        )
         files.append(({**attrib, LINE: file.get(LINE, "1")}, units))
     if not files:
         raise LeafletError(

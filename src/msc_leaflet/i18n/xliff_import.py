@@ -28,7 +28,7 @@ from .signoff import required_roles
 from .xliff2_units import is_xliff_2, xliff2_files
 from .xliff_checks import refuse_against_catalog
 from .xliff_merge import ImportReport, merge_units
-from .xliff_parse import LINE, parse_xliff
+from .xliff_parse import FILE_LANGUAGE_AT, LANGUAGE_AT, LINE, parse_xliff
 from .xliff_states import signed_off_in
 from .xliff_units import Seen, Unit, refuse_disagreements, xliff_files
 
@@ -47,11 +47,11 @@ def import_into(
     if not target.strip():  # optional in XLIFF 1.2: the file cannot say it is this one's
         raise LeafletError(
             where,
-            "the XLIFF <file> names no target-language: nothing says its translations "
+            "the XLIFF file names no target language: nothing says its translations "
             f"are {locale}, not another language's",
-            f"if it is the {locale} translation, add target-language="
-            f'"{locale.replace("_", "-")}" to this <file> element (or export it again from '
-            "the CAT tool with its target language set)",
+            f"if it is the {locale} translation, add "
+            + attrib.get(LANGUAGE_AT, FILE_LANGUAGE_AT).format(tag=locale.replace("_", "-"))
+            + " (or export it again from the CAT tool with its target language set)",
         )
     if not translates_into(target, locale):
         raise LeafletError(

@@ -44,6 +44,9 @@ _q = xliff_tag
 
 LINE = "{urn:x-msc-leaflet}line"  # an element's line in the file read, for errors
 NAMESPACE = "{urn:x-msc-leaflet}namespace"  # the root's namespace as written
+# Where a version writes a file's target language, "{tag}" for the tag: 1.2's default.
+LANGUAGE_AT = "{urn:x-msc-leaflet}language-at"
+FILE_LANGUAGE_AT = 'target-language="{tag}" to this <file> element'
 
 
 def parse_xliff(data: bytes, path: Path) -> ET.Element:
