@@ -56,6 +56,7 @@ from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
 from .plural_forms import often_forms, plural_problems
 from .pofile import as_written, format_po, read_po, refuse_changed
+from .selection import EVERY_CATALOG, CatalogSelection
 from .translation_checks import (
     COVERAGE,
     FLAG_LINES,
@@ -728,15 +729,21 @@ def leaflet_catalog_checked(project: Project, catalog: Catalog) -> list[Finding]
     return [*project_checked(project, catalog), *content_findings(project, [catalog.path])]
 
 
-def check(project: Project) -> list[Finding]:
-    """Every problem in every catalog, the content checks' among them (a promise of
-    cure in a msgstr: `content_findings`); a malformed file is one error, not a crash."""
+def check(project: Project, selection: CatalogSelection = EVERY_CATALOG) -> list[Finding]:
+    """Every problem in every catalog (of ``selection``), the content checks' among
+    them (a promise of cure in a msgstr: `content_findings`); a malformed file is one
+    error, not a crash. A folder not named after a language is named whatever was
+    selected: its catalogs may be the very ones the translator asked for."""
     findings: list[Finding] = []
     templates = project_templates(project)
     locales, problems = locale_folders(project)
     for problem in problems.values():
         findings.append(problem.finding())
-    paths = catalog_paths(project, locales)
+    paths = [
+        path
+        for path in catalog_paths(project, selection.of_locales(locales))
+        if selection.has_domain(path.stem)
+    ]
     content = content_findings(project, paths)
     findings += [f for f in content if f.location.path.resolve() not in _resolved(paths)]
     for path in paths:
