@@ -3745,3 +3745,39 @@ def test_the_starters_say_two_or_three_sentences_alike_in_every_pair(
                 source[key], translation, language, source_language=source_language
             )
             assert [p.message for p in found if p.code == NUMBERS.code] == [], (language, key)
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("lo", "Take 500 mg.", "ກິນຢາ 500 ມິລີກຣາມ.", True),
+        ("lo", "Take 500 mg.", "ກິນຢາ 500 ມກ.", True),
+        ("lo", "Take 500 mg.", "ກິນຢາ 500 ກຣາມ.", False),  # grams
+        ("lo", "Drink 250 ml.", "ດື່ມ 250 ມລ.", True),
+        ("lo", "Drink 250 ml.", "ດື່ມ 250 ລິດ.", False),  # litres
+        ("lo", "Take 2 g.", "ກິນ 2 ກິໂລກຣາມ.", False),  # kilograms
+        ("lo", "50% of people.", "ຮ້ອຍລະ 50 ຂອງຄົນ.", True),
+        ("zh_Hant", "Take 5 g.", "服用5公克。", True),  # Taiwan's gram
+        ("zh_Hant", "Take 5 mg.", "服用5公克。", False),
+        ("zh_Hant", "Drink 5 ml.", "喝5西西。", True),
+        ("ar", "Take 500 mg.", "تناول 500 مجم.", True),  # Egyptian mg
+        ("ar", "Take 500 mg.", "تناول 500 جم.", False),
+        ("hi", "Take 500 mg.", "500 मि.ग्रा. लें।", True),
+        ("hi", "Take 500 mg.", "500 ग्राम लें।", False),
+        ("th", "Inject 10 IU of insulin.", "ฉีดอินซูลิน 10 ยูนิต", True),
+        ("th", "Inject 10 IU of insulin.", "ฉีดอินซูลิน 10 มก.", False),
+        ("vi", "Inject 10 IU.", "Tiêm 10 đơn vị.", True),
+        ("km", "Take 100 µg.", "លេប ១០០ មីក្រូក្រាម។", True),
+        ("km", "Take 100 µg.", "លេប ១០០ មីលីក្រាម។", False),
+        ("my", "Take 100 µg.", "၁၀၀ မိုက်ခရိုဂရမ် သောက်ပါ။", True),
+        ("my", "Take 100 µg.", "၁၀၀ မီလီဂရမ် သောက်ပါ။", False),
+        ("ja", "Take 100 µg.", "100マイクログラムを服用。", True),
+    ],
+)
+def test_every_language_reads_the_dose_units_its_translators_write(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Lao listed no dose unit, so "500 mg" as 500 ກຣາມ (grams) passed; Taiwan's 公克,
+    Egyptian مجم, Hindi मि.ग्रा. and micrograms in Khmer, Burmese and Japanese were as
+    unknown: a changed unit passed, a right one was no unit at all."""
+    assert (_number_problems(source, translation, language) == []) is same

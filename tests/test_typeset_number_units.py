@@ -116,3 +116,44 @@ def test_a_number_and_its_unit_share_a_line_in_every_script(
         set_lines = lines(text, width, lang)
         if need <= width:
             assert any(group in line for line in set_lines), (width, set_lines)
+
+
+# A counter said after a number (`counts` and `counters` in data/numbers.yaml) and the
+# Lao dose units: "ยา2" / "เม็ด", "1 ช้อน" / "ชา", "2カプ" / "セル", "500 ມິ" / "ລີກຣາມ"
+# were printed, a dose cut in two at the line's end.
+NUMBERS_WITH_COUNTERS = [
+    ("รับประทานยา2เม็ดหลังอาหารเช้าและเย็นทุกวัน", "th", "2เม็ด"),
+    ("รับประทานยาวันละ3ครั้งหลังอาหารเช้าและเย็นทุกวัน", "th", "3ครั้ง"),
+    ("รับประทานยา 1 ช้อนชาหลังอาหารเช้าและเย็นทุกวัน", "th", "1 ช้อนชา"),
+    ("ກິນຢາ2ເມັດຫຼັງອາຫານທຸກຄາບ", "lo", "2ເມັດ"),
+    ("ກິນຢາມື້ລະ3ຄັ້ງຫຼັງອາຫານທຸກຄາບ", "lo", "3ຄັ້ງ"),
+    ("លេបថ្នាំ២គ្រាប់ពីរដងក្នុងមួយថ្ងៃបន្ទាប់ពីញ៉ាំអាហារ។", "km", "២គ្រាប់"),
+    ("ဆေး၂ပြားကိုတစ်နေ့၃ကြိမ်သောက်ပါ။", "my", "၃ကြိမ်"),
+    ("1回2カプセルを1日3回服用してください。", "ja", "2カプセル"),
+    ("ກິນຢາ 500 ມິລີກຣາມ ມື້ລະສອງຄັ້ງ ຫຼັງອາຫານ.", "lo", "500 ມິລີກຣາມ"),
+    ("ກິນຢາ 500 ມິນລີກຣາມ ມື້ລະສອງຄັ້ງ ຫຼັງອາຫານ.", "lo", "500 ມິນລີກຣາມ"),
+    ("ວິຕາມິນ 1000 ໄມໂຄຣກຣາມ ຕໍ່ມື້ຫຼັງອາຫານ.", "lo", "1000 ໄມໂຄຣກຣາມ"),
+    ("ດື່ມນ້ຳ 250 ມລ ທຸກຄັ້ງຫຼັງກິນຢາ.", "lo", "250 ມລ"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), NUMBERS_WITH_COUNTERS)
+def test_a_number_and_its_counter_share_a_line(text: str, lang: str, group: str) -> None:
+    """Wherever a line holds a number and its counter (tablets, times, a teaspoon) or a
+    Lao dose unit, a reader finds them on one line, the word whole, glued to the words
+    around it or not."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 130, 3):
+        set_lines = lines(text, width, lang)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+def test_a_counter_that_starts_a_longer_word_opens_no_break_inside_it() -> None:
+    """Thai คน (people) also starts คนไข้ (patient): after "2" it is no counter there, and
+    no line ends "คน" before "ไข้"."""
+    text = "ในการศึกษานี้มี 2 คนไข้ที่ได้รับเซลล์ครบทุกครั้ง"
+    for width in range(int(widths("คนไข้", 10_000, "th")[0]) + 1, 130, 3):
+        set_lines = lines(text, width, "th")
+        for line, after in pairwise(set_lines):
+            assert not (line.endswith("คน") and after.startswith("ไข้")), (width, set_lines)

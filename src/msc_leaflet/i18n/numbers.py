@@ -1168,8 +1168,8 @@ def writes(text: str, unit: str, language: str) -> bool:
 
 def lists(unit: str, language: str) -> bool:
     """Whether ``language`` has its own words for ``unit`` in `data/units.yaml`: only then
-    can a translation be said to have left it out (Lao lists its time units only). A
-    text of no known language ("") is not judged."""
+    can a translation be said to have left it out (a language without a word for a unit
+    is not judged for it). A text of no known language ("") is not judged."""
     base = _base(language) if language else ""
     before = _units("before").get(base) or {}
     return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
@@ -1480,6 +1480,37 @@ def unit_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
         if unit is not None:
             spans.append((match.start(), _past_spaces(text, match.end()), unit[1]))
     return tuple(spans)
+
+
+def counter_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, counter's start, end) of each number in digits of ``text`` with a counter
+    written after it, a word of `counts` or `counters` in `data/numbers.yaml` (2 เม็ด,
+    3 ครั้ง, ២គ្រាប់, ၃ ကြိမ်, 2カプセル, 1 ช้อนชา): the words these checks pair a number
+    with, kept with it on a line as a unit is (`typeset.kept_groups.number_units`). "2
+    ครั้ง" read as "2" at a line's end and "ครั้ง" on the next is a dose cut in two."""
+    if not any(char.isdigit() for char in text):
+        return ()
+    words = _kept_counters(_base(language))
+    if not words:
+        return ()
+    spans = []
+    for match in _DIGITS_RUN.finditer(text):
+        at = _past_spaces(text, match.end())
+        for word in words:
+            end = at + len(word)
+            if text[at:end].casefold() == word and _ends_word(text, end, word, language):
+                spans.append((match.start(), at, end))
+                break
+    return tuple(spans)
+
+
+@cache
+def _kept_counters(language: str) -> tuple[str, ...]:
+    """``language``'s counters (`counts` and `counters` in `data/numbers.yaml`), longest
+    first: the one list the checks read them from, so a counter added for I18N007 is
+    kept with its number on a line too."""
+    words = {word for word, _ in _count_words(language)} | set(_listed(language, "counters"))
+    return tuple(longest_first(words))
 
 
 # The hours a word of `hours` adds to the hour it is said with: am and pm, or as many

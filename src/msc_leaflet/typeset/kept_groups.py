@@ -32,7 +32,7 @@ from ..errors import LeafletError
 from ..han_numerals import kept_numbers
 from ..languages import language_subtag, profile
 from .hyphenation import hyphenating
-from .scripts import NO_LINE_END
+from .scripts import NO_LINE_END, UNSPACED_SCRIPTS, script_of
 
 #: Groups looked up per paragraph text: a paragraph is broken once per width, and the
 #: same text is asked again by the emergency cut of a too-wide piece.
@@ -148,16 +148,35 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     written with hyphens is left to them: "500 mil-" / "ligrams" reads on."""
     if _DIGIT.search(text) is None:
         return ()
-    from ..i18n.numbers import unit_spans  # i18n reads the typesetter's fonts
+    from ..i18n.numbers import counter_spans, unit_spans  # i18n reads the typesetter's fonts
 
     # A word that labels the number after it is no unit of the one before: ខែ and tháng
     # of ថ្ងៃទី ១៥ ខែ ៥, ngày 12 tháng 5 are the month's (`_labels`, `_not_a_unit`).
     labels = {start for start, _ in _labels(text, lang, _labels_before_a_value(lang), ())}
+    units = unit_spans(text, lang)
+    starts = {start for start, _, _ in units}
+    counters = [
+        span
+        for span in counter_spans(text, lang)
+        if span[0] not in starts and _ends_a_word(text, span[2], lang)
+    ]
     return tuple(
         (start, at, end)
-        for start, at, end in unit_spans(text, lang)
+        for start, at, end in sorted((*units, *counters))
         if at not in labels and not all(hyphenating(char) for char in text[at:end])
     )
+
+
+def _ends_a_word(text: str, end: int, lang: str) -> bool:
+    """Whether a counter ending at ``end`` ends its word: where a letter of a script
+    written without spaces follows, only where ICU ends a word there too (Thai 2
+    ครั้ง|หลัง, but คน is no counter in 2 คนไข้, "2 patients"), so no line is ever
+    offered a break inside the longer word (`segmentation.unit_ends`)."""
+    if end >= len(text) or not text[end].isalpha() or script_of(text[end]) not in UNSPACED_SCRIPTS:
+        return True
+    from .segmentation import icu_breaks  # segmentation reads the groups made here
+
+    return end in icu_breaks(text, lang)
 
 
 def _labels(
