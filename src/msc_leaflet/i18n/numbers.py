@@ -56,7 +56,7 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": ".", "\uff0c": ","}
 # is that sign, as its writer meant, and ١,٠٠٠ is still a thousand.
 _ARABIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 # "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027), nor
-# in the ranks of a trial, "Phase 1/2", 第1/2相, 1/2期 (phases 1 and 2: `_ROMAN_RANK`).
+# in the ranks of a trial, "Phase 1/2", 第1/2相, 1/2期 (phases 1 and 2: `_roman_rank`).
 _SLASH_FRACTION = re.compile(
     r"(?<![\d/\u2044第])(?<!(?i:phase) )(?<!(?i:phase))"
     r"(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044]|\s?[相期型])"
@@ -211,7 +211,7 @@ def read(text: str, language: str = "") -> Numbers:
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
     spelled, ordinals, maybe = _words(text, language)
-    ordinals += _roman_ordinals(text)
+    ordinals += _roman_ordinals(text, base)
     named = _named_months(text, base)
     dated = [month for month, beside_digit in named if beside_digit]
     spelled = [word for word in spelled if not _in_name(word, named)]
@@ -305,30 +305,50 @@ def read(text: str, language: str = "") -> Numbers:
 
 #: A Roman numeral (I to X, and the letter of a subtype: IIa) that names a rank, where
 #: no reader takes it for a word: after "type", "phase", "stage", "grade" or "class"
-#: ("Phase I/II", "stage IIIb"), or before or after the Chinese and Japanese words for
-#: them (II型, 第II相, III期). Chinese, Japanese, Thai and Vietnamese write the rank in
-#: digits as often (2型糖尿病, 第2相試験, ระยะที่ 2): "number not in the source: 2"
-#: refused the usual term for "Type II diabetes" and printed the English. Bare, "I" is
-#: a pronoun and "IV" a drip into a vein, so neither is read.
+#: ("Phase I/II", "stage IIIb") or a word of the language's `ranks` in
+#: `data/numbers.yaml` (Thai ระยะที่ II, Vietnamese týp II, giai đoạn III), or before or
+#: after the Chinese and Japanese words for them (II型, 第II相, III期). Chinese, Japanese,
+#: Thai and Vietnamese write the rank in digits as often (2型糖尿病, 第2相試験, ระยะที่
+#: 2): "number not in the source: 2" refused the usual term for "Type II diabetes" and
+#: printed the English; and a translation that kept the Roman numeral was not read, so
+#: "Phase II" as ระยะที่ III passed. Bare, "I" is a pronoun and "IV" a drip into a vein,
+#: so neither is read.
 _ROMAN = r"(?:VIII|VII|VI|IV|IX|III|II|I|V|X)(?:[a-d](?![a-z]))?"
-_ROMAN_RANK = re.compile(
-    rf"(?:(?<![^\W\d_])(?:type|phase|stage|grade|class)s?\s+|第\s*)"
-    rf"((?:{_ROMAN})(?:\s*(?:/|,|-|–|and|or|to)\s*(?:{_ROMAN}))*)(?![A-Za-z])"
-    rf"|(?<![A-Za-z])({_ROMAN})\s*(?=[型期相级級度])",
-    re.IGNORECASE,
-)
+_RANK_WORDS = ("type", "phase", "stage", "grade", "class")
 _ROMAN_NUMERAL = re.compile(_ROMAN)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-def _roman_ordinals(text: str) -> list[str]:
-    """The values of the Roman numerals of ``text`` that name a rank (`_ROMAN_RANK`):
+@cache
+def _roman_rank(language: str) -> re.Pattern[str]:
+    """A rank in Roman numerals (`_ROMAN`) after a rank word of English or of
+    ``language`` (`ranks`), or before 型, 期, 相, 级, 級, 度. After the language's own
+    words only capitals are numerals: Vietnamese đội (team) is no độ (grade) and I."""
+    english = "|".join(re.escape(word) for word in _RANK_WORDS)
+    ranks = rf"(?:{_ROMAN})(?:\s*(?:/|,|-|–|and|or|to)\s*(?:{_ROMAN}))*"
+    own = _listed(language, "ranks")
+    said = ""
+    if own:
+        spaced = profile(language).word_spaces
+        edge, gap = (r"(?<![^\W\d_])", r"\s+") if spaced else ("", r"\s*")
+        words = "|".join(re.escape(word) for word in own)
+        said = rf"|{edge}(?:{words}){gap}(?-i:({ranks}))(?![^\W\d_])"
+    return re.compile(
+        rf"(?:(?<![^\W\d_])(?:{english})s?\s+|第\s*)({ranks})(?![A-Za-z])"
+        rf"|(?<![A-Za-z])({_ROMAN})\s*(?=[型期相级級度]){said}",
+        re.IGNORECASE,
+    )
+
+
+def _roman_ordinals(text: str, language: str) -> list[str]:
+    """The values of the Roman numerals of ``text`` that name a rank (`_roman_rank`):
     ordinals, as "second" and 第二 are, which a translation may give in digits."""
     if not any(char in text for char in "IVX"):
         return []
     found = []
-    for match in _ROMAN_RANK.finditer(text):
-        for numeral in _ROMAN_NUMERAL.findall(match.group(1) or match.group(2)):
+    for match in _roman_rank(language).finditer(text):
+        ranked = match.group(1) or match.group(2) or match.group(3)
+        for numeral in _ROMAN_NUMERAL.findall(ranked):
             found.append(str(_roman_value(numeral.rstrip("abcd"))))
     return found
 
