@@ -3812,3 +3812,39 @@ def test_a_rank_kept_in_roman_numerals_is_read_in_the_translation(
     translation's own word for the rank (`ranks` in data/numbers.yaml) was not read, and
     an ordinal one side leaves unsaid is no finding."""
     assert (_number_problems(source, translation, language) == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "same"),
+    [
+        ("Come at 2 o'clock.", "दो बजे आइए।", True),
+        ("Come at 2 o'clock.", "तीन बजे आइए।", False),
+        ("Come at 2:30.", "ढाई बजे आइए।", True),
+        ("Come at 1:30.", "डेढ़ बजे आइए।", True),
+        ("Come at 3:30.", "साढ़े तीन बजे आइए।", True),
+        ("Come at 2:30.", "साढ़े तीन बजे आइए।", False),
+        ("Come at 2:15.", "सवा दो बजे आइए।", True),
+        ("Come at 2:45.", "पौने तीन बजे आइए।", True),
+        ("Come at 2:45.", "सवा तीन बजे आइए।", False),
+        ("Come at 2 pm.", "दोपहर दो बजे आइए।", True),
+        ("Come at 8 pm.", "रात आठ बजे आइए।", True),
+        ("Come at 8 pm.", "सुबह आठ बजे आइए।", False),
+        ("Come at 2:30.", "2 बजकर 30 मिनट पर आइए।", True),
+        ("Rest for 3.5 hours.", "साढ़े तीन घंटे आराम करें।", True),
+        ("Rest for 3.5 hours.", "तीन घंटे आराम करें।", False),
+        ("Take 250 mg.", "दो सौ पचास मिलीग्राम लें।", True),
+        ("Take 250 mg.", "तीन सौ पचास मिलीग्राम लें।", False),
+        ("Take 250 mg.", "दो सौ मिलीग्राम लें।", False),
+        ("Take 120 ml.", "एक सौ बीस मिलीलीटर लें।", True),
+        ("Take 1500 mg.", "एक हज़ार पाँच सौ मिलीग्राम लें।", True),
+        ("Take 1500 mg.", "एक हज़ार चार सौ मिलीग्राम लें।", False),
+        ("Take 250 mg twice a day.", "दिन में दो बार दो सौ पचास मिलीग्राम लें।", True),
+    ],
+)
+def test_hindi_clock_times_and_hundreds_in_words_are_read(
+    source: str, translation: str, same: bool
+) -> None:
+    """Hindi दो बजे (2 o'clock), ढाई बजे (2:30) and दो सौ पचास (250) were refused as a
+    lost number, the English printed: बजे was no hour word, and a part said after a
+    size word was a number of its own (200 and 50). A changed one is still refused."""
+    assert (_number_problems(source, translation, "hi") == []) is same

@@ -1835,13 +1835,76 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
             maybe.append(values[word])
             continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
+        added = _added_before(text, start, _base(language))  # साढ़े तीन: 3½
+        if added is not None and _ONE_NUMBER.fullmatch(value):
+            value, start = _decimal(Fraction(value) + added[0]), added[1]
         if size is not None and _ONE_NUMBER.fullmatch(value):
             value, end = _decimal(Fraction(value) * size[0]), size[1]
+            rest = _rest_of_number(text, end, _base(language), size[0])
+            if rest is not None:  # दो सौ पचास: 200 and 50, one number, 250
+                value, end = _decimal(Fraction(value) + rest[0]), rest[1]
         elif value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
             value, end = _meridiem(text, value, start, end, language)
+        elif (clock := _as_clock(value)) and _clock_word_after(text, end, language):
+            value, end = _meridiem(text, clock, start, end, language)  # ढाई बजे: 2:30
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
     return sorted(found, key=lambda number: number.start), ordinal, maybe
+
+
+def _added_before(text: str, start: int, language: str) -> tuple[Fraction, int] | None:
+    """What a word said right before a number word adds to it (`adds` in
+    `data/numbers.yaml`: Hindi साढ़े तीन is 3½, सवा दो 2¼, पौने तीन 2¾) and where that
+    word starts, or None."""
+    adds = _mapped(language, "adds")
+    if not adds:
+        return None
+    before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES)
+    gone = start - max(0, start - _UNIT_SPAN) - len(before)  # the spaces between
+    for word, added in adds.items():
+        begin = len(before) - len(word)
+        if before.casefold().endswith(word) and (begin == 0 or not before[begin - 1].isalnum()):
+            return Fraction(added), start - gone - len(word)
+    return None
+
+
+def _rest_of_number(text: str, end: int, language: str, size: int) -> tuple[Fraction, int] | None:
+    """The smaller part said after a number and its size word, and where it ends (Hindi
+    दो सौ पचास, 250: पचास after दो सौ; एक हज़ार पाँच सौ, 1500), in a language that
+    spaces its words and says each part as a word of its own (`words`), or None."""
+    if not profile(language).word_spaces:
+        return None
+    at = _past_spaces(text, end)
+    values = _spelled(language)
+    for word in longest_first(values):
+        said = values[word]
+        if not (_ONE_NUMBER.fullmatch(said) and text[at : at + len(word)].casefold() == word):
+            continue
+        if at + len(word) < len(text) and text[at + len(word)].isalnum():
+            continue
+        part, part_end = Fraction(said), at + len(word)
+        smaller = _size_after(text, part_end, language)
+        if smaller is not None and smaller[0] < size:
+            part, part_end = part * smaller[0], smaller[1]
+            rest = _rest_of_number(text, part_end, language, smaller[0])
+            if rest is not None:
+                part, part_end = part + rest[0], rest[1]
+        return (part, part_end) if part < size else None
+    return None
+
+
+def _as_clock(value: str) -> str:
+    """``value``, a number of hours with a half or a quarter (2.5, 3.25), as the time
+    it says before an hour word ("2:30", "3:15"), or "" for none."""
+    said = amount(value)
+    if said is None or said.denominator not in (2, 4) or not 0 < said < 25:
+        return ""
+    return f"{int(said)}:{int(said % 1 * 60):02d}"
+
+
+def _clock_word_after(text: str, end: int, language: str) -> bool:
+    """Whether a word of `hour` in `hours` (बजे, โมง, 点) is said right after ``end``."""
+    return _said_after(text, end, tuple(_hours(_base(language)).get("hour", {})), language)
 
 
 def _han_compounds(text: str, language: str) -> list[_Found]:
