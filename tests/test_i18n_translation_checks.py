@@ -3848,3 +3848,24 @@ def test_hindi_clock_times_and_hundreds_in_words_are_read(
     lost number, the English printed: बजे was no hour word, and a part said after a
     size word was a number of its own (200 and 50). A changed one is still refused."""
     assert (_number_problems(source, translation, "hi") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "translation", "same"),
+    [
+        ("lo", "Put 2 drops in each eye.", "ຢອດຢາ 2 ຢອດ ໃສ່ຕາແຕ່ລະຂ້າງ.", True),
+        ("lo", "Put 2 drops in each eye.", "ຢອດຢາສອງຢອດ ໃສ່ຕາແຕ່ລະຂ້າງ.", True),
+        ("lo", "Put 2 drops, 3 times a day.", "ຢອດ 3 ຢອດ, ມື້ລະ 2 ຄັ້ງ.", False),
+        ("km", "Put 2 drops in each eye.", "ដាក់ថ្នាំពីរដំណក់ក្នុងភ្នែកម្ខាងៗ។", True),
+        ("km", "Put 2 drops in each eye.", "ដាក់ថ្នាំបីដំណក់ក្នុងភ្នែកម្ខាងៗ។", False),
+        ("km", "Take 2 drops 3 times.", "ដាក់ ៣ ដំណក់ ២ ដង។", False),
+        ("hi", "Put 2 drops 3 times a day.", "दिन में 3 बार 2 बूंदें डालें।", True),
+        ("hi", "Put 2 drops 3 times a day.", "दिन में 2 बार 3 बूंदें डालें।", False),
+    ],
+)
+def test_drops_sachets_and_glasses_are_counted_in_lao_khmer_and_hindi(
+    language: str, source: str, translation: str, same: bool
+) -> None:
+    """Lao, Khmer and Hindi counted tablets and times only: "2 drops, 3 times a day"
+    with the two numbers swapped passed, and Khmer ពីរដំណក់ (two drops) was no 2."""
+    assert (_number_problems(source, translation, language) == []) is same
