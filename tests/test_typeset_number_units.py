@@ -9,13 +9,14 @@ copies and searches as two, and a line ending in a number is read on into the ne
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_LEFT
 
 from msc_leaflet.typeset import make_paragraph
-from typeset_support import body_style, runs_for
+from typeset_support import EXTRACTORS, body_style, build_document, runs_for, split_lines
 
 DOSE = "Take 500 milligrams twice a day with water."
 COMPOUND = "Mesenchymal stromal cells are studied for thrombocytopenia in small trials."
@@ -158,3 +159,25 @@ def test_a_counter_that_starts_a_longer_word_opens_no_break_inside_it() -> None:
         set_lines = lines(text, width, "th")
         for line, after in pairwise(set_lines):
             assert not (line.endswith("คน") and after.startswith("ไข้")), (width, set_lines)
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pypdf", "pdfminer", "pypdfium2"])
+def test_a_kept_counter_reads_whole_in_every_extractor(
+    extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a column too narrow for the sentence, each number and its counter or Lao unit
+    is drawn on one line, and every extractor gives it back on one line, as written."""
+    cases = [(text, lang, group) for text, lang, group in NUMBERS_WITH_COUNTERS if lang != "ja"]
+    for text, lang, group in cases:
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
