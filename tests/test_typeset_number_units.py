@@ -136,6 +136,14 @@ NUMBERS_WITH_COUNTERS = [
     ("ວິຕາມິນ 1000 ໄມໂຄຣກຣາມ ຕໍ່ມື້ຫຼັງອາຫານ.", "lo", "1000 ໄມໂຄຣກຣາມ"),
     ("ດື່ມນ້ຳ 250 ມລ ທຸກຄັ້ງຫຼັງກິນຢາ.", "lo", "250 ມລ"),
     ("ដាក់ថ្នាំ២ដំណក់ក្នុងភ្នែកម្ខាងៗរៀងរាល់ព្រឹក។", "km", "២ដំណក់"),
+    # the number in words, where no space parts words: "วันละสอง" / "ครั้ง", "两" / "片"
+    ("รับประทานยาวันละสองครั้งหลังอาหารเช้าและเย็น", "th", "สองครั้ง"),
+    ("รับประทานยาครั้งละหนึ่งเม็ดหลังอาหารเช้าและเย็น", "th", "หนึ่งเม็ด"),
+    ("ກິນຢາມື້ລະສາມຄັ້ງຫຼັງອາຫານທຸກຄາບ", "lo", "ສາມຄັ້ງ"),
+    ("លេបថ្នាំពីរគ្រាប់ក្រោយអាហាររៀងរាល់ថ្ងៃ", "km", "ពីរគ្រាប់"),
+    ("ဆေးနှစ်ပြားကိုတစ်နေ့သုံးကြိမ်သောက်ပါ။", "my", "သုံးကြိမ်"),
+    ("每次服用两片，每天三次，连续服用七天。", "zh_Hans", "两片"),
+    ("1回二錠を1日三回服用してください。", "ja", "二錠"),
 ]
 
 
@@ -167,7 +175,11 @@ def test_a_kept_counter_reads_whole_in_every_extractor(
 ) -> None:
     """In a column too narrow for the sentence, each number and its counter or Lao unit
     is drawn on one line, and every extractor gives it back on one line, as written."""
-    cases = [(text, lang, group) for text, lang, group in NUMBERS_WITH_COUNTERS if lang != "ja"]
+    cases = [
+        (t, lang, group)
+        for t, lang, group in NUMBERS_WITH_COUNTERS
+        if lang not in ("ja", "zh_Hans")
+    ]
     for text, lang, group in cases:
         column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
         built = build_document(

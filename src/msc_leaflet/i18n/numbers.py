@@ -1524,6 +1524,30 @@ def counter_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(spans)
 
 
+def spelled_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, word's start, end) of each number in words of ``text`` that these checks
+    read with the unit or counter right after it (สองครั้ง, หนึ่งเม็ด, ສາມຄັ້ງ,
+    ពីរគ្រាប់, သုံးကြိမ်, 两片, 二錠): kept on one line as the same number in digits is
+    (`counter_spans`, `unit_spans`). ICU parts a number word from the word after it,
+    and "วันละสอง" / "ครั้ง" left "twice" as "two" at a line's end."""
+    base = _base(language)
+    kept = _kept_counters(base)
+    spans = []
+    for number in _words(text, language)[0]:
+        at = _past_spaces(text, number.end)
+        unit = _unit_after(text, number.end, base)
+        end = unit[1] if unit is not None else None
+        for word in kept if end is None else ():
+            if text[at : at + len(word)].casefold() == word and _ends_word(
+                text, at + len(word), word, language
+            ):
+                end = at + len(word)
+                break
+        if end is not None:
+            spans.append((number.start, at, end))
+    return tuple(spans)
+
+
 @cache
 def _kept_counters(language: str) -> tuple[str, ...]:
     """``language``'s counters (`counts` and `counters` in `data/numbers.yaml`), longest
