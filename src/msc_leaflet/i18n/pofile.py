@@ -1144,13 +1144,16 @@ def _comments(marker: str, texts: Iterable[str]) -> list[str]:
     ]
 
 
-def _reference_lines(references: Iterable[str]) -> list[str]:
+def _reference_lines(references: Iterable[str], width: int = REFERENCE_WIDTH) -> list[str]:
     """``#:`` lines as GNU gettext writes them (msgcat, msgmerge, xgettext): each
-    reference once, as many on a line as fit in 79 columns. Split at blanks, as every
-    reader splits them, so no line break inside one can leak into the syntax."""
+    reference once, as many on a line as fit in ``width`` columns: the file's width, as
+    ``msgmerge -w N`` fills them (a catalog Poedit wraps at 100 got its references
+    rewrapped at 79, and the translator's next save rewrapped them back: a diff of
+    nothing). Split at blanks, as every reader splits them, so no line break inside one
+    can leak into the syntax."""
     lines, line = [], "#:"
     for reference in dict.fromkeys(part for text in references for part in text.split()):
-        if line != "#:" and len(line) + 1 + len(reference) > REFERENCE_WIDTH:
+        if line != "#:" and len(line) + 1 + len(reference) > width:
             lines.append(line)
             line = "#:"
         line += " " + reference
@@ -1161,8 +1164,9 @@ def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
     """The lines of ``entry``; ``wrap``: the width of a file a tool wrapped (0: none),
     unless the entry says ``no-wrap``, which GNU tools honour for its every string (a
     string a tool wrapped before the template gave it the flag is written unwrapped, as
-    they write it)."""
+    they write it). The ``#:`` lines fill the file's width whatever the flag, as GNU's."""
     lines = entry.lines
+    references = _reference_lines(entry.references, wrap or REFERENCE_WIDTH)  # no-wrap too
     if "no-wrap" in entry.flags:
         wrap, lines = 0, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
     elif wrap:  # kept only after a mark as wide as the one they were wrapped after
@@ -1172,7 +1176,7 @@ def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
     prefix = _mark(entry.obsolete)
     if not entry.obsolete:
         out += _comments("#.", entry.extracted)
-        out += _reference_lines(entry.references)
+        out += references
     if entry.flags:
         out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "

@@ -1,0 +1,140 @@
+"""What `i18n update` and `compile` keep of a catalog a translator's tool saved, against
+GNU gettext where it is installed: ``#:`` lines at the file's width (``msgmerge -w N``),
+``#=`` lines byte for byte, the templates of leaflets that are gone, and the
+Plural-Forms a tool writes for a language."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from msc_leaflet.i18n.pofile import format_po, read_po
+from msc_leaflet.i18n.workflow import translation
+
+MSGMERGE, MSGCAT, MSGFMT = (shutil.which(t) for t in ("msgmerge", "msgcat", "msgfmt"))
+needs_gnu = pytest.mark.skipif(
+    None in (MSGMERGE, MSGCAT, MSGFMT),
+    reason="GNU gettext (msgmerge, msgcat, msgfmt) is not on PATH (Debian package 'gettext')",
+)
+
+HEADER = """msgid ""
+msgstr ""
+"Project-Id-Version: t 1\\n"
+"POT-Creation-Date: 2026-01-01 00:00+0000\\n"
+"PO-Revision-Date: 2026-01-02 00:00+0000\\n"
+"Last-Translator: T <t@example.org>\\n"
+"Language-Team: Thai\\n"
+"Language: th\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+"""
+LONG = (
+    "Some clinics give mesenchymal stromal cells by a drip into a vein; ask your doctor "
+    "what is known about the risks before you agree to it."
+)
+WARN = (
+    "Tell the nurse at once if you feel hot, short of breath or dizzy during the "
+    "infusion, or in the hours after it."
+)
+
+
+def refs(*lines: int) -> str:
+    """A ``#:`` line naming ``lines`` of one leaflet: 18 columns each, so 3 fill a line
+    at 60 columns, 4 at 79 and 5 at 100."""
+    return "#: " + " ".join(f"leaflets/a.yaml:{n}" for n in lines)
+
+
+OLD = f"""{HEADER}
+{refs(12, 40, 77)}
+msgctxt "intro"
+msgid "{LONG}"
+msgstr "บางคลินิกให้เซลล์ต้นกำเนิดมีเซนไคม์ทางหลอดเลือดดำ ถามแพทย์ของคุณว่ารู้อะไรบ้างเกี่ยวกับความเสี่ยงก่อนตกลง"
+
+{refs(20, 21)}
+msgctxt "warn"
+msgid "{WARN}"
+msgstr "บอกพยาบาลทันทีหากรู้สึกร้อน หายใจไม่อิ่ม หรือเวียนศีรษะระหว่างหรือหลังการให้เซลล์"
+
+{refs(30)}
+msgctxt "gone"
+msgid "A paragraph the author removed."
+msgstr "ย่อหน้าที่ผู้เขียนนำออก"
+"""
+TEMPLATE_HEADER = HEADER.replace('"Language: th\\n"\n', "")
+TEMPLATE = f"""{TEMPLATE_HEADER}
+{refs(12, 40, 77, 101, 102, 103)}
+msgctxt "intro"
+msgid "{LONG}"
+msgstr ""
+
+{refs(20, 21, 22)}
+msgctxt "warn"
+msgid "{WARN.replace("at once", "straight away")}"
+msgstr ""
+
+{refs(50, 51, 52, 53, 54, 55, 56, 57, 58)}
+msgctxt "new"
+msgid "A new paragraph with several places in the leaflet."
+msgstr ""
+"""
+
+
+def run(*command: str, cwd: Path) -> None:
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, check=False, env={"LC_ALL": "C"}
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def entries_text(text: str) -> str:
+    """The file after its header: the header's dates and tool fields differ by design."""
+    return text[text.index("\n\n") :]
+
+
+@needs_gnu
+@pytest.mark.parametrize("width", [60, 79, 100])
+def test_reference_lines_fill_the_width_the_translator_s_tool_wraps_at(
+    tmp_path: Path, width: int
+) -> None:
+    """A catalog Poedit wraps at 100 (or msgcat at 60): update fills its ``#:`` lines to
+    that width, as ``msgmerge -w N --previous`` does, new, changed and kept entries
+    alike; at 79 they were rewrapped, and the next save in the tool rewrapped them back."""
+    (tmp_path / "old.po").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(TEMPLATE, encoding="utf-8")
+    run(MSGCAT or "", "-w", str(width), "-o", "saved.po", "old.po", cwd=tmp_path)
+    run(
+        *(MSGMERGE or "", "--quiet", "--previous", "-w", str(width)),
+        *("-o", "gnu.po", "saved.po", "new.pot"),
+        cwd=tmp_path,
+    )
+    saved = read_po(tmp_path / "saved.po")
+    ours = format_po(translation(read_po(tmp_path / "new.pot"), "th", saved))
+    gnu = (tmp_path / "gnu.po").read_text("utf-8")
+    assert entries_text(ours) == entries_text(gnu)
+    assert "#| msgid" in ours and "#~ msgctxt" in ours  # a fuzzy and an obsolete entry
+    widest = max(len(line) for line in ours.splitlines() if line.startswith("#:"))
+    assert width - 19 < widest <= width  # filled: one more would not fit
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+
+
+@needs_gnu
+def test_a_no_wrap_entry_s_references_still_fill_the_file_s_width(tmp_path: Path) -> None:
+    """``no-wrap`` keeps an entry's strings on one line each; GNU still fills its ``#:``
+    lines to the file's width, and so does update."""
+    text = OLD.replace('msgctxt "intro"', '#, no-wrap\nmsgctxt "intro"')
+    (tmp_path / "old.po").write_text(text, encoding="utf-8")
+    run(MSGCAT or "", "-w", "60", "-o", "saved.po", "old.po", cwd=tmp_path)
+    saved = read_po(tmp_path / "saved.po")
+    template = read_po(tmp_path / "saved.po")
+    template.entries[0].references.append("leaflets/a.yaml:9")
+    (tmp_path / "ours.po").write_text(format_po(translation(template, "th", saved)), "utf-8")
+    run(MSGCAT or "", "-w", "60", "-o", "again.po", "ours.po", cwd=tmp_path)
+    ours = (tmp_path / "ours.po").read_text("utf-8")
+    assert "leaflets/a.yaml:9" in ours
+    assert (tmp_path / "again.po").read_text("utf-8") == ours
