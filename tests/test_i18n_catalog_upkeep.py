@@ -138,3 +138,50 @@ def test_a_no_wrap_entry_s_references_still_fill_the_file_s_width(tmp_path: Path
     ours = (tmp_path / "ours.po").read_text("utf-8")
     assert "leaflets/a.yaml:9" in ours
     assert (tmp_path / "again.po").read_text("utf-8") == ours
+
+
+STICKY = "#=   no-wrap\n#=python-brace-format \n"
+
+
+def test_sticky_flag_lines_come_back_byte_for_byte_through_update(tmp_path: Path) -> None:
+    """``#=`` lines (GNU gettext 0.22's sticky flags) of a kept, a changed (fuzzy) and a
+    removed (obsolete) entry, and of the header, are written back as they were, where
+    they stood among the translator's comments; they were read as a comment and came
+    back as ``# =   no-wrap``."""
+    old = (
+        OLD.replace('msgid ""\n', f'# Thai team\n{STICKY}msgid ""\n', 1)
+        .replace(refs(12, 40, 77), f"# checked by Lan\n{STICKY}{refs(12, 40, 77)}")
+        .replace(refs(20, 21), f"{STICKY}# keep short\n{refs(20, 21)}")
+        .replace(refs(30), f"{STICKY}{refs(30)}")
+    )
+    (tmp_path / "old.po").write_text(old, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(TEMPLATE, encoding="utf-8")
+    catalog = read_po(tmp_path / "old.po")
+    assert format_po(catalog) == old  # read and written: the same bytes
+    ours = format_po(translation(read_po(tmp_path / "new.pot"), "th", catalog))
+    assert ours.count(STICKY) == 4  # header, kept, fuzzy, obsolete
+    assert f"# checked by Lan\n{STICKY}#: " in ours
+    assert f"{STICKY}# keep short\n#: " in ours
+    assert f'{STICKY}#~ msgctxt "gone"' in ours
+    assert "# =" not in ours
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    again = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "ours.po"))
+    assert format_po(again) == ours  # a second update: nothing to change
+
+
+@needs_gnu
+def test_gnu_reads_a_catalog_with_sticky_flag_lines_as_update_writes_it(tmp_path: Path) -> None:
+    """msgfmt --check accepts the catalog update writes with ``#=`` lines, and GNU
+    0.21, which reads them as comments, finds every entry and translation in it."""
+    old = OLD.replace(refs(12, 40, 77), f"{STICKY}{refs(12, 40, 77)}")
+    (tmp_path / "old.po").write_text(old, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(TEMPLATE, encoding="utf-8")
+    ours = format_po(translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "old.po")))
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    run(MSGFMT or "", "--check", "-o", "ours.mo", "ours.po", cwd=tmp_path)
+    run(MSGCAT or "", "-o", "gnu.po", "ours.po", cwd=tmp_path)
+    gnu = read_po(tmp_path / "gnu.po")
+    mine = read_po(tmp_path / "ours.po")
+    assert [(e.key, e.forms, e.flags) for e in gnu.entries] == [
+        (e.key, e.forms, e.flags) for e in mine.entries
+    ]
