@@ -185,3 +185,57 @@ def test_gnu_reads_a_catalog_with_sticky_flag_lines_as_update_writes_it(tmp_path
     assert [(e.key, e.forms, e.flags) for e in gnu.entries] == [
         (e.key, e.forms, e.flags) for e in mine.entries
     ]
+
+
+def test_a_renamed_leaflet_s_template_goes_and_its_catalog_stays(tmp_path: Path) -> None:
+    """Renamed from infusion-safety to infusion-risks: update removes the old template
+    (made by extract, so ours, and said), names a template it did not make and leaves
+    it, and never touches the translator's old catalog, whose 61 texts the renamed
+    leaflet now has; they are offered there as fuzzy. A second update says the same."""
+    from i18n_support import copy_bundled, invoke
+
+    root = copy_bundled(tmp_path)
+    locales = root / "locales"
+    old_po = locales / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    before = old_po.read_bytes()
+    hand = locales / "glossary-terms.pot"  # a template someone made by hand
+    hand.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', "utf-8")
+    leaflet = root / "leaflets" / "infusion-safety.yaml"
+    text = leaflet.read_text("utf-8").replace("id: infusion-safety", "id: infusion-risks", 1)
+    (root / "leaflets" / "infusion-risks.yaml").write_text(text, "utf-8")
+    leaflet.unlink()
+    for _ in range(2):
+        code, output = invoke("i18n", "update", "--project", str(root))
+        assert code == 0 and "Traceback" not in output, output
+        assert not (locales / "infusion-safety.pot").exists()
+        assert (locales / "infusion-risks.pot").is_file()
+        assert hand.is_file() and "locales/glossary-terms.pot  (no leaflet" in output
+        assert old_po.read_bytes() == before  # the translator's file, as it was
+        said = [line for line in output.splitlines() if "LC_MESSAGES/infusion-safety.po" in line]
+        assert len(said) == 1 and "61 of its translated texts" in said[0], output
+        assert "delete this file" in said[0]
+    assert "infusion-safety.pot" not in output  # said once, when removed
+    new = read_po(locales / "th" / "LC_MESSAGES" / "infusion-risks.po")
+    old = {e.msgid: e.msgstr for e in read_po(old_po).active if e.msgstr}
+    offered = [e for e in new.active if e.msgid in old]
+    assert len(offered) >= 61 and all(e.msgstr == old[e.msgid] for e in offered)
+
+
+def test_extract_removes_the_template_of_a_withdrawn_leaflet(tmp_path: Path) -> None:
+    """Withdrawn: extract and update remove its template and say so; its catalogs stay,
+    and update says none of their texts is in a leaflet now."""
+    from i18n_support import copy_bundled, invoke
+
+    root = copy_bundled(tmp_path)
+    (root / "leaflets" / "what-research-says.yaml").unlink()
+    code, output = invoke("i18n", "extract", "--project", str(root))
+    assert code == 0, output
+    [removed] = [line for line in output.splitlines() if line.startswith("removed")]
+    assert "locales/what-research-says.pot  (no leaflet" in removed
+    assert not (root / "locales" / "what-research-says.pot").exists()
+    code, output = invoke("i18n", "update", "--project", str(root))
+    assert code == 0, output
+    po = root / "locales" / "th" / "LC_MESSAGES" / "what-research-says.po"
+    assert po.is_file()
+    [said] = [line for line in output.splitlines() if f"LC_MESSAGES/{po.name}" in line]
+    assert "no leaflet 'what-research-says' any more" in said and "delete this file" in said

@@ -46,7 +46,7 @@ from .catalog import (
 )
 from .content_checks import content_findings
 from .coverage import MIN_SHARE, mismatch
-from .extract import is_optional, msgid_language, project_templates
+from .extract import GENERATED, is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
 from .headers import plural_count, plural_forms, translation_header
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
@@ -75,7 +75,8 @@ from .typed import problem_place
 @dataclass(frozen=True)
 class Written:
     path: Path
-    status: str  # "created" | "updated" | "unchanged" | "skipped" (not made: ``reason``)
+    # "created" | "updated" | "unchanged" | "skipped" (not made: ``reason``) | "removed"
+    status: str
     reason: str = ""
 
 
@@ -97,7 +98,33 @@ def extract(project: Project) -> tuple[dict[str, Catalog], list[Written]]:
     """Write ``locales/<domain>.pot`` for every leaflet and ``ui``."""
     templates = _dated_templates(project)
     written = [_write(project, template_path(project, d), t) for d, t in templates.items()]
-    return templates, written
+    return templates, written + stale_templates(project, templates)
+
+
+def stale_templates(project: Project, templates: dict[str, Catalog]) -> list[Written]:
+    """The ``locales/*.pot`` of no leaflet (one renamed or withdrawn): a template
+    `extract` made (`GENERATED`) is removed, since it is ours and says nothing the
+    leaflets do not; another is named and left. Kept, the old template of a renamed
+    leaflet stayed beside the new one for good, and a translator's tool offered it as a
+    file to translate. A translator's ``.po`` is never removed (`_left_behind`)."""
+    said: list[Written] = []
+    for path in sorted(project.locales_dir.glob("*.pot")):
+        if path.stem in templates or not path.is_file():
+            continue
+        project.inside(path, Location(path))
+        head = read_input(path)[:4096].decode("utf-8", errors="replace").splitlines()
+        ours = any(line.startswith("#") and line.endswith(GENERATED) for line in head[:5])
+        if ours:
+            path.unlink()
+            reason = f"no leaflet '{path.stem}' any more: its template, made by extract"
+            said.append(Written(path, "removed", reason))
+        else:
+            reason = (
+                f"no leaflet '{path.stem}' any more, and msc-leaflet did not make this "
+                "template: delete it if no other tool uses it"
+            )
+            said.append(Written(path, "unchanged", reason))
+    return said
 
 
 _CREATION_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"\r?$', re.MULTILINE)
@@ -260,7 +287,8 @@ def update(project: Project) -> list[Written]:
                     digest,
                 )
             )
-        left, shadows = _left_behind(project, locale, templates)
+        present = {e.msgid for _, c, _ in language for e in c.active if e.key != HEADER_KEY}
+        left, shadows = _left_behind(project, locale, templates, present)
         # Texts moved between leaflets, and those of a leaflet renamed or withdrawn.
         adopt_moved([catalog for _, catalog, _ in language] + shadows)
         merged += language
@@ -274,11 +302,11 @@ def update(project: Project) -> list[Written]:
     for path, data, digest in contents:  # again, the instant before its rename
         unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
         written.append(_write_bytes(project, path, data, unchanged))
-    return written + kept
+    return written + stale_templates(project, templates) + kept
 
 
 def _left_behind(
-    project: Project, locale: str, templates: dict[str, Catalog]
+    project: Project, locale: str, templates: dict[str, Catalog], present: set[str]
 ) -> tuple[list[Written], list[Catalog]]:
     """The catalogs of ``locale`` that belong to no leaflet (one renamed, or withdrawn),
     each said once, and their translations as obsolete entries for `adopt_moved`.
@@ -299,10 +327,20 @@ def _left_behind(
             continue  # `i18n check` names what is wrong with it; nothing is read from it
         texts = [replace(e, obsolete=True) for e in old.entries if e.has_translation]
         shadows.append(Catalog(entries=texts))
-        reason = (
-            f"no leaflet '{path.stem}' any more: its translations of texts another "
-            "leaflet has were offered there, as fuzzy; once they are checked, delete this file"
-        )
+        moved = len({e.msgid for e in texts} & present)  # in another leaflet now
+        if moved:
+            reason = (
+                f"no leaflet '{path.stem}' any more: {moved} of its translated texts are "
+                "in another leaflet now, which was offered each translation it lacked, as "
+                "fuzzy; once they are checked there, delete this file (update never "
+                "deletes a catalog)"
+            )
+        else:
+            reason = (
+                f"no leaflet '{path.stem}' any more, and none of its translated texts is "
+                "in a leaflet now: delete this file once its translations are of no more "
+                "use (update never deletes a catalog)"
+            )
         said.append(Written(path, "unchanged", reason))
     return said, shadows
 
