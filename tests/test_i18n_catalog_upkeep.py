@@ -5,6 +5,7 @@ Plural-Forms a tool writes for a language."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -239,3 +240,92 @@ def test_extract_removes_the_template_of_a_withdrawn_leaflet(tmp_path: Path) -> 
     assert po.is_file()
     [said] = [line for line in output.splitlines() if f"LC_MESSAGES/{po.name}" in line]
     assert "no leaflet 'what-research-says' any more" in said and "delete this file" in said
+
+
+FR_CLDR = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+# What each tool writes into a French catalog: (generator, Plural-Forms).
+TOOL_HEADERS = [
+    ("Poedit 3.4.2", "nplurals=2; plural=(n > 1);"),  # GNU's, as msginit writes it
+    ("Lokalize 23.08.1", "nplurals=2; plural=n > 1;"),
+    ("Weblate 5.3", FR_CLDR),
+]
+
+
+def french_project(tmp_path: Path) -> tuple[Path, Path]:
+    """The i18n fixture with a French catalog started by `i18n init fr`."""
+    from msc_leaflet.i18n import workflow
+    from msc_leaflet.project import Project
+
+    root = tmp_path / "p"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "i18n", root)
+    workflow.init_locale(Project.at(root), "fr")
+    return root, root / "locales" / "fr" / "LC_MESSAGES" / "care-basics.po"
+
+
+def with_plural_forms(po: Path, generator: str, plural_forms: str) -> None:
+    """``po``'s header as a translator's tool saves it, with a plural entry in two or
+    three forms to match."""
+    text = re.sub(r'"Plural-Forms: [^"]*\\n"', "", po.read_text("utf-8"))
+    count = int(re.search(r"nplurals=(\d+)", plural_forms)[1])  # type: ignore[index]
+    forms = ["{n} dose", "{n} de doses", "{n} doses"][:count]
+    plural = "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
+    header_end = text.index("\n\n")
+    text = (
+        text[:header_end]
+        + f'\n"X-Generator: {generator}\\n"\n"Plural-Forms: {plural_forms}\\n"'
+        + text[header_end:]
+        + '\n#, python-brace-format\nmsgctxt "x/doses"\nmsgid "{n} dose"\n'
+        + f'msgid_plural "{{n}} doses"\n{plural}'
+    )
+    po.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("generator", "plural_forms"), TOOL_HEADERS)
+def test_gnu_s_plural_forms_are_as_standard_as_cldr_s(
+    tmp_path: Path, generator: str, plural_forms: str
+) -> None:
+    """A French catalog Poedit or Lokalize saved with GNU's two forms (as msginit writes
+    them), or Weblate with CLDR's three: I18N015 asked the first two to change to CLDR's
+    three, breaking a header every gettext tool writes. Accepted, kept by update, and
+    nothing the translator wrote (the plural entry, now obsolete) is lost."""
+    from msc_leaflet.i18n import workflow
+    from msc_leaflet.project import Project
+
+    root, po = french_project(tmp_path)
+    with_plural_forms(po, generator, plural_forms)
+    findings = [str(f) for f in workflow.check(Project.at(root)) if "fr/" in str(f.location)]
+    assert not [f for f in findings if "I18N015" in f or "I18N012" in f], findings
+    workflow.update(Project.at(root))
+    catalog = read_po(po)
+    assert catalog.header["Plural-Forms"] == plural_forms
+    assert catalog.header["X-Generator"] == generator
+    [doses] = [e for e in catalog.entries if e.msgctxt == "x/doses"]
+    assert doses.obsolete and doses.msgstr_plural[1] == "{n} de doses"
+    if MSGFMT:
+        run(MSGFMT, "--check", "-o", "/dev/null", str(po), cwd=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("plural_forms", "said"),
+    [
+        ("nplurals=3; plural=(n > 1);", "gives 3 forms, but its formula chooses only 2: msgstr[2]"),
+        ("nplurals=2; plural=(n != 1);", "chooses form 1 for n = 0, where GNU gettext's"),
+        ("nplurals=4; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : 3);", "fr has 3 (CLDR), 2 (GNU"),
+    ],
+)
+def test_a_plural_forms_no_standard_has_is_a_warning_naming_both(
+    tmp_path: Path, plural_forms: str, said: str
+) -> None:
+    """Refused (a warning, at the header's line): a count no standard for French uses,
+    a formula that never chooses a form it declares, one that chooses the singular's
+    form otherwise than French does; the hint offers CLDR's and GNU's headers."""
+    from msc_leaflet.i18n import workflow
+    from msc_leaflet.project import Project
+
+    root, po = french_project(tmp_path)
+    with_plural_forms(po, "Poedit 3.4.2", plural_forms)
+    findings = [str(f) for f in workflow.check(Project.at(root)) if "I18N015" in str(f)]
+    line = po.read_text("utf-8").splitlines().index(f'"Plural-Forms: {plural_forms}\\n"') + 1
+    [finding] = findings
+    assert finding.startswith(f"{po}:{line}: warning: I18N015: ") and said in finding
+    assert "nplurals=2; plural=(n > 1);" in finding

@@ -20,7 +20,6 @@ from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import read_input, standing_there
 from ..project import (
     Project,
-    cldr_locale,
     locale_name,
     parent_locales,
     same_language,
@@ -48,13 +47,14 @@ from .content_checks import content_findings
 from .coverage import MIN_SHARE, mismatch
 from .extract import GENERATED, is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
-from .headers import plural_count, plural_forms, translation_header
+from .headers import translation_header
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .label_checks import ui_entry_problems, ui_source
 from .merge import adopt_moved, merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
 from .plural_forms import often_forms, plural_problems
+from .plural_standards import standard_problem
 from .pofile import as_written, format_po, read_po, refuse_changed
 from .translation_checks import (
     COVERAGE,
@@ -676,25 +676,16 @@ def _entry_spans(catalog: Catalog, starts: set[int]) -> list[range]:
 
 
 def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
-    """I18N015: Plural-Forms counts other forms than CLDR gives the catalog's language
-    (nplurals=2 in Japanese, which has one; 2 in Arabic, which has six)."""
-    assert catalog.path is not None
-    written = re.search(r"nplurals\s*=\s*(\d+)", catalog.header.get("Plural-Forms", ""))
-    if written is None or cldr_locale(language) is None:
-        return []  # none, not a number (msgfmt --check says so), or no CLDR language
-    count = plural_count(language)
-    if int(written.group(1)) == count:
-        return []
-    return [
-        CheckFinding(
-            _field_location(catalog, "Plural-Forms"),
-            PLURAL_FORMS.severity,
-            f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
-            f'write "Plural-Forms: {plural_forms(language)}\\n", the form msc-leaflet gives '
-            "a new catalog",
-            PLURAL_FORMS.code,
-        )
-    ]
+    """I18N015: a Plural-Forms that is no standard one for the catalog's language
+    (`plural_standards`: CLDR's or GNU gettext's, as msginit and Poedit write it):
+    nplurals=2 in Japanese, which has one; 2 in Arabic, which has six; a formula that
+    never chooses a form it declares, or chooses otherwise than the language does."""
+    found = standard_problem(catalog.header.get("Plural-Forms", ""), language)
+    if found is None:
+        return []  # standard, or refused by msgfmt's own check (`plural_problems`)
+    message, hint = found
+    location = _field_location(catalog, "Plural-Forms")
+    return [CheckFinding(location, PLURAL_FORMS.severity, message, hint, PLURAL_FORMS.code)]
 
 
 def _field_location(catalog: Catalog, field: str) -> Location:
