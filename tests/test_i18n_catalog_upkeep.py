@@ -329,3 +329,29 @@ def test_a_plural_forms_no_standard_has_is_a_warning_naming_both(
     [finding] = findings
     assert finding.startswith(f"{po}:{line}: warning: I18N015: ") and said in finding
     assert "nplurals=2; plural=(n > 1);" in finding
+
+
+def test_a_bare_zh_folder_beside_zh_hans_is_one_locale_in_two_folders(tmp_path: Path) -> None:
+    """locales/zh and locales/zh_Hans are one locale (zh is zh_Hans in CLDR, as zh_TW is
+    zh_Hant_TW): both were built, into build/zh and build/zh_Hans, from different
+    catalogs. Now the second is named with what to do, every catalog command stops
+    before writing, and `build -l zh` builds the zh_Hans catalogs once the folder is
+    joined."""
+    from i18n_support import copy_bundled, invoke
+
+    root = copy_bundled(tmp_path)
+    (root / "locales" / "zh_Hans").rename(root / "locales" / "zh")
+    shutil.copytree(root / "locales" / "zh", root / "locales" / "zh_Hans")
+    ui = root / "locales" / "zh" / "LC_MESSAGES" / "ui.po"
+    before = ui.read_bytes()
+    for command in ("stats", "update", "check"):
+        code, output = invoke("i18n", command, "--project", str(root))
+        assert code == 1 and "Traceback" not in output, (command, output)
+        assert "locales/zh/ holds zh_Hans catalogs, as locales/zh_Hans/ does" in output
+        assert "remove locales/zh/" in output
+        assert ui.read_bytes() == before  # nothing the translator wrote was touched
+    shutil.rmtree(root / "locales" / "zh")
+    code, output = invoke("i18n", "init", "zh", "--project", str(root))
+    assert code == 0 and "warning" not in output, output
+    assert not (root / "locales" / "zh").exists()
+    assert (root / "locales" / "zh_Hans" / "LC_MESSAGES" / "infusion-safety.po").is_file()

@@ -212,10 +212,12 @@ def second_locale(project: Project, locale: str) -> Finding | None:
     started a second Thai locale without a word, and every leaflet was then built
     twice, once from each. Said, not refused: ``ar_EG`` beside ``ar`` is a real choice
     (it starts from ``ar``'s translations, for words that differ in Egypt)."""
+    mine = project.locale(locale, "i18n init")
     for parent in parent_locales(locale):
         folder = next(project.folders_spelling(locale_name(parent)), None)
+        if folder == mine:  # zh started in locales/zh_Hans: the same locale, one folder
+            continue
         if folder and leaflet_locales(project, [folder]):  # built: not ui.po alone
-            mine = project.locale(locale, "i18n init")
             return Finding(
                 Location(project.locales_dir / mine),
                 "warning",
