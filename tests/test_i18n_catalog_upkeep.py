@@ -220,6 +220,8 @@ def test_a_renamed_leaflet_s_template_goes_and_its_catalog_stays(tmp_path: Path)
     old = {e.msgid: e.msgstr for e in read_po(old_po).active if e.msgstr}
     offered = [e for e in new.active if e.msgid in old]
     assert len(offered) >= 61 and all(e.msgstr == old[e.msgid] for e in offered)
+    if MSGFMT:
+        run(MSGFMT, "--check", "-o", "/dev/null", str(new.path), cwd=tmp_path)
 
 
 def test_extract_removes_the_template_of_a_withdrawn_leaflet(tmp_path: Path) -> None:

@@ -111,8 +111,10 @@ def stale_templates(project: Project, templates: dict[str, Catalog]) -> list[Wri
     for path in sorted(project.locales_dir.glob("*.pot")):
         if path.stem in templates or not path.is_file():
             continue
-        project.inside(path, Location(path))
-        head = read_input(path)[:4096].decode("utf-8", errors="replace").splitlines()
+        if path.is_symlink():  # a link is someone's arrangement: named, never followed
+            head: list[str] = []
+        else:
+            head = read_input(path)[:4096].decode("utf-8", errors="replace").splitlines()
         ours = any(line.startswith("#") and line.endswith(GENERATED) for line in head[:5])
         if ours:
             path.unlink()
