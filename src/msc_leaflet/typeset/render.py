@@ -33,12 +33,14 @@ from operator import attrgetter
 from typing import TypeVar, cast
 
 from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..languages import LATIN_WORD, bcp47, language_of, profile
 from .bidi import visual_order
 from .citation_links import citation_marks, wait
 from .fonts import shaping_font
+from .link_words import describe_address
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormPlacer, FormsTable, form_scale, forms_table
 from .overprint import BLACK, state, switch
@@ -1297,13 +1299,33 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
             continue
         stretch = list(run)  # in reading order: right to left in right-to-left text
         rect = _area(stretch, y)
+        owner = next(owners, None)
         if link.startswith("#"):
             canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
         else:
-            canvas.linkURL(link, rect, relative=1, thickness=0)
-        owner = next(owners, None)
+            canvas.linkURL(
+                link, rect, relative=1, thickness=0, **_described(canvas, link, stretch, owner)
+            )
         if tagger is not None and owner is not None:
             tagger.annotate(owner, len(canvas._annotationrefs) - 1)
+
+
+def _described(
+    canvas: Canvas, link: str, stretch: list[Placed], owner: Element | None
+) -> dict[str, PDFString]:
+    """The /Contents of the annotation of a phone or mail link, in the language of its
+    text ("Call +66 2 …": `link_words`); none for a web link, whose address describes
+    it (`finishing.tagged_pdf`). Where the words are not in the link's language (its
+    label is untranslated), the link is tagged in theirs, as a citation's is."""
+    lang = owner.effective_lang() if owner is not None else ""
+    printed = "".join(placed.cluster.text for placed in stretch)
+    said = describe_address(canvas, link, printed, lang)
+    if said is None:
+        return {}
+    words, words_lang = said
+    if owner is not None and words_lang and words_lang != lang:
+        owner.lang = words_lang
+    return {"Contents": PDFString(words)}
 
 
 def _linked(piece: Piece) -> str:
