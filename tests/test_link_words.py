@@ -7,6 +7,7 @@ page), the number as printed, and a mail link "Email …" (`typeset/link_words.p
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,20 @@ def test_body_links_to_a_phone_and_a_mailbox_say_what_they_do(
 )
 def test_address_label(url: str, printed: str, expected: object) -> None:
     assert address_label(url, printed) == expected
+
+
+def test_without_a_translation_the_number_alone_is_said_in_its_lines_voice(
+    tmp_path: Path,
+) -> None:
+    """A Vietnamese ui.po that leaves "Call {number}" untranslated: the link says the
+    number alone, which any voice reads, and stays in the line's language, as a phone
+    number is read with its label (not English words in a Vietnamese voice, nor the
+    number retagged English)."""
+    root = tmp_path / "languages"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", root)
+    (root / "organisations" / "test-clinic.yaml").write_text(
+        'name: Test Clinic\nphone: "+66 2 123 4567"\nweb: https://example.org\n', "utf-8"
+    )
+    path = build_leaflet(Project.at(root), "after-your-infusion", "vi", tmp_path / "out").path
+    phones = [link for link in _links(path) if link[0].startswith("tel:")]
+    assert phones == [("tel:+6621234567", "+66 2 123 4567", "vi")]

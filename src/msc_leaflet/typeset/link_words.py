@@ -7,7 +7,8 @@ was read as "tel colon plus six billion…", in English on a Thai page. A phone 
 described as what it does, in the language of the text it is in, "Call +66 (0) 64 505
 5599" ("โทร …"; the ui catalog's ``call-link``), with the number as the page prints it
 (a screen reader reads its groups as a reader does); a mail link "Email clinic@…"
-(``email-link``). The words come from the layout (`layout.editions`), which knows each
+(``email-link``); where ``ui.po`` has no translation of the words, the number or the
+address alone. The words come from the layout (`layout.editions`), which knows each
 language's catalog; the line being drawn asks for them here (`render`), through the
 canvas, as a citation's link asks `citation_links` for its words.
 """
@@ -59,4 +60,10 @@ def describe_address(canvas: object, url: str, printed: str, lang: str) -> tuple
     if say is None or label is None:
         return None
     key, values = label
-    return say(key, lang, values)
+    words, words_lang = say(key, lang, values)
+    if lang and words_lang != lang:
+        # No words in the link's language (its ui.po leaves the label untranslated): the
+        # number or address alone, which any voice reads, rather than English words in
+        # the voice of the line the number is read in, as its label is.
+        return values[next(iter(values))], lang
+    return words, words_lang
