@@ -200,7 +200,10 @@ async def library(request: Request) -> Response:
     shelf = await current_shelf(desk)
     t = desk.interface_for(request)
     params = request.query_params
-    language, gone = params.get("lang", ""), ""
+    # Each asked for once, as the PDF route asks (`choices.single`), before a language
+    # refused is read below as one since removed.
+    language, topic, query = (choices.single(params, f, t.language) for f in ("lang", "topic", "q"))
+    gone = ""
     try:
         language = choices.locale(shelf, language) if language else ""
     except Refused as refused:
@@ -209,14 +212,13 @@ async def library(request: Request) -> Response:
         # A bookmark kept after a language was removed: as for a topic gone, the
         # library with every language, saying so at the language choice.
         language, gone = "", language
-    topic = params.get("topic", "")
     stale = bool(topic) and topic not in shelf.topics
     if stale:
         # A bookmark, or a page opened before an editor renamed the keyword: the library
         # as asked for but with every topic, saying so at the topic list (the search
         # typed is kept); 404, as the topic is not there.
         topic = ""
-    query = params.get("q", "")[:MAX_SEARCH]
+    query = query[:MAX_SEARCH]
     # A link naming a language no leaflet is ready in (a bookmark, a translation
     # withdrawn): kept as asked, and the page says why nothing shows, at the choice.
     unprintable = bool(language) and language not in shelf.printable_locales
@@ -342,9 +344,10 @@ async def signoff_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
     card = choices.leaflet(shelf, request.path_params["leaflet_id"])
-    locale = choices.locale(shelf, request.query_params.get("lang", ""))
-    page = _page_number(request.query_params.get("page", "1"))
     t = desk.interface_for(request)
+    params = request.query_params
+    locale = choices.locale(shelf, choices.single(params, "lang", t.language))
+    page = _page_number(choices.single(params, "page", t.language) or "1")
     view = await asyncio.to_thread(signoff_view, desk.project, card.id, locale, page, t)
     return render(request, "signoff.html", {
         "card": card, "view": view, "relative": lambda f: in_project(desk.project, f.location),

@@ -1,0 +1,69 @@
+"""The desk's last gaps: a choice given twice on every page, a pack's HEAD, a leaflet
+whose catalog cannot be read, and a warning said once wherever builds are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from desk_support import copy_library, desk_client, snapshot
+from msc_leaflet.desk.builds import Builds
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_library(tmp_path_factory.mktemp("desk-gaps"))
+
+
+@pytest.fixture(scope="module")
+def client(project: Path) -> Iterator[TestClient]:
+    with desk_client(project) as test_client:
+        yield test_client
+
+
+def builds(client: TestClient) -> Builds:
+    desk_builds: Builds = client.app.state.desk.builds  # type: ignore[attr-defined]
+    return desk_builds
+
+
+def _reasons(page: str) -> str:
+    return " ".join(part.split("</p>")[0] for part in page.split('<p class="reason"')[1:])
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("/?lang=th&lang=en", "Language: “th, en” is not offered"),
+        ("/?topic=basics&topic=safety", "Topic: “basics, safety” is not offered"),
+        ("/?q=cells&q=MSC", "Search titles: “cells, MSC” is not offered"),
+        ("/leaflets/infusion-safety/signoff?lang=th&lang=en",
+         "Language: “th, en” is not offered"),
+        ("/leaflets/infusion-safety/signoff?lang=th&page=1&page=2",
+         "page is given more than once"),
+    ],
+)  # fmt: skip
+def test_a_choice_given_twice_on_the_library_or_sign_off_page_is_refused(
+    client: TestClient, project: Path, address: str, said: str
+) -> None:
+    """``/?lang=th&lang=en`` showed the library filtered by one of the two languages,
+    and the sign-off page of one of them, without a word: a clinician could read the
+    English sign-off for the Thai one. Refused now (400) as the PDF route refuses a
+    choice given twice, naming the field and both values; nothing built or written."""
+    before = snapshot(project)
+    started = builds(client).builds_started
+    page = client.get(address)
+    assert page.status_code == 400, address
+    assert said in _reasons(page.text), page.text
+    assert 'class="card"' not in page.text and "<table" not in page.text
+    assert builds(client).builds_started == started
+    assert snapshot(project) == before
+
+
+def test_a_choice_given_once_still_serves_the_library_and_sign_off(client: TestClient) -> None:
+    assert client.get("/?lang=th&topic=basics&q=MSC").status_code == 200
+    assert client.get("/leaflets/infusion-safety/signoff?lang=th&page=1").status_code == 200
+    thai = client.get("/?lang=th&lang=en", headers={"cookie": "desk_ui=zh_Hans"})
+    assert thai.status_code == 400 and "th、en" in thai.text
