@@ -67,3 +67,37 @@ def test_a_choice_given_once_still_serves_the_library_and_sign_off(client: TestC
     assert client.get("/leaflets/infusion-safety/signoff?lang=th&page=1").status_code == 200
     thai = client.get("/?lang=th&lang=en", headers={"cookie": "desk_ui=zh_Hans"})
     assert thai.status_code == 400 and "th、en" in thai.text
+
+
+def test_a_head_for_an_up_to_date_pack_joins_nothing(
+    client: TestClient, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``HEAD`` for a pack whose leaflets were up to date still set its cover and
+    joined every page (a link checker kept a core busy for headers alone). Now it is
+    answered from the leaflets' outputs: the ``GET``'s type, file name and caching, no
+    body and no length (known only once joined), nothing run in the build pool."""
+    address = "/pack.pdf?leaflet=infusion-safety&leaflet=what-msc-can-do&lang=th&with_source=1"
+    got = client.get(address)
+    assert got.status_code == 200 and got.content.startswith(b"%PDF")
+    ran: list[object] = []
+    desk_builds = builds(client)
+    original = desk_builds.run
+
+    async def counted(fn: object, *args: object) -> object:
+        ran.append(fn)
+        return await original(fn, *args)
+
+    monkeypatch.setattr(desk_builds, "run", counted)
+    before = snapshot(project)
+    head = client.head(address)
+    assert head.status_code == 200 and head.content == b""
+    for name in ("content-type", "content-disposition", "cache-control"):
+        assert head.headers[name] == got.headers[name], name
+    assert "patient-pack.th.sequential.pdf" in head.headers["content-disposition"]
+    assert head.headers.get("content-length") != "0"
+    assert ran == [] and snapshot(project) == before
+    # Not up to date (one of its leaflets never built in English): 404, nothing built.
+    started = desk_builds.builds_started
+    cold = client.head("/pack.pdf?leaflet=stromal-or-stem&lang=en")
+    assert cold.status_code == 404 and ran == []
+    assert desk_builds.builds_started == started

@@ -390,11 +390,16 @@ async def leaflet_pdf(request: Request) -> Response:
     return _pdf(data, download_name(job.locale, job.leaflet_id, job.variant))
 
 
-def _pdf(data: bytes, name: str) -> Response:
-    return Response(data, media_type="application/pdf", headers={
+def _pdf(data: bytes | None, name: str) -> Response:
+    """A PDF to hand out, sent whole (docs/desk.md); ``None``: the headers of one not
+    made, for a ``HEAD``, without a length (Starlette would say 0 bytes)."""
+    response = Response(data, media_type="application/pdf", headers={
         "content-disposition": content_disposition(name),
         "cache-control": "no-cache",
     })  # fmt: skip
+    if data is None:
+        del response.headers["content-length"]
+    return response
 
 
 async def page_picture(request: Request) -> Response:
@@ -514,6 +519,15 @@ async def pack_pdf(request: Request) -> Response:
         # What the builds warned of, said before the pack is handed out, as the leaflet
         # page says it: handed the file at once, the nurse never saw it.
         return _pack_form(request, shelf, "", "", status=200, warnings=warnings)
+    # Named like a leaflet's download, its edition the leaflets' (one with its original).
+    sequential = EDITIONS["sequential"]
+    variant = f".{sequential.suffix}" if sequential.name in editions else ""
+    name = download_name(lang, PACK_NAME, variant)
+    if _head(request):
+        # Its leaflets up to date, the pack is what a GET would join: said from that,
+        # not joined (a cover set, every page copied) for headers alone. Its length is
+        # known only once joined, so none is given.
+        return _pdf(None, name)
     contents = tuple(
         CoverEntry((card.title(lang), card.title(card.language)), card.language)
         if edition == "sequential" else CoverEntry((card.title(lang),), card.language)
@@ -527,10 +541,7 @@ async def pack_pdf(request: Request) -> Response:
     )  # fmt: skip
     items = [PackItem(data, c.title(lang)) for (_, data), c in zip(built, cards, strict=True)]
     data = await desk.builds.run(make_pack, desk.project.root, cover, items)
-    # Named like a leaflet's download, its edition the leaflets' (one with its original).
-    sequential = EDITIONS["sequential"]
-    variant = f".{sequential.suffix}" if sequential.name in editions else ""
-    return _pdf(data, download_name(lang, PACK_NAME, variant))
+    return _pdf(data, name)
 
 
 def _leaflet_of(finding: Finding) -> str:
