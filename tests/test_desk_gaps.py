@@ -3,6 +3,7 @@ whose catalog cannot be read, and a warning said once wherever builds are report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,3 +102,39 @@ def test_a_head_for_an_up_to_date_pack_joins_nothing(
     cold = client.head("/pack.pdf?leaflet=stromal-or-stem&lang=en")
     assert cold.status_code == 404 and ran == []
     assert desk_builds.builds_started == started
+
+
+def _between(page: str, start: str, end: str) -> str:
+    return page.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_a_leaflet_with_an_unreadable_catalog_lists_that_language_once(tmp_path: Path) -> None:
+    """With a leaflet's Thai catalog half saved, its Translation list was empty, as if
+    no one had begun the translation, and its Status row was gone. Now Thai is listed,
+    not ready, with its sign-off link, and the catalog's file and line said in that row
+    alone on the page, in whichever language the page shows; Status lists the row, not
+    ready, as its checks list the error."""
+    root = copy_library(tmp_path)
+    catalog = root / "locales" / "th" / "LC_MESSAGES" / "infusion-safety.po"
+    with open(catalog, "a", encoding="utf-8") as po:
+        po.write('\nmsgid "half-saved\n')
+    line = catalog.read_text(encoding="utf-8").count("\n")
+    where = f"locales/th/LC_MESSAGES/infusion-safety.po:{line}"
+    with desk_client(root) as desk:
+        for lang in ("th", "en"):
+            page = desk.get(f"/leaflets/infusion-safety?lang={lang}")
+            assert page.status_code == 200
+            listed = _between(page.text, "<h2>Translation</h2>", "<h2>Content checks</h2>")
+            assert listed.count("<li>Thai: not ready · ") == 1, listed
+            assert "/leaflets/infusion-safety/signoff?lang=th" in listed
+            assert "A file of the project cannot be read" in listed and where in listed
+            assert page.text.count(where) == 1, lang
+        # A catalog read well is listed as before, with how far it is.
+        other = desk.get("/leaflets/stromal-or-stem?lang=en").text
+        assert "Thai: 100% translated — ready" in other
+        status = desk.get("/status").text
+        rows = re.findall(r"<tr>\s*<th scope=\"row\"[^>]*>(.*?)</th>(.*?)</tr>", status, re.S)
+        safety = [cells for title, cells in rows if title == "Safety of MSC infusions"]
+        thai = [cells for cells in safety if '<td class="short">Thai</td>' in cells]
+        assert len(thai) == 1 and "not ready" in thai[0], safety
+        assert status.count(where) == 1

@@ -312,13 +312,13 @@ async def leaflet_page(request: Request) -> Response:
     def where(finding: Finding) -> str:
         return in_project(desk.project, finding.location)
 
-    # The catalog of the chosen language that cannot be read is named under
-    # Translation, file and line: not listed again among the checks (it was, twice).
-    above = card.unreadable.get(choice.locale)
+    # A catalog of the leaflet's that cannot be read is named under Translation, in
+    # its language's row, file and line: not listed again among the checks (it was,
+    # twice).
+    above = {(where(f), f.message) for f in card.unreadable.values()}
     findings = [
         f for f in await desk.findings(shelf)
-        if _leaflet_of(f) == card.id
-        and not (above and (where(f), f.message) == (where(above), above.message))
+        if _leaflet_of(f) == card.id and (where(f), f.message) not in above
     ]  # fmt: skip
     t = desk.interface_for(request)
     booklet = built is not None and choice.paper == "booklet"
