@@ -3,14 +3,18 @@ whose catalog cannot be read, and a warning said once wherever builds are report
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from typer.testing import CliRunner
 
+from batch_support import two_leaflets
 from desk_support import copy_library, desk_client, snapshot
+from msc_leaflet.cli.app import app
 from msc_leaflet.desk.builds import Builds
 
 
@@ -138,3 +142,29 @@ def test_a_leaflet_with_an_unreadable_catalog_lists_that_language_once(tmp_path:
         thai = [cells for cells in safety if '<td class="short">Thai</td>' in cells]
         assert len(thai) == 1 and "not ready" in thai[0], safety
         assert status.count(where) == 1
+
+
+def test_a_repeated_warning_is_said_once_by_a_dry_run_and_in_json(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
+    """ "A warning that repeats is printed once" held for the build's text alone: its
+    ``--dry-run`` said a leaflet's missing catalog again for each edition, and
+    ``--json`` left a script to count it once per output. The dry run says it once;
+    both JSON documents list each warning once under ``warned``, with the outputs that
+    warned of it, and an output's own list holds it once."""
+    root = two_leaflets(make_project)
+    args = ["build", "one", "-l", "de", "--edition", "single", "--edition", "parallel",
+            "-p", str(root), "-o", str(tmp_path / "o")]  # fmt: skip
+    said = "no de catalog for leaflet 'one': every text is printed untranslated"
+    outputs = ["de/one.parallel.pdf", "de/one.pdf"]
+    for extra in (["--dry-run"], []):
+        text = CliRunner().invoke(app, [*args, *extra])
+        assert text.exit_code == 0, text.output
+        assert text.stderr.count(said) == 1, (extra, text.stderr)
+    for extra in (["--dry-run", "--force"], ["--force"]):
+        document = json.loads(CliRunner().invoke(app, [*args, *extra, "--json"]).stdout)
+        [warned] = [w for w in document["warned"] if said in w["message"]]
+        assert sorted(warned["outputs"]) == outputs, (extra, warned)
+        assert warned["severity"] == "warning" and "file" in warned
+        for output in document["outputs"]:
+            assert sum(said in w["message"] for w in output["warnings"]) == 1, output
