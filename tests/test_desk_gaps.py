@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from batch_support import two_leaflets
 from desk_support import copy_library, desk_client, snapshot
+from i18n_support import set_msgstr
 from msc_leaflet.cli.app import app
 from msc_leaflet.desk.builds import Builds
 
@@ -168,3 +169,24 @@ def test_a_repeated_warning_is_said_once_by_a_dry_run_and_in_json(
         assert warned["severity"] == "warning" and "file" in warned
         for output in document["outputs"]:
             assert sum(said in w["message"] for w in output["warnings"]) == 1, output
+
+
+def test_a_build_warning_the_leaflet_page_gives_is_said_once(tmp_path: Path) -> None:
+    """A Thai proof built with "References" untranslated in ``ui.po``: the leaflet page
+    said the warning under Translation and again in the build's warnings. Said once
+    now, among the build's warnings (announced), with its file and line; a page not
+    built (the leaflet not ready, no proof) still says it under Translation."""
+    root = copy_library(tmp_path)
+    line = set_msgstr(root / "locales" / "th" / "LC_MESSAGES" / "ui.po", "references", "")
+    said = "untranslated th page words, printed in English: references"
+    with desk_client(root) as desk:
+        page = desk.get("/leaflets/infusion-safety?lang=th&proof=1")
+        assert page.status_code == 200 and "pages/1.png" in page.text
+        assert page.text.count(said) == 1, page.text
+        warned = _between(page.text, '<div class="build-warnings" role="status">', "</div>")
+        assert said in warned and f"locales/th/LC_MESSAGES/ui.po: warning: 1 {said}" in warned
+        assert f"(line {line})" in warned
+        unbuilt = desk.get("/leaflets/infusion-safety?lang=th")
+        assert unbuilt.text.count(said) == 1 and "build-warnings" not in unbuilt.text
+        listed = _between(unbuilt.text, "<h2>Translation</h2>", "<h2>Content checks</h2>")
+        assert said in listed and "locales/th/LC_MESSAGES/ui.po" in listed

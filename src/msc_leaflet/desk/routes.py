@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -322,11 +322,16 @@ async def leaflet_page(request: Request) -> Response:
     ]  # fmt: skip
     t = desk.interface_for(request)
     booklet = built is not None and choice.paper == "booklet"
+    # The page words printed in English, under Translation: those the build warned of
+    # are said once, among its warnings (announced).
+    warnings = _warnings(desk, built)
+    english = card.words_in_english(choice.locale, choice.paper == "booklet")
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "problem": problem, "built": built,
         "pictures": picture_names(t, pages, booklet=booklet,
                                   right_to_left=right_to_left(choice.locale)),
-        "landscape": booklet, "warnings": _warnings(desk, built),
+        "landscape": booklet, "warnings": warnings,
+        "english": _not_warned(desk, english, warnings),
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
         "today": desk.today(), "relative": where,
         # A check result in one of the leaflet's catalogs (LOAD001 of a .po another
@@ -380,6 +385,15 @@ def _warnings(desk: Desk, *built: Built | None) -> list[str]:
     the desk built the same PDFs and said nothing of a word printed in English."""
     said = (warning for one in built if one is not None for warning in one.warnings)
     return list(dict.fromkeys(without_folders(desk.project, warning) for warning in said))
+
+
+def _not_warned(desk: Desk, findings: Sequence[Finding], warnings: list[str]) -> list[Finding]:
+    """``findings`` the build's ``warnings`` do not say: a page word in English, listed
+    under Translation, was said again in the build's warnings of the same page.
+    Compared as shown (`without_folders`): a build names its files from its worker's
+    folder, the page from wherever the desk was started."""
+    said = set(warnings)
+    return [f for f in findings if without_folders(desk.project, str(f)) not in said]
 
 
 async def leaflet_pdf(request: Request) -> Response:
