@@ -88,3 +88,90 @@ def test_a_kana_promise_in_a_japanese_leaflet_stands_where_it_is_typed(
         if getattr(f, "code", "") == "CLAIM001"
     ]
     assert found == ["20:26: risky claim “カンチ”"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Our cells are cureing arthritis.", "cureing"),  # the e kept before -ing
+        ("Our cells regrowed cartilage.", "regrowed"),  # a regular ending
+        ("Our cells regenrate cartilage.", "regenrate"),  # a letter left out
+        ("Our cells regnerate cartilage.", "regnerate"),
+        ("Our cells regenarate cartilage.", "regenarate"),  # a vowel for another
+        ("Our cells REGENRATE cartilage.", "REGENRATE"),
+        ("Cartilage regeneraton in weeks.", "regeneraton"),
+        ("Our cells regenerateing cartilage.", "regenerateing"),  # a vowel added
+        ("Our cells rejuvinate your joints.", "rejuvinate"),
+        ("This is a rniracle.", "rniracle"),  # rn printed close as m
+        ("A miracel for your knees.", "miracel"),  # two letters swapped
+        ("Results are guarenteed.", "guarenteed"),
+        ("Results are garanteed.", "garanteed"),
+        ("Results gauranteed.", "gauranteed"),
+    ],
+)
+def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None:
+    assert promises(sentence, "en") == [words]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our cells do not regenrate cartilage.",  # denied, misspelt or not
+        "No clinic can garantee results.",
+        "Degenerate discs are common.",  # a consonant for another: another word
+        "Degenerative disease of the knee.",
+        "We take good care of you.",  # short words' slips are words
+        "Caring for your knee after the injection.",
+        "Coring a sample is part of the test.",
+        "Keep your records secure.",
+        "Regenerative medicine is a field of research.",
+    ],
+)
+def test_words_near_a_claim_word_pass(sentence: str) -> None:
+    assert promises(sentence, "en") == []
+
+
+DICTIONARY = Path("/usr/share/hunspell/en_US.dic")
+
+
+@pytest.mark.skipif(not DICTIONARY.is_file(), reason="no hunspell en_US dictionary here")
+def test_no_slip_read_as_a_claim_is_an_english_word() -> None:
+    """A slip the check reads as a promise is no word of English (checked against
+    hunspell's list, its stems with the common endings): "degenerate" is never read
+    as "regenerate"."""
+    stems = {
+        line.split("/")[0].casefold()
+        for line in DICTIONARY.read_text("latin-1").splitlines()[1:]
+        if line
+    }
+    endings = [("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", "")]
+    endings += [("ing", "e"), ("ion", "e"), ("ly", "")]
+
+    def english(word: str) -> bool:
+        return word in stems or any(
+            word.endswith(end) and word[: -len(end)] + stem in stems for end, stem in endings
+        )
+
+    listed = claim_list("en")
+    words = [
+        slip
+        for slip, n in listed.slips
+        if english(slip)
+        # the word itself with another regular ending ("guaranteeed", "regrowes")
+        and not any(slip.startswith(form.casefold()[:-1]) for form in listed.claims[n].forms)
+    ]
+    # "guaranty" is the older spelling of "guarantee": the same promise
+    assert [word for word in words if not word.startswith("guaranty")] == []
+
+
+def test_a_misspelt_promise_stands_where_it_is_typed(
+    make_project: Callable[..., Path],
+) -> None:
+    blocks = CLEAN + "- paragraph: Our cells regenrate cartilage [@alpha2001].\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks)})
+    found = [
+        f"{f.location.line}:{f.location.column}: {f.message}"
+        for f in run_checks(Project.at(root), config=CheckConfig(today=TODAY))
+        if getattr(f, "code", "") == "CLAIM001"
+    ]
+    assert found == ["20:26: risky claim “regenrate”"], found

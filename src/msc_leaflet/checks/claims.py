@@ -54,6 +54,7 @@ from ..languages import LanguageProfile, in_own_letters, language_of, profile, p
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
+from .slips import slip_table
 from .source import SourceMap, po_locate
 from .text import (
     Plain,
@@ -208,6 +209,13 @@ class ClaimList:
     dropped: tuple[str, ...] = ()  # where a language drops the pronoun (Japanese): the
     # particles that mark a subject, an object or a topic (が, を, は); a sentence after
     # the question with none of them speaks of the disease asked (`_dropped_name`)
+    slips: tuple[tuple[str, int], ...] = ()  # a long claim word's misspellings
+    # ("regenrate") and the index of the claim they are read as (`checks.slips`)
+
+    @cached_property
+    def slip_claims(self) -> dict[str, int]:
+        """`slips` as a table, looked up for each long word of a text (`_with_slips`)."""
+        return dict(self.slips)
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -361,6 +369,16 @@ def claim_list(lang: str) -> ClaimList:
             for form in spelled(forms)
         ),
         spelled(cues.get("dropped", [])),
+        # "regenrate", "guarenteed": the slips of the list's long words (`checks.slips`)
+        slip_table(
+            [
+                (n, form)
+                for n, claim in enumerate(claims)
+                if claim.severity == "error"
+                for form in claim.forms
+            ],
+            int(cues.get("slips_from", 0)),
+        ),
     )
 
 
@@ -454,6 +472,7 @@ def find_claims(
     spelled, origin = _named_again(
         p.text, *one_spelling(p.text, claims.lang), claims, project, question
     )
+    claims = _with_slips(spelled, claims)
     found = _occurrences(p.text, spelled, origin, claims, project)
     around = _Sentences(
         spelled, claims.lang, claims.name_heads, claims.continuations, claims.alternatives
@@ -515,6 +534,37 @@ def find_claims(
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def _with_slips(spelled: str, claims: ClaimList) -> ClaimList:
+    """``claims`` with the slips of its long words that ``spelled`` holds ("regenrate")
+    as forms of their claims, so that they are found and judged as the word is; the
+    list itself where it holds none (most texts: no regular expression grows)."""
+    if not claims.slips:
+        return claims
+    table = claims.slip_claims
+    found = {word.casefold() for word in _LONG_WORD.findall(spelled)} & table.keys()
+    return _slipped(claims, tuple(sorted(found))) if found else claims
+
+
+@lru_cache(maxsize=64)
+def _slipped(claims: ClaimList, found: tuple[str, ...]) -> ClaimList:
+    table = claims.slip_claims
+    listed = [
+        dataclasses.replace(
+            claim,
+            forms=tuple(
+                sorted({*claim.forms, *(s for s in found if table[s] == n)}, key=len)[::-1]
+            ),
+        )
+        if any(table[s] == n for s in found)
+        else claim
+        for n, claim in enumerate(claims.claims)
+    ]
+    return dataclasses.replace(claims, claims=tuple(listed))
 
 
 def _named_again(
