@@ -110,3 +110,23 @@ def test_a_disguised_promise_is_found_where_it_is_typed(
     hidden = findings_for(root, "TEXT001")
     assert [h.split(": ")[0] for h in hidden] == ["20:26", "20:41"], hidden
     assert "shows “heal”" in hidden[0] and "shows “MIRACLE”" in hidden[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("\u0441ure", "cure"),  # a Cyrillic с
+        ("\u1d04\u1d1c\u0280\u1d07", "cure"),  # small capitals
+        ("mirac\u04cfe", "miracle"),  # a Cyrillic palochka for l
+        ("\u039c\u0399R\u0391CL\u0395", "MIRACLE"),  # Greek capitals
+    ],
+)
+def test_a_promise_in_another_script_s_letters_stands_where_it_is_typed(
+    make_project: Callable[..., Path], typed: str, printed: str
+) -> None:
+    """The claim stood at its line alone (column 0) while TEXT001 named the column: the
+    reviewer looked for "cure" and the file shows another script's letters."""
+    blocks = CLEAN + f"- paragraph: Our cells {typed} arthritis [@alpha2001].\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks)})
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(" (")[0] for f in found] == [f"20:26: error: risky claim “{printed}”"], found

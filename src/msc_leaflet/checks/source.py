@@ -18,7 +18,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..alternation import longest_first
-from ..content.text_policy import SARA_AM, typed_sara_am
+from ..content.text_policy import SARA_AM, lookalikes_of, typed_sara_am
 from ..content.twin_letters import typed_for
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
@@ -118,7 +118,8 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
     apart by any whitespace (a folded scalar), an invisible character between any two
     of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
     full-width form (ｃｕｒｅ), a kana in its half-width one (ｶﾝﾁ, ｶﾞ), or as a letter
-    printed alike (`twin_letters.typed_for`)."""
+    printed alike (`twin_letters.typed_for`; another script's, or a small capital:
+    `text_policy.lookalikes_of`)."""
 
     def letter(char: str) -> str:
         forms = set(_spellings(char))
@@ -129,6 +130,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         elif SARA_AM.fullmatch(char):
             forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
         forms |= set(typed_for(char))  # "MIRACLE" typed MlRACLE, 生 typed ⽣
+        forms |= set(lookalikes_of(char))  # "cure" typed сure (Cyrillic с), ᴄᴜʀᴇ
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]

@@ -1076,6 +1076,32 @@ def latin_lookalike(char: str) -> str | None:
     return None
 
 
+#: Where the letters `latin_lookalike` reads as Latin ones are encoded: Greek and Coptic,
+#: Cyrillic, Armenian, Cherokee, Coptic, the phonetic Latin blocks, and `_DRAWN_AS`.
+_LOOKALIKE_BLOCKS = (
+    (0x0250, 0x02AF), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1D00, 0x1DBF),
+    (0x2C80, 0x2CFF), (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xAB70, 0xABBF),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    chars = [chr(c) for low, high in _LOOKALIKE_BLOCKS for c in range(low, high + 1)]
+    for char in [*chars, *_DRAWN_AS]:
+        latin = latin_lookalike(char)
+        if latin:
+            found.setdefault(latin.lower(), []).append(char)
+    return {letter: tuple(dict.fromkeys(chars)) for letter, chars in found.items()}
+
+
+def lookalikes_of(letter: str) -> tuple[str, ...]:
+    """The letters of other scripts (and phonetic Latin) drawn like the ASCII
+    ``letter``, either case (`latin_lookalike` read back): a finding on "сure" typed
+    with a Cyrillic с names the column where it is typed."""
+    return _lookalikes().get(letter.lower(), ()) if letter.isascii() else ()
+
+
 @lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The first word of the character's Unicode name: LATIN, CYRILLIC, THAI …"""
