@@ -107,6 +107,7 @@ def test_a_kana_promise_in_a_japanese_leaflet_stands_where_it_is_typed(
         ("Results are guarenteed.", "guarenteed"),
         ("Results are garanteed.", "garanteed"),
         ("Results gauranteed.", "gauranteed"),
+        ("Our cells re-genrate cartilage.", "re-genrate"),  # a prefix set off too
     ],
 )
 def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None:

@@ -536,34 +536,33 @@ def find_claims(
     return result
 
 
-_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
+#: A word of Latin letters, and the parts a hyphen joins to it ("re-genrate").
+_LONG_WORD = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]+)*")
 
 
 def _with_slips(spelled: str, claims: ClaimList) -> ClaimList:
-    """``claims`` with the slips of its long words that ``spelled`` holds ("regenrate")
-    as forms of their claims, so that they are found and judged as the word is; the
-    list itself where it holds none (most texts: no regular expression grows)."""
+    """``claims`` with the slips of its long words that ``spelled`` holds ("regenrate",
+    "re-genrate" with a prefix set off) as forms of their claims, so that they are
+    found and judged as the word is; the list itself where it holds none (most texts:
+    no regular expression grows)."""
     if not claims.slips:
         return claims
     table = claims.slip_claims
-    found = {word.casefold() for word in _LONG_WORD.findall(spelled)} & table.keys()
+    found = {
+        (word.casefold(), table[key])
+        for word in _LONG_WORD.findall(spelled)
+        if (key := word.replace("-", "").casefold()) in table
+    }
     return _slipped(claims, tuple(sorted(found))) if found else claims
 
 
 @lru_cache(maxsize=64)
-def _slipped(claims: ClaimList, found: tuple[str, ...]) -> ClaimList:
-    table = claims.slip_claims
-    listed = [
-        dataclasses.replace(
-            claim,
-            forms=tuple(
-                sorted({*claim.forms, *(s for s in found if table[s] == n)}, key=len)[::-1]
-            ),
-        )
-        if any(table[s] == n for s in found)
-        else claim
-        for n, claim in enumerate(claims.claims)
-    ]
+def _slipped(claims: ClaimList, found: tuple[tuple[str, int], ...]) -> ClaimList:
+    """``claims`` with each slip ``found`` (as written, its claim's index) a form."""
+    listed = list(claims.claims)
+    for slip, n in found:
+        forms = {*listed[n].forms, slip}
+        listed[n] = dataclasses.replace(listed[n], forms=tuple(sorted(forms, key=len)[::-1]))
     return dataclasses.replace(claims, claims=tuple(listed))
 
 
