@@ -176,3 +176,32 @@ def test_a_misspelt_promise_stands_where_it_is_typed(
         if getattr(f, "code", "") == "CLAIM001"
     ]
     assert found == ["20:26: risky claim “regenrate”"], found
+
+
+@pytest.mark.parametrize(
+    ("locale", "msgstr", "words"),
+    [
+        # A translator's promise where the source says the cells send signals: the
+        # same rules read the msgstr, and the hint names its catalog line and column.
+        ("ja", "当院の細胞で関節炎がｶﾝﾁします。", "カンチ"),  # half-width katakana
+        ("th", "เซลล์ของเรา regenrate กระดูกอ่อน", "regenrate"),  # English, misspelt
+        ("th", "เซลล์ของเรา \u0280\u1d07\u0262\u0280\u1d0f\u1d21 กระดูกอ่อน", "regrow"),
+    ],
+)
+def test_a_disguised_promise_in_a_catalog_names_its_msgstr(
+    make_project: Callable[..., Path], locale: str, msgstr: str, words: str
+) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    header = f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = f'msgctxt "p"\nmsgid "Cells send signals."\nmsgstr "{msgstr}"\n'
+    po = root / "locales" / locale / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(header + entry, "utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=[locale])
+    [claim] = [f for f in found if getattr(f, "code", "") == "CLAIM001"]
+    assert f"risky claim “{words}”" in claim.message
+    line = (header + entry).splitlines().index(f'msgstr "{msgstr}"') + 1
+    lead = "当院の細胞で関節炎が" if locale == "ja" else "เซลล์ของเรา "  # before the claim
+    column = len('msgstr "') + len(lead) + 1
+    assert f"sample.po:{line}:{column})" in claim.hint, claim.hint
