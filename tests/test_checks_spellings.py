@@ -1,5 +1,8 @@
 """CLAIM001: a promise however its words are spelt.
 
+An English writer misspells a long claim word ("regenrate", "guarenteed"), prints rn
+for m ("rniracle") or a digit for a letter ("m1racle", "cur3"); see checks/slips.py.
+
 A writer spells a claim word in ways no list of phrases holds one by one: Japanese in
 kana instead of kanji (かんち for 完治, なおります for 治ります), in katakana for emphasis
 (カンチ, キセキ) or in half-width katakana an old form still types (ｶﾝﾁ). The page
@@ -108,6 +111,12 @@ def test_a_kana_promise_in_a_japanese_leaflet_stands_where_it_is_typed(
         ("Results are garanteed.", "garanteed"),
         ("Results gauranteed.", "gauranteed"),
         ("Our cells re-genrate cartilage.", "re-genrate"),  # a prefix set off too
+        # a digit for the letter it is drawn like, in short words too
+        ("A m1racle therapy.", "m1racle"),
+        ("A M1RACLE therapy.", "M1RACLE"),
+        ("Our cells cur3 arthritis.", "cur3"),
+        ("Our cells regr0w cartilage.", "regr0w"),
+        ("Results guarant33d.", "guarant33d"),
     ],
 )
 def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None:
@@ -126,6 +135,10 @@ def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None
         "Coring a sample is part of the test.",
         "Keep your records secure.",
         "Regenerative medicine is a field of research.",
+        "MSCs do not cur3 arthritis.",
+        # words written with digits that are none of a claim's
+        "CD34, HbA1c, H2O, IL-6, COVID-19, p53 and vitamin B12.",
+        "Take 1 tablet at 10am; call 1669 or ward 3B.",
     ],
 )
 def test_words_near_a_claim_word_pass(sentence: str) -> None:

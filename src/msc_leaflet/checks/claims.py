@@ -54,7 +54,7 @@ from ..languages import LanguageProfile, in_own_letters, language_of, profile, p
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
-from .slips import slip_table
+from .slips import digit_readings, slip_table
 from .source import SourceMap, po_locate
 from .text import (
     Plain,
@@ -216,6 +216,18 @@ class ClaimList:
     def slip_claims(self) -> dict[str, int]:
         """`slips` as a table, looked up for each long word of a text (`_with_slips`)."""
         return dict(self.slips)
+
+    @cached_property
+    def word_claims(self) -> dict[str, int]:
+        """Each one-word form of a promise (casefolded, ASCII), and its claim's index:
+        what a word with digits for letters ("m1racle") is read against."""
+        return {
+            form.casefold(): n
+            for n, claim in enumerate(self.claims)
+            if claim.severity == "error"
+            for form in claim.forms
+            if form.isascii() and form.isalpha()
+        }
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -536,23 +548,29 @@ def find_claims(
     return result
 
 
-#: A word of Latin letters, and the parts a hyphen joins to it ("re-genrate").
-_LONG_WORD = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]+)*")
+#: A word of Latin letters (and digits: "m1racle"), and the parts a hyphen joins to
+#: it ("re-genrate").
+_LONG_WORD = re.compile(r"[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)*")
 
 
 def _with_slips(spelled: str, claims: ClaimList) -> ClaimList:
     """``claims`` with the slips of its long words that ``spelled`` holds ("regenrate",
-    "re-genrate" with a prefix set off) as forms of their claims, so that they are
+    "re-genrate" with a prefix set off), and its words written with digits for letters
+    ("m1racle", "cur3"), as forms of their claims, so that they are
     found and judged as the word is; the list itself where it holds none (most texts:
     no regular expression grows)."""
     if not claims.slips:
         return claims
     table = claims.slip_claims
-    found = {
-        (word.casefold(), table[key])
-        for word in _LONG_WORD.findall(spelled)
-        if (key := word.replace("-", "").casefold()) in table
-    }
+    found = set()
+    for word in _LONG_WORD.findall(spelled):
+        key = word.replace("-", "").casefold()
+        if key in table:
+            found.add((word.casefold(), table[key]))
+        for reading in digit_readings(key):  # "m1racle", "regr0w": a digit drawn as a letter
+            n = claims.word_claims.get(reading, table.get(reading))
+            if n is not None:
+                found.add((word.casefold(), n))
     return _slipped(claims, tuple(sorted(found))) if found else claims
 
 

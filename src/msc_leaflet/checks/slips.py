@@ -8,7 +8,9 @@ English) is given its slips: a short word's slips are other words ("curing" and
 holds every slip of the English list to the system's English dictionary when it has
 one). The slips are one letter's: left out, doubled, swapped with the next, a vowel
 for another or added, and "rn" for "m" — not a consonant for another ("regenerate"
-and "degenerate")."""
+and "degenerate"). A digit written for the letter it is drawn like ("m1racle",
+"cur3", "regr0w") is read as the letter, in a word of any length: no word of the
+list is spelt with digits, and a word that is one read so is no other word."""
 
 from __future__ import annotations
 
@@ -55,3 +57,22 @@ def slip_table(forms: list[tuple[int, str]], min_letters: int) -> tuple[tuple[st
         for slip in slips(word) - listed:
             owner[slip] = index if owner.get(slip, index) == index else None
     return tuple(sorted((slip, index) for slip, index in owner.items() if index is not None))
+
+
+#: The letters a digit inside a word is written for, as it is drawn like them.
+DIGIT_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
+
+
+def digit_readings(word: str) -> list[str]:
+    """``word`` (lower case) with each digit read as a letter it stands for
+    (`DIGIT_LETTERS`): "m1racle" is "miracle" or "mlracle"; none for a word of fewer
+    than three letters or more than three digits (CD34, HbA1c and H2O are read as
+    typed: they become no claim word either way)."""
+    digits = sum(c.isdigit() for c in word)
+    if not digits or digits > 3 or sum(c.isalpha() for c in word) < 3:
+        return []
+    readings = [""]
+    for char in word:
+        letters = DIGIT_LETTERS.get(char, char) if char.isdigit() else char
+        readings = [r + letter for r in readings for letter in letters]
+    return [r for r in readings if r.isalpha()]
