@@ -57,10 +57,11 @@ def msgstr_line(path: Path, context: str) -> int:
 
 
 # What a translator or `i18n update` leaves in a catalog beyond translated entries (the
-# bundled catalogs hold none of it), for tests that append it to a Thai catalog and check
-# an exchange gives it back byte for byte.
+# bundled catalogs hold none of it; "#=": GNU gettext 0.22's sticky flags), for tests
+# that append it to a Thai catalog and check an exchange gives it back byte for byte.
 KEPT = """
 # Lan: checked against the glossary.
+#=  no-wrap
 #, fuzzy, x-team-checked
 #| msgid "Information for patients"
 msgctxt "x/fuzzy"
@@ -74,6 +75,7 @@ msgid_plural "{n} doses"
 msgstr[0] "{n} ครั้ง"
 
 # A comment the translator keeps.
+#= no-wrap
 #~ msgctxt "x/removed"
 #~ msgid "A paragraph the author removed."
 #~ msgstr "ย่อหน้าที่ผู้เขียนนำออก"

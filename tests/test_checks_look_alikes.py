@@ -7,7 +7,8 @@ deprecated ឣ is drawn as អ, Thai's obsolete ฃ as ข, the capital eth Ð a
 Thai เ + เ as แ (a common way to type it),
 a letter O among a share's digits is a zero ("1OO% safe") and a zero among capitals
 an O ("REGR0W"), and a Greek capital iota,
-read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ". The
+read by Unicode's skeleton as a small l, hid "ΜΙRΑCLΕ"; small capitals ("ᴄᴜʀᴇ"), a
+stroke (Cyrillic ӏ, the click letter ǀ) for l and Greek η for n hid theirs. The
 claim checks now read them as printed, and TEXT001 names the word to the reviewer, as
 a search of the PDF and a screen reader still read other characters.
 """
@@ -42,6 +43,13 @@ DISGUISED = [
     ("en", "Our cells are 1OO% safe.", "100% safe"),  # the letter O for a zero
     ("th", "ปลอดภัย 1OO%", "ปลอดภัย 100%"),
     ("en", "Our cells REGR0W cartilage.", "REGROW"),  # a zero for the letter O
+    # small capitals, drawn as the capitals at the small letters' height: ʀ and ᴇ have
+    # no likeness in Unicode's confusables
+    ("en", "Our cells \u1d04\u1d1c\u0280\u1d07 arthritis.", "cure"),
+    ("en", "Our cells \u0280\u1d07\u0262\u0280\u1d0f\u1d21 cartilage.", "regrow"),
+    ("en", "MSCs hea\u04cf your joints.", "heal"),  # Cyrillic small palochka: a stroke
+    ("en", "A mirac\u01c0e therapy.", "miracle"),  # the click letter ǀ: a stroke
+    ("en", "Results guara\u03b7teed.", "guaranteed"),  # Greek eta for n
 ]
 
 
@@ -77,6 +85,8 @@ def test_the_reviewer_is_shown_the_word_a_search_would_miss(
         "再生医学の研究",  # the ideograph itself
         "ผู้ป่วยหายขาด",
         "Điều trị",
+        "\u03b7 \u03b8\u03b5\u03c1\u03b1\u03c0\u03b5\u03af\u03b1",  # Greek, whole: η θεραπεία
+        "\u04cf\u0430\u0431",  # a whole Cyrillic word with its palochka
     ],
 )
 def test_correct_text_reads_as_typed(text: str) -> None:
@@ -100,3 +110,23 @@ def test_a_disguised_promise_is_found_where_it_is_typed(
     hidden = findings_for(root, "TEXT001")
     assert [h.split(": ")[0] for h in hidden] == ["20:26", "20:41"], hidden
     assert "shows “heal”" in hidden[0] and "shows “MIRACLE”" in hidden[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("\u0441ure", "cure"),  # a Cyrillic с
+        ("\u1d04\u1d1c\u0280\u1d07", "cure"),  # small capitals
+        ("mirac\u04cfe", "miracle"),  # a Cyrillic palochka for l
+        ("\u039c\u0399R\u0391CL\u0395", "MIRACLE"),  # Greek capitals
+    ],
+)
+def test_a_promise_in_another_script_s_letters_stands_where_it_is_typed(
+    make_project: Callable[..., Path], typed: str, printed: str
+) -> None:
+    """The claim stood at its line alone (column 0) while TEXT001 named the column: the
+    reviewer looked for "cure" and the file shows another script's letters."""
+    blocks = CLEAN + f"- paragraph: Our cells {typed} arthritis [@alpha2001].\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks)})
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(" (")[0] for f in found] == [f"20:26: error: risky claim “{printed}”"], found

@@ -148,8 +148,15 @@ def test_a_sentence_in_another_language_is_a_warning_at_its_line(
         ("副作用：発熱、頭痛、倦怠感。", []),
         ("厚生労働省認可済臨床研究計画。", []),
         ("解熱剤服用後、経過観察。", []),
+        # Kanji Japanese and Chinese share, as a Japanese notice writes them: the
+        # leaflet says Japanese, and nothing in it says Chinese.
+        ("治療費用：自由診療。", []),
+        ("再生医療等安全性確保法。", []),  # 医, as Simplified writes it too
+        ("施術後、入浴不可。", []),
         # Chinese left in it: Simplified forms, no kana, no Japanese form.
         ("检查前请多喝水，并按时服药。", ["TEXT006"]),
+        ("本治疗不需要住院。", ["TEXT006"]),  # 疗: Japanese writes 療
+        ("醫療費用：自由診療。", ["TEXT006"]),  # 醫, Traditional: Japanese writes 医
     ],
 )
 def test_a_japanese_sentence_of_kanji_alone_is_japanese(
@@ -157,11 +164,15 @@ def test_a_japanese_sentence_of_kanji_alone_is_japanese(
 ) -> None:
     """A Japanese sentence of kanji alone was warned of as Chinese ("Han letters alone")
     though it showed kanji no Chinese text writes: the sentence is told by those forms
-    (``same-script.yaml``: ``own-forms``) as one with kana is."""
+    (``same-script.yaml``: ``own-forms``) as one with kana is. One of the kanji both
+    share was warned of too (治療費用：自由診療。): it is named only with a form only
+    Chinese writes (``foreign-forms``), and the finding names that form."""
     old = "短い文と分かりやすい言葉で書いてください。"
     name = _replaced(starters, "ja", old, sentence, f"kanji-{len(sentence)}-{len(codes)}")
     found = _found(starters, name)
     assert [f.code for f in found] == codes, found
+    for finding in found:
+        assert "a form Japanese does not write" in finding.message, finding
 
 
 @pytest.mark.parametrize(

@@ -369,6 +369,45 @@ def test_check_command_reports_broken_translation(tmp_path: Path) -> None:
     assert "care-basics.po:" in result.output
 
 
+def test_stats_and_check_look_at_the_leaflets_and_locales_asked_for(tmp_path: Path) -> None:
+    # With ten languages of six catalogs each, a translator read sixty rows for her one.
+    root = copy_project(tmp_path)
+    cli("init", "vi", "--project", str(root))
+    translate(root / PO, {"short-answer": "พักผ่อน 24 ชั่วโมง และดื่มน้ำ"})  # citation lost
+
+    def rows(*args: str) -> list[tuple[str, str]]:
+        table = cli("stats", *args, "--project", str(root)).split("\n\n")[0]
+        return [(line.split()[0], line.split()[1]) for line in table.splitlines()[2:]]
+
+    assert rows("-l", "vi") == [("care-basics", "vi"), ("ui", "vi")]
+    assert rows("care-basics", "-l", "TH") == [("care-basics", "th")]
+    assert {domain for domain, _ in rows("ui")} == {"ui"}
+    assert len(rows()) == len(rows("-l", "th")) + len(rows("-l", "vi"))
+    assert "I18N005" not in cli("check", "-l", "vi", "--project", str(root))
+    assert "I18N005" not in cli("check", "ui", "--project", str(root))
+    result = runner.invoke(app, ["check", "care-basics", "-l", "th", "--project", str(root)])
+    assert result.exit_code == 1 and "care-basics.po:" in result.output
+
+
+@pytest.mark.parametrize("command", ["stats", "check"])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-l", "fr"], "--locale fr: error: no fr catalogs in this project"),
+        (["care-basic"], "no leaflet 'care-basic'"),
+    ],
+    ids=["no-catalogs", "misspelt-leaflet"],
+)
+def test_a_selection_the_project_lacks_is_refused_not_shown_as_empty(
+    tmp_path: Path, command: str, args: list[str], message: str
+) -> None:
+    # An empty table, exit 0, read as "nothing left to translate".
+    root = copy_project(tmp_path)
+    result = runner.invoke(app, [command, *args, "--project", str(root)])
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert "Traceback" not in result.output
+
+
 def test_every_code_i18n_check_prints_is_listed_by_check_list(tmp_path: Path) -> None:
     from msc_leaflet.cli.app import app as main_app
 
@@ -464,7 +503,7 @@ def test_no_catalog_hint_points_to_the_folder_the_variant_reads(
     ],
     ids=["unknown", "empty", "yaml-boolean"],
 )
-@pytest.mark.parametrize("command", ["review", "export", "import"])
+@pytest.mark.parametrize("command", ["review", "export", "import", "stats", "check"])
 def test_a_locale_that_is_no_language_is_refused_by_every_i18n_command(
     i18n_project: Path, tmp_path: Path, command: str, locale: str, message: str
 ) -> None:
@@ -483,6 +522,8 @@ def test_a_locale_that_is_no_language_is_refused_by_every_i18n_command(
         "review": ["review", "care-basics", "--by", "Dr. A", "--role", "clinical"],
         "export": ["export", "-o", str(tmp_path / "again")],
         "import": ["import", str(xliff / "care-basics.th.xlf")],
+        "stats": ["stats"],
+        "check": ["check"],
     }[command]
     result = runner.invoke(app, [*args, "-l", locale, "--project", str(i18n_project)])
     output = result.stdout + result.stderr

@@ -90,11 +90,11 @@ def test_a_translators_edit_in_translate_toolkit_changes_that_entry_only(
     assert kicker.extracted == ["Small line above the title."]
     assert (confirmed.msgstr, confirmed.fuzzy) == ("ข้อมูลสำหรับผู้ป่วยทุกคน", False)
     assert confirmed.flags == ["x-team-checked"] and confirmed.previous_msgid is None
-    assert confirmed.comments == ["Lan: checked against the glossary."]
+    assert confirmed.comments == ["Lan: checked against the glossary.", "  no-wrap"]  # and #=
     plural = entries["x/plural"]
     assert (plural.msgid_plural, plural.msgstr_plural) == ("{n} doses", {0: "{n} ครั้ง"})
     assert entries["x/removed"].obsolete
-    assert entries["x/removed"].comments == ["A comment the translator keeps."]
+    assert entries["x/removed"].comments == ["A comment the translator keeps.", " no-wrap"]
     # every other line of the catalog is as it was
     old, new = before[po].decode().splitlines(), after[po].decode().splitlines()
     assert [line for line in old if line not in new] == [

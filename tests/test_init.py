@@ -570,18 +570,27 @@ def test_i18n_init_of_traditional_chinese_starts_from_the_traditional_ui_catalog
     assert (written["references"], written["contact"]) == ("參考文獻", "聯絡我們")
 
 
-def test_i18n_init_zh_starts_its_ui_catalog_from_the_simplified_one(tmp_path: Path) -> None:
-    """A bare zh reads the zh_Hans catalogs (CLDR's likely script), so `i18n init zh`
-    starts its ui.po from the bundled Simplified words, not from an empty catalog a
-    translator would have to fill again."""
+def test_i18n_init_zh_is_zh_hans_one_locale_in_one_folder(tmp_path: Path) -> None:
+    """A bare zh is zh_Hans (CLDR's default content for Chinese), one locale: `i18n init
+    zh` in a project with locales/zh_Hans started a second folder, and every leaflet was
+    built twice, into build/zh and build/zh_Hans. It starts zh_Hans's leaflets there; in
+    a project without zh_Hans it starts zh from the bundled Simplified words."""
+    import shutil
+
     from msc_leaflet.i18n.pofile import read_po
 
     root = tmp_path / "clinic"
     assert invoke("init", str(root))[0] == 0
     code, output = invoke("i18n", "init", "zh", "--project", str(root))
     assert code == 0, output
-    made = read_po(root / "locales" / "zh" / "LC_MESSAGES" / "ui.po")
+    assert not (root / "locales" / "zh").exists()
+    assert "warning" not in output, output  # zh_Hans's leaflet catalog, started there
+    assert (root / "locales" / "zh_Hans" / "LC_MESSAGES" / "first-leaflet.po").is_file()
     simplified = read_po(root / "locales" / "zh_Hans" / "LC_MESSAGES" / "ui.po")
+    shutil.rmtree(root / "locales" / "zh_Hans")
+    code, output = invoke("i18n", "init", "zh", "--project", str(root))
+    assert code == 0, output
+    made = read_po(root / "locales" / "zh" / "LC_MESSAGES" / "ui.po")
     written = {e.msgid: e.msgstr for e in made.entries if e.msgstr}
     assert written and written == {e.msgid: e.msgstr for e in simplified.entries if e.msgstr}
 

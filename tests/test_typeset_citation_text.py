@@ -111,7 +111,9 @@ PDFJS_ARABIC_INDIC = (
     '"[١]" reads "]١[" and "[١,٢]" ",١[]٢". Tried: the brackets on glyphs of their own, '
     "each its own item (pdftotext then read them apart from the number, "
     '"عام ]2006.[١", and pdfminer cut the line there), and word joiners before the '
-    "bracket, letters to pdf.js (neutrals to pdftotext, with the same result)"
+    "bracket, letters to pdf.js (neutrals to pdftotext, with the same result); left-to-right "
+    "marks, three before the bracket or before each such digit in the glyph's text (pdf.js "
+    'then read "[١]", but pdftotext read "عام ]2006.[١" again)'
 )
 
 

@@ -9,13 +9,14 @@ copies and searches as two, and a line ending in a number is read on into the ne
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import black
 from reportlab.lib.enums import TA_LEFT
 
 from msc_leaflet.typeset import make_paragraph
-from typeset_support import body_style, runs_for
+from typeset_support import EXTRACTORS, body_style, build_document, runs_for, split_lines
 
 DOSE = "Take 500 milligrams twice a day with water."
 COMPOUND = "Mesenchymal stromal cells are studied for thrombocytopenia in small trials."
@@ -116,3 +117,79 @@ def test_a_number_and_its_unit_share_a_line_in_every_script(
         set_lines = lines(text, width, lang)
         if need <= width:
             assert any(group in line for line in set_lines), (width, set_lines)
+
+
+# A counter said after a number (`counts` and `counters` in data/numbers.yaml) and the
+# Lao dose units: "ยา2" / "เม็ด", "1 ช้อน" / "ชา", "2カプ" / "セル", "500 ມິ" / "ລີກຣາມ"
+# were printed, a dose cut in two at the line's end.
+NUMBERS_WITH_COUNTERS = [
+    ("รับประทานยา2เม็ดหลังอาหารเช้าและเย็นทุกวัน", "th", "2เม็ด"),
+    ("รับประทานยาวันละ3ครั้งหลังอาหารเช้าและเย็นทุกวัน", "th", "3ครั้ง"),
+    ("รับประทานยา 1 ช้อนชาหลังอาหารเช้าและเย็นทุกวัน", "th", "1 ช้อนชา"),
+    ("ກິນຢາ2ເມັດຫຼັງອາຫານທຸກຄາບ", "lo", "2ເມັດ"),
+    ("ກິນຢາມື້ລະ3ຄັ້ງຫຼັງອາຫານທຸກຄາບ", "lo", "3ຄັ້ງ"),
+    ("លេបថ្នាំ២គ្រាប់ពីរដងក្នុងមួយថ្ងៃបន្ទាប់ពីញ៉ាំអាហារ។", "km", "២គ្រាប់"),
+    ("ဆေး၂ပြားကိုတစ်နေ့၃ကြိမ်သောက်ပါ။", "my", "၃ကြိမ်"),
+    ("1回2カプセルを1日3回服用してください。", "ja", "2カプセル"),
+    ("ກິນຢາ 500 ມິລີກຣາມ ມື້ລະສອງຄັ້ງ ຫຼັງອາຫານ.", "lo", "500 ມິລີກຣາມ"),
+    ("ກິນຢາ 500 ມິນລີກຣາມ ມື້ລະສອງຄັ້ງ ຫຼັງອາຫານ.", "lo", "500 ມິນລີກຣາມ"),
+    ("ວິຕາມິນ 1000 ໄມໂຄຣກຣາມ ຕໍ່ມື້ຫຼັງອາຫານ.", "lo", "1000 ໄມໂຄຣກຣາມ"),
+    ("ດື່ມນ້ຳ 250 ມລ ທຸກຄັ້ງຫຼັງກິນຢາ.", "lo", "250 ມລ"),
+    ("ដាក់ថ្នាំ២ដំណក់ក្នុងភ្នែកម្ខាងៗរៀងរាល់ព្រឹក។", "km", "២ដំណក់"),
+    # the number in words, where no space parts words: "วันละสอง" / "ครั้ง", "两" / "片"
+    ("รับประทานยาวันละสองครั้งหลังอาหารเช้าและเย็น", "th", "สองครั้ง"),
+    ("รับประทานยาครั้งละหนึ่งเม็ดหลังอาหารเช้าและเย็น", "th", "หนึ่งเม็ด"),
+    ("ກິນຢາມື້ລະສາມຄັ້ງຫຼັງອາຫານທຸກຄາບ", "lo", "ສາມຄັ້ງ"),
+    ("លេបថ្នាំពីរគ្រាប់ក្រោយអាហាររៀងរាល់ថ្ងៃ", "km", "ពីរគ្រាប់"),
+    ("ဆေးနှစ်ပြားကိုတစ်နေ့သုံးကြိမ်သောက်ပါ။", "my", "သုံးကြိမ်"),
+    ("每次服用两片，每天三次，连续服用七天。", "zh_Hans", "两片"),
+    ("1回二錠を1日三回服用してください。", "ja", "二錠"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), NUMBERS_WITH_COUNTERS)
+def test_a_number_and_its_counter_share_a_line(text: str, lang: str, group: str) -> None:
+    """Wherever a line holds a number and its counter (tablets, times, a teaspoon) or a
+    Lao dose unit, a reader finds them on one line, the word whole, glued to the words
+    around it or not."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 130, 3):
+        set_lines = lines(text, width, lang)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+def test_a_counter_that_starts_a_longer_word_opens_no_break_inside_it() -> None:
+    """Thai คน (people) also starts คนไข้ (patient): after "2" it is no counter there, and
+    no line ends "คน" before "ไข้"."""
+    text = "ในการศึกษานี้มี 2 คนไข้ที่ได้รับเซลล์ครบทุกครั้ง"
+    for width in range(int(widths("คนไข้", 10_000, "th")[0]) + 1, 130, 3):
+        set_lines = lines(text, width, "th")
+        for line, after in pairwise(set_lines):
+            assert not (line.endswith("คน") and after.startswith("ไข้")), (width, set_lines)
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pypdf", "pdfminer", "pypdfium2"])
+def test_a_kept_counter_reads_whole_in_every_extractor(
+    extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a column too narrow for the sentence, each number and its counter or Lao unit
+    is drawn on one line, and every extractor gives it back on one line, as written."""
+    cases = [
+        (t, lang, group)
+        for t, lang, group in NUMBERS_WITH_COUNTERS
+        if lang not in ("ja", "zh_Hans")
+    ]
+    for text, lang, group in cases:
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted

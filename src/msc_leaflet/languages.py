@@ -216,6 +216,22 @@ def _claims_of(tag: str, folded: str | None) -> str | None:
     return folded if folded and not data_path(own).is_file() else own
 
 
+def _same_letters(mapping: dict[object, object]) -> tuple[tuple[str, str], ...]:
+    """The pairs of a profile's ``same-letters``: a letter for a letter, or a range of
+    letters for a range as long ("ァ-ヶ": "ぁ-ゖ", Japanese katakana read as the
+    hiragana it sounds as), paired letter by letter in code point order."""
+    pairs: list[tuple[str, str]] = []
+    for written, read in ((str(k), str(v)) for k, v in mapping.items()):
+        if len(written) == len(read) == 3 and written[1] == read[1] == "-":
+            low, high = ord(written[0]), ord(written[2])
+            if high - low != ord(read[2]) - ord(read[0]) or high < low:
+                raise ValueError(f"same-letters: {written} and {read} differ in length")
+            pairs += [(chr(c), chr(c - low + ord(read[0]))) for c in range(low, high + 1)]
+        else:
+            pairs.append((written, read))
+    return tuple(pairs)
+
+
 @cache
 def _letter_pairs(name: str) -> tuple[tuple[str, str], ...]:
     """The pairs of ``data/<name>``, one "written read-as" pair a line (# comments)."""
@@ -382,7 +398,7 @@ def _profile(tag: str, entry: dict[str, object]) -> LanguageProfile:
         # A letter of the language written in another script (``letters-in-scripts``)
         # is read as this one's in its own texts too: a Simplified Chinese leaflet with
         # a sentence pasted from a Hong Kong site (治癒, 關節) is read as 治愈, 关节.
-        same_letters=tuple((str(k), str(v)) for k, v in _mapping(entry.get("same-letters")).items())
+        same_letters=_same_letters(_mapping(entry.get("same-letters")))
         + tuple(
             pair
             for name in _mapping(entry.get("letters-in-scripts")).values()

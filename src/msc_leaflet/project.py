@@ -207,11 +207,21 @@ def locale_identity(value: str) -> str:
     subtags): zh_TW and zh_Hant_TW, zh-hk and zh_Hant_HK, zh_CN and zh_Hans_CN are one
     locale each, as th-TH and th_TH are (`locale_name`). Two folders for one locale built
     every leaflet twice; `i18n init zh_Hant_TW` beside locales/zh_TW made the second.
-    A bare tag stays bare (zh is not zh_Hans here: `parent_locales` reads one for the
-    other); a tag CLDR does not know is its `locale_name`."""
+    A bare tag is its language in its likely script where CLDR has that locale (zh is
+    zh_Hans, sr is sr_Cyrl, as CLDR's "default content" says): locales/zh beside
+    locales/zh_Hans built the same Chinese twice. One with no such locale stays bare
+    (th, not th_Thai); a tag CLDR does not know is its `locale_name`."""
+    from babel import localedata
+
     name = locale_name(value)
     found = cldr_locale(name)
-    return str(found) if found is not None else name
+    if found is None:
+        return name
+    if found.script is None and found.territory is None and (script := likely_script(name)):
+        scripted = f"{found.language}_{script}"
+        if localedata.exists(scripted):
+            return scripted
+    return str(found)
 
 
 @lru_cache(maxsize=256)

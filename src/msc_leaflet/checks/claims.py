@@ -54,6 +54,7 @@ from ..languages import LanguageProfile, in_own_letters, language_of, profile, p
 from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
+from .slips import digit_readings, slip_table
 from .source import SourceMap, po_locate
 from .text import (
     Plain,
@@ -208,6 +209,25 @@ class ClaimList:
     dropped: tuple[str, ...] = ()  # where a language drops the pronoun (Japanese): the
     # particles that mark a subject, an object or a topic (が, を, は); a sentence after
     # the question with none of them speaks of the disease asked (`_dropped_name`)
+    slips: tuple[tuple[str, int], ...] = ()  # a long claim word's misspellings
+    # ("regenrate") and the index of the claim they are read as (`checks.slips`)
+
+    @cached_property
+    def slip_claims(self) -> dict[str, int]:
+        """`slips` as a table, looked up for each long word of a text (`_with_slips`)."""
+        return dict(self.slips)
+
+    @cached_property
+    def word_claims(self) -> dict[str, int]:
+        """Each one-word form of a promise (casefolded, ASCII), and its claim's index:
+        what a word with digits for letters ("m1racle") is read against."""
+        return {
+            form.casefold(): n
+            for n, claim in enumerate(self.claims)
+            if claim.severity == "error"
+            for form in claim.forms
+            if form.isascii() and form.isalpha()
+        }
 
     @cached_property
     def every_form(self) -> tuple[str, ...]:
@@ -361,6 +381,16 @@ def claim_list(lang: str) -> ClaimList:
             for form in spelled(forms)
         ),
         spelled(cues.get("dropped", [])),
+        # "regenrate", "guarenteed": the slips of the list's long words (`checks.slips`)
+        slip_table(
+            [
+                (n, form)
+                for n, claim in enumerate(claims)
+                if claim.severity == "error"
+                for form in claim.forms
+            ],
+            int(cues.get("slips_from", 0)),
+        ),
     )
 
 
@@ -454,6 +484,7 @@ def find_claims(
     spelled, origin = _named_again(
         p.text, *one_spelling(p.text, claims.lang), claims, project, question
     )
+    claims = _with_slips(spelled, claims)
     found = _occurrences(p.text, spelled, origin, claims, project)
     around = _Sentences(
         spelled, claims.lang, claims.name_heads, claims.continuations, claims.alternatives
@@ -515,6 +546,42 @@ def find_claims(
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+#: A word of Latin letters (and digits: "m1racle"), and the parts a hyphen joins to
+#: it ("re-genrate").
+_LONG_WORD = re.compile(r"[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)*")
+
+
+def _with_slips(spelled: str, claims: ClaimList) -> ClaimList:
+    """``claims`` with the slips of its long words that ``spelled`` holds ("regenrate",
+    "re-genrate" with a prefix set off), and its words written with digits for letters
+    ("m1racle", "cur3"), as forms of their claims, so that they are
+    found and judged as the word is; the list itself where it holds none (most texts:
+    no regular expression grows)."""
+    if not claims.slips:
+        return claims
+    table = claims.slip_claims
+    found = set()
+    for word in _LONG_WORD.findall(spelled):
+        key = word.replace("-", "").casefold()
+        if key in table:
+            found.add((word.casefold(), table[key]))
+        for reading in digit_readings(key):  # "m1racle", "regr0w": a digit drawn as a letter
+            n = claims.word_claims.get(reading, table.get(reading))
+            if n is not None:
+                found.add((word.casefold(), n))
+    return _slipped(claims, tuple(sorted(found))) if found else claims
+
+
+@lru_cache(maxsize=64)
+def _slipped(claims: ClaimList, found: tuple[tuple[str, int], ...]) -> ClaimList:
+    """``claims`` with each slip ``found`` (as written, its claim's index) a form."""
+    listed = list(claims.claims)
+    for slip, n in found:
+        forms = {*listed[n].forms, slip}
+        listed[n] = dataclasses.replace(listed[n], forms=tuple(sorted(forms, key=len)[::-1]))
+    return dataclasses.replace(claims, claims=tuple(listed))
 
 
 def _named_again(

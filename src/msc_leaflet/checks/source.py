@@ -18,7 +18,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..alternation import longest_first
-from ..content.text_policy import SARA_AM, typed_sara_am
+from ..content.text_policy import SARA_AM, lookalikes_of, typed_sara_am
 from ..content.twin_letters import typed_for
 from ..content.yaml_source import load_yaml, where
 from ..errors import LeafletError, Location
@@ -117,19 +117,41 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
     """``phrase`` (as the checks read it) as it may be typed in the file: its words
     apart by any whitespace (a folded scalar), an invisible character between any two
     of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
-    full-width form (ｃｕｒｅ), or as a letter printed alike (`twin_letters.typed_for`)."""
+    full-width form (ｃｕｒｅ), a kana in its half-width one (ｶﾝﾁ, ｶﾞ), or as a letter
+    printed alike (`twin_letters.typed_for`; another script's, or a small capital:
+    `text_policy.lookalikes_of`)."""
 
     def letter(char: str) -> str:
         forms = set(_spellings(char))
         if char.isascii() and char.isalnum():
             forms |= {chr(ord(c) + 0xFEE0) for c in (char.lower(), char.upper())}
+        elif char in _NARROW:
+            forms |= set(_NARROW[char])  # カンチ typed ｶﾝﾁ
         elif SARA_AM.fullmatch(char):
             forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
         forms |= set(typed_for(char))  # "MIRACLE" typed MlRACLE, 生 typed ⽣
+        forms |= set(lookalikes_of(char))  # "cure" typed сure (Cyrillic с), ᴄᴜʀᴇ
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
     return re.compile(r"\s+".join(words), re.IGNORECASE)
+
+
+def _narrow_forms() -> dict[str, tuple[str, ...]]:
+    """Each full-width kana and sign and its half-width spellings (NFKC makes ｶ カ and
+    ｶﾞ ガ): the checks read the half-width ones a form still types as the page prints
+    them, and the file holds them as typed."""
+    narrow = [chr(c) for c in range(0xFF61, 0xFFA0)]
+    spelled = narrow + [base + mark for base in narrow for mark in "\uff9e\uff9f"]
+    found: dict[str, set[str]] = {}
+    for typed in spelled:
+        wide = unicodedata.normalize("NFKC", typed)
+        if len(wide) == 1 and wide != typed:
+            found.setdefault(wide, set()).add(typed)
+    return {wide: tuple(sorted(forms)) for wide, forms in found.items()}
+
+
+_NARROW = _narrow_forms()
 
 
 @lru_cache(maxsize=4096)

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from ..content.inline import text_as_read
 from ..errors import shown_value
 from ..i18n.kept_terms import kept_terms
-from ..i18n.written_script import MIN_CELLS, letters, strays
-from ..languages import profile
+from ..i18n.written_script import MIN_CELLS, letters, script_name, strays
+from ..languages import LanguageProfile, profile
 from .registry import CheckContext, Issue, check
 from .text import reader_texts
 
@@ -47,11 +47,21 @@ def declared_language(ctx: CheckContext) -> Iterator[Issue]:
     kept = kept_terms(ctx.project, leaflet.language)
     own = other = 0
     scripts: dict[str, int] = {}
-    for text in reader_texts(leaflet):
+    language = profile(leaflet.language)
+    texts = list(reader_texts(leaflet))
+    # A language that signs its sentences (Japanese: kana) signs some of a leaflet's:
+    # one with no kana at all is Chinese, though a sentence of kanji both write alike
+    # is read as Japanese in a leaflet that has some (`written_script.foreign_form`).
+    unsigned = language.signed_sentences and not any(language.signed(t.value) for t in texts)
+    for text in texts:
         found = letters(text.value, leaflet.language, kept)
         own, other = own + found.own, other + found.other
         for name, cells in found.scripts:
             scripts[name] = scripts.get(name, 0) + cells
+        if unsigned and found.own:
+            name = f"{_script_name(text.value, language)} letters"
+            scripts[name] = scripts.get(name, 0) + found.own
+            own, other = own - found.own, other + found.own
     if other < MIN_FOREIGN_CELLS or other <= FOREIGN_SHARE * (own + other):
         return
     written_in = max(scripts, key=lambda name: scripts[name])
@@ -65,6 +75,13 @@ def declared_language(ctx: CheckContext) -> Iterator[Issue]:
         "`language:` chooses its fonts and line breaks, the claim list that checks it "
         "and the language a screen reader speaks it in",
     )
+
+
+def _script_name(text: str, language: LanguageProfile) -> str:
+    """The name of the script of the first of ``text``'s letters the language writes
+    (Han for a Japanese leaflet's kanji)."""
+    letter = next((c for c in text if c.isalpha() and language.has_letters(c)), "")
+    return script_name(letter) if letter else language.name
 
 
 @check(

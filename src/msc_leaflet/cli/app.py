@@ -208,7 +208,9 @@ def build(
             else:
                 for line in dry_run_lines(planned):
                     typer.echo(line)
-                for warning in [w for p in planned for w in p.warnings]:  # as build's
+                # Each once, as build says them: a ui.po missing for a language was
+                # said again for every leaflet the dry run would build in it.
+                for warning in dict.fromkeys(w for p in planned for w in p.warnings):
                     typer.echo(warning, err=True)
                 for failure in failures:
                     typer.echo(failure.message, err=True)

@@ -19,6 +19,7 @@ from .errors import run
 from .options import (
     FormatOption,
     JsonOption,
+    LocalesOption,
     ProjectOption,
     QuietOption,
     json_wanted,
@@ -28,11 +29,17 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..i18n.signoff import Pending
+    from ..i18n.stats import CatalogStats
     from ..i18n.workflow import Written
     from ..i18n.xliff_merge import ImportReport
 
 # `workflow` and `stats` pull in Babel and ReportLab: imported inside the commands so
 # that `msc-leaflet --help` stays instant.
+
+CatalogsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Leaflet ids, or ui for the interface words (default: all)."),
+]
 
 app = typer.Typer(
     help="Translation catalogs: extract, init, update, compile, stats, check, review, "
@@ -149,6 +156,8 @@ class StatsFormat(StrEnum):
 
 @app.command()
 def stats(
+    leaflet_ids: CatalogsArgument = None,
+    locale: LocalesOption = None,
     project: ProjectOption = Path("."),
     format: Annotated[
         StatsFormat | None,
@@ -167,12 +176,21 @@ def stats(
 
       msc-leaflet i18n stats
 
+      msc-leaflet i18n stats -l vi           # one language's catalogs
+
       msc-leaflet i18n stats --format json   # with the sign-off state, for scripts
     """
     from ..i18n import stats as stats_module
+    from ..i18n.selection import select_catalogs
 
     as_json = json_wanted(json_output, format)
-    rows = run(lambda: stats_module.project_stats(Project.at(project)))
+
+    def action() -> "list[CatalogStats]":
+        root = Project.at(project)
+        selection = select_catalogs(root, leaflet_ids or [], locale or [])
+        return stats_module.project_stats(root, selection)
+
+    rows = run(action)
     if as_json:
         typer.echo(stats_module.format_json(rows))
     else:
@@ -181,6 +199,8 @@ def stats(
 
 @app.command()
 def check(
+    leaflet_ids: CatalogsArgument = None,
+    locale: LocalesOption = None,
     project: ProjectOption = Path("."),
     quiet: QuietOption = False,
     format: FormatOption = None,
@@ -193,14 +213,18 @@ def check(
 
       msc-leaflet i18n check --project my-clinic
 
+      msc-leaflet i18n check infusion-safety ui -l th   # two Thai catalogs
+
       msc-leaflet i18n check --json   # keyed as msc-leaflet check --json, for scripts
     """
     from ..i18n import workflow
+    from ..i18n.selection import select_catalogs
     from .check import report_findings
 
     as_json = json_wanted(json_output, format)
     root = run(lambda: Project.at(project))
-    findings = run(lambda: workflow.check(root))
+    selection = run(lambda: select_catalogs(root, leaflet_ids or [], locale or []))
+    findings = run(lambda: workflow.check(root, selection))
     # One stream and one shape, as `msc-leaflet check`: `> report.txt` has every finding.
     report_findings(findings, root.root, as_json=as_json, quiet=quiet)
 

@@ -56,9 +56,21 @@ def _problem(outcome: Outcome, root: Path) -> dict[str, object] | None:
 
 
 def _warnings(warnings: Sequence[str], root: Path) -> list[dict[str, object]]:
-    """An output's warnings, each keyed as ``check --json`` keys a finding (as its
+    """An output's warnings, each once, keyed as ``check --json`` keys a finding (as its
     ``problem`` is): kept as text (`Outcome.warnings`, the manifest), read back here."""
-    return [read_finding(warning).as_dict(root) for warning in warnings]
+    return [read_finding(warning).as_dict(root) for warning in dict.fromkeys(warnings)]
+
+
+def _warned(said: Sequence[tuple[str, Sequence[str]]], root: Path) -> list[dict[str, object]]:
+    """Every warning of a run once, keyed as a finding, with ``outputs``: the outputs
+    that warned of it, in ``said``'s order (output, its warnings). A ``ui.po`` missing
+    for a language is one warning for every leaflet built in it: the text output says
+    it once, and a script counting the outputs' lists counted it once per leaflet."""
+    outputs: dict[str, list[str]] = {}
+    for output, warnings in said:
+        for warning in dict.fromkeys(warnings):
+            outputs.setdefault(warning, []).append(output)
+    return [read_finding(w).as_dict(root) | {"outputs": o} for w, o in outputs.items()]
 
 
 def _findings(report: BatchReport | None, failures: list[Outcome], root: Path) -> list[Any]:
@@ -74,6 +86,7 @@ def as_json(report: BatchReport, root: Path) -> str:
     project at ``root``, whatever the working folder (``notes`` and ``message`` are
     the text output's lines, kept for the scripts that read them)."""
     failures = [o for o in report.outcomes if o.status == "failed"]
+    ordered = sorted(report.outcomes, key=lambda o: o.job)
     document: dict[str, Any] = {
         "built": report.count("built"),
         "skipped": report.count("skipped"),
@@ -81,6 +94,7 @@ def as_json(report: BatchReport, root: Path) -> str:
         "seconds": round(report.seconds, 3),
         "notes": [str(note) for note in report.notes],
         "findings": _findings(report, failures, root),
+        "warned": _warned([(o.job.output, o.warnings) for o in ordered], root),
         "outputs": [
             {
                 "output": o.job.output,
@@ -93,7 +107,7 @@ def as_json(report: BatchReport, root: Path) -> str:
                 "problem": _problem(o, root),
                 "warnings": _warnings(o.warnings, root),
             }
-            for o in sorted(report.outcomes, key=lambda o: o.job)
+            for o in ordered
         ],
     }
     return json_text(document)
@@ -141,6 +155,9 @@ def dry_run_json(planned: list[PlannedJob], failures: list[Outcome], root: Path)
         "up_to_date": sum(1 for p in planned if not p.reason),
         "failed": len(failures),
         "findings": _findings(None, failures, root),
+        "warned": _warned(
+            [(p.job.output, p.warnings) for p in sorted(planned, key=lambda p: p.job)], root
+        ),
         "outputs": sorted(outputs, key=lambda o: (o["output"], o["status"])),
     }
     return json_text(document)

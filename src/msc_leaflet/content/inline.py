@@ -392,16 +392,22 @@ _PHONE = re.compile(r"\+?[\d\s().\-\u2010\u2011]*\d")
 _TRUNK_ZERO = re.compile(r"\(\s*0\s*\)")  # "+66 (0) 64 …": left out from abroad
 
 
+def phone_number(text: str) -> str:
+    """The first phone number ``text`` prints, as printed: "02 123 4567" of "call the
+    nurse on 02 123 4567"; "" when it prints none."""
+    match = _PHONE.search(text)
+    return match.group().strip() if match else ""
+
+
 def tel_link(number: str) -> str:
     """The ``tel:`` link (RFC 3966) that dials ``number`` as it is printed: its first
     number (of "02 123 4567 ext. 12", or of two numbers, "02 123 4567"), in ASCII digits
     (Thai ๐๒ is 02: a dialler reads no other), and in an international number without
     the trunk "(0)" that is dialled only at home ("+66 (0) 64 505 5599" is +66645055599,
     which every network completes). "" when it holds no number."""
-    match = _PHONE.search(number)
-    if not match:
+    written = phone_number(number)
+    if not written:
         return ""
-    written = match.group()
     international = written.startswith("+")
     if international:
         written = _TRUNK_ZERO.sub("", written)

@@ -1007,10 +1007,25 @@ _PLAIN_FORMS = CharTable(_plain_form)
 _PHONETIC_LATIN = re.compile("[\u0250-\u02af\u1d00-\u1dbf\ua720-\ua7ff\uab30-\uab6f]")
 
 
+#: Letters drawn as a Latin one that Unicode's confusables (as `confusable_homoglyphs`
+#: gives them) name otherwise or not at all: the Cyrillic palochka and the click
+#: letter ǀ are a bare stroke, an l in "heaӏ" (the database's first likeness is i, and
+#: "heai" hid the claim); Greek η is an n with a longer leg ("regeηerate").
+_DRAWN_AS = {"\u04cf": "l", "\u01c0": "l", "\u03b7": "n"}
+
+#: A small capital is the capital drawn at the height of the small letters: a reader
+#: reads "ᴄᴜʀᴇ" as "CURE", and the database names no likeness for ʀ or ᴇ.
+_SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])")
+
+
 def _may_imitate(char: str) -> bool:
     """Whether ``char`` is of a script whose letters double as Latin ones, or a
-    phonetic Latin letter."""
-    return script_of(char) in LOOKALIKE_SCRIPTS or bool(_PHONETIC_LATIN.match(char))
+    phonetic Latin letter, or one of `_DRAWN_AS`."""
+    return (
+        script_of(char) in LOOKALIKE_SCRIPTS
+        or bool(_PHONETIC_LATIN.match(char))
+        or char in _DRAWN_AS
+    )
 
 
 def _mixed(text: str) -> bool:
@@ -1040,6 +1055,11 @@ def latin_lookalike(char: str) -> str | None:
     """The ASCII letter ``char`` is drawn like (Cyrillic с → c, phonetic ɡ → g), or None."""
     if char.isascii() or not _may_imitate(char):
         return None
+    if char in _DRAWN_AS:
+        return _DRAWN_AS[char]
+    small_capital = _SMALL_CAPITAL.fullmatch(unicodedata.name(char, ""))
+    if small_capital:
+        return small_capital.group(1).lower()
     from confusable_homoglyphs import confusables
 
     # A phonetic letter is Latin itself: its look-alikes are among the Latin ones.
@@ -1054,6 +1074,32 @@ def latin_lookalike(char: str) -> str | None:
                 bar = char.isupper() and glyph["c"] == "l"
                 return "I" if bar else str(glyph["c"])
     return None
+
+
+#: Where the letters `latin_lookalike` reads as Latin ones are encoded: Greek and Coptic,
+#: Cyrillic, Armenian, Cherokee, Coptic, the phonetic Latin blocks, and `_DRAWN_AS`.
+_LOOKALIKE_BLOCKS = (
+    (0x0250, 0x02AF), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1D00, 0x1DBF),
+    (0x2C80, 0x2CFF), (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xAB70, 0xABBF),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    chars = [chr(c) for low, high in _LOOKALIKE_BLOCKS for c in range(low, high + 1)]
+    for char in [*chars, *_DRAWN_AS]:
+        latin = latin_lookalike(char)
+        if latin:
+            found.setdefault(latin.lower(), []).append(char)
+    return {letter: tuple(dict.fromkeys(chars)) for letter, chars in found.items()}
+
+
+def lookalikes_of(letter: str) -> tuple[str, ...]:
+    """The letters of other scripts (and phonetic Latin) drawn like the ASCII
+    ``letter``, either case (`latin_lookalike` read back): a finding on "сure" typed
+    with a Cyrillic с names the column where it is typed."""
+    return _lookalikes().get(letter.lower(), ()) if letter.isascii() else ()
 
 
 @lru_cache(maxsize=4096)

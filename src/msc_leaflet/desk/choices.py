@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from ..data import data_path
 from ..errors import LeafletError, Location
+from ..i18n.desk_labels import DESK_MESSAGES
 from ..languages import listed
 from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, fixed_word, paper_name
 from ..project import Project, check_locale, check_slug
@@ -131,11 +132,30 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     return spelled
 
 
+# A query field's name as the desk's form labels it, where the two differ.
+FIELD_WORDS = {"lang": "desk.language", "q": "desk.search"}
+
+
 def _repeated(field: str, values: str) -> Refused:
-    """The refusal of a link giving ``field`` more than once (``values``, listed)."""
-    word = Word("desk.language" if field == "lang" else f"desk.{field}")
-    return Refused(400, f"{field} is given more than once; give it once",
-                   "desk.not-offered-in", field=word, value=values)  # fmt: skip
+    """The refusal of a link giving ``field`` more than once (``values``, listed), at
+    the field as its form labels it; a field no form labels (a list's ``page``) is
+    named as the link writes it, in English after the desk's sentence."""
+    reason = f"{field} is given more than once; give it once"
+    word = FIELD_WORDS.get(field, f"desk.{field}")
+    if word not in DESK_MESSAGES:
+        return Refused(400, reason)
+    return Refused(400, reason, "desk.not-offered-in", field=Word(word), value=values)
+
+
+def single(params: Query, field: str, ui: str) -> str:
+    """The one value a link gives ``field`` ("" when none), refused (400, both values
+    named in the reader's ``ui`` language) when given more than once: read as the
+    first or the last, ``lang=th&lang=en`` showed the library or a sign-off page in
+    one of two languages asked for without a word, where the PDF route refuses it."""
+    given = params.getlist(field)
+    if len(given) > 1:
+        raise _repeated(field, listed(given, ui))
+    return given[0] if given else ""
 
 
 @dataclass(frozen=True)

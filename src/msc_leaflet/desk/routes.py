@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -200,7 +200,10 @@ async def library(request: Request) -> Response:
     shelf = await current_shelf(desk)
     t = desk.interface_for(request)
     params = request.query_params
-    language, gone = params.get("lang", ""), ""
+    # Each asked for once, as the PDF route asks (`choices.single`), before a language
+    # refused is read below as one since removed.
+    language, topic, query = (choices.single(params, f, t.language) for f in ("lang", "topic", "q"))
+    gone = ""
     try:
         language = choices.locale(shelf, language) if language else ""
     except Refused as refused:
@@ -209,14 +212,13 @@ async def library(request: Request) -> Response:
         # A bookmark kept after a language was removed: as for a topic gone, the
         # library with every language, saying so at the language choice.
         language, gone = "", language
-    topic = params.get("topic", "")
     stale = bool(topic) and topic not in shelf.topics
     if stale:
         # A bookmark, or a page opened before an editor renamed the keyword: the library
         # as asked for but with every topic, saying so at the topic list (the search
         # typed is kept); 404, as the topic is not there.
         topic = ""
-    query = params.get("q", "")[:MAX_SEARCH]
+    query = query[:MAX_SEARCH]
     # A link naming a language no leaflet is ready in (a bookmark, a translation
     # withdrawn): kept as asked, and the page says why nothing shows, at the choice.
     unprintable = bool(language) and language not in shelf.printable_locales
@@ -310,21 +312,26 @@ async def leaflet_page(request: Request) -> Response:
     def where(finding: Finding) -> str:
         return in_project(desk.project, finding.location)
 
-    # The catalog of the chosen language that cannot be read is named under
-    # Translation, file and line: not listed again among the checks (it was, twice).
-    above = card.unreadable.get(choice.locale)
+    # A catalog of the leaflet's that cannot be read is named under Translation, in
+    # its language's row, file and line: not listed again among the checks (it was,
+    # twice).
+    above = {(where(f), f.message) for f in card.unreadable.values()}
     findings = [
         f for f in await desk.findings(shelf)
-        if _leaflet_of(f) == card.id
-        and not (above and (where(f), f.message) == (where(above), above.message))
+        if _leaflet_of(f) == card.id and (where(f), f.message) not in above
     ]  # fmt: skip
     t = desk.interface_for(request)
     booklet = built is not None and choice.paper == "booklet"
+    # The page words printed in English, under Translation: those the build warned of
+    # are said once, among its warnings (announced).
+    warnings = _warnings(desk, built)
+    english = card.words_in_english(choice.locale, choice.paper == "booklet")
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "problem": problem, "built": built,
         "pictures": picture_names(t, pages, booklet=booklet,
                                   right_to_left=right_to_left(choice.locale)),
-        "landscape": booklet, "warnings": _warnings(desk, built),
+        "landscape": booklet, "warnings": warnings,
+        "english": _not_warned(desk, english, warnings),
         "shelf": shelf, "findings": findings, "editions": EDITIONS, "papers": PAPERS,
         "today": desk.today(), "relative": where,
         # A check result in one of the leaflet's catalogs (LOAD001 of a .po another
@@ -342,9 +349,10 @@ async def signoff_page(request: Request) -> Response:
     desk = _desk(request)
     shelf = await current_shelf(desk)
     card = choices.leaflet(shelf, request.path_params["leaflet_id"])
-    locale = choices.locale(shelf, request.query_params.get("lang", ""))
-    page = _page_number(request.query_params.get("page", "1"))
     t = desk.interface_for(request)
+    params = request.query_params
+    locale = choices.locale(shelf, choices.single(params, "lang", t.language))
+    page = _page_number(choices.single(params, "page", t.language) or "1")
     view = await asyncio.to_thread(signoff_view, desk.project, card.id, locale, page, t)
     return render(request, "signoff.html", {
         "card": card, "view": view, "relative": lambda f: in_project(desk.project, f.location),
@@ -379,6 +387,15 @@ def _warnings(desk: Desk, *built: Built | None) -> list[str]:
     return list(dict.fromkeys(without_folders(desk.project, warning) for warning in said))
 
 
+def _not_warned(desk: Desk, findings: Sequence[Finding], warnings: list[str]) -> list[Finding]:
+    """``findings`` the build's ``warnings`` do not say: a page word in English, listed
+    under Translation, was said again in the build's warnings of the same page.
+    Compared as shown (`without_folders`): a build names its files from its worker's
+    folder, the page from wherever the desk was started."""
+    said = set(warnings)
+    return [f for f in findings if without_folders(desk.project, str(f)) not in said]
+
+
 async def leaflet_pdf(request: Request) -> Response:
     desk = _desk(request)
     card, choice = _choice(request, await current_shelf(desk))
@@ -387,11 +404,16 @@ async def leaflet_pdf(request: Request) -> Response:
     return _pdf(data, download_name(job.locale, job.leaflet_id, job.variant))
 
 
-def _pdf(data: bytes, name: str) -> Response:
-    return Response(data, media_type="application/pdf", headers={
+def _pdf(data: bytes | None, name: str) -> Response:
+    """A PDF to hand out, sent whole (docs/desk.md); ``None``: the headers of one not
+    made, for a ``HEAD``, without a length (Starlette would say 0 bytes)."""
+    response = Response(data, media_type="application/pdf", headers={
         "content-disposition": content_disposition(name),
         "cache-control": "no-cache",
     })  # fmt: skip
+    if data is None:
+        del response.headers["content-length"]
+    return response
 
 
 async def page_picture(request: Request) -> Response:
@@ -511,6 +533,15 @@ async def pack_pdf(request: Request) -> Response:
         # What the builds warned of, said before the pack is handed out, as the leaflet
         # page says it: handed the file at once, the nurse never saw it.
         return _pack_form(request, shelf, "", "", status=200, warnings=warnings)
+    # Named like a leaflet's download, its edition the leaflets' (one with its original).
+    sequential = EDITIONS["sequential"]
+    variant = f".{sequential.suffix}" if sequential.name in editions else ""
+    name = download_name(lang, PACK_NAME, variant)
+    if _head(request):
+        # Its leaflets up to date, the pack is what a GET would join: said from that,
+        # not joined (a cover set, every page copied) for headers alone. Its length is
+        # known only once joined, so none is given.
+        return _pdf(None, name)
     contents = tuple(
         CoverEntry((card.title(lang), card.title(card.language)), card.language)
         if edition == "sequential" else CoverEntry((card.title(lang),), card.language)
@@ -524,10 +555,7 @@ async def pack_pdf(request: Request) -> Response:
     )  # fmt: skip
     items = [PackItem(data, c.title(lang)) for (_, data), c in zip(built, cards, strict=True)]
     data = await desk.builds.run(make_pack, desk.project.root, cover, items)
-    # Named like a leaflet's download, its edition the leaflets' (one with its original).
-    sequential = EDITIONS["sequential"]
-    variant = f".{sequential.suffix}" if sequential.name in editions else ""
-    return _pdf(data, download_name(lang, PACK_NAME, variant))
+    return _pdf(data, name)
 
 
 def _leaflet_of(finding: Finding) -> str:

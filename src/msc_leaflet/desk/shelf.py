@@ -94,7 +94,15 @@ class LeafletCard:
         a language it is translated into, as `i18n stats` lists them. A language with
         only the interface's words (``ui.po``) has no row: its reference titles, which
         count as done, made it read "10 %" of a translation nobody had begun."""
-        return locale in self.translations or same_language(locale, self.language)
+        return locale in self.catalogs or same_language(locale, self.language)
+
+    @property
+    def catalogs(self) -> tuple[str, ...]:
+        """The languages the leaflet is translated into, in the project's order: those
+        whose catalog was read (`translations`) and those whose catalog cannot be read
+        (`unreadable`). Left out, a half-saved Thai catalog emptied the leaflet's
+        Translation list and dropped its Status row, as if no one had begun it."""
+        return tuple(sorted({*self.translations, *self.unreadable}))
 
     def printable_on(self, booklet: bool = False) -> tuple[str, ...]:
         """The source language (unless the page would print English words on it), then

@@ -57,6 +57,15 @@ class StringSource:
     chars: tuple[tuple[int, int], ...] = ()
 
 
+class StickyFlags(str):
+    """The text after ``#=`` on a line of GNU gettext 0.22's sticky flags, kept among the
+    translator comments (`Entry.comments`), in their order, and written back byte for
+    byte. Read as a plain comment, ``#= no-wrap`` came back as ``# = no-wrap``: a flag the
+    tool reads became a note it shows, and the translator's next save differed."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Entry:
     """One message; ``line`` is where it was read from (0 for entries built in memory)."""
@@ -66,7 +75,8 @@ class Entry:
     msgctxt: str | None = None
     extracted: list[str] = field(default_factory=list)  # "#." lines, written by the tool
     references: list[str] = field(default_factory=list)  # "#:" file:line items
-    comments: list[str] = field(default_factory=list)  # "# " lines, written by translators
+    # "# " lines, written by translators, and "#=" lines (`StickyFlags`) where they stood
+    comments: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # "#," e.g. fuzzy
     previous_msgctxt: str | None = None  # "#|": the source the fuzzy msgstr was made for
     previous_msgid: str | None = None

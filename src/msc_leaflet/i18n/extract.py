@@ -106,6 +106,11 @@ def leaflet_entries(leaflet: Leaflet, reference_path: str) -> list[Entry]:
     return list(entries.values())
 
 
+#: The end of the comment line that marks a template as ours (`workflow.stale_templates`
+#: removes one whose leaflet is gone; a template someone else made is only named).
+GENERATED = "by `msc-leaflet i18n extract`; do not edit."
+
+
 def leaflet_template(leaflet: Leaflet, project: Project) -> Catalog:
     source = leaflet.path.relative_to(project.root).as_posix()
     return Catalog(
@@ -116,7 +121,7 @@ def leaflet_template(leaflet: Leaflet, project: Project) -> Catalog:
         ),
         header_comments=[
             f"Translation template for the leaflet {leaflet.id!r}.",
-            f"Generated from {source} by `msc-leaflet i18n extract`; do not edit.",
+            f"Generated from {source} {GENERATED}",
         ],
         header_flags=["fuzzy"],
         entries=leaflet_entries(leaflet, source),

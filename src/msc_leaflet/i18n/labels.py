@@ -18,6 +18,8 @@ UI_MESSAGES: dict[str, str] = {
     "page-of": "Page {page} of {pages}",
     "references": "References",
     "reference-link": "Reference {number}",
+    "call-link": "Call {number}",
+    "email-link": "Email {address}",
     "faq": "Frequently asked questions",
     "version": "Version",
     "published": "Published",
@@ -51,6 +53,10 @@ UI_MESSAGES: dict[str, str] = {
 # comment (`extract.ui_template`) names where each is heard instead of printed.
 HEARD_NOT_PRINTED: dict[str, str] = {
     "reference-link": "Said by a screen reader of a citation's link to its reference entry",
+    "call-link": "Said by a screen reader of a link that dials a phone number (a verb: "
+    "the link calls the number)",
+    "email-link": "Said by a screen reader of a link that writes an email to an address "
+    "(a verb: the link opens a new email)",
 }
 
 # The words only a proof prints (`layout.proof`): a leaflet handed out never shows them.

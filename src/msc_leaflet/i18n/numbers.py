@@ -56,7 +56,7 @@ _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0e": ".", "\uff0c": ","}
 # is that sign, as its writer meant, and ١,٠٠٠ is still a thousand.
 _ARABIC_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 # "1/2" is a half where a proper fraction stands alone: not in a date (1/2/2027), nor
-# in the ranks of a trial, "Phase 1/2", 第1/2相, 1/2期 (phases 1 and 2: `_ROMAN_RANK`).
+# in the ranks of a trial, "Phase 1/2", 第1/2相, 1/2期 (phases 1 and 2: `_roman_rank`).
 _SLASH_FRACTION = re.compile(
     r"(?<![\d/\u2044第])(?<!(?i:phase) )(?<!(?i:phase))"
     r"(\d{1,2})[/\u2044](\d{1,2})(?![\d/\u2044]|\s?[相期型])"
@@ -211,7 +211,7 @@ def read(text: str, language: str = "") -> Numbers:
     text = visible(_POWER.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text))
     base = _base(language)
     spelled, ordinals, maybe = _words(text, language)
-    ordinals += _roman_ordinals(text)
+    ordinals += _roman_ordinals(text, base)
     named = _named_months(text, base)
     dated = [month for month, beside_digit in named if beside_digit]
     spelled = [word for word in spelled if not _in_name(word, named)]
@@ -305,30 +305,50 @@ def read(text: str, language: str = "") -> Numbers:
 
 #: A Roman numeral (I to X, and the letter of a subtype: IIa) that names a rank, where
 #: no reader takes it for a word: after "type", "phase", "stage", "grade" or "class"
-#: ("Phase I/II", "stage IIIb"), or before or after the Chinese and Japanese words for
-#: them (II型, 第II相, III期). Chinese, Japanese, Thai and Vietnamese write the rank in
-#: digits as often (2型糖尿病, 第2相試験, ระยะที่ 2): "number not in the source: 2"
-#: refused the usual term for "Type II diabetes" and printed the English. Bare, "I" is
-#: a pronoun and "IV" a drip into a vein, so neither is read.
+#: ("Phase I/II", "stage IIIb") or a word of the language's `ranks` in
+#: `data/numbers.yaml` (Thai ระยะที่ II, Vietnamese týp II, giai đoạn III), or before or
+#: after the Chinese and Japanese words for them (II型, 第II相, III期). Chinese, Japanese,
+#: Thai and Vietnamese write the rank in digits as often (2型糖尿病, 第2相試験, ระยะที่
+#: 2): "number not in the source: 2" refused the usual term for "Type II diabetes" and
+#: printed the English; and a translation that kept the Roman numeral was not read, so
+#: "Phase II" as ระยะที่ III passed. Bare, "I" is a pronoun and "IV" a drip into a vein,
+#: so neither is read.
 _ROMAN = r"(?:VIII|VII|VI|IV|IX|III|II|I|V|X)(?:[a-d](?![a-z]))?"
-_ROMAN_RANK = re.compile(
-    rf"(?:(?<![^\W\d_])(?:type|phase|stage|grade|class)s?\s+|第\s*)"
-    rf"((?:{_ROMAN})(?:\s*(?:/|,|-|–|and|or|to)\s*(?:{_ROMAN}))*)(?![A-Za-z])"
-    rf"|(?<![A-Za-z])({_ROMAN})\s*(?=[型期相级級度])",
-    re.IGNORECASE,
-)
+_RANK_WORDS = ("type", "phase", "stage", "grade", "class")
 _ROMAN_NUMERAL = re.compile(_ROMAN)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-def _roman_ordinals(text: str) -> list[str]:
-    """The values of the Roman numerals of ``text`` that name a rank (`_ROMAN_RANK`):
+@cache
+def _roman_rank(language: str) -> re.Pattern[str]:
+    """A rank in Roman numerals (`_ROMAN`) after a rank word of English or of
+    ``language`` (`ranks`), or before 型, 期, 相, 级, 級, 度. After the language's own
+    words only capitals are numerals: Vietnamese đội (team) is no độ (grade) and I."""
+    english = "|".join(re.escape(word) for word in _RANK_WORDS)
+    ranks = rf"(?:{_ROMAN})(?:\s*(?:/|,|-|–|and|or|to)\s*(?:{_ROMAN}))*"
+    own = _listed(language, "ranks")
+    said = ""
+    if own:
+        spaced = profile(language).word_spaces
+        edge, gap = (r"(?<![^\W\d_])", r"\s+") if spaced else ("", r"\s*")
+        words = "|".join(re.escape(word) for word in own)
+        said = rf"|{edge}(?:{words}){gap}(?-i:({ranks}))(?![^\W\d_])"
+    return re.compile(
+        rf"(?:(?<![^\W\d_])(?:{english})s?\s+|第\s*)({ranks})(?![A-Za-z])"
+        rf"|(?<![A-Za-z])({_ROMAN})\s*(?=[型期相级級度]){said}",
+        re.IGNORECASE,
+    )
+
+
+def _roman_ordinals(text: str, language: str) -> list[str]:
+    """The values of the Roman numerals of ``text`` that name a rank (`_roman_rank`):
     ordinals, as "second" and 第二 are, which a translation may give in digits."""
     if not any(char in text for char in "IVX"):
         return []
     found = []
-    for match in _ROMAN_RANK.finditer(text):
-        for numeral in _ROMAN_NUMERAL.findall(match.group(1) or match.group(2)):
+    for match in _roman_rank(language).finditer(text):
+        ranked = match.group(1) or match.group(2) or match.group(3)
+        for numeral in _ROMAN_NUMERAL.findall(ranked):
             found.append(str(_roman_value(numeral.rstrip("abcd"))))
     return found
 
@@ -1168,8 +1188,8 @@ def writes(text: str, unit: str, language: str) -> bool:
 
 def lists(unit: str, language: str) -> bool:
     """Whether ``language`` has its own words for ``unit`` in `data/units.yaml`: only then
-    can a translation be said to have left it out (Lao lists its time units only). A
-    text of no known language ("") is not judged."""
+    can a translation be said to have left it out (a language without a word for a unit
+    is not judged for it). A text of no known language ("") is not judged."""
     base = _base(language) if language else ""
     before = _units("before").get(base) or {}
     return bool(language) and (unit in (_units().get(base) or {}) or unit in before)
@@ -1482,6 +1502,61 @@ def unit_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(spans)
 
 
+def counter_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, counter's start, end) of each number in digits of ``text`` with a counter
+    written after it, a word of `counts` or `counters` in `data/numbers.yaml` (2 เม็ด,
+    3 ครั้ง, ២គ្រាប់, ၃ ကြိမ်, 2カプセル, 1 ช้อนชา): the words these checks pair a number
+    with, kept with it on a line as a unit is (`typeset.kept_groups.number_units`). "2
+    ครั้ง" read as "2" at a line's end and "ครั้ง" on the next is a dose cut in two."""
+    if not any(char.isdigit() for char in text):
+        return ()
+    words = _kept_counters(_base(language))
+    if not words:
+        return ()
+    spans = []
+    for match in _DIGITS_RUN.finditer(text):
+        at = _past_spaces(text, match.end())
+        for word in words:
+            end = at + len(word)
+            if text[at:end].casefold() == word and _ends_word(text, end, word, language):
+                spans.append((match.start(), at, end))
+                break
+    return tuple(spans)
+
+
+def spelled_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, word's start, end) of each number in words of ``text`` that these checks
+    read with the unit or counter right after it (สองครั้ง, หนึ่งเม็ด, ສາມຄັ້ງ,
+    ពីរគ្រាប់, သုံးကြိမ်, 两片, 二錠): kept on one line as the same number in digits is
+    (`counter_spans`, `unit_spans`). ICU parts a number word from the word after it,
+    and "วันละสอง" / "ครั้ง" left "twice" as "two" at a line's end."""
+    base = _base(language)
+    kept = _kept_counters(base)
+    spans = []
+    for number in _words(text, language)[0]:
+        at = _past_spaces(text, number.end)
+        unit = _unit_after(text, number.end, base)
+        end = unit[1] if unit is not None else None
+        for word in kept if end is None else ():
+            if text[at : at + len(word)].casefold() == word and _ends_word(
+                text, at + len(word), word, language
+            ):
+                end = at + len(word)
+                break
+        if end is not None:
+            spans.append((number.start, at, end))
+    return tuple(spans)
+
+
+@cache
+def _kept_counters(language: str) -> tuple[str, ...]:
+    """``language``'s counters (`counts` and `counters` in `data/numbers.yaml`), longest
+    first: the one list the checks read them from, so a counter added for I18N007 is
+    kept with its number on a line too."""
+    words = {word for word, _ in _count_words(language)} | set(_listed(language, "counters"))
+    return tuple(longest_first(words))
+
+
 # The hours a word of `hours` adds to the hour it is said with: am and pm, or as many
 # as it names (Thai ทุ่ม counts from 6 pm: สองทุ่ม is 18 + 2, 8 pm).
 _HALVES = {"am": 0, "pm": 12}
@@ -1784,13 +1859,76 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
             maybe.append(values[word])
             continue  # ห้าม, "do not", is no ห้า (5); ba mẹ, "parents", no ba (3)
         value = values[word]
+        added = _added_before(text, start, _base(language))  # साढ़े तीन: 3½
+        if added is not None and _ONE_NUMBER.fullmatch(value):
+            value, start = _decimal(Fraction(value) + added[0]), added[1]
         if size is not None and _ONE_NUMBER.fullmatch(value):
             value, end = _decimal(Fraction(value) * size[0]), size[1]
+            rest = _rest_of_number(text, end, _base(language), size[0])
+            if rest is not None:  # दो सौ पचास: 200 and 50, one number, 250
+                value, end = _decimal(Fraction(value) + rest[0]), rest[1]
         elif value.isdigit():  # บ่ายสองโมง, สองทุ่ม: an hour said in words
             value, end = _meridiem(text, value, start, end, language)
+        elif (clock := _as_clock(value)) and _clock_word_after(text, end, language):
+            value, end = _meridiem(text, clock, start, end, language)  # ढाई बजे: 2:30
         unit = _mapped(_base(language), "units").get(word, "")
         found.append(_Found(value, start, end, spelled=True, unit=unit))
     return sorted(found, key=lambda number: number.start), ordinal, maybe
+
+
+def _added_before(text: str, start: int, language: str) -> tuple[Fraction, int] | None:
+    """What a word said right before a number word adds to it (`adds` in
+    `data/numbers.yaml`: Hindi साढ़े तीन is 3½, सवा दो 2¼, पौने तीन 2¾) and where that
+    word starts, or None."""
+    adds = _mapped(language, "adds")
+    if not adds:
+        return None
+    before = text[max(0, start - _UNIT_SPAN) : start].rstrip(_SPACES)
+    gone = start - max(0, start - _UNIT_SPAN) - len(before)  # the spaces between
+    for word, added in adds.items():
+        begin = len(before) - len(word)
+        if before.casefold().endswith(word) and (begin == 0 or not before[begin - 1].isalnum()):
+            return Fraction(added), start - gone - len(word)
+    return None
+
+
+def _rest_of_number(text: str, end: int, language: str, size: int) -> tuple[Fraction, int] | None:
+    """The smaller part said after a number and its size word, and where it ends (Hindi
+    दो सौ पचास, 250: पचास after दो सौ; एक हज़ार पाँच सौ, 1500), in a language that
+    spaces its words and says each part as a word of its own (`words`), or None."""
+    if not profile(language).word_spaces:
+        return None
+    at = _past_spaces(text, end)
+    values = _spelled(language)
+    for word in longest_first(values):
+        said = values[word]
+        if not (_ONE_NUMBER.fullmatch(said) and text[at : at + len(word)].casefold() == word):
+            continue
+        if at + len(word) < len(text) and text[at + len(word)].isalnum():
+            continue
+        part, part_end = Fraction(said), at + len(word)
+        smaller = _size_after(text, part_end, language)
+        if smaller is not None and smaller[0] < size:
+            part, part_end = part * smaller[0], smaller[1]
+            rest = _rest_of_number(text, part_end, language, smaller[0])
+            if rest is not None:
+                part, part_end = part + rest[0], rest[1]
+        return (part, part_end) if part < size else None
+    return None
+
+
+def _as_clock(value: str) -> str:
+    """``value``, a number of hours with a half or a quarter (2.5, 3.25), as the time
+    it says before an hour word ("2:30", "3:15"), or "" for none."""
+    said = amount(value)
+    if said is None or said.denominator not in (2, 4) or not 0 < said < 25:
+        return ""
+    return f"{int(said)}:{int(said % 1 * 60):02d}"
+
+
+def _clock_word_after(text: str, end: int, language: str) -> bool:
+    """Whether a word of `hour` in `hours` (बजे, โมง, 点) is said right after ``end``."""
+    return _said_after(text, end, tuple(_hours(_base(language)).get("hour", {})), language)
 
 
 def _han_compounds(text: str, language: str) -> list[_Found]:

@@ -40,7 +40,7 @@ from ..files import (
     standing_there,
     write_atomic,
 )
-from .catalog import HEADER_KEY, Catalog, Entry, Key, StringSource, header_field
+from .catalog import HEADER_KEY, Catalog, Entry, Key, StickyFlags, StringSource, header_field
 from .flags import gnu_order, looks_fuzzy
 from .wrapping import PAGE_WIDTH, file_width, line_pieces, wrapped_pieces
 
@@ -605,6 +605,8 @@ class _Reader:
                 flags = _flags(body)
                 entry.flags.extend(flags)
                 self.flag_lines.append((line, flags))
+        elif kind == "=":  # GNU 0.22's sticky flags: their line as it is
+            entry.comments.append(StickyFlags(text[2:]))
         else:
             entry.comments.append(text[2:] if text.startswith("# ") else text[1:])
             if _meant_as_flags(text):
@@ -1178,13 +1180,26 @@ def _comments(marker: str, texts: Iterable[str]) -> list[str]:
     ]
 
 
-def _reference_lines(references: Iterable[str]) -> list[str]:
+def _translator_lines(comments: Iterable[str]) -> list[str]:
+    """The ``#`` lines of translator comments (`_comments`), and each ``#=`` line
+    (`StickyFlags`) where it stood, byte for byte."""
+    return [
+        line
+        for text in comments
+        for line in ([f"#={text}"] if isinstance(text, StickyFlags) else _comments("#", [text]))
+    ]
+
+
+def _reference_lines(references: Iterable[str], width: int = REFERENCE_WIDTH) -> list[str]:
     """``#:`` lines as GNU gettext writes them (msgcat, msgmerge, xgettext): each
-    reference once, as many on a line as fit in 79 columns. Split at blanks, as every
-    reader splits them, so no line break inside one can leak into the syntax."""
+    reference once, as many on a line as fit in ``width`` columns: the file's width, as
+    ``msgmerge -w N`` fills them (a catalog Poedit wraps at 100 got its references
+    rewrapped at 79, and the translator's next save rewrapped them back: a diff of
+    nothing). Split at blanks, as every reader splits them, so no line break inside one
+    can leak into the syntax."""
     lines, line = [], "#:"
     for reference in dict.fromkeys(part for text in references for part in text.split()):
-        if line != "#:" and len(line) + 1 + len(reference) > REFERENCE_WIDTH:
+        if line != "#:" and len(line) + 1 + len(reference) > width:
             lines.append(line)
             line = "#:"
         line += " " + reference
@@ -1195,18 +1210,19 @@ def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
     """The lines of ``entry``; ``wrap``: the width of a file a tool wrapped (0: none),
     unless the entry says ``no-wrap``, which GNU tools honour for its every string (a
     string a tool wrapped before the template gave it the flag is written unwrapped, as
-    they write it)."""
+    they write it). The ``#:`` lines fill the file's width whatever the flag, as GNU's."""
     lines = entry.lines
+    references = _reference_lines(entry.references, wrap or REFERENCE_WIDTH)  # no-wrap too
     if "no-wrap" in entry.flags:
         wrap, lines = 0, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
     elif wrap:  # kept only after a mark as wide as the one they were wrapped after
         now = {key: _indent(key, entry.obsolete) for key in lines}
         lines = {key: kept for key, kept in lines.items() if entry.indents.get(key) == now[key]}
-    out = _comments("#", entry.comments)
+    out = _translator_lines(entry.comments)
     prefix = _mark(entry.obsolete)
     if not entry.obsolete:
         out += _comments("#.", entry.extracted)
-        out += _reference_lines(entry.references)
+        out += references
     if entry.flags:
         out += _comments("#,", [", ".join(gnu_order(entry.flags))])
     previous = "#~| " if entry.obsolete else "#| "
@@ -1249,7 +1265,7 @@ def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
 def format_po(catalog: Catalog) -> str:
     """The file text: header, active entries in order, then obsolete ones."""
     width = (catalog.wrap_width or PAGE_WIDTH) if catalog.wrapped else 0
-    lines = _comments("#", catalog.header_comments)
+    lines = _translator_lines(catalog.header_comments)
     if catalog.header_flags:
         lines += _comments("#,", [", ".join(catalog.header_flags)])
     header = catalog.header_msgstr()

@@ -11,7 +11,8 @@ builds every edition and checks it against what the build reports.
 from __future__ import annotations
 
 from ..content.citations import number_citations
-from ..content.model import Callout, Leaflet
+from ..content.inline import parse_inline, tel_link
+from ..content.model import Callout, Leaflet, texts
 
 # Every page's footer ("Page 1 of 4", version, review date), the title block's
 # publication line, the closing box's disclaimer and contact headings.
@@ -43,8 +44,22 @@ def printed_labels(
         words.add("references")
     if number_citations(leaflet):  # heard, not printed: each citation's link names its entry
         words.add("reference-link")
+    words.update(_link_words(leaflet))
     if leaflet.url:
         words.add("more-online")
     if footer_approval:
         words.add("translation-approved")
     return frozenset(words)
+
+
+def _link_words(leaflet: Leaflet) -> set[str]:
+    """The words heard, not printed, for the leaflet's phone and mail links ("Call …",
+    "Email …": `typeset.link_words`): the closing box links each phone number it prints,
+    and a text may link one or a mailbox."""
+    org = leaflet.organisation
+    targets = {tel_link(number) for number in (org.phone, org.whatsapp) if number}
+    targets.update(span.link for text in texts(leaflet) for span in parse_inline(text.value))
+    schemes = {target.split(":", 1)[0].lower() for target in targets if ":" in target}
+    return {
+        key for scheme, key in (("tel", "call-link"), ("mailto", "email-link")) if scheme in schemes
+    }

@@ -111,6 +111,32 @@ def _own_forms(language: str) -> re.Pattern[str] | None:
     return re.compile(f"[{letters}]") if letters else None
 
 
+def foreign_form(sentence: str, language: str) -> str | None:
+    """The first letter of ``sentence`` that another language of ``language``'s script
+    writes and ``language`` never does (``foreign-forms``: Chinese 疗 or 醫 in a
+    Japanese text, where Japanese writes 療 and 医); "" where it shows none, and None
+    where the profile lists no such letters (any sentence without a signature may then
+    be another language's)."""
+    forms = _foreign_forms(language)
+    if forms is None:
+        return None
+    found = forms.search(sentence)
+    return found.group() if found else ""
+
+
+@cache
+def _foreign_forms(language: str) -> re.Pattern[str] | None:
+    entry = (_data().get("foreign-forms") or {}).get(language)
+    if not entry:
+        return None
+    alike = set(entry.get("alike", ""))
+    runs = [entry["letters"]]
+    while any(isinstance(run, list) for run in runs):  # anchors of lists, as written
+        runs = [r for run in runs for r in (run if isinstance(run, list) else [run])]
+    letters = "".join(c for run in runs for c in str(run) if c not in alike)
+    return re.compile(f"[{letters}]")
+
+
 def kept_name(words: list[str]) -> bool:
     """Whether Latin ``words`` are a name kept as written: every word capitalised, but
     for a link in lower case ("Hospital for Tropical Diseases"), no English function

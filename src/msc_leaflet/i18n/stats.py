@@ -34,6 +34,7 @@ from .extract import is_optional, project_templates
 from .labels import Fallback
 from .localizer import refusals, wrong_language
 from .pofile import read_po
+from .selection import EVERY_CATALOG, CatalogSelection
 from .signoff import leaflet_state, review
 
 
@@ -182,12 +183,17 @@ def _shown(catalog: Catalog, project: Project | None) -> str:
     return display_path(path)
 
 
-def project_stats(project: Project) -> list[CatalogStats]:
-    """One row per domain × locale, against templates built fresh from the leaflets."""
+def project_stats(
+    project: Project, selection: CatalogSelection = EVERY_CATALOG
+) -> list[CatalogStats]:
+    """One row per domain × locale (of ``selection``), against templates built fresh
+    from the leaflets."""
     rows = []
     for domain, template in project_templates(project).items():
+        if not selection.has_domain(domain):
+            continue
         locales = catalog_locales(project) if domain == UI_DOMAIN else leaflet_locales(project)
-        for locale in filter(lambda locale: translates(template, locale), locales):
+        for locale in selection.of_locales(loc for loc in locales if translates(template, loc)):
             path = po_path(project, locale, domain)
             catalog = read_po(path) if path.is_file() else Catalog(entries=template.active)
             row = catalog_stats(domain, locale, catalog, template, project)

@@ -168,7 +168,7 @@ COVERAGE = Rule(
 PLURAL_FORMS = Rule(
     "I18N015",
     "warning",
-    "A Plural-Forms header with another number of forms than the language has (CLDR) "
+    "A Plural-Forms header that is neither CLDR's nor GNU gettext's for the language "
     "leaves a form untranslated or unused; GNU msgfmt checks only that it is valid.",
 )
 HEADER_LINES = Rule(

@@ -20,7 +20,6 @@ from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import read_input, standing_there
 from ..project import (
     Project,
-    cldr_locale,
     locale_name,
     parent_locales,
     same_language,
@@ -46,16 +45,18 @@ from .catalog import (
 )
 from .content_checks import content_findings
 from .coverage import MIN_SHARE, mismatch
-from .extract import is_optional, msgid_language, project_templates
+from .extract import GENERATED, is_optional, msgid_language, project_templates
 from .format_strings import entry_format_problems, hint
-from .headers import plural_count, plural_forms, translation_header
+from .headers import translation_header
 from .kept_terms import NO_KEPT_TERMS, KeptTerms, kept_terms
 from .label_checks import ui_entry_problems, ui_source
 from .merge import adopt_moved, merge
 from .mofile import mo_bytes
 from .msgfmt import msgfmt_findings
 from .plural_forms import often_forms, plural_problems
+from .plural_standards import standard_problem
 from .pofile import as_written, format_po, read_po, refuse_changed
+from .selection import EVERY_CATALOG, CatalogSelection
 from .translation_checks import (
     COVERAGE,
     FLAG_LINES,
@@ -75,7 +76,8 @@ from .typed import problem_place
 @dataclass(frozen=True)
 class Written:
     path: Path
-    status: str  # "created" | "updated" | "unchanged" | "skipped" (not made: ``reason``)
+    # "created" | "updated" | "unchanged" | "skipped" (not made: ``reason``) | "removed"
+    status: str
     reason: str = ""
 
 
@@ -97,7 +99,35 @@ def extract(project: Project) -> tuple[dict[str, Catalog], list[Written]]:
     """Write ``locales/<domain>.pot`` for every leaflet and ``ui``."""
     templates = _dated_templates(project)
     written = [_write(project, template_path(project, d), t) for d, t in templates.items()]
-    return templates, written
+    return templates, written + stale_templates(project, templates)
+
+
+def stale_templates(project: Project, templates: dict[str, Catalog]) -> list[Written]:
+    """The ``locales/*.pot`` of no leaflet (one renamed or withdrawn): a template
+    `extract` made (`GENERATED`) is removed, since it is ours and says nothing the
+    leaflets do not; another is named and left. Kept, the old template of a renamed
+    leaflet stayed beside the new one for good, and a translator's tool offered it as a
+    file to translate. A translator's ``.po`` is never removed (`_left_behind`)."""
+    said: list[Written] = []
+    for path in sorted(project.locales_dir.glob("*.pot")):
+        if path.stem in templates or not path.is_file():
+            continue
+        if path.is_symlink():  # a link is someone's arrangement: named, never followed
+            head: list[str] = []
+        else:
+            head = read_input(path)[:4096].decode("utf-8", errors="replace").splitlines()
+        ours = any(line.startswith("#") and line.endswith(GENERATED) for line in head[:5])
+        if ours:
+            path.unlink()
+            reason = f"no leaflet '{path.stem}' any more: its template, made by extract"
+            said.append(Written(path, "removed", reason))
+        else:
+            reason = (
+                f"no leaflet '{path.stem}' any more, and msc-leaflet did not make this "
+                "template: delete it if no other tool uses it"
+            )
+            said.append(Written(path, "unchanged", reason))
+    return said
 
 
 _CREATION_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"\r?$', re.MULTILINE)
@@ -185,10 +215,12 @@ def second_locale(project: Project, locale: str) -> Finding | None:
     started a second Thai locale without a word, and every leaflet was then built
     twice, once from each. Said, not refused: ``ar_EG`` beside ``ar`` is a real choice
     (it starts from ``ar``'s translations, for words that differ in Egypt)."""
+    mine = project.locale(locale, "i18n init")
     for parent in parent_locales(locale):
         folder = next(project.folders_spelling(locale_name(parent)), None)
+        if folder == mine:  # zh started in locales/zh_Hans: the same locale, one folder
+            continue
         if folder and leaflet_locales(project, [folder]):  # built: not ui.po alone
-            mine = project.locale(locale, "i18n init")
             return Finding(
                 Location(project.locales_dir / mine),
                 "warning",
@@ -260,7 +292,8 @@ def update(project: Project) -> list[Written]:
                     digest,
                 )
             )
-        left, shadows = _left_behind(project, locale, templates)
+        present = {e.msgid for _, c, _ in language for e in c.active if e.key != HEADER_KEY}
+        left, shadows = _left_behind(project, locale, templates, present)
         # Texts moved between leaflets, and those of a leaflet renamed or withdrawn.
         adopt_moved([catalog for _, catalog, _ in language] + shadows)
         merged += language
@@ -274,11 +307,11 @@ def update(project: Project) -> list[Written]:
     for path, data, digest in contents:  # again, the instant before its rename
         unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
         written.append(_write_bytes(project, path, data, unchanged))
-    return written + kept
+    return written + stale_templates(project, templates) + kept
 
 
 def _left_behind(
-    project: Project, locale: str, templates: dict[str, Catalog]
+    project: Project, locale: str, templates: dict[str, Catalog], present: set[str]
 ) -> tuple[list[Written], list[Catalog]]:
     """The catalogs of ``locale`` that belong to no leaflet (one renamed, or withdrawn),
     each said once, and their translations as obsolete entries for `adopt_moved`.
@@ -299,10 +332,20 @@ def _left_behind(
             continue  # `i18n check` names what is wrong with it; nothing is read from it
         texts = [replace(e, obsolete=True) for e in old.entries if e.has_translation]
         shadows.append(Catalog(entries=texts))
-        reason = (
-            f"no leaflet '{path.stem}' any more: its translations of texts another "
-            "leaflet has were offered there, as fuzzy; once they are checked, delete this file"
-        )
+        moved = len({e.msgid for e in texts} & present)  # in another leaflet now
+        if moved:
+            reason = (
+                f"no leaflet '{path.stem}' any more: {moved} of its translated texts are "
+                "in another leaflet now, which was offered each translation it lacked, as "
+                "fuzzy; once they are checked there, delete this file (update never "
+                "deletes a catalog)"
+            )
+        else:
+            reason = (
+                f"no leaflet '{path.stem}' any more, and none of its translated texts is "
+                "in a leaflet now: delete this file once its translations are of no more "
+                "use (update never deletes a catalog)"
+            )
         said.append(Written(path, "unchanged", reason))
     return said, shadows
 
@@ -648,25 +691,16 @@ def _entry_spans(catalog: Catalog, starts: set[int]) -> list[range]:
 
 
 def _plural_forms_findings(catalog: Catalog, language: str) -> list[Finding]:
-    """I18N015: Plural-Forms counts other forms than CLDR gives the catalog's language
-    (nplurals=2 in Japanese, which has one; 2 in Arabic, which has six)."""
-    assert catalog.path is not None
-    written = re.search(r"nplurals\s*=\s*(\d+)", catalog.header.get("Plural-Forms", ""))
-    if written is None or cldr_locale(language) is None:
-        return []  # none, not a number (msgfmt --check says so), or no CLDR language
-    count = plural_count(language)
-    if int(written.group(1)) == count:
-        return []
-    return [
-        CheckFinding(
-            _field_location(catalog, "Plural-Forms"),
-            PLURAL_FORMS.severity,
-            f"Plural-Forms gives {written.group(1)} forms, but {language} has {count} (CLDR)",
-            f'write "Plural-Forms: {plural_forms(language)}\\n", the form msc-leaflet gives '
-            "a new catalog",
-            PLURAL_FORMS.code,
-        )
-    ]
+    """I18N015: a Plural-Forms that is no standard one for the catalog's language
+    (`plural_standards`: CLDR's or GNU gettext's, as msginit and Poedit write it):
+    nplurals=2 in Japanese, which has one; 2 in Arabic, which has six; a formula that
+    never chooses a form it declares, or chooses otherwise than the language does."""
+    found = standard_problem(catalog.header.get("Plural-Forms", ""), language)
+    if found is None:
+        return []  # standard, or refused by msgfmt's own check (`plural_problems`)
+    message, hint = found
+    location = _field_location(catalog, "Plural-Forms")
+    return [CheckFinding(location, PLURAL_FORMS.severity, message, hint, PLURAL_FORMS.code)]
 
 
 def _field_location(catalog: Catalog, field: str) -> Location:
@@ -738,15 +772,21 @@ def leaflet_catalog_checked(project: Project, catalog: Catalog) -> list[Finding]
     return [*project_checked(project, catalog), *content_findings(project, [catalog.path])]
 
 
-def check(project: Project) -> list[Finding]:
-    """Every problem in every catalog, the content checks' among them (a promise of
-    cure in a msgstr: `content_findings`); a malformed file is one error, not a crash."""
+def check(project: Project, selection: CatalogSelection = EVERY_CATALOG) -> list[Finding]:
+    """Every problem in every catalog (of ``selection``), the content checks' among
+    them (a promise of cure in a msgstr: `content_findings`); a malformed file is one
+    error, not a crash. A folder not named after a language is named whatever was
+    selected: its catalogs may be the very ones the translator asked for."""
     findings: list[Finding] = []
     templates = project_templates(project)
     locales, problems = locale_folders(project)
     for problem in problems.values():
         findings.append(problem.finding())
-    paths = catalog_paths(project, locales)
+    paths = [
+        path
+        for path in catalog_paths(project, selection.of_locales(locales))
+        if selection.has_domain(path.stem)
+    ]
     content = content_findings(project, paths)
     findings += [f for f in content if f.location.path.resolve() not in _resolved(paths)]
     for path in paths:

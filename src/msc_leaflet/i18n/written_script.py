@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 from ..languages import LanguageProfile, profile, profiles
 from .kept_terms import NO_KEPT_TERMS, KeptTerms
-from .same_script import has_kin, kept_name, other_language, shows_own_forms
+from .same_script import foreign_form, has_kin, kept_name, other_language, shows_own_forms
 
 #: How long a sentence must be, in the cells its letters take on a terminal (a Han or
 #: kana letter, one syllable, takes two), before its letters tell its language. In the
@@ -144,7 +144,7 @@ def _foreign(sentence: str, own: LanguageProfile) -> str:
         and _cells(alien) < MIN_CELLS
         and _short_in_other_script(sentence, alien, own)
     ):
-        return f"{_script_name(alien[0])} letters"
+        return f"{script_name(alien[0])} letters"
     if _cells(alien) >= MIN_CELLS:
         if not _has_own(sentence, own):
             return _unspaced_or_words(sentence, alien)
@@ -154,7 +154,10 @@ def _foreign(sentence: str, own: LanguageProfile) -> str:
     if own.signed_sentences:
         letters = _letters_of(sentence)
         if _unsigned(sentence, letters, own):
-            script = _script_name(next(c for c in letters if _is_own(c, own)))
+            script = script_name(next(c for c in letters if _is_own(c, own)))
+            form = foreign_form(sentence, own.tag)
+            if form:
+                return f"{script} letters alone, with {form}, a form {own.name} does not write"
             return f"{script} letters alone, none that only {own.name} writes"
     return ""
 
@@ -168,16 +171,16 @@ def _short_in_other_script(sentence: str, alien: list[str], own: LanguageProfile
     as a name is masked before (`kept_terms`)."""
     if _has_own(sentence, own):
         return False
-    script = _script_name(alien[0])
+    script = script_name(alien[0])
     if script in ("Latin", "Han"):
         return False
-    return all(_script_name(char) == script for char in alien)
+    return all(script_name(char) == script for char in alien)
 
 
 def _unspaced_or_words(sentence: str, alien: list[str]) -> str:
     """The script's name, if the sentence is words enough in it: a language that spaces
     its words needs `MIN_WORDS` of them that are no name kept ("Siriraj Hospital")."""
-    script = _script_name(alien[0])
+    script = script_name(alien[0])
     written = profile(_language_of_script(alien))
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
     if written.word_spaces and (len(words) < MIN_WORDS or kept_name(words)):
@@ -203,10 +206,16 @@ def _unsigned(sentence: str, letters: list[str], own: LanguageProfile) -> bool:
     that ends as a sentence does and shows none: Chinese. A heading of kanji alone
     (注意事項, 間葉系間質細胞) ends with no mark and is Japanese; so is a sentence of
     kanji alone with a form only Japanese writes (副作用：発熱、頭痛、倦怠感。, 発: Chinese
-    发 or 發), as a list or a notice is often written."""
+    发 or 發), as a list or a notice is often written, and one of the kanji Japanese and
+    Chinese share (治療費用：自由診療。): it is Chinese only when it shows a form only
+    Chinese writes (疗, 醫: `same_script.foreign_form`)."""
     ended = sentence.rstrip()[-1:] in own.sentence_ends
     owned = [c for c in letters if _is_own(c, own)]  # not a kept Latin name's
-    signed = own.signed(sentence) or shows_own_forms(sentence, own.tag)
+    signed = (
+        own.signed(sentence)
+        or shows_own_forms(sentence, own.tag)
+        or foreign_form(sentence, own.tag) == ""
+    )
     return ended and _cells(owned) >= MIN_CELLS and not signed
 
 
@@ -261,14 +270,14 @@ def _is_letter(char: str) -> bool:
 
 def _is_own(char: str, own: LanguageProfile) -> bool:
     """Whether ``char`` is a letter of ``own``'s script (Latin for ``letters`` empty)."""
-    return own.has_letters(char) if own.letters else _script_name(char) == "Latin"
+    return own.has_letters(char) if own.letters else script_name(char) == "Latin"
 
 
 def _cells(letters: Iterable[str]) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in letters)
 
 
-def _script_name(char: str) -> str:
+def script_name(char: str) -> str:
     """The script of ``char`` as Unicode names it (LATIN SMALL LETTER A: Latin)."""
     name = unicodedata.name(char, "")
     if name.startswith("CJK"):
@@ -318,7 +327,7 @@ def letters(text: str, language: str, kept: KeptTerms = NO_KEPT_TERMS) -> Letter
     rest = "".join(outside)
     alien = _alien(rest, own)
     for char in alien:
-        name = f"{_script_name(char)} letters"
+        name = f"{script_name(char)} letters"
         scripts[name] = scripts.get(name, 0) + _cells(char)
     other = sum(scripts.values())
     ordered = tuple(sorted(scripts.items(), key=lambda item: -item[1]))

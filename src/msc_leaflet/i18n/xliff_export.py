@@ -27,7 +27,14 @@ from ..errors import LeafletError, Location
 from ..files import write_atomic
 from ..languages import bcp47
 from ..project import OutputKind, Project
-from .catalog import Catalog, Entry, catalog_language, locale_dir_name, locale_folder
+from .catalog import (
+    Catalog,
+    Entry,
+    StickyFlags,
+    catalog_language,
+    locale_dir_name,
+    locale_folder,
+)
 from .extract import msgid_language
 from .pofile import read_po
 from .xliff_parse import xliff_tag
@@ -112,8 +119,9 @@ def catalog_xliff(
         _text(unit, "target", entry.msgstr, path, state=state)
         for note in entry.extracted:
             _text(unit, "note", note, path, **{"from": "developer"})
-        for note in entry.comments:
-            _text(unit, "note", note, path, **{"from": "translator"})
+        for note in entry.comments:  # a #= line is a tool's flags, kept in the .po
+            if not isinstance(note, StickyFlags):
+                _text(unit, "note", note, path, **{"from": "translator"})
         if entry.fuzzy and entry.previous_msgid is not None:
             previous = {"from": "previous-source", "annotates": "source"}
             _text(unit, "note", entry.previous_msgid, path, **previous)

@@ -32,6 +32,7 @@ from ..theme.theme import Theme
 from ..typeset import FontFamily
 from ..typeset.citation_links import Describe
 from ..typeset.left_to_right import isolated
+from ..typeset.link_words import SayLabel
 from ..typeset.paragraph import TextParagraph
 from .back_cover import mark_ending
 from .band import leaflet_band
@@ -180,7 +181,8 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     margins = theme.margins
     body = theme.page_size[1] - margins["top"] - margins["bottom"] - FOOTER_ZONE - 8 * mm
     room = EMPTY_SHARE * body  # less than this left on a page: a box moves whole
-    furniture = _furniture(left, s, lw, numbers, 0, _describe_citation((left, lw), (right, rw)))
+    columns = ((left, lw), (right, rw))
+    furniture = _furniture(left, s, lw, numbers, 0, _describe_citation(*columns), columns)
 
     writers, versions = (lw, rw), (left, right)
 
@@ -711,11 +713,13 @@ def _furniture(
     numbers: dict[str, int],
     index: int,
     describe: Describe | None = None,
+    links: tuple[tuple[Localised, Writer], ...] = (),
 ) -> PageFurniture:
     leaflet, labels = version.leaflet, version.labels
     with w.untagged():  # each page's footer is tagged as its notes when drawn
         footer = reference_entries(leaflet, w, numbers, "reference")
     describe = describe or _describe_citation((version, w))
+    link_words = _link_words(*links) if links else _link_words((version, w))
     said = partial(label_before_value, labels, w.lang)
     # The code, Latin, is isolated on a right-to-left page too: else the digits after
     # a label printed in English take its direction, and the line reads "Review date 1"
@@ -732,31 +736,47 @@ def _furniture(
         title=plain_text(leaflet.title.value), band=band, control=control,
         references=PageReferences(footer, s.text_width, describe),
         part=index, bleed=s.bleed,
-        proof=s.proof, log=s.log, approval=_approval(version, s),
+        proof=s.proof, log=s.log, approval=_approval(version, s), link_words=link_words,
     )  # fmt: skip
 
 
 def _describe_citation(*versions: tuple[Localised, Writer]) -> Describe:
     """What a screen reader says of a citation's link, in the language of the text it is
     in ("Reference 3"; "เอกสารอ้างอิง 3"), with that text's digits: the parallel
-    edition's source column is read in its own language. A text in a language none of
-    ``versions`` is in (printed untranslated) is described in English when it is
-    English, as the program's own words are; else in the first's words. The language
-    of the words is returned with them: a label ``ui.po`` leaves untranslated is
-    English, and the link is tagged so (`citation_links.link_citations`)."""
-    by_lang = {bcp47(v.leaflet.language): (v.labels, w) for v, w in versions}
+    edition's source column is read in its own language (`_link_words`). The language
+    of the words is returned with them, and the link is tagged so
+    (`citation_links.link_citations`)."""
+    say = _link_words(*versions)
+    by_lang = {bcp47(v.leaflet.language): w for v, w in versions}
     first = by_lang[bcp47(versions[0][0].leaflet.language)]
 
     def describe(number: int, lang: str) -> tuple[str, str]:
         if lang not in by_lang and lang == bcp47(UI_LANGUAGE):
-            return Labels()("reference-link", number=number), lang
-        labels, w = by_lang.get(lang, first)
-        digits = w.number(str(number))
-        if labels.falls_back("reference-link") and digits.isascii():
-            return labels("reference-link", number=digits), bcp47(UI_LANGUAGE)
-        return labels("reference-link", number=digits), w.tag_lang
+            return say("reference-link", lang, {"number": str(number)})
+        return say("reference-link", lang, {"number": by_lang.get(lang, first).number(str(number))})
 
     return describe
+
+
+def _link_words(*versions: tuple[Localised, Writer]) -> SayLabel:
+    """The words of the ui catalog a screen reader hears for a link ("Reference 3",
+    "Call +66 2 …") in the language of the text it is in: a text in a language none of
+    ``versions`` is in (printed untranslated) is described in English when it is
+    English, as the program's own words are; else in the first's words. A label
+    ``ui.po`` leaves untranslated is English where its values are (ASCII digits), and
+    is returned so: the link is then tagged in English."""
+    by_lang = {bcp47(v.leaflet.language): (v.labels, w) for v, w in versions}
+    first = by_lang[bcp47(versions[0][0].leaflet.language)]
+
+    def say(key: str, lang: str, values: dict[str, str]) -> tuple[str, str]:
+        if lang not in by_lang and lang == bcp47(UI_LANGUAGE):
+            return Labels()(key, **values), lang
+        labels, w = by_lang.get(lang, first)
+        if labels.falls_back(key) and all(value.isascii() for value in values.values()):
+            return labels(key, **values), bcp47(UI_LANGUAGE)
+        return labels(key, **values), w.tag_lang
+
+    return say
 
 
 def _closing(version: Localised, w: Writer, s: Setting) -> Flowable:

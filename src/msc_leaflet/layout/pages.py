@@ -37,6 +37,7 @@ from ..typeset.draw import (
 )
 from ..typeset.ink import CLEARANCE_EM
 from ..typeset.left_to_right import isolated
+from ..typeset.link_words import SayLabel, set_link_words
 from ..typeset.marked_content import ARTIFACT_BEGIN, END, TAGGER, Tagger, pagination
 from ..typeset.render import TEXT_SIZES, finish_page
 from ..typeset.reportlab_overrides import codes_shown
@@ -256,6 +257,8 @@ class PageFurniture:
     log: LayoutLog = field(default_factory=LayoutLog)  # shared by the parts of a document
     margin_notes: list[tuple[float, str]] = field(default_factory=list)  # proof: (y, context)
     approval: str = ""  # "Thai translation approved 2 Dec 2026" (theme footer-approval)
+    # What a screen reader says of a phone or mail link on its pages (`link_words`).
+    link_words: SayLabel | None = None
 
     def run(self, text: str, size: float, colour: object, bold: bool = False) -> Run:
         return Run(text, self.family.face(bold, False), size, colour)  # type: ignore[arg-type]
@@ -296,6 +299,7 @@ def make_templates(doc: BaseDocTemplate, furniture: PageFurniture) -> list[PageT
 
     def begin(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.part = part
+        set_link_words(canvas, furniture.link_words)
         furniture.log.new_page()
         furniture.references.new_page()
         furniture.margin_notes.clear()

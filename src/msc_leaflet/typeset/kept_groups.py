@@ -32,7 +32,7 @@ from ..errors import LeafletError
 from ..han_numerals import kept_numbers
 from ..languages import language_subtag, profile
 from .hyphenation import hyphenating
-from .scripts import NO_LINE_END
+from .scripts import NO_LINE_END, UNSPACED_SCRIPTS, script_of
 
 #: Groups looked up per paragraph text: a paragraph is broken once per width, and the
 #: same text is asked again by the emergency cut of a too-wide piece.
@@ -127,7 +127,7 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
     spans += _labels(text, lang, labels, tuple(spans))
-    spans += [(start, end) for start, _, end in number_units(text, lang)] if numbers else []
+    spans += [(start, end) for start, _, end in number_units(text, lang)]
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
     if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
@@ -137,27 +137,52 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)
 def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
-    """(start, unit's start, end) of each number with its unit after it ("500 mg",
-    ៥០០ មីលីក្រាម, 500毫克: `i18n.numbers.unit_spans`, the units the translation checks
-    read). The number keeps the unit's first letter (`segmentation.keeps_number`), but
-    ICU broke inside a unit borrowed into a script it reads by syllables or characters
-    ("៥០០ មី|លីក្រាម", "500毫|克", "500ミ|リグラム", "50 phần| trăm"): a reader saw
-    half a unit. Kept whole; a line too narrow for the two ends where the unit ends
-    and a glued word goes on (`segmentation.unit_ends`), or, in an emergency, where the
-    unit starts (`linebreak._emergency_cut`: 500 / 毫克). A one-word unit of a script
-    written with hyphens is left to them: "500 mil-" / "ligrams" reads on."""
-    if _DIGIT.search(text) is None:
-        return ()
-    from ..i18n.numbers import unit_spans  # i18n reads the typesetter's fonts
+    """(start, unit's start, end) of each number with its unit after it ("500 mg", ៥០០
+    មីលីក្រាម, 500毫克: `i18n.numbers.unit_spans`, the units the translation checks read),
+    or its counter (2 เม็ด, ២គ្រាប់, 2カプセル: `counter_spans`, the `counts` and `counters`
+    of `data/numbers.yaml`), the number in digits or, where no space parts words, in
+    words (สองครั้ง, 两片: `spelled_spans`). The number keeps the unit's first letter
+    (`segmentation.keeps_number`), but ICU broke inside a unit borrowed into a script it
+    reads by syllables or characters ("៥០០ មី|លីក្រាម", "500毫|克", "500ミ|リグラム", "50 phần|
+    trăm"): a reader saw half a unit. Kept whole; a line too narrow for the two ends
+    where the unit ends and a glued word goes on (`segmentation.unit_ends`), or, in an
+    emergency, where the unit starts (`linebreak._emergency_cut`: 500 / 毫克). A one-word
+    unit of a script written with hyphens is left to them: "500 mil-" / "ligrams" reads
+    on."""
+    from ..i18n.numbers import counter_spans, spelled_spans, unit_spans  # i18n reads fonts
 
+    # A number in words keeps its unit or counter where no space parts words (สองครั้ง,
+    # 两片): ICU breaks between the two there, and "two" ended the line.
+    spelled = () if profile(lang).word_spaces else spelled_spans(text, lang)
+    if _DIGIT.search(text) is None and not spelled:
+        return ()
     # A word that labels the number after it is no unit of the one before: ខែ and tháng
     # of ថ្ងៃទី ១៥ ខែ ៥, ngày 12 tháng 5 are the month's (`_labels`, `_not_a_unit`).
     labels = {start for start, _ in _labels(text, lang, _labels_before_a_value(lang), ())}
+    units = unit_spans(text, lang)
+    starts = {start for start, _, _ in units}
+    counters = [
+        span
+        for span in (*counter_spans(text, lang), *spelled)
+        if span[0] not in starts and _ends_a_word(text, span[2], lang)
+    ]
     return tuple(
         (start, at, end)
-        for start, at, end in unit_spans(text, lang)
+        for start, at, end in sorted((*units, *counters))
         if at not in labels and not all(hyphenating(char) for char in text[at:end])
     )
+
+
+def _ends_a_word(text: str, end: int, lang: str) -> bool:
+    """Whether a counter ending at ``end`` ends its word: where a letter of a script
+    written without spaces follows, only where ICU ends a word there too (Thai 2
+    ครั้ง|หลัง, but คน is no counter in 2 คนไข้, "2 patients"), so no line is ever
+    offered a break inside the longer word (`segmentation.unit_ends`)."""
+    if end >= len(text) or not text[end].isalpha() or script_of(text[end]) not in UNSPACED_SCRIPTS:
+        return True
+    from .segmentation import icu_breaks  # segmentation reads the groups made here
+
+    return end in icu_breaks(text, lang)
 
 
 def _labels(

@@ -25,6 +25,7 @@ with the language of the terms the translation kept from its source).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
@@ -33,6 +34,7 @@ from operator import attrgetter
 from typing import TypeVar, cast
 
 from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..content.inline import pdf_uri
@@ -40,6 +42,7 @@ from ..languages import LATIN_WORD, bcp47, language_of, profile
 from .bidi import visual_order
 from .citation_links import citation_marks, wait
 from .fonts import shaping_font
+from .link_words import describe_address
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormPlacer, FormsTable, form_scale, forms_table
 from .overprint import BLACK, state, switch
@@ -810,9 +813,17 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
     latin = terms
     special: _TagKey | None = None
     letters: _TagKey | None = None
+    per_cluster = False
+    tail = ""  # the last two characters read, for a number per cluster
+    # A number read in the sentence's language after a term (`_number_key`) from this
+    # index of ``keys``, and the term's key: letters of the term again after it make it
+    # the term's ("Quận 1, Thành phố" of a Vietnamese address in an English text).
+    number_at: int | None = None
+    term_key = own_key
     for placed in items:  # once per glyph cluster drawn: the work is done per piece
         piece = placed.piece
         if piece is not last:
+            tail = last.text[-2:] if last is not None else ""
             last = piece
             run = piece.run
             special = ("link", run.link) if run.link and links else None
@@ -821,17 +832,64 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             special = ("lang", run.lang) if run.lang and not special else special
             latin = _named_language(piece.text, element.latin_names) or terms
             letters = _letters_key(piece.text, own, latin, context, digits)
-            if letters is not _MIXED:
-                key = letters or key
+            # A number of its own in or after a term is the sentence's (`_number_key`).
+            per_cluster = letters is _MIXED or (
+                (letters or key) != own_key and _LATIN_DIGIT.search(piece.text) is not None
+            )
+            if letters is not _MIXED and letters is not None:
+                if number_at is not None and not per_cluster:
+                    _term_goes_on(keys, number_at, term_key, letters)
+                    number_at = None
+                key = letters
         if special is not None:
             append(special)
             key = own_key
+            number_at = None
             continue
-        if letters is _MIXED:  # a piece with letters of two languages: per cluster
-            cluster = _letters_key(placed.cluster.text, own, latin, context, digits)
-            key = key if cluster is None or cluster is _MIXED else cluster
+        if per_cluster:  # letters of two languages, or a number after a term
+            text = placed.cluster.text
+            cluster = _letters_key(text, own, latin, context, digits)
+            if cluster is None:
+                number = _number_key(text, tail, key, own_key)
+                if number != key and number_at is None:
+                    number_at, term_key = len(keys), key
+                key = number
+            elif cluster is not _MIXED:
+                if number_at is not None:
+                    _term_goes_on(keys, number_at, term_key, cluster)
+                    number_at = None
+                key = cluster
+            tail = (tail + text)[-2:]
         append(key)
     return keys
+
+
+def _term_goes_on(keys: list[_TagKey], start: int, term: _TagKey, letters: _TagKey) -> None:
+    """Letters in ``letters`` follow the number read from ``keys[start]`` on: where they
+    are the term's before it, the number is inside the term, and is the term's."""
+    if letters == term:
+        keys[start:] = [term] * (len(keys) - start)
+
+
+#: A digit a number is written in in every language (the Latin, ASCII ones).
+_LATIN_DIGIT = re.compile(r"[0-9]")
+# What joins a number to the term before it: "IL-6", "COVID‑19", "v.2".
+_NUMBER_JOINERS = frozenset("-\u2010\u2011._/")
+
+
+def _number_key(text: str, tail: str, key: _TagKey, own_key: _TagKey) -> _TagKey:
+    """The key of a cluster with no letters (``text``) after ``tail`` (the last two
+    characters before it), while ``key`` is in force: a number written as a word of its
+    own is read in the language of its sentence (``own_key``), a year after an English
+    label ("Published 2026年11月1日": the Chinese voice reads 2026年 as one date) or
+    after a kept term ("MSCs 2006"); digits joined to the term ("CD34", "IL-6") are the
+    term's, and spaces and punctuation go with the text before them."""
+    if key == own_key or not text[:1].isascii() or not text[:1].isdigit():
+        return key
+    before = tail[-1:]
+    if before.isalnum() or (before in _NUMBER_JOINERS and tail[:1].isalnum()):
+        return key
+    return own_key
 
 
 def uniform_text(runs: Sequence[Run], element: Element) -> bool:
@@ -1298,13 +1356,31 @@ def _links(canvas: Canvas, y: float, items: list[Placed], elements: list[Element
             continue
         stretch = list(run)  # in reading order: right to left in right-to-left text
         rect = _area(stretch, y)
+        owner = next(owners, None)
         if link.startswith("#"):
             canvas.linkRect("", link[1:], rect, relative=1, thickness=0)
         else:
-            canvas.linkURL(pdf_uri(link), rect, relative=1, thickness=0)
-        owner = next(owners, None)
+            canvas.linkURL(
+                pdf_uri(link),
+                rect,
+                relative=1,
+                thickness=0,
+                **_described(canvas, link, stretch, owner),
+            )
         if tagger is not None and owner is not None:
             tagger.annotate(owner, len(canvas._annotationrefs) - 1)
+
+
+def _described(
+    canvas: Canvas, link: str, stretch: list[Placed], owner: Element | None
+) -> dict[str, PDFString]:
+    """The /Contents of the annotation of a phone or mail link, in the language of its
+    text ("Call +66 2 …": `link_words`); none for a web link, whose address describes
+    it (`finishing.tagged_pdf`)."""
+    lang = owner.effective_lang() if owner is not None else ""
+    printed = "".join(placed.cluster.text for placed in stretch)
+    said = describe_address(canvas, link, printed, lang)
+    return {} if said is None else {"Contents": PDFString(said[0])}
 
 
 def _linked(piece: Piece) -> str:
