@@ -113,3 +113,33 @@ def test_every_bundled_language_translates_the_continued_label() -> None:
         entry = next(e for e in read_po(path).active if e.msgctxt == "continued")
         assert entry.msgstr.count("{label}") == 1 and not entry.fuzzy, path
         assert "continued" not in entry.msgstr, path
+
+
+def test_an_arabic_parallel_callout_continues_in_arabic_on_its_side(tmp_path: Path) -> None:
+    """Right to left, A5: the continued label is the Arabic catalog's, on the same page
+    as the source's, in the column that starts at the right."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    leaflet = project / "leaflets" / "after-your-infusion.yaml"
+    lines = "".join(f"      - {LINE} ({n})\n" for n in range(1, 10))
+    added = (
+        "".join(f"  - paragraph: {PARAGRAPH}\n" for _ in range(3))
+        + f"  - callout:\n{lines}    kind: plain-terms\n    id: extra-box\n"
+    )
+    text = leaflet.read_text("utf-8")
+    text = text.replace(
+        "  - heading: Where the cells go\n", added + "\n  - heading: Where the cells go\n", 1
+    )
+    leaflet.write_text(text, "utf-8")
+    options = Options(spec=PrintSpec(paper="a5"))
+    path = build_leaflet(
+        Project.at(project), "after-your-infusion", "ar", tmp_path / "out",
+        edition="parallel", options=options,
+    ).path  # fmt: skip
+    texts = page_texts(path)
+    arabic = [n for n, t in enumerate(texts, 1) if "تابع" in t]
+    english = _pages(texts, "In plain terms (continued)")
+    assert arabic and arabic == english, (arabic, english)
+    assert _pages(texts, f"{LINE} (1)")[0] == arabic[0] - 1

@@ -302,7 +302,10 @@ def _give_edges(whole: Table, parts: Sequence[Flowable]) -> bool:
     closing = [style.bottomPadding for style in whole._cellStyles[-1]]
     opening = [style.topPadding for style in whole._cellStyles[0]]
     closed = _pad_row(first, -1, "bottomPadding", closing)
-    opened = not rest.repeatRows and _pad_row(rest, 0, "topPadding", opening)
+    # A data table's rest opens with its header, padded as a header is; a callout's with
+    # its "(continued)" label (`_say_continued`), which ReportLab pads as a row between.
+    opens = not rest.repeatRows or getattr(whole, "continued", None) is not None
+    opened = opens and _pad_row(rest, 0, "topPadding", opening)
     return closed or opened
 
 
