@@ -128,11 +128,12 @@ def text_outside_boxes(path: Path) -> list[str]:
     found = []
     for number, layout in enumerate(_pages(path), 1):
         items = _walk(layout)
-        boxes = [
-            item
+        shaded = [
+            (item.x0, item.y0, item.x1, item.y1)
             for item in items
             if isinstance(item, LTRect) and item.fill and item.width > 40 and item.height > 12
         ]
+        boxes = [_Edges(*box) for box in joined(shaded)]
         for line in items:
             if not isinstance(line, LTTextLine) or not line.get_text().strip():
                 continue
@@ -197,7 +198,40 @@ def _shaded_boxes(page: pypdfium2.PdfPage) -> list[tuple[float, float, float, fl
         light = all(180 <= c.value < 255 for c in rgba[:3])
         if mode.value and light and right - left > 40 and top - bottom > 8:
             boxes.append((left, bottom, right, top))
-    return boxes
+    return joined(boxes)
+
+
+Box = tuple[float, float, float, float]
+
+
+def joined(boxes: Iterable[Box]) -> list[Box]:
+    """(left, bottom, right, top) of each shaded box a reader sees: rectangles of the
+    same width that touch, one above the other, are one box. A split callout's rest is
+    drawn as two, its "(continued)" label's row and its text's (ReportLab shades the
+    header a table repeats apart), and the line under the first is inside the box."""
+    out: list[Box] = []
+    for left, bottom, right, top in sorted(boxes, key=lambda box: -box[3]):
+        above = next(
+            (n for n, (a, b, c, _) in enumerate(out)
+             if abs(a - left) < 0.5 and abs(c - right) < 0.5 and abs(b - top) < 0.5),
+            None,
+        )  # fmt: skip
+        if above is None:
+            out.append((left, bottom, right, top))
+        else:
+            a, _, c, d = out[above]
+            out[above] = (a, bottom, c, d)
+    return out
+
+
+@dataclass(frozen=True)
+class _Edges:
+    """A joined box, read as pdfminer's rectangles are."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
 
 
 #: The width of the rule under a data table's header and under each of its other rows

@@ -235,7 +235,7 @@ def _split_callout(lang: str, width: float = 60 * MM) -> Box:
     """A callout of ``lang``'s `SAMPLES` (its last sentence as its title, ten
     paragraphs: taller than the test's pages) set ``width`` wide, as the layout builds
     it: a box around a table of a row each."""
-    builder = BlockBuilder(_writer(lang), load_theme(), None, False, width)  # type: ignore[arg-type]
+    builder = BlockBuilder(_writer(lang), load_theme(), Labels(), False, width)
     text = SAMPLES[lang]
     block: Any = SimpleNamespace(
         kind="warning",

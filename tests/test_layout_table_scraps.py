@@ -145,3 +145,65 @@ def test_the_parallel_editions_full_width_table_starts_under_its_heading_where_i
     pages = _pages_of(path, ["Ask your treating doctor", "Questions for the clinic", "First"])
     assert pages["Questions for the clinic"] == pages["Ask your treating doctor"], pages
     assert pages["First"] == pages["Questions for the clinic"], pages
+
+
+#: The Thai of the table's words (the source's sentences above), for a parallel edition.
+THAI = {
+    "Questions for the clinic": "คำถามสำหรับคลินิก",
+    "Topic": "หัวข้อ",
+    "What to ask": "สิ่งที่ควรถาม",
+    "First": "ข้อที่หนึ่ง",
+    "Second": "ข้อที่สอง",
+    "Third": "ข้อที่สาม",
+    "Longest": "ข้อที่ยาวที่สุด",
+    CELL: "ถามคลินิกว่าแต่ละครั้งมีเซลล์ที่มีชีวิตกี่เซลล์ และตรวจสอบอย่างไรก่อนให้คุณ",
+    PARAGRAPH: "เซลล์สโตรมอลส่วนใหญ่ส่งสัญญาณไปยังเซลล์อื่น ช่วยลดการอักเสบและช่วยให้ร่างกาย"
+    "ซ่อมแซมตัวเอง แต่ไม่ได้กลายเป็นเนื้อเยื่อใหม่ในคน",
+    "Questions to ask before a treatment.": "คำถามที่ควรถามก่อนรับการรักษา",
+    "Take this list with you.": "นำรายการนี้ไปด้วย",
+}
+
+
+def _translate_to_thai(root: Path) -> None:
+    """A Thai catalog of the leaflet, its table and text translated (`THAI`)."""
+    from i18n_support import invoke
+    from msc_leaflet.i18n.pofile import read_po, write_po
+
+    for command in (("extract",), ("init", "th")):
+        code, output = invoke("i18n", *command, "--project", str(root))
+        assert code == 0, output
+    path = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    catalog = read_po(path)
+    for entry in catalog.active:
+        times = entry.msgid.count(CELL)  # the long cell: the sentence many times
+        if entry.msgid in THAI or (times and entry.msgid == " ".join([CELL] * times)):
+            entry.msgstr = THAI.get(entry.msgid) or " ".join([THAI[CELL]] * times)
+    write_po(path, catalog)
+
+
+@pytest.mark.parametrize("paragraphs", [2, 4])
+def test_a_parallel_columns_tall_last_row_goes_on_alone_as_in_the_single_edition(
+    make_project: Callable[..., Path], tmp_path: Path, paragraphs: int
+) -> None:
+    """A table set in the parallel edition's half-page columns follows the same rule:
+    its tall last row goes on alone, the short rows stay on the page before. The table
+    in a column was never told the page's height, so every row was a scrap there: a
+    short row moved to the next page with the tall one and left half a page empty."""
+    root = make_project({"sample": _leaflet(paragraphs, 4)})
+    _translate_to_thai(root)
+    options = Options(spec=PrintSpec(paper="a5"))
+    result = build_leaflet(
+        Project.at(root), "sample", "th", tmp_path, edition="parallel", options=options
+    )
+    words = [*SHORT, "Longest", *(THAI[word] for word in [*SHORT, "Longest"])]
+    document = pypdfium2.PdfDocument(result.path)
+    # A narrow column wraps a Thai topic between its words: read each page unwrapped.
+    texts = ["".join(page.get_textpage().get_text_range().split()) for page in document]
+    document.close()
+    pages = {w: next(n for n, t in enumerate(texts, 1) if w in t) for w in words}
+    # The short rows together, in both columns; the tall one on the next page in the
+    # taller column (the English: the Thai is shorter and may fit beside the short).
+    assert len({pages[word] for word in SHORT + [THAI[word] for word in SHORT]}) == 1, pages
+    assert pages["Longest"] == pages["Third"] + 1, pages
+    assert pages["Third"] <= pages[THAI["Longest"]] <= pages["Longest"], pages
+    assert result.pages == pages["Longest"], result.pages  # nothing but it after

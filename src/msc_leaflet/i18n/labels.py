@@ -28,6 +28,8 @@ UI_MESSAGES: dict[str, str] = {
     "callout.key-answer": "The short answer",
     "callout.plain-terms": "In plain terms",
     "callout.warning": "Safety",
+    # Atop the part of a callout that a page break carries to the next page.
+    "continued": "{label} (continued)",
     "contact": "Contact us",
     "phone": "Phone",
     "line": "LINE",

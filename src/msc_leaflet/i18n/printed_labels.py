@@ -40,6 +40,10 @@ def printed_labels(
         for block in leaflet.blocks
         if isinstance(block, Callout) and block.title is None
     )
+    # A callout split by a page break opens its part on the next page with its label
+    # and "(continued)"; whether one splits is known only when laid out.
+    if any(isinstance(block, Callout) for block in leaflet.blocks):
+        words.add("continued")
     if leaflet.references:
         words.add("references")
     if number_citations(leaflet):  # heard, not printed: each citation's link names its entry

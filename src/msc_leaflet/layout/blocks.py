@@ -136,6 +136,9 @@ class SplitTable(Table):  # type: ignore[misc]
     #: The rows below its header a split must leave on each side (a data table's
     #: `TABLE_ROWS_APART`); 0: any split ReportLab finds.
     rows_apart = 0
+    #: What the first row (a callout's label) reads on a part a split carries to the
+    #: next page ("Safety (continued)"), in place of a copy of it; None: a copy.
+    continued: Flowable | None = None
     #: The top of the row whose cell was drawn last (`_drawCell`).
     _row_drawn: float | None = None
 
@@ -167,10 +170,13 @@ class SplitTable(Table):  # type: ignore[misc]
             return [parts[0], Spacer(0, 0)]
         if len(parts) == 2 and self.repeatRows:
             _repeat_untagged(parts[1], self.repeatRows)
+        if len(parts) == 2 and self.continued is not None:
+            _say_continued(parts[1], self.continued)
         if len(parts) == 2 and self.sections is not None:
             _carry_sections(self, parts)
         for part in parts:  # ReportLab's parts are new tables: the rest may split again
             part.rows_apart = self.rows_apart
+            part.continued = self.continued
         return parts
 
     def _split_keeping_rows(
@@ -296,7 +302,10 @@ def _give_edges(whole: Table, parts: Sequence[Flowable]) -> bool:
     closing = [style.bottomPadding for style in whole._cellStyles[-1]]
     opening = [style.topPadding for style in whole._cellStyles[0]]
     closed = _pad_row(first, -1, "bottomPadding", closing)
-    opened = not rest.repeatRows and _pad_row(rest, 0, "topPadding", opening)
+    # A data table's rest opens with its header, padded as a header is; a callout's with
+    # its "(continued)" label (`_say_continued`), which ReportLab pads as a row between.
+    opens = not rest.repeatRows or getattr(whole, "continued", None) is not None
+    opened = opens and _pad_row(rest, 0, "topPadding", opening)
     return closed or opened
 
 
@@ -354,6 +363,18 @@ def _repeat_untagged(table: Flowable, rows: int) -> None:
     outside the structure: a screen reader reads a table's header once."""
     for index in range(rows):
         table._cellvalues[index] = [_untagged(cell) for cell in table._cellvalues[index]]
+
+
+def _say_continued(rest: Flowable, label: Flowable) -> None:
+    """Open ``rest``, the part of a split callout on the next page, with ``label`` ("Safety
+    (continued)") where ReportLab repeated the box's label (`BlockBuilder.callout`): the
+    reader of that page knows what box they are in, and that it started before. Its row
+    is measured again: the longer label may take another line."""
+    if not isinstance(rest, Table):
+        return
+    rest._cellvalues[0] = [_untagged(label)]
+    rest._argH = list(rest._argH)
+    rest._argH[0] = None
 
 
 def _untagged(cell: object) -> object:
@@ -509,17 +530,24 @@ class BlockBuilder:
     def callout(self, block: m.Callout) -> Flowable:
         colours = self.theme.callouts[block.kind]
         label = block.title.value if block.title else self.labels(f"callout.{block.kind}")
+        colour = reportlab_colour(colours.label)
         with self.w.group("Div"):
-            rows: list[list[Flowable]] = [
-                [self.w.paragraph(label, "callout-label", colour=reportlab_colour(colours.label))]
-            ]
+            rows: list[list[Flowable]] = [[self.w.paragraph(label, "callout-label", colour=colour)]]
             rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
+        # The label a part carried to the next page opens with: "Safety (continued)",
+        # an artifact (untagged), as a data table's repeated header is: a screen reader
+        # reads the box once, its label once.
+        with self.w.untagged():
+            continued = self.w.paragraph(
+                self.labels("continued", label=label), "callout-label", colour=colour
+            )
         table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
             (self._bar_side(), (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
             *padding_commands(self._padding("callout")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ], colWidths=["100%"])  # fmt: skip
+        ], repeatRows=1, colWidths=["100%"])  # fmt: skip
+        table.continued = continued
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
     def quote(self, block: m.Quote) -> Flowable:

@@ -367,11 +367,13 @@ class _Row(SplitTable):  # type: ignore[misc]
         return parts
 
     def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", 0))
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", 0))
         for cell in self._cellvalues[0]:
             for flowable in cell:
                 if isinstance(flowable, Whole):
                     flowable.at_top = at_top
+                    flowable.page = getattr(frame, "_height", None)
         holds = [any(not isinstance(f, Spacer) for f in cell) for cell in self._cellvalues[0]]
         trial = availHeight
         alone: list[Flowable] | None = None  # a split leaving a box to go on alone
@@ -528,6 +530,12 @@ class Whole(Flowable):  # type: ignore[misc]
         #: that fitted the bare page but not above the notes of the works it cites
         #: could split nowhere, and was refused as a cell taller than a page.
         self.at_top = False
+        #: The height of the page the row holding it is placed on (`_Row`), as a
+        #: frame tells a table of the single edition: a data table's short row is a
+        #: scrap only beside a page (`SplitTable._scrap`). Without it, every row was,
+        #: and a short row moved from a page to keep a long row company on the next,
+        #: leaving half the page empty (a Thai table in a parallel A5 column).
+        self.page: float | None = None
         self._content = [inner]  # where the page's reference footer finds citations
         self.outline_title = getattr(inner, "outline_title", None)
 
@@ -556,14 +564,14 @@ class Whole(Flowable):  # type: ignore[misc]
             return [self, Spacer(0, 0)]
         if height > self.limit:  # a page is too short for it: it splits however it can
             if isinstance(self.inner, SplitTable):
-                return list(self.inner.split_in(self.column, availHeight, at_top=True))
+                return list(self.inner.split_in(self.column, availHeight, True, self.page))
             return list(self.inner.split(self.column, availHeight))
         if not isinstance(self.inner, Table) or availHeight < self.room:
             return []
         trial = availHeight
         while trial > 0:  # less and less room, until the split leaves no lone line
             if isinstance(self.inner, SplitTable):
-                parts = self.inner.split_in(self.column, trial, at_top=self.at_top)
+                parts = self.inner.split_in(self.column, trial, self.at_top, self.page)
             else:
                 parts = self.inner.split(self.column, trial)
             if len(parts) != 2:

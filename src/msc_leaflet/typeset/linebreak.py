@@ -37,7 +37,7 @@ from itertools import pairwise, takewhile
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
 from .kept_groups import address_spans, bound_prefix_ends, number_units
-from .scripts import CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
+from .scripts import CJK_NO_LINE_END, CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
     IDENTIFIER_HYPHENS,
@@ -56,7 +56,7 @@ from .segmentation import (
     word_ends,
 )
 from .shaping import Cluster, shape
-from .squeeze import closing_marks, opening_marks
+from .squeeze import CLOSING, closing_marks, opening_marks
 from .syllables import STACKERS
 from .units import Piece, Unit, clipped, unit_of
 from .whole_words import word_edges, word_spans
@@ -1213,7 +1213,33 @@ def _emergency_cut(
     hung = _hung_marks(text, offsets, end)
     if hung is not None:
         return hung  # 〔注〕 a little past the line, not 〔注|〕
-    return _syllable_whole(text, offsets, end)
+    return _kinsoku_kept(text, offsets, start, _syllable_whole(text, offsets, end), overhang)
+
+
+def _kinsoku_kept(
+    text: str, offsets: Sequence[int], start: int, cut: int, overhang: _Overhang | None
+) -> int:
+    """``cut``, the last resort of an emergency, moved off a boundary that ends a line
+    on a Chinese or Japanese opening mark or starts one on a closing mark (kinsoku,
+    JIS X 4051 §3.1.7): to the nearest boundary before it that keeps them (a line of
+    its own clusters at least), else the nearest after it that ``overhang`` lets run
+    past the line, else as it was. In a cell two ems wide, 「（注）」。 was cut 「（|注）」。,
+    and a reader met "「（" alone, then a line starting with "注）"."""
+    last = len(offsets) - 1
+    if cut >= last or _kinsoku_keeps(text, offsets[cut]):
+        return cut
+    before = next((j for j in range(cut - 1, start, -1) if _kinsoku_keeps(text, offsets[j])), None)
+    if before is not None:
+        return before
+    reach = overhang.within_reach(start, cut + 1, last) if overhang is not None else ()
+    after = next((j for j in reach if _kinsoku_keeps(text, offsets[j]) and overhang), None)
+    return after if after is not None and overhang is not None and overhang(start, after) else cut
+
+
+def _kinsoku_keeps(text: str, at: int) -> bool:
+    """Whether a line may end before offset ``at`` of ``text`` by Chinese and Japanese
+    rules: not after an opening bracket (（「), not before a closing mark (。、）」)."""
+    return text[at - 1] not in CJK_NO_LINE_END and text[at] not in CLOSING
 
 
 def _unit_starts(text: str, lang: str) -> frozenset[int]:
@@ -1283,23 +1309,29 @@ def _after_opening_marks(
     ):
         bare -= 1
     if bare > after and overhang.fits(after, bare) and overhang(after, last):
+        # A full-width bracket never ends a line (kinsoku): with its word, the line runs
+        # a little past its end where the overhang allows (（MSC） in two ems and a bit).
+        if _opens_latin(text, offsets[start], offsets[start + 1]) and overhang(start, last):
+            return last
         return after
     return None
 
 
 def _opens_latin(text: str, at: int, end: int) -> bool:
     """Whether the cluster ``text[at:end]`` is a full-width opening bracket before a
-    Latin letter or digit (its text read in `segmentation.ascii_forms`): （mg/kg）,
-    （ＣＯＶＩＤ－１９）. Kinsoku keeps it from a line's end, but a word cut inside, as
-    its emergency, misreads worse."""
+    Latin word (its text read in `segmentation.ascii_forms`), Latin to its closing
+    marks: （mg/kg）, （ＣＯＶＩＤ－１９）. Kinsoku keeps it from a line's end, but a word
+    cut inside, as its emergency, misreads worse. Not before a number with a Chinese or
+    Japanese unit (（24小时, （３８℃): that parts at its unit (24|小时, ３８|℃), as a
+    reader accepts, where the line ended "（" after other text (発熱（ / ３８℃)."""
     cluster = text[at:end]
-    after = text[end : end + 1]
+    word = text[end:].rstrip().rstrip(HANGING_IN_AN_EMERGENCY + CLOSING)
     return (
         len(cluster) == 1
         and unicodedata.category(cluster) == "Ps"
         and unicodedata.east_asian_width(cluster) in ("W", "F")
-        and after.isascii()
-        and after.isalnum()
+        and word[:1].isalnum()
+        and word.isascii()
     )
 
 

@@ -1,0 +1,145 @@
+"""A callout split by a page break opens its part on the next page with its label and
+"(continued)", in the words of the page's language (`ui.po`: ``continued``).
+
+Its continuation showed no label: a reader who turned the page met shaded text with no
+name, and could not tell a warning from a short answer. The continued label is an
+artifact, as a data table's repeated header is: a screen reader reads the box once,
+its label once (docs/accessibility.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, leaflet_yaml
+from i18n_support import invoke
+from msc_leaflet.build import build_leaflet
+from msc_leaflet.build.options import Options
+from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.print_spec import PrintSpec
+from msc_leaflet.project import Project
+from pdfread import page_texts
+from tagged_read import page_objects, structure
+
+PARAGRAPH = (
+    "Mesenchymal stromal cells mostly send signals to other cells. They calm inflammation "
+    "and help the body's own repair, but they do not turn into new tissue in people."
+)
+LINE = "Call the clinic at once if you have a fever or chills after the infusion."
+
+
+def _callout(title: str = "") -> str:
+    """Text that fills most of an A5 page, a heading, then a callout of nine paragraphs:
+    it starts on the first page and goes on to the next."""
+    before = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    lines = "".join(f"    - {LINE} ({n})\n" for n in range(1, 10))
+    named = f"  title: {title}\n" if title else ""
+    return (
+        before
+        + "- heading: After the infusion\n"
+        + f"- callout:\n{lines}  kind: warning\n{named}"
+        + "- paragraph: Keep this leaflet.\n"
+    )
+
+
+def _build(root: Path, locale: str = "en", edition: str = "single") -> Path:
+    options = Options(spec=PrintSpec(paper="a5"))
+    project = Project.at(root)
+    return build_leaflet(
+        project, "sample", locale, root / "out", edition=edition, options=options
+    ).path
+
+
+def _pages(texts: list[str], needle: str) -> list[int]:
+    return [n for n, text in enumerate(texts, 1) if needle in " ".join(text.split())]
+
+
+@pytest.mark.parametrize(
+    ("title", "label"), [("", "Safety"), ("Before you go home", "Before you go home")]
+)
+def test_a_split_callout_says_on_the_next_page_what_box_it_continues(
+    make_project: Callable[..., Path], title: str, label: str
+) -> None:
+    root = make_project({"sample": leaflet_yaml(_callout(title), references="")})
+    pdf = _build(root)
+    texts = page_texts(pdf)
+    first, last = _pages(texts, f"{LINE} (1)"), _pages(texts, f"{LINE} (9)")
+    assert first and last and first[0] < last[0], (first, last)  # the callout is split
+    continued = _pages(texts, f"{label} (continued)")
+    assert continued == [first[0] + 1], continued
+    # Above the first line the next page shows of the box, never below it.
+    page = " ".join(texts[continued[0] - 1].split())
+    shown = min(n for n in range(1, 10) if f"{LINE} ({n})" in page)
+    assert page.index(f"{label} (continued)") < page.index(f"{LINE} ({shown})"), page
+    # The label itself is printed once, on the page the box starts on.
+    assert sum(" ".join(t.split()).count(label) for t in texts) == 2, texts
+
+
+def test_the_continued_label_is_an_artifact_a_screen_reader_skips(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet_yaml(_callout(), references="")})
+    pdf = _build(root)
+    assert any("Safety (continued)" in " ".join(t.split()) for t in page_texts(pdf))
+    document, _ = structure(pdf)
+    assert "continued" not in document.text()
+    boxes = [node for node in document.walk() if node.role == "Div" and "Safety" in node.text()]
+    assert len(boxes) == 1 and boxes[0].text().count("Safety") == 1, [b.text() for b in boxes]
+    for page in page_objects(pdf):
+        assert not any("continued" in text for text in page.texts.values())
+        assert not page.untagged_text  # drawn as an artifact, not outside any tag
+
+
+def test_the_parallel_edition_continues_each_languages_callout_in_its_words(
+    make_project: Callable[..., Path],
+) -> None:
+    root = make_project({"sample": leaflet_yaml(_callout(), references="")})
+    for command in (("extract",), ("init", "th")):
+        code, output = invoke("i18n", *command, "--project", str(root))
+        assert code == 0, output
+    texts = page_texts(_build(root, "th", "parallel"))
+    thai, english = _pages(texts, "ความปลอดภัย (ต่อ)"), _pages(texts, "Safety (continued)")
+    assert thai and thai == english, (thai, english)
+
+
+def test_every_bundled_language_translates_the_continued_label() -> None:
+    """Each ``ui.po`` says "(continued)" in its own words and keeps the box's label."""
+    catalogs = sorted((REPO / "locales").glob("*/LC_MESSAGES/ui.po"))
+    assert len(catalogs) >= 10
+    for path in catalogs:
+        entry = next(e for e in read_po(path).active if e.msgctxt == "continued")
+        assert entry.msgstr.count("{label}") == 1 and not entry.fuzzy, path
+        assert "continued" not in entry.msgstr, path
+
+
+def test_an_arabic_parallel_callout_continues_in_arabic_on_its_side(tmp_path: Path) -> None:
+    """Right to left, A5: the continued label is the Arabic catalog's, on the same page
+    as the source's, in the column that starts at the right."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    leaflet = project / "leaflets" / "after-your-infusion.yaml"
+    lines = "".join(f"      - {LINE} ({n})\n" for n in range(1, 10))
+    added = (
+        "".join(f"  - paragraph: {PARAGRAPH}\n" for _ in range(3))
+        + f"  - callout:\n{lines}    kind: plain-terms\n    id: extra-box\n"
+    )
+    text = leaflet.read_text("utf-8")
+    text = text.replace(
+        "  - heading: Where the cells go\n", added + "\n  - heading: Where the cells go\n", 1
+    )
+    leaflet.write_text(text, "utf-8")
+    options = Options(spec=PrintSpec(paper="a5"))
+    path = build_leaflet(
+        Project.at(project), "after-your-infusion", "ar", tmp_path / "out",
+        edition="parallel", options=options,
+    ).path  # fmt: skip
+    texts = page_texts(path)
+    arabic = [n for n, t in enumerate(texts, 1) if "تابع" in t]
+    english = _pages(texts, "In plain terms (continued)")
+    assert arabic and arabic == english, (arabic, english)
+    assert _pages(texts, f"{LINE} (1)")[0] == arabic[0] - 1
