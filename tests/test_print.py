@@ -1074,6 +1074,32 @@ def test_a_long_address_prints_a_code_whose_modules_a_phone_resolves(
         assert code.size >= 20 * MM - 0.5  # never smaller than the usual code
 
 
+@pytest.mark.parametrize("locale", ["en", "th"])
+def test_a_code_holds_an_address_beyond_ascii_as_the_link_does(tmp_path: Path, locale: str) -> None:
+    """ReportLab wrote a Thai address's path as UTF-8 with no ECI header, which a reader
+    following ISO/IEC 18004 reads as ISO-8859-1 (mojibake, a page not found). The code
+    holds the address as the link does: its host in IDNA form, the rest percent-encoded."""
+    from qr_read import find_code
+
+    typed = "https://ศิริราช.ไทย/แผ่นพับ?หัวข้อ=เซลล์"
+    ascii_form = (
+        "https://xn--b3c3cas6cjb.xn--o3cw4h/"
+        "%E0%B9%81%E0%B8%9C%E0%B9%88%E0%B8%99%E0%B8%9E%E0%B8%B1%E0%B8%9A"
+        "?%E0%B8%AB%E0%B8%B1%E0%B8%A7%E0%B8%82%E0%B9%89%E0%B8%AD=%E0%B9%80%E0%B8%8B%E0%B8%A5%E0%B8%A5%E0%B9%8C"
+    )
+    pdf = built_with_url(tmp_path, typed, locale, "single", "a4")
+    pages = len(PdfReader(pdf).pages)
+    found = [code for page in range(pages) if (code := find_code(pdf, page, ascii_form))]
+    assert any(code.matches and code.quiet for code in found), found
+    links = [
+        str(annotation["/A"]["/URI"])
+        for page in PdfReader(pdf).pages
+        for annotation in (a.get_object() for a in page.get("/Annots", []))
+        if "/A" in annotation and "/URI" in annotation["/A"]
+    ]
+    assert ascii_form in links
+
+
 def test_an_address_no_printable_code_holds_is_refused_at_its_line(tmp_path: Path) -> None:
     """A 700-character address fits no code a leaflet can print with modules a phone
     resolves: the build stops at the address's line, says what to do, and writes no

@@ -31,7 +31,7 @@ from ..typeset.marked_content import Element, drawing
 from .band import as_written, short_url
 from .colours import theme_colour
 from .pages import ELLIPSIS
-from .qr_symbol import QR_SIZE, Symbol, qr_symbol
+from .qr_symbol import QR_SIZE, Symbol, qr_data, qr_symbol
 from .story import whole_height
 from .text import Writer
 
@@ -132,7 +132,7 @@ def _modules(url: str, symbol: Symbol) -> list[list[bool]]:
     # ReportLab's barcode module takes 14 ms to import; most leaflets never need it.
     from reportlab.graphics.barcode.qr import QrCodeWidget
 
-    code = QrCodeWidget(url, barLevel=symbol.level, barBorder=0).qr
+    code = QrCodeWidget(qr_data(url), barLevel=symbol.level, barBorder=0).qr
     code.make()
     rows: list[list[bool]] = code.modules
     assert len(rows) == symbol.modules  # one count of the code's modules, `qr_symbol`

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
+from ..content.inline import pdf_uri
 from ..errors import LeafletError, Location
 
 if TYPE_CHECKING:
@@ -88,6 +89,14 @@ def _fitting(url: str) -> Symbol | None:
     return None
 
 
+def qr_data(url: str) -> str:
+    """What the code of ``url`` holds: the address in ASCII, its host in IDNA form and
+    the rest percent-encoded, as the page's link holds it (`pdf_uri`). ReportLab writes
+    other characters as UTF-8 bytes with no ECI header, which a reader following ISO/IEC
+    18004 takes for ISO-8859-1: a Thai path opened as mojibake, or not at all."""
+    return pdf_uri(url)
+
+
 def module_count(url: str, level: str) -> int:
     """The modules across the smallest QR code (version) holding ``url`` at ``level``,
     counted without encoding it. ReportLab's count stops at version 39, larger than
@@ -95,7 +104,7 @@ def module_count(url: str, level: str) -> int:
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
     code = QRCode(None, getattr(QRErrorCorrectLevel, level))
-    code.addData(url)
+    code.addData(qr_data(url))
     return 17 + 4 * int(code.calculate_version())
 
 
