@@ -11,6 +11,8 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from msc_leaflet.desk.builds import Builds
+
 REPO = Path(__file__).resolve().parents[1]
 OVERDUE_DAY = dt.date(2028, 1, 2)  # after every bundled leaflet's review date (2027-11-01)
 
@@ -47,3 +49,9 @@ def snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and "build" not in p.relative_to(root).parts
     }
+
+
+def builds(client: TestClient) -> Builds:
+    """The desk's build queue, as a test waits on it."""
+    desk_builds: Builds = client.app.state.desk.builds  # type: ignore[attr-defined]
+    return desk_builds

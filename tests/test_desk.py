@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from desk_support import LOCAL, OVERDUE_DAY, REPO, copy_library, desk_client, snapshot
+from desk_support import LOCAL, OVERDUE_DAY, REPO, builds, copy_library, desk_client, snapshot
 from i18n_support import set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.fingerprint import file_sha256
@@ -50,11 +50,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(project: Path) -> Iterator[TestClient]:
     with desk_client(project) as test_client:
         yield test_client
-
-
-def builds(client: TestClient) -> Builds:
-    desk_builds: Builds = client.app.state.desk.builds  # type: ignore[attr-defined]
-    return desk_builds
 
 
 def test_library_lists_every_leaflet_with_overdue_review(client: TestClient) -> None:

@@ -13,10 +13,9 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from batch_support import two_leaflets
-from desk_support import copy_library, desk_client, snapshot
+from desk_support import builds, copy_library, desk_client, snapshot
 from i18n_support import set_msgstr
 from msc_leaflet.cli.app import app
-from msc_leaflet.desk.builds import Builds
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +27,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(project: Path) -> Iterator[TestClient]:
     with desk_client(project) as test_client:
         yield test_client
-
-
-def builds(client: TestClient) -> Builds:
-    desk_builds: Builds = client.app.state.desk.builds  # type: ignore[attr-defined]
-    return desk_builds
 
 
 def _reasons(page: str) -> str:
