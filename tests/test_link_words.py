@@ -16,6 +16,7 @@ import pikepdf
 import pytest
 
 from conftest import leaflet_yaml
+from i18n_support import set_msgstr
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.project import Project
 from msc_leaflet.typeset.link_words import address_label
@@ -148,6 +149,7 @@ def test_without_a_translation_the_number_alone_is_said_in_its_lines_voice(
     (root / "organisations" / "test-clinic.yaml").write_text(
         'name: Test Clinic\nphone: "+66 2 123 4567"\nweb: https://example.org\n', "utf-8"
     )
+    set_msgstr(root / "locales" / "vi" / "LC_MESSAGES" / "ui.po", "call-link", "")
     path = build_leaflet(Project.at(root), "after-your-infusion", "vi", tmp_path / "out").path
     phones = [link for link in _links(path) if link[0].startswith("tel:")]
     assert phones == [("tel:+6621234567", "+66 2 123 4567", "vi")]
