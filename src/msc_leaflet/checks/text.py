@@ -104,6 +104,15 @@ def sentences(text: str, lang: str = "en") -> list[tuple[int, str]]:
 #: "side‑effects" and "donʼt" are one word each, as "side-effects" and "don't" are.
 WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
 WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
+#: Marks inside a word of a spaced script that Python's ``\w`` does not match: the
+#: Devanagari vowel signs, virama, nasal marks and nukta (करतीं, नहीं). Read as word
+#: edges, they cut "नहीं" to "नह", so a Hindi negation denied nothing, and let a claim
+#: match the start of a longer word (इलाज inside इलाजों).
+WORD_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+#: A letter, digit or such mark: what a word is made of, as ``\w`` is in ASCII text.
+WORD_CHAR = rf"[\w{WORD_MARKS}]"
+#: A word, and an apostrophe inside it ("don't"): what the checks count words in.
+WORD_RUN = rf"[\w'’{WORD_MARKS}]+"
 
 
 def words(text: str) -> list[str]:
@@ -162,7 +171,7 @@ def _on_word_edges(body: str, prefixes: tuple[str, ...], in_compounds: bool) -> 
     """``body`` on word boundaries, after one of ``prefixes`` or none (`phrase_pattern`)."""
     if prefixes:
         body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
-    edge = r"\w" if in_compounds else r"[\w-]"
+    edge = WORD_CHAR if in_compounds else rf"[\w{WORD_MARKS}-]"
     return re.compile(rf"(?<!{edge}){body}(?!{edge})", re.IGNORECASE)
 
 
@@ -205,14 +214,16 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 #: list for: read as ``%``.
 _PER_CENT = (
     "percent", "per cent", "per-cent", "เปอร์เซ็นต์", "เปอร์เซนต์", "phần trăm", "パーセント",
-    "بالمئة", "بالمائة", "في المئة", "في المائة", "ເປີເຊັນ", "ភាគរយ",
+    "بالمئة", "بالمائة", "في المئة", "في المائة", "ເປີເຊັນ", "ភាគរយ", "प्रतिशत", "फ़ीसदी",
+    "फीसदी",
 )  # fmt: skip
 #: "A hundred per cent" in words: read as ``100%``.
 _HUNDRED_PER_CENT = (
     "one hundred percent", "one hundred per cent", "a hundred percent", "a hundred per cent",
     "hundred percent", "hundred per cent", "百分之百", "百分百", "百パーセント",
     "ร้อยเปอร์เซ็นต์", "ร้อยเปอร์เซนต์", "مئة بالمئة", "مائة بالمائة", "مئة في المئة",
-    "مائة في المائة", "một trăm phần trăm", "trăm phần trăm",
+    "مائة في المائة", "một trăm phần trăm", "trăm phần trăm", "सौ प्रतिशत", "सौ फ़ीसदी",
+    "सौ फीसदी",
 )  # fmt: skip
 
 
