@@ -104,11 +104,27 @@ def sentences(text: str, lang: str = "en") -> list[tuple[int, str]]:
 #: "side‑effects" and "donʼt" are one word each, as "side-effects" and "don't" are.
 WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
 WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
-#: Marks inside a word of a spaced script that Python's ``\w`` does not match: the
-#: Devanagari vowel signs, virama, nasal marks and nukta (करतीं, नहीं). Read as word
-#: edges, they cut "नहीं" to "नह", so a Hindi negation denied nothing, and let a claim
-#: match the start of a longer word (इलाज inside इलाजों).
-WORD_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+
+
+def _combining_marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane (Unicode category M), as
+    the body of a regular-expression class: ranges of ``\\uXXXX`` escapes."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M"]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+#: Marks inside a word that Python's ``\w`` does not match: a Devanagari vowel sign,
+#: virama, nasal mark or nukta (करतीं, नहीं), an Arabic haraka left in, a decomposed
+#: tone. Read as word edges, they cut "नहीं" to "नह", so a Hindi negation after a claim
+#: denied nothing, and let a claim match the start of a longer word (as
+#: `segment._spaced_words` counts words, each mark is a letter of its word).
+WORD_MARKS = _combining_marks()
 #: A letter, digit or such mark: what a word is made of, as ``\w`` is in ASCII text.
 WORD_CHAR = rf"[\w{WORD_MARKS}]"
 #: A word, and an apostrophe inside it ("don't"): what the checks count words in.
