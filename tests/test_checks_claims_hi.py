@@ -38,6 +38,10 @@ from test_checks_claims import assert_judged, judged
         "यह उपचार 100% सुरक्षित है।",
         # A negation in the next clause denies nothing of this one.
         "MSC पूरी तरह ठीक करती हैं, लेकिन महँगी नहीं हैं।",
+        "MSC गठिया को ठीक करती हैं।",  # cure arthritis
+        "हमारी स्टेम सेल डायबिटीज़ को ठीक कर सकती हैं।",  # can cure diabetes
+        # Said in the leaflet's voice, a denial after it of something else denies nothing.
+        "MSC गठिया को ठीक करती हैं। इसका कोई प्रमाण नहीं है कि वे महँगी हैं।",
     ],
 )
 def test_a_hindi_promise_is_found(sentence: str) -> None:
@@ -55,6 +59,9 @@ def test_a_hindi_promise_is_found(sentence: str) -> None:
         "परिणाम की गारंटी नही दी जा सकती।",  # नहीं typed without its nasal mark
         "क्या MSC गठिया को पूरी तरह ठीक कर सकती हैं?",  # a question
         "ऐसे क्लिनिक से सावधान रहें जो पूरी तरह ठीक करने का दावा करते हैं।",  # beware
+        # What some clinics say, denied by the next clause or sentence.
+        "कुछ क्लिनिक कहते हैं कि MSC गठिया को ठीक करती हैं। इसका कोई अच्छा प्रमाण नहीं है।",
+        "कुछ क्लिनिक कहते हैं कि MSC गठिया को ठीक करती हैं, पर इसका कोई प्रमाण नहीं है।",
     ],
 )
 def test_a_hindi_denial_or_warning_is_no_promise(sentence: str) -> None:
@@ -65,6 +72,8 @@ def test_a_hindi_denial_or_warning_is_no_promise(sentence: str) -> None:
     "sentence",
     [
         "इलाज के बाद आराम करें।",  # इलाज, "treatment", alone
+        "आराम करने से थकान ठीक हो जाती है।",  # rest eases tiredness
+        "MSC गठिया को ठीक नहीं करतीं।",  # the negation inside the verb: no form
         "आप ठीक हैं।",  # ठीक, "fine", alone
         "दवा ठीक से लें।",  # ठीक से, "properly"
         "सब ठीक है, चिंता न करें।",

@@ -923,11 +923,12 @@ def _reported(before: str, claims: ClaimList) -> bool:
 
 
 #: What ends the clause a denial is read in: ; . ! ? and their CJK and Arabic forms.
-_DENIAL_CLAUSE_END = re.compile(r"[;.!?\uff1b\u3002\uff01\uff1f\u061b\u061f]")
+#: (The Devanagari danda । and double danda ॥ are Hindi's full stops.)
+_DENIAL_CLAUSE_END = re.compile(r"[;.!?\uff1b\u3002\uff01\uff1f\u061b\u061f\u0964\u0965]")
 #: What ends a claim's clause before the clause after it: the marks above, a comma or a
 #: dash (, ، ， 、 – —).
 _CLAIM_CLAUSE_END = re.compile(
-    r"[;.!?,\uff1b\u3002\uff01\uff1f\u061b\u061f\u060c\uff0c\u3001\u2013\u2014]"
+    r"[;.!?,\uff1b\u3002\uff01\uff1f\u061b\u061f\u0964\u0965\u060c\uff0c\u3001\u2013\u2014]"
 )
 
 
@@ -965,7 +966,9 @@ def _denial_pattern(
 
     before = rf"(?:{WORD_RUN}[^\w{WORD_MARKS}]+){{0,{lead}}}" if spaced else rf".{{0,{lead}}}?"
     after = rf"(?:\s*(?:{any_of(objects)}))?" if objects else ""
-    closing = _CLOSERS + r"(?:[.!?;\u3002\uff01\uff1f\uff1b\u061b\u061f]" + _CLOSERS + ")?"
+    closing = (
+        _CLOSERS + r"(?:[.!?;\u3002\uff01\uff1f\uff1b\u061b\u061f\u0964\u0965]" + _CLOSERS + ")?"
+    )
     return re.compile(
         rf"\W*{before}(?:{any_of(denials)}){after}{closing}", re.IGNORECASE | re.DOTALL
     )
