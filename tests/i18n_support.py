@@ -15,11 +15,13 @@ runner = CliRunner()
 
 
 #: A cure promised in a ui catalog's page words, per locale: (locale, msgstr, the phrase a
-#: check names). English left in a Hindi catalog is read as the English it is.
+#: check names). English left in a Hindi catalog is read as the English it is, Hindi with
+#: the Hindi list.
 UI_CATALOG_CLAIMS = [
     ("th", "รักษาหายขาด", "หายขาด"),  # cures completely
     ("vi", "Tế bào gốc chữa khỏi hoàn toàn", "chữa khỏi hoàn toàn"),  # cure completely
     ("hi", "Our stem cells cure arthritis", "cure"),
+    ("hi", "हमारी स्टेम सेल गठिया को जड़ से खत्म करती हैं", "जड़ से खत्म"),  # root out arthritis
 ]
 
 

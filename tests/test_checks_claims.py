@@ -650,8 +650,9 @@ def test_a_language_without_a_claim_list_is_named_not_passed(
 def test_a_clinical_sign_off_answers_for_a_language_without_a_claim_list(
     tmp_path: Path,
 ) -> None:
-    # Once a clinician has signed off the current Hindi text, the warning has done its
-    # job; an edit to the text makes the sign-off stale and brings it back.
+    # Once a clinician has signed off the current Persian text, the warning has done its
+    # job; an edit to the text makes the sign-off stale and brings it back. (The
+    # fixture's catalog is Hindi's, which has a claim list now, filed as Persian's.)
     import shutil
 
     from typer.testing import CliRunner
@@ -661,18 +662,22 @@ def test_a_clinical_sign_off_answers_for_a_language_without_a_claim_list(
 
     project = tmp_path / "project"
     shutil.copytree(REPO / "tests" / "fixtures" / "languages", project)
+    (project / "locales" / "hi").rename(project / "locales" / "fa")
+    for po in (project / "locales" / "fa" / "LC_MESSAGES").glob("*.po"):
+        text = po.read_text(encoding="utf-8").replace("Language: hi", "Language: fa")
+        po.write_text(text, encoding="utf-8")
 
     def warned() -> bool:
-        result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "hi"])
+        result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "fa"])
         return "CLAIM004" in result.output
 
     assert warned()
-    review = ["i18n", "review", "after-your-infusion", "-l", "hi", "-p", str(project)]
+    review = ["i18n", "review", "after-your-infusion", "-l", "fa", "-p", str(project)]
     result = CliRunner().invoke(app, [*review, "--role", "clinical", "--by", "Dr Test Reviewer"])
     assert result.exit_code == 0, result.output
     assert not warned()
-    po = project / "locales" / "hi" / "LC_MESSAGES" / "after-your-infusion.po"
-    edited = re.sub(r'msgstr "(?=[^"])', 'msgstr "।', po.read_text(encoding="utf-8"), count=1)
+    po = project / "locales" / "fa" / "LC_MESSAGES" / "after-your-infusion.po"
+    edited = re.sub(r'msgstr "(?=[^"])', 'msgstr "۔', po.read_text(encoding="utf-8"), count=1)
     po.write_text(edited, encoding="utf-8")  # the first translated entry, not the header
     assert warned()
 

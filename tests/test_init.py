@@ -363,9 +363,9 @@ def test_a_language_with_no_starter_is_one_line_and_touches_nothing(
 
 def test_new_refuses_a_language_with_no_starter_and_writes_nothing(tmp_path: Path) -> None:
     root = init_project(tmp_path / "clinic").root
-    code, output = invoke("new", "x", "--language", "hi", "--project", str(root))
+    code, output = invoke("new", "x", "--language", "ko", "--project", str(root))
     assert code == 1 and "Traceback" not in output
-    assert "no starter leaflet is written in hi" in output and "`language:` to hi" in output
+    assert "no starter leaflet is written in ko" in output and "`language:` to ko" in output
     assert not (root / "leaflets" / "x.yaml").exists()
 
 
@@ -377,8 +377,8 @@ def test_a_regional_tag_is_its_languages_starter_labelled_as_given(tmp_path: Pat
 
 def _described_in_full() -> list[str]:
     """The languages the package describes in full: a profile with a claim list, so
-    `check` reads a leaflet in it for promises of cure (Hindi, Persian and Korean have
-    none: a clinician who reads them must), and each script its letters are also written
+    `check` reads a leaflet in it for promises of cure (Persian and Korean have none: a
+    clinician who reads them must), and each script its letters are also written
     in and read from (`letters-in-scripts`: Traditional Chinese, zh_Hant)."""
     from msc_leaflet.checks.claims import claim_list
     from msc_leaflet.languages import language_subtag, profile, profiles
@@ -489,10 +489,10 @@ def test_a_tag_of_a_described_language_takes_its_starter(tag: str, starter: str)
     )
 
 
-@pytest.mark.parametrize("tag", ["ko", "hi", "fr", "zh_Latn"])
+@pytest.mark.parametrize("tag", ["ko", "fa", "fr", "zh_Latn"])
 def test_a_tag_with_no_starter_is_refused_with_the_list(tmp_path: Path, tag: str) -> None:
     """A starter is text in one script, and a clinic given another's would print it
-    (Chinese in Latin letters is not the Chinese starter); Hindi and Korean, described
+    (Chinese in Latin letters is not the Chinese starter); Korean and Persian, described
     without a claim list, have none."""
     code, output = invoke("init", str(tmp_path / "clinic"), "--language", tag)
     assert code == 1 and "Traceback" not in output

@@ -57,6 +57,9 @@ from .segment import boundaries
 from .slips import digit_readings, slip_table
 from .source import SourceMap, po_locate
 from .text import (
+    WORD_CHAR,
+    WORD_MARKS,
+    WORD_RUN,
     Plain,
     in_language,
     one_spelling,
@@ -740,7 +743,7 @@ def _after_subject(before: str, claims: ClaimList) -> bool:
 @lru_cache(maxsize=16)
 def _conditions_pattern(conditions: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     """Any one of ``conditions``, on word boundaries where words are spaced."""
-    edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    edge, end = (rf"(?<!{WORD_CHAR})", rf"(?!{WORD_CHAR})") if spaced else ("", "")
     return re.compile(f"{edge}(?:{_alternatives(conditions, spaced)}){end}", re.IGNORECASE)
 
 
@@ -758,7 +761,7 @@ def _owned_pattern(
     """One of ``conditions`` (group ``name`` or ``named``) with one of ``owners`` right
     before it ("your arthritis", 我的关节炎) or after it (ข้อเข่าเสื่อมของคุณ, "viêm
     khớp của bạn"). Compiled once a list."""
-    edge, end = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+    edge, end = (rf"(?<!{WORD_CHAR})", rf"(?!{WORD_CHAR})") if spaced else ("", "")
     gap = r"\s+" if spaced else r"\s*"
     owner, name = _alternatives(owners, spaced), _alternatives(conditions, spaced)
     return re.compile(
@@ -878,7 +881,7 @@ def _naming_pronouns(
         if (found and at < found[-1][1]) or (cuts is not None and end not in cuts):
             continue  # inside the one found (它 in 它们), or a word's start (มันสมอง)
         found.append((at, end))
-        if re.search(r"\w", spelled[start:at]):
+        if re.search(WORD_CHAR, spelled[start:at]):
             break  # the object: the subject, if any, is found already
     return found
 
@@ -920,11 +923,12 @@ def _reported(before: str, claims: ClaimList) -> bool:
 
 
 #: What ends the clause a denial is read in: ; . ! ? and their CJK and Arabic forms.
-_DENIAL_CLAUSE_END = re.compile(r"[;.!?\uff1b\u3002\uff01\uff1f\u061b\u061f]")
+#: (The Devanagari danda । and double danda ॥ are Hindi's full stops.)
+_DENIAL_CLAUSE_END = re.compile(r"[;.!?\uff1b\u3002\uff01\uff1f\u061b\u061f\u0964\u0965]")
 #: What ends a claim's clause before the clause after it: the marks above, a comma or a
 #: dash (, ، ， 、 – —).
 _CLAIM_CLAUSE_END = re.compile(
-    r"[;.!?,\uff1b\u3002\uff01\uff1f\u061b\u061f\u060c\uff0c\u3001\u2013\u2014]"
+    r"[;.!?,\uff1b\u3002\uff01\uff1f\u061b\u061f\u0964\u0965\u060c\uff0c\u3001\u2013\u2014]"
 )
 
 
@@ -960,9 +964,11 @@ def _denial_pattern(
             r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)
         )
 
-    before = rf"(?:[\w'’]+\W+){{0,{lead}}}" if spaced else rf".{{0,{lead}}}?"
+    before = rf"(?:{WORD_RUN}[^\w{WORD_MARKS}]+){{0,{lead}}}" if spaced else rf".{{0,{lead}}}?"
     after = rf"(?:\s*(?:{any_of(objects)}))?" if objects else ""
-    closing = _CLOSERS + r"(?:[.!?;\u3002\uff01\uff1f\uff1b\u061b\u061f]" + _CLOSERS + ")?"
+    closing = (
+        _CLOSERS + r"(?:[.!?;\u3002\uff01\uff1f\uff1b\u061b\u061f\u0964\u0965]" + _CLOSERS + ")?"
+    )
     return re.compile(
         rf"\W*{before}(?:{any_of(denials)}){after}{closing}", re.IGNORECASE | re.DOTALL
     )
@@ -1213,7 +1219,7 @@ def _without_aside(gap: str, claim: Claim, claims: ClaimList) -> str | None:
     aside = _ASIDE.fullmatch(gap)
     if aside is None or _warned(aside["aside"], claims, _spaced_find):
         return None
-    words = re.findall(r"[\w'’]+", aside["post"].casefold())
+    words = re.findall(WORD_RUN, aside["post"].casefold())
     if any(word not in claims.auxiliaries for word in words):
         return None
     return f"{aside['pre']} {aside['post']}"
@@ -1232,7 +1238,7 @@ def _hedged(gap: str, claim: Claim) -> bool:
     "MSCs may repair cartilage" says what may happen, "MSC treatment to repair cartilage"
     what is aimed at; "MSCs will repair cartilage" promises it."""
     return bool(claim.hedges) and any(
-        word in claim.hedges for word in re.findall(r"[\w'’]+", gap.casefold())
+        word in claim.hedges for word in re.findall(WORD_RUN, gap.casefold())
     )
 
 
@@ -1328,8 +1334,8 @@ def _done_by(text: str, start: int, claim: Claim, claims: ClaimList) -> bool:
     if not named:
         return False
     gap = text[named[-1][1] : start]
-    words = re.findall(r"[\w'’]+", gap.casefold())
-    if len(words) > DOER_GAP_WORDS or re.sub(r"[\w'’\s]+", "", gap):
+    words = re.findall(WORD_RUN, gap.casefold())
+    if len(words) > DOER_GAP_WORDS or re.sub(rf"[\w'’\s{WORD_MARKS}]+", "", gap):
         return False
     allowed = {*claims.auxiliaries, *(w.casefold() for w in claims.negations)}
     return all(word in allowed and word not in claim.hedges for word in words)
@@ -1487,7 +1493,7 @@ def _one_clause(gap: str, claim: Claim, claims: ClaimList) -> bool:
     language = profile(claims.lang)
     words = claims.negations + claims.cues_after + claims.contrasts + claims.alternatives
     if language.word_spaces:
-        if len(re.findall(r"[\w'’]+", gap)) > claim.within:
+        if len(re.findall(WORD_RUN, gap)) > claim.within:
             return False
         return next(_spaced_find(gap, words, 0), None) is None
     if len(gap) > claim.within:
@@ -1908,7 +1914,7 @@ def _excused(
         return True  # "non-curative": the claim is the second half of a denial
     if _judged_after(clause, claims):
         return True
-    following = " ".join(re.findall(r"[\w'’]+", clause)[: claims.after_window])
+    following = " ".join(re.findall(WORD_RUN, clause)[: claims.after_window])
     return any(phrase_pattern(cue).search(following) for cue in claims.cues_after)
 
 
@@ -1981,7 +1987,9 @@ _UNSPACED_BREAK = re.compile(r"[;:,\uff0c\uff1b\uff1a\u3001\u061b\u104a]")
 @lru_cache(maxsize=16)
 def _joined_negation(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     """One of ``prefixes`` and a hyphen, ending the text before a claim ("non-")."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, prefixes)) + r")-\Z", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!{WORD_CHAR})(?:" + "|".join(map(re.escape, prefixes)) + r")-\Z", re.IGNORECASE
+    )
 
 
 #: Where any of some words occurs in a text from a position on: (start, end) of each
@@ -2086,7 +2094,7 @@ def _past_heed(before: str, heed_end: int, claims: ClaimList, find: Find) -> boo
     condition), as is a colon ("Be careful: some clinics say …"). A word of
     `ClaimList.reports` before or just after its end points it on ("be wary of clinics
     that say …")."""
-    words = list(re.finditer(r"[\w'’]+", before[heed_end:]))
+    words = list(re.finditer(WORD_RUN, before[heed_end:]))
     if not words:
         return False
     first = heed_end + words[0].end()
@@ -2113,7 +2121,7 @@ _HEED_BREAK = re.compile(r"[;:\uff1a\uff1b\u061b\u2013\u2014]|\s-\s")
 
 def _next_word(text: str, at: int) -> int:
     """Where the word after the one (or the mark) at ``at`` starts."""
-    match = re.compile(r"[\w'’]*[^\w'’]+").match(text, at)
+    match = re.compile(rf"{WORD_RUN[:-1]}*[^\w'’{WORD_MARKS}]+").match(text, at)
     return match.end() if match else len(text)
 
 
@@ -2130,7 +2138,7 @@ def _voiced(before: str, cue_start: int, claims: ClaimList, find: Find) -> bool:
     word of `ClaimList.own_voice` among the few words (or, where words are not spaced,
     characters) before it ("we promise", "เราสัญญา", "我们承诺")."""
     if profile(claims.lang).word_spaces:
-        lead = re.findall(r"[\w'’]+", before[:cue_start])[-OWN_VOICE_REACH:]
+        lead = re.findall(WORD_RUN, before[:cue_start])[-OWN_VOICE_REACH:]
         return any(word.casefold() in claims.own_voice for word in lead)
     lo = max(0, cue_start - UNSPACED_OWN_VOICE_REACH)
     return any(end <= cue_start for _, end in find(before, claims.own_voice, lo))

@@ -106,6 +106,31 @@ WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
 WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
 
 
+def _combining_marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane (Unicode category M), as
+    the body of a regular-expression class: ranges of ``\\uXXXX`` escapes."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M"]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+#: Marks inside a word that Python's ``\w`` does not match: a Devanagari vowel sign,
+#: virama, nasal mark or nukta (करतीं, नहीं), an Arabic haraka left in, a decomposed
+#: tone. Read as word edges, they cut "नहीं" to "नह", so a Hindi negation after a claim
+#: denied nothing, and let a claim match the start of a longer word (as
+#: `segment._spaced_words` counts words, each mark is a letter of its word).
+WORD_MARKS = _combining_marks()
+#: A letter, digit or such mark: what a word is made of, as ``\w`` is in ASCII text.
+WORD_CHAR = rf"[\w{WORD_MARKS}]"
+#: A word, and an apostrophe inside it ("don't"): what the checks count words in.
+WORD_RUN = rf"[\w'’{WORD_MARKS}]+"
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -162,7 +187,7 @@ def _on_word_edges(body: str, prefixes: tuple[str, ...], in_compounds: bool) -> 
     """``body`` on word boundaries, after one of ``prefixes`` or none (`phrase_pattern`)."""
     if prefixes:
         body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
-    edge = r"\w" if in_compounds else r"[\w-]"
+    edge = WORD_CHAR if in_compounds else rf"[\w{WORD_MARKS}-]"
     return re.compile(rf"(?<!{edge}){body}(?!{edge})", re.IGNORECASE)
 
 
@@ -205,14 +230,16 @@ def one_spelling(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 #: list for: read as ``%``.
 _PER_CENT = (
     "percent", "per cent", "per-cent", "เปอร์เซ็นต์", "เปอร์เซนต์", "phần trăm", "パーセント",
-    "بالمئة", "بالمائة", "في المئة", "في المائة", "ເປີເຊັນ", "ភាគរយ",
+    "بالمئة", "بالمائة", "في المئة", "في المائة", "ເປີເຊັນ", "ភាគរយ", "प्रतिशत", "फ़ीसदी",
+    "फीसदी",
 )  # fmt: skip
 #: "A hundred per cent" in words: read as ``100%``.
 _HUNDRED_PER_CENT = (
     "one hundred percent", "one hundred per cent", "a hundred percent", "a hundred per cent",
     "hundred percent", "hundred per cent", "百分之百", "百分百", "百パーセント",
     "ร้อยเปอร์เซ็นต์", "ร้อยเปอร์เซนต์", "مئة بالمئة", "مائة بالمائة", "مئة في المئة",
-    "مائة في المائة", "một trăm phần trăm", "trăm phần trăm",
+    "مائة في المائة", "một trăm phần trăm", "trăm phần trăm", "सौ प्रतिशत", "सौ फ़ीसदी",
+    "सौ फीसदी",
 )  # fmt: skip
 
 

@@ -473,7 +473,7 @@ def new(
         typer.Option(
             "--language",
             help="Language to write it in, one a starter is written in: en, th, my, km, lo, "
-            "vi, zh_Hans, zh_Hant, ja or ar (default: that of the project's leaflets).",
+            "vi, zh_Hans, zh_Hant, ja, ar or hi (default: that of the project's leaflets).",
         ),
     ] = None,
     project: ProjectOption = Path("."),
@@ -524,7 +524,7 @@ def init(
         typer.Option(
             "--language",
             help="Language the clinic writes its leaflets in: en (default), th, my, km, lo, "
-            "vi, zh_Hans, zh_Hant, ja or ar. The starter leaflet is written in it; `new` then "
+            "vi, zh_Hans, zh_Hant, ja, ar or hi. The starter leaflet is written in it; `new` then "
             "starts leaflets in it too.",
         ),
     ] = None,
