@@ -190,3 +190,77 @@ def test_a_build_warning_the_leaflet_page_gives_is_said_once(tmp_path: Path) -> 
         assert unbuilt.text.count(said) == 1 and "build-warnings" not in unbuilt.text
         listed = _between(unbuilt.text, "<h2>Translation</h2>", "<h2>Content checks</h2>")
         assert said in listed and "locales/th/LC_MESSAGES/ui.po" in listed
+
+
+def _pack_error(page: str) -> str:
+    return _between(page, '<p class="reason" role="alert" id="pack-error">', "</p>")
+
+
+@pytest.mark.parametrize(
+    ("address", "ui", "said"),
+    [
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "en", "Language: “th, en”"),
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "zh_Hans", "“th、en”"),
+        ("/pack.pdf?lang=th&lang=en&leaflet=infusion-safety", "th", "“th en”"),
+    ],
+)  # fmt: skip
+def test_a_pack_form_with_its_language_twice_is_refused_at_the_language(
+    client: TestClient, project: Path, address: str, ui: str, said: str
+) -> None:
+    """The pack form opened from ``/pack?lang=th&lang=en`` ticked one of the two
+    languages without a word, and a nurse made the pack in it. Refused (400) at the
+    language group as the PDF route refuses it, both values named in the reader's
+    language, neither picked for them, the ticked leaflet kept, nothing built."""
+    before, started = snapshot(project), builds(client).builds_started
+    page = client.get(address, headers={"cookie": f"desk_ui={ui}"})
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert said in _pack_error(page.text), page.text
+    assert '<fieldset id="pack-language" aria-describedby="pack-error">' in page.text
+    assert 'value="infusion-safety" checked' in page.text
+    assert 'name="lang" value="th" checked' not in page.text or ui == "th"
+    assert builds(client).builds_started == started and snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/pack?with_source=1&with_source=0",
+        "/pack?missing=1&missing=1",
+        "/pack.pdf?leaflet=infusion-safety&lang=th&with_source=1&with_source=0",
+        "/pack.pdf?leaflet=infusion-safety&lang=th&warned=1&warned=0",
+    ],
+)
+def test_a_pack_option_given_twice_is_refused(
+    client: TestClient, project: Path, address: str
+) -> None:
+    """``with_source=1&with_source=0`` made a pack with or without the originals as
+    Starlette happened to read it (the last). Refused (400), the field named after
+    the desk's sentence; no pack made, nothing built."""
+    before, started = snapshot(project), builds(client).builds_started
+    page = client.get(address)
+    assert page.status_code == 400 and "%PDF" not in page.text
+    field = address.rsplit("&", 1)[1].split("=")[0]
+    assert f"{field} is given more than once" in page.text
+    assert builds(client).builds_started == started and snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("/interface?lang=th&lang=en&next=/", "Language: “th, en”"),
+        ("/interface?lang=th&next=/&next=/status", "next is given more than once"),
+    ],
+)  # fmt: skip
+def test_the_language_switch_refuses_a_field_given_twice(
+    client: TestClient, address: str, said: str
+) -> None:
+    """``/interface?lang=th&lang=en`` switched the desk to one of the two languages
+    (the last) without a word. Refused (400) in the reader's language, the desk's
+    language left as it was (no cookie set), and so a page to go back to given twice."""
+    answer = client.get(address, follow_redirects=False)
+    assert answer.status_code == 400 and "set-cookie" not in answer.headers
+    assert said in answer.text, answer.text
+    once = client.get("/interface?lang=th&next=/status", follow_redirects=False)
+    assert once.status_code == 303 and once.headers["location"] == "/status"
+    assert "desk_ui=th" in once.headers["set-cookie"]
+    client.cookies.clear()  # the module's other tests read the desk in English
