@@ -43,8 +43,8 @@ def _reasons(page: str) -> str:
     ("address", "said"),
     [
         ("/?lang=th&lang=en", "Language: “th, en” is not offered"),
-        ("/?topic=basics&topic=safety", "Topic: “basics, safety” is not offered"),
-        ("/?q=cells&q=MSC", "Search titles: “cells, MSC” is not offered"),
+        ("/?topic=basics&topic=safety", "More than one topic was given (“basics, safety”)"),
+        ("/?q=cells&q=MSC", "More than one search was given (“cells, MSC”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&lang=en",
          "Language: “th, en” is not offered"),
         ("/leaflets/infusion-safety/signoff?lang=th&page=1&page=2",
@@ -264,3 +264,30 @@ def test_the_language_switch_refuses_a_field_given_twice(
     assert once.status_code == 303 and once.headers["location"] == "/status"
     assert "desk_ui=th" in once.headers["set-cookie"]
     client.cookies.clear()  # the module's other tests read the desk in English
+
+
+DESK_LANGUAGES = ["th", "vi", "my", "km", "lo", "ja", "zh_Hans", "zh_Hant", "ar", "hi"]
+
+
+@pytest.mark.parametrize("ui", DESK_LANGUAGES)
+def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
+    client: TestClient, ui: str
+) -> None:
+    """``q=cells&q=MSC`` was refused with the sentence of a print choice: "Search
+    titles: “cells, MSC” is not offered. Choose on the leaflet's page", on the
+    library, where a search is typed, not offered. A search or a topic given twice
+    has a sentence of its own, in the reader's language (translated, not the English
+    source), the values as typed, listed as the reader's language lists them."""
+    from msc_leaflet.desk.interface import interface
+    from msc_leaflet.languages import listed
+
+    words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
+    for field, key, values in (("q", "desk.search-twice", ["cells", "MSC"]),
+                               ("topic", "desk.topic-twice", ["basics", "safety"])):  # fmt: skip
+        assert words.untranslated([key]) == [], (ui, key)
+        page = client.get(f"/?{field}={values[0]}&{field}={values[1]}",
+                          headers={"cookie": f"desk_ui={ui}"})  # fmt: skip
+        assert page.status_code == 400
+        reason = _reasons(page.text)
+        assert listed(values, ui) in reason, (ui, reason)
+        assert "Choose on the leaflet" not in reason and "is not offered" not in reason

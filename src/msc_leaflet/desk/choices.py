@@ -133,7 +133,10 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 
 # A query field's name as the desk's form labels it, where the two differ.
-FIELD_WORDS = {"lang": "desk.language", "q": "desk.search"}
+FIELD_WORDS = {"lang": "desk.language"}
+# A field given twice whose sentence is its own: a search or a topic is typed or picked
+# on the library, not "not offered" nor to be chosen on a leaflet's page.
+TWICE_SAID = {"q": "desk.search-twice", "topic": "desk.topic-twice"}
 
 
 def _repeated(field: str, values: str) -> Refused:
@@ -141,6 +144,8 @@ def _repeated(field: str, values: str) -> Refused:
     the field as its form labels it; a field no form labels (a list's ``page``) is
     named as the link writes it, in English after the desk's sentence."""
     reason = f"{field} is given more than once; give it once"
+    if field in TWICE_SAID:
+        return Refused(400, reason, TWICE_SAID[field], value=values)
     word = FIELD_WORDS.get(field, f"desk.{field}")
     if word not in DESK_MESSAGES:
         return Refused(400, reason)

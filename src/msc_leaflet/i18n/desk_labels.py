@@ -121,6 +121,9 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.no-language-here": "This project has no language “{code}”.",
     # field: a desk word ("Paper"), value what the link asked for ("letter").
     "desk.not-offered-in": "{field}: “{value}” is not offered. Choose on the leaflet's page.",
+    # A library link with its search or its topic given twice (``q=cells&q=MSC``).
+    "desk.search-twice": "More than one search was given (“{value}”). Search for one at a time.",
+    "desk.topic-twice": "More than one topic was given (“{value}”). Choose one topic.",
     # The answer to a request without the desk's token (HTTP 401): the browser then
     # asks for it as a password.
     "desk.needs-token": "This desk asks for its password. Ask whoever runs the desk for it.",
