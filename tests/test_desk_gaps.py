@@ -42,11 +42,11 @@ def _reasons(page: str) -> str:
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("/?lang=th&lang=en", "Language: “th, en” is not offered"),
+        ("/?lang=th&lang=en", "Language: more than one was given (“th, en”)"),
         ("/?topic=basics&topic=safety", "More than one topic was given (“basics, safety”)"),
         ("/?q=cells&q=MSC", "More than one search was given (“cells, MSC”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&lang=en",
-         "Language: “th, en” is not offered"),
+         "Language: more than one was given (“th, en”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&page=1&page=2",
          "page is given more than once"),
     ],
@@ -199,7 +199,8 @@ def _pack_error(page: str) -> str:
 @pytest.mark.parametrize(
     ("address", "ui", "said"),
     [
-        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "en", "Language: “th, en”"),
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "en",
+         "Language: more than one was given (“th, en”). Choose one."),
         ("/pack?lang=th&lang=en&leaflet=infusion-safety", "zh_Hans", "“th、en”"),
         ("/pack.pdf?lang=th&lang=en&leaflet=infusion-safety", "th", "“th en”"),
     ],
@@ -247,7 +248,7 @@ def test_a_pack_option_given_twice_is_refused(
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("/interface?lang=th&lang=en&next=/", "Language: “th, en”"),
+        ("/interface?lang=th&lang=en&next=/", "Language: more than one was given (“th, en”)"),
         ("/interface?lang=th&next=/&next=/status", "next is given more than once"),
     ],
 )  # fmt: skip
@@ -278,7 +279,7 @@ def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
     library, where a search is typed, not offered. A search or a topic given twice
     has a sentence of its own, in the reader's language (translated, not the English
     source), the values as typed, listed as the reader's language lists them."""
-    from msc_leaflet.desk.interface import interface
+    from msc_leaflet.desk.interface import Word, interface
     from msc_leaflet.languages import listed
 
     words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
@@ -291,3 +292,7 @@ def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
         reason = _reasons(page.text)
         assert listed(values, ui) in reason, (ui, reason)
         assert "Choose on the leaflet" not in reason and "is not offered" not in reason
+    # Any other choice given twice is said as given twice too, with the field's name.
+    page = client.get("/?lang=th&lang=en", headers={"cookie": f"desk_ui={ui}"})
+    said = words("desk.given-twice", field=Word("desk.language"), value=listed(["th", "en"], ui))
+    assert said.split("(")[0].split("（")[0] in _reasons(page.text), (ui, said)
