@@ -1287,7 +1287,8 @@ def test_a_choice_given_twice_is_refused_at_its_field(
     assert page.status_code == 400
     assert f'aria-describedby="{field}-problem"' in page.text
     problem = page.text.split(f'id="{field}-problem" role="alert">')[1].split("</p>")[0]
-    assert f"“{value}”" in problem and "is not offered" in problem
+    # Said as given twice, not as a value not offered: Thai is offered.
+    assert f"More than one was given (“{value}”)" in problem and "not offered" not in problem
     assert page.text.count('role="alert"') == 1
     for choice in kept:
         assert choice in page.text

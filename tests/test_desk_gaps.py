@@ -296,3 +296,25 @@ def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
     page = client.get("/?lang=th&lang=en", headers={"cookie": f"desk_ui={ui}"})
     said = words("desk.given-twice", field=Word("desk.language"), value=listed(["th", "en"], ui))
     assert said.split("(")[0].split("（")[0] in _reasons(page.text), (ui, said)
+
+
+@pytest.mark.parametrize("ui", ["en", *DESK_LANGUAGES])
+def test_a_print_choice_given_twice_is_said_at_its_field_as_given_twice(
+    client: TestClient, ui: str
+) -> None:
+    """``lang=th&lang=en`` on a leaflet's page was said at the language as "“th, en” is
+    not offered here", as if Thai were not offered. Said now, in the reader's language,
+    as more than one given; a value truly not offered (``paper=letter``) keeps its
+    sentence."""
+    from msc_leaflet.desk.interface import interface
+    from msc_leaflet.languages import listed
+
+    words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
+    page = client.get("/leaflets/infusion-safety?lang=th&lang=en&paper=letter",
+                      headers={"cookie": f"desk_ui={ui}"})  # fmt: skip
+    assert page.status_code == 400
+    at_lang = _between(page.text, 'id="lang-problem" role="alert">', "</p>")
+    at_paper = _between(page.text, 'id="choice-paper-problem" role="alert">', "</p>")
+    assert at_lang == words("desk.given-twice-here", value=listed(["th", "en"], ui)), ui
+    assert at_paper == words("desk.not-offered", value="letter"), ui
+    assert at_lang != at_paper.replace("letter", listed(["th", "en"], ui))

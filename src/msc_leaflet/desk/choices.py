@@ -188,6 +188,7 @@ class BadChoice:
     field: str
     value: str
     refused: Refused
+    twice: bool = False  # the field given more than once, each value perhaps offered
 
 
 def print_choice(
@@ -220,7 +221,7 @@ def kept_print_choice(
         given = params.getlist(field)
         if len(given) > 1:
             value = listed(given, ui)
-            bad.append(BadChoice(field, value, _repeated(field, value)))
+            bad.append(BadChoice(field, value, _repeated(field, value), twice=True))
             return default
         value = (given[0] if given else "") or default
         try:

@@ -325,6 +325,12 @@ async def leaflet_page(request: Request) -> Response:
     # are said once, among its warnings (announced).
     warnings = _warnings(desk, built)
     english = card.words_in_english(choice.locale, choice.paper == "booklet")
+    # Said at its field: a value not offered, or values given twice (each perhaps
+    # offered: "“th, en” is not offered" read as if Thai were not).
+    said_at_field = {
+        b.field: t("desk.given-twice-here" if b.twice else "desk.not-offered", value=b.value)
+        for b in bad
+    }
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "problem": problem, "built": built,
         "pictures": picture_names(t, pages, booklet=booklet,
@@ -337,7 +343,7 @@ async def leaflet_page(request: Request) -> Response:
         # language reads) is named with its file and line: "the string is not closed"
         # alone did not say which catalog. Those in the leaflet's YAML are its own.
         "catalog_place": lambda f: where(f) if f.location.path.suffix == ".po" else "",
-        "bad": {b.field: b.value for b in bad},
+        "bad": said_at_field,
     }, 400 if bad else 200)  # fmt: skip
 
 
