@@ -36,11 +36,11 @@ def _reasons(page: str) -> str:
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("/?lang=th&lang=en", "Language: “th, en” is not offered"),
-        ("/?topic=basics&topic=safety", "Topic: “basics, safety” is not offered"),
-        ("/?q=cells&q=MSC", "Search titles: “cells, MSC” is not offered"),
+        ("/?lang=th&lang=en", "Language: more than one was given (“th, en”)"),
+        ("/?topic=basics&topic=safety", "More than one topic was given (“basics, safety”)"),
+        ("/?q=cells&q=MSC", "More than one search was given (“cells, MSC”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&lang=en",
-         "Language: “th, en” is not offered"),
+         "Language: more than one was given (“th, en”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&page=1&page=2",
          "page is given more than once"),
     ],
@@ -184,3 +184,131 @@ def test_a_build_warning_the_leaflet_page_gives_is_said_once(tmp_path: Path) -> 
         assert unbuilt.text.count(said) == 1 and "build-warnings" not in unbuilt.text
         listed = _between(unbuilt.text, "<h2>Translation</h2>", "<h2>Content checks</h2>")
         assert said in listed and "locales/th/LC_MESSAGES/ui.po" in listed
+
+
+def _pack_error(page: str) -> str:
+    return _between(page, '<p class="reason" role="alert" id="pack-error">', "</p>")
+
+
+@pytest.mark.parametrize(
+    ("address", "ui", "said"),
+    [
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "en",
+         "Language: more than one was given (“th, en”). Choose one."),
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "zh_Hans", "“th、en”"),
+        ("/pack.pdf?lang=th&lang=en&leaflet=infusion-safety", "th", "“th en”"),
+    ],
+)  # fmt: skip
+def test_a_pack_form_with_its_language_twice_is_refused_at_the_language(
+    client: TestClient, project: Path, address: str, ui: str, said: str
+) -> None:
+    """The pack form opened from ``/pack?lang=th&lang=en`` ticked one of the two
+    languages without a word, and a nurse made the pack in it. Refused (400) at the
+    language group as the PDF route refuses it, both values named in the reader's
+    language, neither picked for them, the ticked leaflet kept, nothing built."""
+    before, started = snapshot(project), builds(client).builds_started
+    page = client.get(address, headers={"cookie": f"desk_ui={ui}"})
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert said in _pack_error(page.text), page.text
+    assert '<fieldset id="pack-language" aria-describedby="pack-error">' in page.text
+    assert 'value="infusion-safety" checked' in page.text
+    assert 'name="lang" value="th" checked' not in page.text or ui == "th"
+    assert builds(client).builds_started == started and snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/pack?with_source=1&with_source=0",
+        "/pack?missing=1&missing=1",
+        "/pack.pdf?leaflet=infusion-safety&lang=th&with_source=1&with_source=0",
+        "/pack.pdf?leaflet=infusion-safety&lang=th&warned=1&warned=0",
+    ],
+)
+def test_a_pack_option_given_twice_is_refused(
+    client: TestClient, project: Path, address: str
+) -> None:
+    """``with_source=1&with_source=0`` made a pack with or without the originals as
+    Starlette happened to read it (the last). Refused (400), the field named after
+    the desk's sentence; no pack made, nothing built."""
+    before, started = snapshot(project), builds(client).builds_started
+    page = client.get(address)
+    assert page.status_code == 400 and "%PDF" not in page.text
+    field = address.rsplit("&", 1)[1].split("=")[0]
+    assert f"{field} is given more than once" in page.text
+    assert builds(client).builds_started == started and snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("/interface?lang=th&lang=en&next=/", "Language: more than one was given (“th, en”)"),
+        ("/interface?lang=th&next=/&next=/status", "next is given more than once"),
+    ],
+)  # fmt: skip
+def test_the_language_switch_refuses_a_field_given_twice(
+    client: TestClient, address: str, said: str
+) -> None:
+    """``/interface?lang=th&lang=en`` switched the desk to one of the two languages
+    (the last) without a word. Refused (400) in the reader's language, the desk's
+    language left as it was (no cookie set), and so a page to go back to given twice."""
+    answer = client.get(address, follow_redirects=False)
+    assert answer.status_code == 400 and "set-cookie" not in answer.headers
+    assert said in answer.text, answer.text
+    once = client.get("/interface?lang=th&next=/status", follow_redirects=False)
+    assert once.status_code == 303 and once.headers["location"] == "/status"
+    assert "desk_ui=th" in once.headers["set-cookie"]
+    client.cookies.clear()  # the module's other tests read the desk in English
+
+
+DESK_LANGUAGES = ["th", "vi", "my", "km", "lo", "ja", "zh_Hans", "zh_Hant", "ar", "hi"]
+
+
+@pytest.mark.parametrize("ui", DESK_LANGUAGES)
+def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
+    client: TestClient, ui: str
+) -> None:
+    """``q=cells&q=MSC`` was refused with the sentence of a print choice: "Search
+    titles: “cells, MSC” is not offered. Choose on the leaflet's page", on the
+    library, where a search is typed, not offered. A search or a topic given twice
+    has a sentence of its own, in the reader's language (translated, not the English
+    source), the values as typed, listed as the reader's language lists them."""
+    from msc_leaflet.desk.interface import Word, interface
+    from msc_leaflet.languages import listed
+
+    words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
+    for field, key, values in (("q", "desk.search-twice", ["cells", "MSC"]),
+                               ("topic", "desk.topic-twice", ["basics", "safety"])):  # fmt: skip
+        assert words.untranslated([key]) == [], (ui, key)
+        page = client.get(f"/?{field}={values[0]}&{field}={values[1]}",
+                          headers={"cookie": f"desk_ui={ui}"})  # fmt: skip
+        assert page.status_code == 400
+        reason = _reasons(page.text)
+        assert listed(values, ui) in reason, (ui, reason)
+        assert "Choose on the leaflet" not in reason and "is not offered" not in reason
+    # Any other choice given twice is said as given twice too, with the field's name.
+    page = client.get("/?lang=th&lang=en", headers={"cookie": f"desk_ui={ui}"})
+    said = words("desk.given-twice", field=Word("desk.language"), value=listed(["th", "en"], ui))
+    assert said.split("(")[0].split("（")[0] in _reasons(page.text), (ui, said)
+
+
+@pytest.mark.parametrize("ui", ["en", *DESK_LANGUAGES])
+def test_a_print_choice_given_twice_is_said_at_its_field_as_given_twice(
+    client: TestClient, ui: str
+) -> None:
+    """``lang=th&lang=en`` on a leaflet's page was said at the language as "“th, en” is
+    not offered here", as if Thai were not offered. Said now, in the reader's language,
+    as more than one given; a value truly not offered (``paper=letter``) keeps its
+    sentence."""
+    from msc_leaflet.desk.interface import interface
+    from msc_leaflet.languages import listed
+
+    words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
+    page = client.get("/leaflets/infusion-safety?lang=th&lang=en&paper=letter",
+                      headers={"cookie": f"desk_ui={ui}"})  # fmt: skip
+    assert page.status_code == 400
+    at_lang = _between(page.text, 'id="lang-problem" role="alert">', "</p>")
+    at_paper = _between(page.text, 'id="choice-paper-problem" role="alert">', "</p>")
+    assert at_lang == words("desk.given-twice-here", value=listed(["th", "en"], ui)), ui
+    assert at_paper == words("desk.not-offered", value="letter"), ui
+    assert at_lang != at_paper.replace("letter", listed(["th", "en"], ui))

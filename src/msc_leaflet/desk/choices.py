@@ -133,18 +133,25 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 
 # A query field's name as the desk's form labels it, where the two differ.
-FIELD_WORDS = {"lang": "desk.language", "q": "desk.search"}
+FIELD_WORDS = {"lang": "desk.language"}
+# A field given twice whose sentence is its own: a search or a topic is typed or picked
+# on the library, not chosen as a print setting is.
+TWICE_SAID = {"q": "desk.search-twice", "topic": "desk.topic-twice"}
 
 
 def _repeated(field: str, values: str) -> Refused:
     """The refusal of a link giving ``field`` more than once (``values``, listed), at
-    the field as its form labels it; a field no form labels (a list's ``page``) is
-    named as the link writes it, in English after the desk's sentence."""
+    the field as its form labels it, said as given twice (each value may be offered:
+    "not offered. Choose on the leaflet's page" read oddly on the library, the pack
+    and the language switch); a field no form labels (a list's ``page``) is named as
+    the link writes it, in English after the desk's sentence."""
     reason = f"{field} is given more than once; give it once"
+    if field in TWICE_SAID:
+        return Refused(400, reason, TWICE_SAID[field], value=values)
     word = FIELD_WORDS.get(field, f"desk.{field}")
     if word not in DESK_MESSAGES:
         return Refused(400, reason)
-    return Refused(400, reason, "desk.not-offered-in", field=Word(word), value=values)
+    return Refused(400, reason, "desk.given-twice", field=Word(word), value=values)
 
 
 def single(params: Query, field: str, ui: str) -> str:
@@ -181,6 +188,7 @@ class BadChoice:
     field: str
     value: str
     refused: Refused
+    twice: bool = False  # the field given more than once, each value perhaps offered
 
 
 def print_choice(
@@ -213,7 +221,7 @@ def kept_print_choice(
         given = params.getlist(field)
         if len(given) > 1:
             value = listed(given, ui)
-            bad.append(BadChoice(field, value, _repeated(field, value)))
+            bad.append(BadChoice(field, value, _repeated(field, value), twice=True))
             return default
         value = (given[0] if given else "") or default
         try:

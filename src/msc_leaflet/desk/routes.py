@@ -41,7 +41,6 @@ from .interface import (
     Interface,
     Language,
     Languages,
-    Word,
     interface,
     interface_languages,
     language_label,
@@ -326,6 +325,12 @@ async def leaflet_page(request: Request) -> Response:
     # are said once, among its warnings (announced).
     warnings = _warnings(desk, built)
     english = card.words_in_english(choice.locale, choice.paper == "booklet")
+    # Said at its field: a value not offered, or values given twice (each perhaps
+    # offered: "“th, en” is not offered" read as if Thai were not).
+    said_at_field = {
+        b.field: t("desk.given-twice-here" if b.twice else "desk.not-offered", value=b.value)
+        for b in bad
+    }
     return render(request, "leaflet.html", {
         "card": card, "choice": choice, "problem": problem, "built": built,
         "pictures": picture_names(t, pages, booklet=booklet,
@@ -338,7 +343,7 @@ async def leaflet_page(request: Request) -> Response:
         # language reads) is named with its file and line: "the string is not closed"
         # alone did not say which catalog. Those in the leaflet's YAML are its own.
         "catalog_place": lambda f: where(f) if f.location.path.suffix == ".po" else "",
-        "bad": {b.field: b.value for b in bad},
+        "bad": said_at_field,
     }, 400 if bad else 200)  # fmt: skip
 
 
@@ -437,9 +442,19 @@ async def pack_page(request: Request) -> Response:
     was chosen."""
     desk = _desk(request)
     shelf = await current_shelf(desk)
-    problem = ""
-    if request.query_params.get("missing") == "1":
-        problem = desk.interface_for(request)("desk.pack-choose")
+    t = desk.interface_for(request)
+    params = request.query_params
+    try:
+        # Each once (`choices.single`): ``lang=th&lang=en`` ticked one of the two
+        # without a word, and the pack was made in a language nobody chose alone.
+        for field in ("lang", "with_source"):
+            choices.single(params, field, t.language)
+    except Refused as refused:
+        if not refused.key:
+            raise  # no field the form offers: an address made by hand
+        return _pack_form(request, shelf, t(refused.key, **refused.values), "language",
+                          status=400)  # fmt: skip
+    problem = t("desk.pack-choose") if choices.single(params, "missing", t.language) == "1" else ""
     return _pack_form(request, shelf, problem, "leaflets", status=200)
 
 
@@ -458,16 +473,17 @@ def _pack_form(
     comes back with the ``warnings`` and a link to its PDF (`WARNED`)."""
     t = _desk(request).interface_for(request)
     params = request.query_params
-    wanted = params.get("lang", "")
+    # A field given twice names no one value: nothing is picked for it (`pack_page`).
+    wanted, with_source = (params.getlist(f) for f in ("lang", "with_source"))
     warned_pdf = ""
     if warnings:
         seen = [*((k, v) for k, v in params.multi_items() if k != WARNED), (WARNED, "1")]
         warned_pdf = f"/pack.pdf?{urlencode(seen)}"
     return render(request, "pack.html", {
         "shelf": shelf, "chosen": t.language if t.language in shelf.locales else "",
-        "ticked": set(params.getlist("leaflet")), "with_source": params.get("with_source") == "1",
+        "ticked": set(params.getlist("leaflet")), "with_source": with_source == ["1"],
         "originals": Languages(shelf.source_languages),
-        "pack_lang": wanted if wanted in shelf.locales else "",
+        "pack_lang": wanted[0] if len(wanted) == 1 and wanted[0] in shelf.locales else "",
         "problem": problem, "problem_field": field,
         "warnings": warnings or [], "warned_pdf": warned_pdf,
     }, status)  # fmt: skip
@@ -485,16 +501,16 @@ async def pack_pdf(request: Request) -> Response:
     if len(ids) > MAX_PACK:
         reason = t("desk.pack-too-many", count=MAX_PACK)
         return _pack_form(request, shelf, reason, "leaflets", status=400)
-    if len(langs := params.getlist("lang")) > 1:
-        # Read as one of them, a pack was handed out in a language nobody chose alone.
-        reason = t("desk.not-offered-in", field=Word("desk.language"),
-                   value=listed(langs, t.language))  # fmt: skip
-        return _pack_form(request, shelf, reason, "language", status=400)
-    group = "leaflets"
+    group = "language"
     try:
+        # Each once (`choices.single`): read as one of two, a pack was handed out in a
+        # language nobody chose alone.
+        lang, source, warned = (choices.single(params, f, t.language)
+                                for f in ("lang", "with_source", WARNED))  # fmt: skip
+        group = "leaflets"
         cards = [choices.leaflet(shelf, leaflet_id) for leaflet_id in ids]
         group = "language"
-        lang = choices.locale(shelf, params.get("lang", ""))
+        lang = choices.locale(shelf, lang)
     except Refused as refused:
         if not refused.key:
             raise  # no id or language the form offers: an address made by hand
@@ -516,7 +532,7 @@ async def pack_pdf(request: Request) -> Response:
         reason = t("desk.pack-cover-english", language=Language(lang),
                    entries=listed(missing, t.language), catalog=catalog)  # fmt: skip
         return _pack_form(request, shelf, reason, "language", status=400)
-    with_source = params.get("with_source") == "1"
+    with_source = source == "1"
     editions = [
         "sequential" if with_source and not same_language(lang, card.language) else "single"
         for card in cards
@@ -529,7 +545,7 @@ async def pack_pdf(request: Request) -> Response:
     except NotBuilt:
         raise NotBuiltYet() from None
     warnings = _warnings(desk, *(one for one, _ in built))
-    if warnings and params.get(WARNED) != "1":
+    if warnings and warned != "1":
         # What the builds warned of, said before the pack is handed out, as the leaflet
         # page says it: handed the file at once, the nurse never saw it.
         return _pack_form(request, shelf, "", "", status=200, warnings=warnings)
@@ -599,10 +615,12 @@ async def status_page(request: Request) -> Response:
 
 async def switch_interface(request: Request) -> Response:
     desk = _desk(request)
-    lang = request.query_params.get("lang", "")
+    ui, params = desk.interface_for(request).language, request.query_params
+    # Each once (`choices.single`): ``lang=th&lang=en`` switched to one of the two.
+    lang, back = (choices.single(params, field, ui) for field in ("lang", "next"))
     if lang not in interface_languages(desk.project):
         raise Refused(404, f"the desk does not speak {lang[:20]!r}", "desk.no-page")
-    back = request.query_params.get("next", "/")
+    back = back or "/"
     if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"  # only a page of this desk: never an open redirect
     response = RedirectResponse(back, 303)
