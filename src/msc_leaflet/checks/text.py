@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..alternation import as_trie, longest_first
 from ..content.inline import InlineError, parse_inline
@@ -106,9 +107,11 @@ WORD_JOINERS = "-'\u2010\u2011\u2019\u02bc"
 WORD = re.compile(rf"[A-Za-z0-9]+(?:[{WORD_JOINERS}][A-Za-z0-9]+)*")
 
 
-def _combining_marks() -> str:
-    """Every combining mark of the Basic Multilingual Plane (Unicode category M), as
-    the body of a regular-expression class: ranges of ``\\uXXXX`` escapes."""
+@cache
+def _word_patterns() -> dict[str, str]:
+    """`WORD_MARKS`, `WORD_CHAR` and `WORD_RUN`, made at their first use: listing the
+    marks reads the category of 64,000 characters (100 M instructions, 3 % of a cold
+    build), and a build imports this module for `plain` and `says_nothing` alone."""
     marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M"]
     runs: list[list[int]] = []
     for code in marks:
@@ -116,19 +119,32 @@ def _combining_marks() -> str:
             runs[-1][1] = code
         else:
             runs.append([code, code])
-    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+    body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+    return {"WORD_MARKS": body, "WORD_CHAR": rf"[\w{body}]", "WORD_RUN": rf"[\w'’{body}]+"}
 
 
-#: Marks inside a word that Python's ``\w`` does not match: a Devanagari vowel sign,
-#: virama, nasal mark or nukta (करतीं, नहीं), an Arabic haraka left in, a decomposed
-#: tone. Read as word edges, they cut "नहीं" to "नह", so a Hindi negation after a claim
-#: denied nothing, and let a claim match the start of a longer word (as
-#: `segment._spaced_words` counts words, each mark is a letter of its word).
-WORD_MARKS = _combining_marks()
-#: A letter, digit or such mark: what a word is made of, as ``\w`` is in ASCII text.
-WORD_CHAR = rf"[\w{WORD_MARKS}]"
-#: A word, and an apostrophe inside it ("don't"): what the checks count words in.
-WORD_RUN = rf"[\w'’{WORD_MARKS}]+"
+if TYPE_CHECKING:
+    #: Every combining mark of the Basic Multilingual Plane (Unicode category M), as
+    #: the body of a regular-expression class: marks inside a word that Python's ``\w``
+    #: does not match, a Devanagari vowel sign, virama, nasal mark or nukta (करतीं,
+    #: नहीं), an Arabic haraka left in, a decomposed tone. Read as word edges, they cut
+    #: "नहीं" to "नह", so a Hindi negation after a claim denied nothing, and let a claim
+    #: match the start of a longer word (as `segment._spaced_words` counts words, each
+    #: mark is a letter of its word).
+    WORD_MARKS: str
+    #: A letter, digit or such mark: what a word is made of, as ``\w`` is in ASCII text.
+    WORD_CHAR: str
+    #: A word, and an apostrophe inside it ("don't"): what the checks count words in.
+    WORD_RUN: str
+else:
+
+    def __getattr__(name: str) -> str:
+        """The word patterns (`_word_patterns`), made when first imported or read. Any
+        other name is refused before they are made: ``from text import plain`` asks for
+        ``__path__`` first."""
+        if name not in ("WORD_MARKS", "WORD_CHAR", "WORD_RUN"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return _word_patterns()[name]
 
 
 def words(text: str) -> list[str]:
@@ -187,7 +203,8 @@ def _on_word_edges(body: str, prefixes: tuple[str, ...], in_compounds: bool) -> 
     """``body`` on word boundaries, after one of ``prefixes`` or none (`phrase_pattern`)."""
     if prefixes:
         body = "(?:" + "|".join(map(re.escape, prefixes)) + ")?" + body
-    edge = WORD_CHAR if in_compounds else rf"[\w{WORD_MARKS}-]"
+    marks = _word_patterns()["WORD_MARKS"]
+    edge = rf"[\w{marks}]" if in_compounds else rf"[\w{marks}-]"
     return re.compile(rf"(?<!{edge}){body}(?!{edge})", re.IGNORECASE)
 
 
