@@ -28,6 +28,7 @@ from .options import (
 )
 
 if TYPE_CHECKING:
+    from ..i18n.selection import CatalogSelection
     from ..i18n.signoff import Pending
     from ..i18n.stats import CatalogStats
     from ..i18n.workflow import Written
@@ -122,30 +123,62 @@ def init(
     typer.echo(describe(lang, theme_fonts(folder.theme_path)))
 
 
+def _selected(
+    project: Path, leaflet_ids: list[str] | None, locale: list[str] | None
+) -> "tuple[Project, CatalogSelection]":
+    """The project and the catalogs typed on the command line (`select_catalogs`): the
+    one reading of leaflet ids and ``-l`` for update, compile, stats and check."""
+    from ..i18n.selection import select_catalogs
+
+    root = run(lambda: Project.at(project))
+    return root, run(lambda: select_catalogs(root, leaflet_ids or [], locale or []))
+
+
 @app.command()
-def update(project: ProjectOption = Path("."), quiet: QuietOption = False) -> None:
+def update(
+    leaflet_ids: CatalogsArgument = None,
+    locale: LocalesOption = None,
+    project: ProjectOption = Path("."),
+    quiet: QuietOption = False,
+) -> None:
     """Re-extract and merge into every .po: edits become fuzzy, removals obsolete.
 
-    Example (after editing a leaflet):
+    Examples (after editing a leaflet):
 
       msc-leaflet i18n update
+
+      msc-leaflet i18n update infusion-safety -l th   # one leaflet's Thai catalog
     """
     from ..i18n import workflow
 
-    _report(run(lambda: workflow.update(Project.at(project))), quiet)
+    root, selection = _selected(project, leaflet_ids, locale)
+    _report(run(lambda: workflow.update(root, selection)), quiet)
 
 
 @app.command("compile")
-def compile_(project: ProjectOption = Path("."), quiet: QuietOption = False) -> None:
-    """Write a .mo next to every .po (translated, non-fuzzy entries).
+def compile_(
+    leaflet_ids: CatalogsArgument = None,
+    locale: LocalesOption = None,
+    project: ProjectOption = Path("."),
+    quiet: QuietOption = False,
+) -> None:
+    """Write a .mo next to every .po (translated, non-fuzzy entries); a .po of no
+    leaflet (renamed or withdrawn) is skipped with a warning, and kept.
 
-    Example:
+    Examples:
 
       msc-leaflet i18n compile
+
+      msc-leaflet i18n compile ui -l vi   # the Vietnamese interface words only
     """
     from ..i18n import workflow
 
-    _report(run(lambda: workflow.compile_catalogs(Project.at(project))), quiet)
+    root, selection = _selected(project, leaflet_ids, locale)
+    written = run(lambda: workflow.compile_catalogs(root, selection))
+    _report([item for item in written if item.status != "skipped"], quiet)
+    for item in written:  # said in --quiet too: a file the translator must act on
+        if item.status == "skipped":
+            typer.echo(f"warning: {display_path(item.path)}: {item.reason}", err=True)
 
 
 class StatsFormat(StrEnum):
@@ -181,16 +214,10 @@ def stats(
       msc-leaflet i18n stats --format json   # with the sign-off state, for scripts
     """
     from ..i18n import stats as stats_module
-    from ..i18n.selection import select_catalogs
 
     as_json = json_wanted(json_output, format)
-
-    def action() -> "list[CatalogStats]":
-        root = Project.at(project)
-        selection = select_catalogs(root, leaflet_ids or [], locale or [])
-        return stats_module.project_stats(root, selection)
-
-    rows = run(action)
+    root, selection = _selected(project, leaflet_ids, locale)
+    rows: list[CatalogStats] = run(lambda: stats_module.project_stats(root, selection))
     if as_json:
         typer.echo(stats_module.format_json(rows))
     else:
@@ -218,12 +245,10 @@ def check(
       msc-leaflet i18n check --json   # keyed as msc-leaflet check --json, for scripts
     """
     from ..i18n import workflow
-    from ..i18n.selection import select_catalogs
     from .check import report_findings
 
     as_json = json_wanted(json_output, format)
-    root = run(lambda: Project.at(project))
-    selection = run(lambda: select_catalogs(root, leaflet_ids or [], locale or []))
+    root, selection = _selected(project, leaflet_ids, locale)
     findings = run(lambda: workflow.check(root, selection))
     # One stream and one shape, as `msc-leaflet check`: `> report.txt` has every finding.
     report_findings(findings, root.root, as_json=as_json, quiet=quiet)

@@ -259,8 +259,9 @@ def _start(project: Project, locale: str, domain: str) -> Path | None:
     return None
 
 
-def update(project: Project) -> list[Written]:
-    """Re-extract, then merge every template into every locale's catalog.
+def update(project: Project, selection: CatalogSelection = EVERY_CATALOG) -> list[Written]:
+    """Re-extract, then merge every template into every locale's catalog (those of
+    ``selection``: `select_catalogs`, as `i18n stats` and `check` read theirs).
 
     A locale that translates no leaflet yet (only ``ui.po``: the page furniture and the
     desk) gets no leaflet catalogs: they would make every leaflet build in it, printed
@@ -269,45 +270,60 @@ def update(project: Project) -> list[Written]:
     Every catalog is read and merged before any file is written: one that cannot be
     read stops the command with the project as it was, not half updated. One that an
     editor saved meanwhile stops it too (`refuse_changed`): the save is the
-    translator's newest work, which the merge of the older file would replace."""
+    translator's newest work, which the merge of the older file would replace.
+
+    With leaflets selected, the language's other catalogs are still read (a text moved
+    from one of them keeps its translation: `adopt_moved`), but only the selected ones
+    and their templates are written; one of them that cannot be read is passed over,
+    as it is not this command's to write."""
     templates = _dated_templates(project)
     translating = set(leaflet_locales(project))
     merged: list[tuple[Path, Catalog, str | None]] = []
     kept: list[Written] = []
-    for locale in catalog_locales(project):  # a folder not named after a language: refused
+    for locale in selection.of_locales(catalog_locales(project)):  # a misnamed folder: refused
         language: list[tuple[Path, Catalog, str | None]] = []
+        shadows: list[Catalog] = []
         for domain, template in templates.items():
             path = po_path(project, locale, domain)
             starts = translates(template, locale) and (domain == UI_DOMAIN or locale in translating)
             if not starts and not path.is_file():
                 continue
+            chosen = selection.has_domain(domain)
             # A folder or a named pipe there is refused now, by the reader, before any
             # file is written (it was taken for no catalog, and the write failed late).
-            old = read_po(path) if path.is_file() or standing_there(path) else None
+            try:
+                old = read_po(path) if path.is_file() or standing_there(path) else None
+            except LeafletError:
+                if chosen:
+                    raise
+                continue  # not selected: `i18n check` names what is wrong with it
             digest = old.digest if old else None
-            language.append(
-                (
-                    path,
-                    translation(template, locale, old, printed_sources=domain != UI_DOMAIN),
-                    digest,
-                )
-            )
+            catalog = translation(template, locale, old, printed_sources=domain != UI_DOMAIN)
+            if chosen:
+                language.append((path, catalog, digest))
+            else:
+                shadows.append(catalog)  # its obsolete texts, for a text moved from it
         present = {e.msgid for _, c, _ in language for e in c.active if e.key != HEADER_KEY}
-        left, shadows = _left_behind(project, locale, templates, present)
+        left, gone = _left_behind(project, locale, templates, present)
         # Texts moved between leaflets, and those of a leaflet renamed or withdrawn.
-        adopt_moved([catalog for _, catalog, _ in language] + shadows)
+        adopt_moved([catalog for _, catalog, _ in language] + shadows + gone)
         merged += language
-        kept += left
+        kept += left if selection.domains is None else []
     contents = [
         (path, format_po(catalog).encode("utf-8"), digest) for path, catalog, digest in merged
     ]
     for path, data, digest in contents:
         refuse_changed(path, digest, "no catalog or template was written", data)
-    written = [_write(project, template_path(project, d), t) for d, t in templates.items()]
+    written = [
+        _write(project, template_path(project, d), t)
+        for d, t in templates.items()
+        if selection.has_domain(d)
+    ]
     for path, data, digest in contents:  # again, the instant before its rename
         unchanged = partial(refuse_changed, path, digest, UPDATED_BEFORE, data)
         written.append(_write_bytes(project, path, data, unchanged))
-    return written + stale_templates(project, templates) + kept
+    stale = stale_templates(project, templates) if selection.domains is None else []
+    return written + stale + kept
 
 
 def _left_behind(
@@ -354,15 +370,28 @@ def _left_behind(
 UPDATED_BEFORE = "the catalogs before it were updated, the rest were not"
 
 
-def compile_catalogs(project: Project) -> list[Written]:
-    """``.mo`` next to every ``.po`` (translated, non-fuzzy entries only).
+def compile_catalogs(
+    project: Project, selection: CatalogSelection = EVERY_CATALOG
+) -> list[Written]:
+    """``.mo`` next to every ``.po`` (of ``selection``; translated, non-fuzzy entries).
 
     Every catalog is read and checked before any is written: one GNU msgfmt refuses
     for its plural formula (`plural_problems`, checked here since msgfmt may not be
     installed) or for a translation's format directives (`format_strings`) stops the
-    command with no .mo changed: the program that fills the directives in would fail."""
+    command with no .mo changed: the program that fills the directives in would fail.
+
+    A catalog of no leaflet (one renamed or withdrawn: `_left_behind`) is skipped and
+    said: its .mo would offer another gettext program the texts of a leaflet that is no
+    more. It is never deleted: its translations are the translator's."""
     compiled: list[tuple[Path, bytes]] = []
-    for po in catalog_paths(project):
+    skipped: list[Written] = []
+    domains = {*project.leaflet_ids(), UI_DOMAIN}
+    for po in catalog_paths(project, selection.of_locales(catalog_locales(project))):
+        if not selection.has_domain(po.stem):
+            continue
+        if po.stem not in domains:
+            skipped.append(Written(po, "skipped", _no_leaflet(po)))
+            continue
         catalog = read_po(po)
         for problem in plural_problems(catalog, locale_name(catalog_language(po)))[:1]:
             raise LeafletError(Location(po, problem.line), problem.message, problem.hint)
@@ -371,7 +400,18 @@ def compile_catalogs(project: Project) -> list[Written]:
         # Beside the name, where gettext looks for it: a .po linked from a shared
         # folder of the project put its .mo there, and LC_MESSAGES had none.
         compiled.append((po.with_suffix(".mo"), mo_bytes(catalog)))
-    return [_write_bytes(project, mo, data) for mo, data in compiled]
+    return [_write_bytes(project, mo, data) for mo, data in compiled] + skipped
+
+
+def _no_leaflet(po: Path) -> str:
+    """Why `compile_catalogs` writes no .mo for ``po``, and what the translator does."""
+    made = po.with_suffix(".mo")
+    old = f"; its old {made.name}, written before, is stale: delete it" if made.exists() else ""
+    return (
+        f"no leaflet '{po.stem}' any more, so no .mo is written for it{old}. If the "
+        "leaflet was renamed, `msc-leaflet i18n update` offers its translations to the new "
+        "one; delete this .po once they are of no more use (compile never deletes it)"
+    )
 
 
 def catalog_paths(project: Project, locales: Sequence[str] | None = None) -> list[Path]:
