@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from msc_leaflet.i18n.catalog import Catalog
 from msc_leaflet.i18n.pofile import format_po, read_po
 from msc_leaflet.i18n.workflow import translation
 
@@ -186,6 +187,60 @@ def test_gnu_reads_a_catalog_with_sticky_flag_lines_as_update_writes_it(tmp_path
     assert [(e.key, e.forms, e.flags) for e in gnu.entries] == [
         (e.key, e.forms, e.flags) for e in mine.entries
     ]
+
+
+@needs_gnu
+@pytest.mark.parametrize(
+    ("width", "contexts"), [(79, ("intro", "warn")), (100, ("warn",)), (60, ("intro",))]
+)
+def test_a_sticky_no_wrap_line_is_obeyed_as_msgmerge_obeys_no_wrap(
+    tmp_path: Path, width: int, contexts: tuple[str, ...]
+) -> None:
+    """``#= no-wrap`` (GNU 0.22's sticky flags, kept by the translator's catalog) on a
+    kept or a changed (fuzzy) entry of a catalog msgcat wrapped: update writes its
+    every string, ``#| msgid`` included, unwrapped, line for line as msgmerge writes
+    the entry flagged ``no-wrap``; the other entries are wrapped at the file's width as
+    before (read from their lines). It was kept but not obeyed: wrapped at 79."""
+    (tmp_path / "old.po").write_text(OLD, encoding="utf-8")
+    run(MSGCAT or "", "-w", str(width), "-o", "saved.po", "old.po", cwd=tmp_path)
+    saved = (tmp_path / "saved.po").read_text("utf-8")
+    sticky = "#= no-wrap\n"
+    for context in contexts:  # above the entry's #: lines, as a tool writes it
+        at = saved.index(f'msgctxt "{context}"')
+        at = saved.rindex("\n\n", 0, at) + 2
+        saved = saved[:at] + sticky + saved[at:]
+    (tmp_path / "sticky.po").write_text(saved, encoding="utf-8")
+    flagged = TEMPLATE
+    for context in contexts:
+        flagged = flagged.replace(f'msgctxt "{context}"', f'#, no-wrap\nmsgctxt "{context}"')
+    (tmp_path / "flagged.pot").write_text(flagged, encoding="utf-8")
+    run(
+        *(MSGMERGE or "", "--quiet", "--previous", "-w", str(width)),
+        *("-o", "gnu.po", "saved.po", "flagged.pot"),
+        cwd=tmp_path,
+    )
+    template = read_po_text(TEMPLATE, tmp_path / "new.pot")
+    ours = format_po(translation(template, "th", read_po(tmp_path / "sticky.po")))
+    gnu = (tmp_path / "gnu.po").read_text("utf-8")
+    assert ours.count(sticky) == len(contexts)  # kept where they stood
+    if "warn" in contexts:  # changed: fuzzy, its old text unwrapped
+        assert "#, fuzzy\n#| msgctxt" in ours and f'#| msgid "{WARN}"' in ours
+    assert (f'msgid "{LONG}"' in ours) == ("intro" in contexts)  # msgcat had wrapped it
+    gnu_as_sticky = gnu.replace("#, no-wrap\n", sticky).replace(", no-wrap", "")
+    # GNU writes the flag line after the #: lines, the sticky line stands above them.
+    gnu_lines = [line for line in entries_text(gnu_as_sticky).splitlines() if line != "#= no-wrap"]
+    ours_lines = [line for line in entries_text(ours).splitlines() if line != "#= no-wrap"]
+    assert ours_lines == gnu_lines
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+    again = translation(template, "th", read_po(tmp_path / "ours.po"))
+    assert format_po(again) == ours  # a second update changes nothing
+
+
+def read_po_text(text: str, path: Path) -> Catalog:
+    """``text`` written to ``path`` and read back, as update reads a template."""
+    path.write_text(text, encoding="utf-8")
+    return read_po(path)
 
 
 def test_a_renamed_leaflet_s_template_goes_and_its_catalog_stays(tmp_path: Path) -> None:

@@ -129,6 +129,17 @@ def _flags(text: str) -> list[str]:
     return flags
 
 
+def unwrapped_entry(entry: Entry) -> bool:
+    """Whether GNU tools write ``entry``'s strings unwrapped: flagged ``no-wrap`` on its
+    ``#,`` line (the template's flag, as msgmerge keeps it) or on a ``#=`` line (GNU
+    0.22's sticky flags, which the translator's catalog keeps: `StickyFlags`). Read
+    as a comment, ``#= no-wrap`` was kept but not obeyed: a changed text of a long
+    URL or a table row was wrapped at 79 columns in an entry that says not to."""
+    if "no-wrap" in entry.flags:
+        return True
+    return any(isinstance(c, StickyFlags) and "no-wrap" in _flags(c) for c in entry.comments)
+
+
 def _add_origins(origins: list[int], plain: str, offset: int) -> None:
     """Append the offset of each UTF-8 byte of ``plain``, which starts at ``offset``."""
     if plain.isascii():  # one byte a character: most of every catalog's source side
@@ -225,7 +236,7 @@ class _Reader:
             }
         # A no-wrap entry's strings were written unwrapped whatever their mark: -1, so
         # they are wrapped once the flag is gone (`_entry_lines`).
-        unwrapped = "no-wrap" in entry.flags
+        unwrapped = unwrapped_entry(entry)
         entry.indents = {
             name: -1 if unwrapped else _indent(name, entry.obsolete) for name in entry.lines
         }
@@ -1068,7 +1079,7 @@ def _written_strings(catalog: Catalog) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Each string a tool wrapped, with the width of its mark, for `file_width`."""
     yield 0, catalog.header_lines
     for entry in catalog.entries:
-        if "no-wrap" not in entry.flags:
+        if not unwrapped_entry(entry):
             for name, pieces in entry.lines.items():
                 yield _indent(name, entry.obsolete), pieces
 
@@ -1213,7 +1224,7 @@ def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
     they write it). The ``#:`` lines fill the file's width whatever the flag, as GNU's."""
     lines = entry.lines
     references = _reference_lines(entry.references, wrap or REFERENCE_WIDTH)  # no-wrap too
-    if "no-wrap" in entry.flags:
+    if unwrapped_entry(entry):
         wrap, lines = 0, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
     elif wrap:  # kept only after a mark as wide as the one they were wrapped after
         now = {key: _indent(key, entry.obsolete) for key in lines}
