@@ -142,6 +142,83 @@ def test_a_no_wrap_entry_s_references_still_fill_the_file_s_width(tmp_path: Path
     assert (tmp_path / "again.po").read_text("utf-8") == ours
 
 
+SHORT_OLD = f"""{HEADER}
+{refs(*range(10, 22))}
+msgctxt "title"
+msgid "Safety of MSC infusions"
+msgstr "ความปลอดภัยของการให้เซลล์ MSC"
+
+{refs(5)}
+msgctxt "kicker"
+msgid "Patient information"
+msgstr "ข้อมูลสำหรับผู้ป่วย"
+
+{refs(30)}
+msgctxt "gone"
+msgid "A heading the author removed"
+msgstr "หัวข้อที่ผู้เขียนนำออก"
+"""
+SHORT_TEMPLATE = f"""{TEMPLATE_HEADER}
+{refs(*range(10, 24))}
+msgctxt "title"
+msgid "Safety of MSC drips"
+msgstr ""
+
+{refs(5, 6)}
+msgctxt "kicker"
+msgid "Patient information"
+msgstr ""
+
+{refs(*range(40, 52))}
+msgctxt "new"
+msgid "Warning signs"
+msgstr ""
+"""
+
+
+@needs_gnu
+@pytest.mark.parametrize(
+    ("old", "template", "options"),
+    [
+        (SHORT_OLD, SHORT_TEMPLATE, ("-w", "100")),
+        (SHORT_OLD, SHORT_TEMPLATE, ("-w", "60")),
+        (SHORT_OLD, SHORT_TEMPLATE, ("-w", "77")),
+        (SHORT_OLD, SHORT_TEMPLATE, ()),
+        (SHORT_OLD.replace(refs(*range(10, 22)), refs(10)), SHORT_TEMPLATE, ()),
+        (OLD, TEMPLATE, ("--no-wrap",)),
+        (SHORT_OLD, SHORT_TEMPLATE, ("--no-wrap",)),
+    ],
+    ids=["short-100", "short-60", "short-77", "short-79", "all-short", "no-wrap", "short-no-wrap"],
+)
+def test_reference_lines_keep_the_width_they_show_when_no_text_wraps(
+    tmp_path: Path, old: str, template: str, options: tuple[str, ...]
+) -> None:
+    """A catalog whose every text is short shows the width its tool (Poedit at 100,
+    msgcat at 60) wraps at only in its ``#:`` lines: update fills them to that width,
+    as ``msgmerge -w N`` does. Read at 79, every update refilled them and the next save
+    refilled them back, a diff of nothing. Where no line shows a width (every line
+    short) it keeps GNU's 79, as msgmerge does; a file saved ``--no-wrap`` (texts on
+    one line each, longer than 79) keeps them so, its references at 79, as
+    ``msgmerge --no-wrap`` writes it."""
+    (tmp_path / "old.po").write_text(old, encoding="utf-8")
+    (tmp_path / "new.pot").write_text(template, encoding="utf-8")
+    run(MSGCAT or "", *options, "-o", "saved.po", "old.po", cwd=tmp_path)
+    run(
+        *(MSGMERGE or "", "--quiet", "--previous", *options),
+        *("-o", "gnu.po", "saved.po", "new.pot"),
+        cwd=tmp_path,
+    )
+    saved = read_po(tmp_path / "saved.po")
+    ours = format_po(translation(read_po(tmp_path / "new.pot"), "th", saved))
+    gnu = (tmp_path / "gnu.po").read_text("utf-8")
+    assert entries_text(ours) == entries_text(gnu)
+    assert "#| msgid" in ours and "#~ msgctxt" in ours  # a fuzzy and an obsolete entry
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+    again = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "ours.po"))
+    assert format_po(again) == ours  # a second update: nothing to change
+
+
 STICKY = "#=   no-wrap\n#=python-brace-format \n"
 
 

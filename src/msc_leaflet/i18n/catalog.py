@@ -178,6 +178,15 @@ class Catalog:
     # The width it was wrapped at (`wrapping.file_width`: GNU's 79, Weblate's 77…), so a
     # new text is wrapped as the tool that saves the file next would wrap it.
     wrap_width: int | None = None
+    # The width a file no tool wrapped fills its "#:" lines to, read from them
+    # (`wrapping.reference_bounds`; GNU's 79 when they show none): Poedit at 100
+    # columns, a catalog of short texts whose references are long.
+    reference_width: int | None = None
+    # Each entry's "#:" lines as read, the references on each: where the width shows
+    # in a catalog whose every text is short.
+    reference_lines: list[tuple[tuple[str, ...], ...]] = field(
+        default_factory=list, compare=False, repr=False
+    )
     # sha256 of the file's bytes as read: a command that writes the catalog back first
     # makes sure no editor saved it meanwhile (`pofile.refuse_changed`).
     digest: str | None = None

@@ -87,6 +87,7 @@ def merge(
         newline=old.newline,
         wrapped=old.wrapped,
         wrap_width=old.wrap_width,
+        reference_width=old.reference_width,
     )
 
 

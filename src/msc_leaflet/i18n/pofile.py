@@ -42,7 +42,14 @@ from ..files import (
 )
 from .catalog import HEADER_KEY, Catalog, Entry, Key, StickyFlags, StringSource, header_field
 from .flags import gnu_order, looks_fuzzy
-from .wrapping import PAGE_WIDTH, file_width, line_pieces, wrapped_pieces
+from .wrapping import (
+    PAGE_WIDTH,
+    chosen_width,
+    file_width,
+    line_pieces,
+    reference_bounds,
+    wrapped_pieces,
+)
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}  # fmt: skip
@@ -209,6 +216,7 @@ class _Reader:
         self.bare: tuple[int, str] | None = None  # a keyword whose string is still to come
         self.places: dict[str, list[tuple[int, int]]] = {}  # each string's `StringSource`
         self.keyword_lines: dict[str, int] = {}
+        self.reference_runs: list[tuple[str, ...]] = []  # each "#:" line's references
 
     def finish(self) -> None:
         """End the entry being read, if it has begun (a keyword was read).
@@ -255,6 +263,8 @@ class _Reader:
         if _is_header(entry) and not self.header_lines:  # its fields' lines, for errors
             self.header_lines = self.msgstr_lines
         self.entries.append(entry)
+        if self.reference_runs and not entry.obsolete:
+            self.catalog.reference_lines.append(tuple(self.reference_runs))
         self.reset()
 
     def string(self, text: str, line: int, places: list[tuple[int, int]] | None = None) -> str:
@@ -612,6 +622,7 @@ class _Reader:
                 entry.extracted.append(body)
             elif kind == ":":
                 entry.references.extend(body.split())
+                self.reference_runs.append(tuple(body.split()))
             else:
                 flags = _flags(body)
                 entry.flags.extend(flags)
@@ -1049,7 +1060,11 @@ def parse_po(text: str, path: Path = Path("<string>"), sources: bool = False) ->
     strings = [catalog.header_lines, *(s for e in catalog.entries for s in e.lines.values())]
     catalog.wrapped = any(_wrapped(pieces) for pieces in strings)
     if catalog.wrapped:
-        catalog.wrap_width = file_width(_written_strings(catalog), as_written)
+        catalog.wrap_width = file_width(
+            _written_strings(catalog), as_written, catalog.reference_lines
+        )
+    else:
+        catalog.reference_width = chosen_width(*reference_bounds(catalog.reference_lines))
     return catalog
 
 
@@ -1217,13 +1232,14 @@ def _reference_lines(references: Iterable[str], width: int = REFERENCE_WIDTH) ->
     return [_unjoined(text) for text in [*lines, line] if text != "#:"]
 
 
-def _entry_lines(entry: Entry, wrap: int = 0) -> list[str]:
+def _entry_lines(entry: Entry, wrap: int = 0, reference_width: int = REFERENCE_WIDTH) -> list[str]:
     """The lines of ``entry``; ``wrap``: the width of a file a tool wrapped (0: none),
     unless the entry says ``no-wrap``, which GNU tools honour for its every string (a
     string a tool wrapped before the template gave it the flag is written unwrapped, as
-    they write it). The ``#:`` lines fill the file's width whatever the flag, as GNU's."""
+    they write it). The ``#:`` lines fill the file's width whatever the flag, as GNU's:
+    ``wrap``, or in a file whose texts no tool wrapped, ``reference_width``."""
     lines = entry.lines
-    references = _reference_lines(entry.references, wrap or REFERENCE_WIDTH)  # no-wrap too
+    references = _reference_lines(entry.references, wrap or reference_width)  # no-wrap too
     if unwrapped_entry(entry):
         wrap, lines = 0, {key: kept for key, kept in lines.items() if not _wrapped(kept)}
     elif wrap:  # kept only after a mark as wide as the one they were wrapped after
@@ -1290,7 +1306,7 @@ def format_po(catalog: Catalog) -> str:
         lines += [_quote(piece) for piece in laid_out if piece]
     for entry in catalog.active + catalog.obsolete:
         lines.append("")
-        lines += _entry_lines(entry, width)
+        lines += _entry_lines(entry, width, catalog.reference_width or REFERENCE_WIDTH)
     if catalog.trailing_comments:
         lines.append("")
         lines += [

@@ -21,6 +21,7 @@ ICU gives the break opportunities (as for the page); the rest follows libunistri
 
 from __future__ import annotations
 
+import itertools
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -127,9 +128,15 @@ def _width_after(prefix: str | int, width: int = PAGE_WIDTH) -> int:
     return width - 1 - ((prefix if isinstance(prefix, int) else len(prefix)) + 1)
 
 
-def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[[str], str]) -> int:
+def file_width(
+    strings: Iterable[tuple[int, tuple[str, ...]]],
+    escape: Callable[[str], str],
+    references: Iterable[tuple[tuple[str, ...], ...]] = (),
+) -> int:
     """The width a tool wrapped a file at, read from its ``strings``: each the width of
-    its mark (``#~ ``, ``#| ``) and the pieces it was written in, one a line.
+    its mark (``#~ ``, ``#| ``) and the pieces it was written in, one a line; where no
+    string shows it (every line short, or wrapped only in ``no-wrap`` entries), from its
+    ``#:`` lines (`reference_bounds`).
 
     A tool fills each line as far as its width allows: no line it could have broken is
     wider, and each line it broke inside a text would have overflowed with the next
@@ -140,7 +147,20 @@ def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[
     someone chose (Poedit's "Wrap at 100", ``msgcat --width=60``): the roundest width
     inside the bracket is taken; it breaks every text of the file where the file
     breaks it. Lines that disagree (a hand edit in a wrapped file) give GNU's 79."""
-    widest, overflow = 0, sys.maxsize
+    bounds = _string_bounds(strings, escape)
+    return chosen_width(*(bounds if bounds != NO_EVIDENCE else reference_bounds(references)))
+
+
+#: The bracket of a file whose lines show no width: any width fits it.
+NO_EVIDENCE = (0, sys.maxsize)
+
+
+def _string_bounds(
+    strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[[str], str]
+) -> tuple[int, int]:
+    """(widest line, narrowest overflow) of the ``strings`` a tool wrapped: its width is
+    at least the first and under the second (`file_width`)."""
+    widest, overflow = NO_EVIDENCE
     read = 0
     for indent, pieces in strings:
         if read > _WIDTH_SAMPLE:
@@ -152,6 +172,31 @@ def file_width(strings: Iterable[tuple[int, tuple[str, ...]]], escape: Callable[
                 widest = max(widest, line)
             if index + 1 < len(pieces) and piece and not piece.endswith("\n"):
                 overflow = min(overflow, line + _next_word_width(piece, pieces[index + 1], escape))
+    return widest, overflow
+
+
+def reference_bounds(runs: Iterable[tuple[tuple[str, ...], ...]]) -> tuple[int, int]:
+    """(widest line, narrowest overflow) of ``#:`` lines, each entry's a run of lines
+    given as the references on each: GNU fills them to the width (`pofile._reference_lines`),
+    so a line of several references fits it, and a line that went on to the next
+    would have overflowed with the next one's first reference. A catalog Poedit saved at
+    100 columns whose every text is short shows its width only there: read at 79, its
+    references were refilled on every update and back on every save in Poedit."""
+    widest, overflow = NO_EVIDENCE
+    for lines in itertools.islice(runs, _WIDTH_SAMPLE):
+        for index, references in enumerate(lines):
+            line = len("#:") + sum(1 + len(reference) for reference in references)
+            if len(references) > 1:  # one alone may be wider than any width
+                widest = max(widest, line)
+            if index + 1 < len(lines) and lines[index + 1]:
+                overflow = min(overflow, line + 1 + len(lines[index + 1][0]))
+    return widest, overflow
+
+
+def chosen_width(widest: int, overflow: int) -> int:
+    """The width a file whose lines are ``widest`` at most, and would have overflowed
+    at ``overflow``, was wrapped at: GNU's 79 when that fits (as when nothing shows a
+    width), else another tool's, else the roundest that fits (`file_width`)."""
     fitting = [width for width in TOOL_WIDTHS if widest <= width < overflow]
     if fitting:
         return max(fitting)
