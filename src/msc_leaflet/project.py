@@ -274,14 +274,36 @@ def translates_into(target: str, locale: str) -> bool:
     finds a build's catalog. Never across scripts: zh_CN is no zh_Hant. Each side is
     read as the locale it names (`locale_identity`: zh-Hant-TW is zh_TW) and without
     the subtags that say nothing of the language (`language_tag`: th-TH-u-nu-thai is
-    th-TH); both were refused as another language's file."""
-    target = language_tag(target)
+    th-TH); both were refused as another language's file. A gettext ``@modifier``
+    names its script (`gettext_tag`: sr@latin is sr_Latn, uz@cyrillic uz_Cyrl): a
+    Serbian catalog Poedit saved with "Language: sr@latin" in locales/sr_Latn was
+    refused as another language's file."""
+    target = written_tag(target)  # sr@latin: sr_Latn, never the Cyrillic sr
     if not target:
         return False
     mine = locale_identity(locale)
     return any(
         same_language(locale_identity(own), mine) for own in [target, *parent_locales(target)]
     )
+
+
+def written_tag(tag: str) -> str:
+    """A Language header's tag as the locale it names: without the subtags that say
+    nothing of the language (`language_tag`) and with gettext's ``@modifier`` read as
+    its script (`gettext_tag`: sr@latin is sr_Latn), as `locale_name` spells it."""
+    tag = language_tag(tag)
+    if "@" in tag:  # gettext's spelling, which msginit, Poedit and Launchpad write
+        tag = gettext_tag(tag) or tag
+    return locale_name(tag) if tag else ""
+
+
+def tag_script(tag: str) -> str:
+    """The script (ISO 15924) a tag names or implies: sr@latin → Latn, sr and sr_RS →
+    Cyrl, uz → Latn, pa_PK → Arab, th → Thai; "" for a tag CLDR does not know."""
+    found = cldr_locale(locale_identity(written_tag(tag) or tag))
+    if found is None:
+        return ""
+    return found.script or likely_script(found.language)
 
 
 def language_tag(tag: str) -> str:

@@ -20,10 +20,13 @@ from ..errors import CheckFinding, Finding, LeafletError, Location
 from ..files import read_input, standing_there
 from ..project import (
     Project,
+    cldr_locale,
     locale_name,
     parent_locales,
     same_language,
+    tag_script,
     translates_into,
+    written_tag,
 )
 from .catalog import (
     HEADER_KEY,
@@ -491,7 +494,7 @@ def check_catalog(
                 _field_location(catalog, "Language"),
                 HEADER.severity,
                 f"Language is {language!r} but the catalog is in {folder}/{spelled}",
-                f"set the Language header to {expected}",
+                _language_hint(language, expected),
                 HEADER.code,
             )
         )
@@ -507,6 +510,25 @@ def check_catalog(
     findings += _repeated_findings(catalog)
     findings += _flag_line_findings(catalog)
     return findings
+
+
+def _language_hint(language: str, expected: str) -> str:
+    """What to do about a Language header that is not the folder's locale. Another
+    script of the language (sr@latin in sr/, which is Serbian in Cyrillic; pa_PK in pa/,
+    Gurmukhi) is more often a file in the wrong folder than a wrong header: the build
+    of that folder's locale would print Latin letters for Cyrillic readers."""
+    theirs, ours = tag_script(language), tag_script(expected)
+    fix = f"set the Language header to {expected}"
+    if not theirs or not ours or theirs == ours:
+        return fix
+    tag = written_tag(language)
+    names = cldr_locale("en")
+    theirs, ours = (names.scripts.get(s, s) if names else s for s in (theirs, ours))
+    return (
+        f"{language} is written in {theirs} letters, {expected} in {ours}: if the "
+        f"translations are in {theirs}, move the file to locales/{tag}/LC_MESSAGES/ "
+        f"(`msc-leaflet i18n init {tag}` starts the others); if they are in {ours}, {fix}"
+    )
 
 
 def _entry_problems(
