@@ -314,6 +314,40 @@ def test_a_sticky_no_wrap_line_is_obeyed_as_msgmerge_obeys_no_wrap(
     assert format_po(again) == ours  # a second update changes nothing
 
 
+@needs_gnu
+@pytest.mark.parametrize(
+    ("line", "obeyed"),
+    [
+        ("#= no-wrap", True),
+        ("#=   no-wrap  ", True),
+        ("#= python-brace-format, no-wrap", True),
+        ("#=no-wrap,python-format", True),
+        ("#= no-wrapping", False),  # no such flag
+        ("# no-wrap", False),  # a translator's comment, not a flag line
+    ],
+)
+def test_no_wrap_is_read_among_a_sticky_line_s_flags(
+    tmp_path: Path, line: str, obeyed: bool
+) -> None:
+    """A changed text in a catalog msgcat wrapped at 79: written on one line when the
+    entry's ``#=`` line holds the flag no-wrap among others, as GNU reads a flag line
+    (words between commas and blanks), wrapped when it does not."""
+    (tmp_path / "old.po").write_text(OLD, encoding="utf-8")
+    run(MSGCAT or "", "-o", "saved.po", "old.po", cwd=tmp_path)
+    saved = (
+        (tmp_path / "saved.po")
+        .read_text("utf-8")
+        .replace("#: leaflets/a.yaml:20", f"{line}\n#: leaflets/a.yaml:20", 1)
+    )
+    catalog = read_po_text(saved, tmp_path / "sticky.po")
+    assert catalog.wrapped
+    template = read_po_text(TEMPLATE, tmp_path / "new.pot")
+    ours = format_po(translation(template, "th", catalog))
+    changed = WARN.replace("at once", "straight away")
+    assert (f'msgid "{changed}"' in ours) == obeyed
+    assert f"{line}\n#: leaflets/a.yaml:20" in ours  # kept as it was written
+
+
 def read_po_text(text: str, path: Path) -> Catalog:
     """``text`` written to ``path`` and read back, as update reads a template."""
     path.write_text(text, encoding="utf-8")
