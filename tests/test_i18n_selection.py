@@ -161,3 +161,34 @@ def test_a_selection_the_project_lacks_is_refused_before_any_write(
     code, output = invoke("i18n", command, *args, "-p", str(root))
     assert code == 1 and message in output and "Traceback" not in output, output
     assert not _changed(before, root)
+
+
+@pytest.mark.parametrize("command", ["stats", "check", "update", "compile"])
+def test_a_leaflet_a_language_does_not_translate_yet_is_refused_not_shown_as_done(
+    tmp_path: Path, command: str
+) -> None:
+    """Vietnamese has only the page's words (ui.po): ``compile what-msc-can-do -l vi``
+    printed nothing, stats an empty table, exit 0, which reads as "all done"."""
+    root = copy_bundled(tmp_path)
+    before = _snapshot(root)
+    code, output = invoke("i18n", command, "what-msc-can-do", "-l", "vi", "-p", str(root))
+    assert code == 1 and "Traceback" not in output, output
+    assert "no catalog of what-msc-can-do in vi: vi translates none of the leaflets yet" in output
+    assert "msc-leaflet i18n init vi" in output and "translated into: th" in output
+    assert not _changed(before, root)
+
+
+def test_update_of_a_catalog_not_made_yet_makes_it(tmp_path: Path) -> None:
+    """What update would make is no empty selection: the ui.po of a locale that lost
+    it, and the catalog of a leaflet new since the last update, in a language that
+    translates leaflets."""
+    root = copy_bundled(tmp_path)
+    ui = root / "locales/th/LC_MESSAGES/ui.po"
+    ui.unlink()
+    source = (root / "leaflets/what-msc-can-do.yaml").read_text("utf-8")
+    new = source.replace("id: what-msc-can-do", "id: what-msc-cannot-do", 1)
+    (root / "leaflets/what-msc-cannot-do.yaml").write_text(new, "utf-8")
+    for domain in ("ui", "what-msc-cannot-do"):
+        code, output = invoke("i18n", "update", domain, "-l", "th", "-p", str(root))
+        assert code == 0 and "created" in output, output
+    assert ui.is_file() and (root / "locales/th/LC_MESSAGES/what-msc-cannot-do.po").is_file()

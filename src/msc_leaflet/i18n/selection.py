@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import LeafletError, Location
 from ..project import Project
-from .catalog import UI_DOMAIN, locale_folders
+from .catalog import UI_DOMAIN, leaflet_locales, locale_folders, po_path
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,10 @@ def select_catalogs(
             if leaflet_id != UI_DOMAIN:
                 project.leaflet_path(leaflet_id)  # refuses an unknown id, naming the nearest
         domains = frozenset(leaflet_ids)
-    if not locales:
-        return CatalogSelection(domains)
     known = locale_folders(project)[0]
+    if not locales:
+        _refuse_nothing(project, domains, known, known)
+        return CatalogSelection(domains)
     chosen = []
     for value in locales:
         locale = project.locale(value)
@@ -60,4 +61,30 @@ def select_catalogs(
                 f"this project translates into: {', '.join(known) or 'nothing yet'}",
             )
         chosen.append(locale)
+    _refuse_nothing(project, domains, chosen, known)
     return CatalogSelection(domains, tuple(dict.fromkeys(chosen)))
+
+
+def _refuse_nothing(
+    project: Project, domains: frozenset[str] | None, locales: list[str], known: list[str]
+) -> None:
+    """Refuse leaflet ids that name no catalog of the locales chosen, and that `i18n
+    update` would make none of: ``compile what-msc-can-do -l vi``, where Vietnamese has
+    only the page's words, printed an empty table (stats) or nothing at all (compile,
+    check, update), exit 0, which reads as "all done". A leaflet new since the last
+    update, in a language that translates leaflets, is no such case: update makes its
+    catalog."""
+    if domains is None or not locales:
+        return
+    if any(po_path(project, locale, d).is_file() for locale in locales for d in domains):
+        return
+    if UI_DOMAIN in domains or leaflet_locales(project, locales):
+        return  # update makes every catalog locale's ui.po, and a new leaflet's .po
+    ids, where = ", ".join(sorted(domains)), ", ".join(locales)
+    translating = ", ".join(leaflet_locales(project, known)) or "none yet"
+    raise LeafletError(
+        Location(project.locales_dir),
+        f"no catalog of {ids} in {where}: {where} translates none of the leaflets yet",
+        f"`msc-leaflet i18n init {locales[0]}` starts the leaflets' catalogs of "
+        f"{locales[0]}; the leaflets are translated into: {translating}",
+    )
