@@ -46,10 +46,12 @@ def select_catalogs(
             if leaflet_id != UI_DOMAIN:
                 project.leaflet_path(leaflet_id)  # refuses an unknown id, naming the nearest
         domains = frozenset(leaflet_ids)
-    known = locale_folders(project)[0]
     if not locales:
-        _refuse_nothing(project, domains, known, known)
+        if domains is not None:  # the folders are listed only when a leaflet is named
+            known = locale_folders(project)[0]
+            _refuse_nothing(project, domains, known, known)
         return CatalogSelection(domains)
+    known = locale_folders(project)[0]
     chosen = []
     for value in locales:
         locale = project.locale(value)
