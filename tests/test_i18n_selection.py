@@ -192,3 +192,58 @@ def test_update_of_a_catalog_not_made_yet_makes_it(tmp_path: Path) -> None:
         code, output = invoke("i18n", "update", domain, "-l", "th", "-p", str(root))
         assert code == 0 and "created" in output, output
     assert ui.is_file() and (root / "locales/th/LC_MESSAGES/what-msc-cannot-do.po").is_file()
+
+
+def test_one_leaflet_s_update_and_compile_keep_all_a_lokalize_catalog_holds(
+    tmp_path: Path,
+) -> None:
+    """A catalog Lokalize saved on Windows (CRLF, a byte-order mark, its generator in the
+    header), with a translator's comment, a ``#=`` line and an obsolete entry that keeps
+    its earlier text (``#~|``), through ``update infusion-safety -l th`` after the title
+    changed, then ``compile``: every translation, comment and line of it is still in
+    the file, its line ends are CRLF, msgfmt accepts it, and the .mo gives gettext what
+    msgfmt's gives it."""
+    import gettext
+    import io
+
+    root = copy_bundled(tmp_path)
+    po = root / "locales/th/LC_MESSAGES/infusion-safety.po"
+    text = po.read_text("utf-8")
+    text = text.replace(
+        '"Content-Transfer-Encoding: 8bit\\n"\n',
+        '"Content-Transfer-Encoding: 8bit\\n"\n"X-Generator: Lokalize 23.08.5\\n"\n',
+        1,
+    )
+    first = text.index("\n\n") + 2
+    kept = ["# ตรวจแล้ว: คุณมาลี", "#= no-wrap"]
+    text = text[:first] + "\n".join(kept) + "\n" + text[first:]
+    obsolete = (
+        '\n#, fuzzy\n#~| msgid "A sentence the author removed."\n#~ msgctxt "removed"\n'
+        '#~ msgid "A sentence the author removed, edited."\n#~ msgstr "ประโยคที่ผู้เขียนนำออก"\n'
+    )
+    text = text.rstrip("\n") + "\n" + obsolete
+    po.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    old = read_po(po)
+    _retitle(root, "infusion-safety", "Safety of MSC infusions", "Safety of MSC drips")
+    code, output = invoke("i18n", "update", "infusion-safety", "-l", "th", "-p", str(root))
+    assert code == 0, output
+    data = po.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and data.count(b"\n") == data.count(b"\r\n")
+    written = data.decode("utf-8")
+    for line in [
+        *kept,
+        "X-Generator: Lokalize 23.08.5",
+        '#~| msgid "A sentence the author removed."',
+    ]:
+        assert line in written
+    new = read_po(po)
+    translations = {form for entry in new.entries for form in entry.forms if form}
+    assert {form for entry in old.entries for form in entry.forms if form} <= translations
+    if not MSGFMT:
+        return
+    subprocess.run([MSGFMT, "--check", "-o", str(tmp_path / "gnu.mo"), str(po)], check=True)
+    code, output = invoke("i18n", "compile", "infusion-safety", "-l", "th", "-p", str(root))
+    assert code == 0, output
+    ours = gettext.GNUTranslations(io.BytesIO(po.with_suffix(".mo").read_bytes()))
+    gnu = gettext.GNUTranslations(io.BytesIO((tmp_path / "gnu.mo").read_bytes()))
+    assert ours._catalog == gnu._catalog  # type: ignore[attr-defined]
