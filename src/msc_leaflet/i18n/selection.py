@@ -1,10 +1,11 @@
-"""Which catalogs a translator's command looks at: ``i18n stats what-msc-can-do -l vi``.
+"""Which catalogs a translator's command looks at: ``i18n stats what-msc-can-do -l th``.
 
 A project with ten languages and six catalogs each lists sixty rows; the translator of
 one language wants hers. `select_catalogs` reads the leaflet ids and locales typed on
 the command line as `build` and `check` read theirs (a misspelt id or locale is refused
 with the nearest one named), so a typo never shows an empty table that reads as "all
-done". ``ui`` names the interface catalog, the page's and the desk's words.
+done". ``ui`` names the interface catalog, the page's and the desk's words. The one
+reading for ``i18n stats``, ``check``, ``update`` and ``compile``.
 """
 
 from __future__ import annotations
