@@ -2389,7 +2389,14 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, ""), questions.get(text, "")):
             yield text, plain(text.value), match, "leaflet"
-    for text in page_word_texts(ctx):
+    # A msgstr the build refuses (a hidden character, a lost citation) is not printed,
+    # but the translator fixes it: a promise in it is named with what refuses it.
+    for text in ctx.refused:
+        if text.is_reference_title or not in_language(text, ctx.leaflet.language, source):
+            continue
+        for match in _matches(ctx, text, ""):
+            yield text, plain(text.value), match, "leaflet"
+    for text in (*page_word_texts(ctx), *refused_page_word_texts(ctx)):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
     if not ctx.is_translation:
@@ -2560,6 +2567,19 @@ def page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
         return ()
     try:
         return page_words(ctx.locale, ctx.project)
+    except LeafletError:  # a broken catalog: the build refuses it, naming file and line
+        return ()
+
+
+def refused_page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
+    """The words of the leaflet's language's ``ui`` catalog the build refuses and
+    prints in English (`i18n.refused_page_words`), as their msgstrs read."""
+    try:
+        from ..i18n import refused_page_words
+    except ImportError:  # no i18n stage: the page prints its English words
+        return ()
+    try:
+        return refused_page_words(ctx.locale, ctx.project)
     except LeafletError:  # a broken catalog: the build refuses it, naming file and line
         return ()
 
