@@ -393,6 +393,9 @@ def claim_list(lang: str) -> ClaimList:
                 for form in claim.forms
             ],
             int(cues.get("slips_from", 0)),
+            [(n, form) for n, claim in enumerate(claims) for form in claim.forms],
+            int(cues.get("short_slips_from", 0)),
+            frozenset(word.casefold() for word in cues.get("not_slips", [])),
         ),
     )
 
