@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1564,13 +1565,46 @@ def _find(
     anywhere = language.claim_match == "text"
     lang = "" if anywhere else language.tag
     parts = _unspaced_parts(form, anywhere, lang)
-    if parts and parts[0] not in text:  # every match opens with it: most forms, most texts
+    # Every match opens with its first piece (where words are cut by the segmenter, a
+    # space may part that piece too: its first letter): most forms, most texts.
+    lead = parts[0] if anywhere or not lang or parts[0].isascii() else parts[0][:1]
+    if parts and lead not in text:
         return []
     return [
         (m.start(), m.end())
         for m in _unspaced_pattern(form, anywhere, lang).finditer(text)
-        if cuts is None or (m.start() in cuts and m.end() in cuts)
+        if cuts is None or (m.start() in cuts and m.end() in cuts and _one_word_apart(text, m))
     ]
+
+
+#: The most letters (marks not counted) of a claim's last piece after a space that is
+#: read as the rest of the claim even where letters of its phrase follow it: a piece
+#: of one syllable (ขาด, ຂາດ) starts a word of its phrase as readily (ขาดยา, "short of
+#: medicine"; ຂາດນັດ, "missed the appointment"), so it is the claim's only where it
+#: ends its phrase. A longer piece (ผลข้างเคียง, "side effects") is a word of its own.
+SPLIT_PIECE_LETTERS = 3
+
+
+def _one_word_apart(text: str, match: re.Match[str]) -> bool:
+    """Whether a match of a claim in Thai or Lao that holds a space (or a line break:
+    the page prints a folded YAML scalar's with one) is the claim read across it, not
+    the end of one phrase and the start of the next. Thai and Lao end a phrase with a
+    space, so "หาย ขาดยา" (recovered; short of medicine) and ອາການຫາຍ ຂາດນັດ (the
+    symptoms are gone; missed the appointment) are two phrases; "ทำให้หาย ขาด" and
+    หาย\nขาด are หายขาด (cured for good) split by a stray space or a line fold. A
+    piece after the space longer than one syllable (`SPLIT_PIECE_LETTERS`) is a word
+    of its own: "ไม่มี ผลข้างเคียงใดๆ" (no side effects whatsoever) still promises."""
+    spaces = list(_SPACE_RUN.finditer(text, match.start(), match.end()))
+    if not spaces or match.end() == len(text):
+        return True
+    after = text[match.end()]
+    if not (after.isalpha() or unicodedata.category(after).startswith("M")):
+        return True  # the piece ends its phrase
+    piece = text[spaces[-1].end() : match.end()]
+    return sum(not unicodedata.category(c).startswith("M") for c in piece) > SPLIT_PIECE_LETTERS
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 #: Letters written one by one with the same mark between them ("c u r e", "c-u-r-e",
@@ -1631,7 +1665,17 @@ def _unspaced_atoms(form: str, anywhere: bool, lang: str) -> list[str]:
     for i, piece in enumerate(_unspaced_parts(form, anywhere, lang)):
         if i:
             atoms.append(r"\s*")
-        atoms += map(re.escape, piece)
+        if lang and not piece.isascii():
+            # A space or line break inside one of the segmenter's words (หาย ขาด for
+            # หายขาด), before any letter but a mark: `_one_word_apart` judges it.
+            atoms += [
+                re.escape(c)
+                if k == 0 or unicodedata.category(c).startswith("M")
+                else rf"\s*{re.escape(c)}"
+                for k, c in enumerate(piece)
+            ]
+        else:
+            atoms += map(re.escape, piece)
     return atoms
 
 
