@@ -59,8 +59,6 @@ def test_a_space_inside_a_thai_or_lao_claim_word_does_not_hide_it(
         ("ไม่ได้ทำให้หาย ขาด", "th"),  # does not cure: a denial, split or not
         ("เซลล์ไม่ได้ทำให้หาย\nขาด", "th"),
         ("ເຊວບໍ່ໄດ້ເຮັດໃຫ້ຫາຍ ຂາດ", "lo"),
-        ("កោសិកាដើមមិនធ្វើឱ្យជា\u200bសះស្បើយទេ។", "km"),  # does not heal
-        ("ဒူးနာ မ\u200bပျောက်ကင်းစေနိုင်ပါ။", "my"),  # cannot cure knee pain
     ],
 )
 def test_a_space_between_two_phrases_or_a_denial_is_no_promise(sentence: str, lang: str) -> None:
@@ -70,7 +68,6 @@ def test_a_space_between_two_phrases_or_a_denial_is_no_promise(sentence: str, la
 @pytest.mark.parametrize(
     ("sentence", "lang"),
     [
-        ("កោសិកាដើមធ្វើឱ្យជា\u200bសះស្បើយ។", "km"),  # heals: a warning, as "heal" is
         ("កោសិកាដើមធ្វើឱ្យជា\u200bសះស្បើយទាំងស្រុង។", "km"),  # cured completely
         ("កោសិកាដើមធ្វើឱ្យជា សះស្បើយទាំងស្រុង។", "km"),
         ("កោសិកាដើមធ្វើឱ្យជា\nសះស្បើយទាំងស្រុង។", "km"),
