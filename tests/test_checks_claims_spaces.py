@@ -59,6 +59,9 @@ def test_a_space_inside_a_thai_or_lao_claim_word_does_not_hide_it(
         ("ไม่ได้ทำให้หาย ขาด", "th"),  # does not cure: a denial, split or not
         ("เซลล์ไม่ได้ทำให้หาย\nขาด", "th"),
         ("ເຊວບໍ່ໄດ້ເຮັດໃຫ້ຫາຍ ຂາດ", "lo"),
+        ("ဒူးနာ မ\u200bပျောက်ကင်းစေနိုင်ပါ။", "my"),  # cannot cure knee pain
+        ("កោសិកាដើមមិនធ្វើឱ្យជា\u200bសះស្បើយទាំងស្រុងទេ។", "km"),  # do not cure completely
+        ("អ្នកនឹងជា\u200bសះស្បើយពីផលរំខាននេះក្នុងពីរបីថ្ងៃ។", "km"),  # you will recover from it
     ],
 )
 def test_a_space_between_two_phrases_or_a_denial_is_no_promise(sentence: str, lang: str) -> None:
