@@ -50,6 +50,16 @@ DISGUISED = [
     ("en", "MSCs hea\u04cf your joints.", "heal"),  # Cyrillic small palochka: a stroke
     ("en", "A mirac\u01c0e therapy.", "miracle"),  # the click letter ǀ: a stroke
     ("en", "Results guara\u03b7teed.", "guaranteed"),  # Greek eta for n
+    # Cyrillic о and а that carry a Vietnamese tone (a combining mark): read as the
+    # composed letter the list holds ("hoàn toàn", "trẻ hóa", "an toàn 100%")
+    (
+        "vi",
+        "Tế bào gốc chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n bệnh.",
+        "chữa khỏi hoàn toàn",
+    ),
+    ("vi", "Tế bào gốc giúp trẻ h\u043e\u0301a làn da.", "trẻ hóa"),
+    ("vi", "Liệu pháp \u0430n to\u0430\u0300n 100%.", "an toàn 100%"),
+    ("en", "Our cells qur\u0435 arthritis.", "qure"),  # a slip of "cure", a Cyrillic е
 ]
 
 

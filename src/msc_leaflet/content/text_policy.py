@@ -878,7 +878,9 @@ def visible(text: str) -> str:
     if _THAI_LETTER.search(text) and _LAO_LETTER.search(text):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     if _mixed(text):
-        text = _WORD.sub(lambda m: _latin_skeleton(m.group()), text)
+        # Composed again: a look-alike that carries a tone ("hоа̀n" with a Cyrillic а
+        # and a combining grave) is the Vietnamese "hoàn" a search and the lists hold.
+        text = unicodedata.normalize("NFC", _WORD.sub(lambda m: _latin_skeleton(m.group()), text))
     return read_zeros(read_bars(text))
 
 
