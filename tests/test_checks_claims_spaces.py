@@ -31,6 +31,10 @@ def asserted(sentence: str, lang: str) -> list[str]:
         ("เซลล์ต้นกำเนิดทำให้หาย ขาด", "th", "หาย ขาด"),  # stem cells cure for good
         ("เซลล์ต้นกำเนิดทำให้หาย\nขาด", "th", "หาย ขาด"),  # a line break
         ("เซลล์ทำให้หาย ขาด ได้ 100%", "th", "หาย ขาด"),
+        # … or a word that goes on from a claim (`split_tails`): can, at all, already
+        ("เซลล์ทำให้หาย ขาดได้", "th", "หาย ขาด"),
+        ("โรคเบาหวานหาย ขาดเลย", "th", "หาย ขาด"),
+        ("ເຊວເຮັດໃຫ້ຫາຍ ຂາດໄດ້", "lo", "ຫາຍ ຂາດ"),
         ("เซลล์ทำให้หาย ขาด", "th", "หาย ขาด"),  # a no-break space
         ("เซลล์ทำให้หาย \u200bขาด", "th", "หาย ขาด"),  # a space and a break hint
         ("ເຊວຕົ້ນກຳເນີດເຮັດໃຫ້ຫາຍ ຂາດ", "lo", "ຫາຍ ຂາດ"),
@@ -57,6 +61,7 @@ def test_a_space_inside_a_thai_or_lao_claim_word_does_not_hide_it(
         ("ອາການຫາຍ ຂາດນັດ", "lo"),
         ("ຫາຍ ຂາດຢາ", "lo"),
         ("ไม่ได้ทำให้หาย ขาด", "th"),  # does not cure: a denial, split or not
+        ("เซลล์ทำให้หาย ขาดได้ยาก", "th"),  # hard to cure completely
         ("เซลล์ไม่ได้ทำให้หาย\nขาด", "th"),
         ("ເຊວບໍ່ໄດ້ເຮັດໃຫ້ຫາຍ ຂາດ", "lo"),
         ("ဒူးနာ မ\u200bပျောက်ကင်းစေနိုင်ပါ။", "my"),  # cannot cure knee pain

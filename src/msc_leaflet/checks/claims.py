@@ -215,6 +215,8 @@ class ClaimList:
     # the question with none of them speaks of the disease asked (`_dropped_name`)
     slips: tuple[tuple[str, int], ...] = ()  # a long claim word's misspellings
     # ("regenrate") and the index of the claim they are read as (`checks.slips`)
+    split_tails: tuple[str, ...] = ()  # what may follow a claim word split by a space
+    # in its phrase, where spaces end phrases: หาย ขาดได้, หาย ขาดเลย (`_one_word_apart`)
 
     @cached_property
     def slip_claims(self) -> dict[str, int]:
@@ -398,6 +400,7 @@ def claim_list(lang: str) -> ClaimList:
             int(cues.get("short_slips_from", 0)),
             frozenset(word.casefold() for word in cues.get("not_slips", [])),
         ),
+        split_tails=spelled(cues.get("split_tails", [])),
     )
 
 
@@ -1124,7 +1127,7 @@ def _occurrences(
     for claim in claims.claims:
         if claim.parts:
             hits.extend((claim, s, e) for s, e in _together(spelled, claim, claims, cuts))
-        found = _find_forms(spelled, claim.forms, language, cuts)
+        found = _find_forms(spelled, claim.forms, language, cuts, claims.split_tails)
         if found:
             covered = _unless(spelled, claim, language, cuts)
             hits.extend((claim, s, e) for s, e in found if not covered.holds(s, e))
@@ -1524,7 +1527,11 @@ def _denial_starts(
 
 
 def _find_forms(
-    text: str, forms: tuple[str, ...], language: LanguageProfile, cuts: set[int] | None
+    text: str,
+    forms: tuple[str, ...],
+    language: LanguageProfile,
+    cuts: set[int] | None,
+    tails: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
     """Where each of ``forms`` occurs (`_find`), form by form in their order. Every
     text is read for every form of every claim (some thousand a list); most texts
@@ -1532,7 +1539,7 @@ def _find_forms(
     at a fraction of the cost of one a form."""
     if not forms or not _may_hold(text, forms, language):
         return []
-    return [span for form in forms for span in _find(text, form, language, cuts)]
+    return [span for form in forms for span in _find(text, form, language, cuts, tails)]
 
 
 def _may_hold(text: str, forms: tuple[str, ...], language: LanguageProfile) -> bool:
@@ -1555,10 +1562,15 @@ def _spaced_any(forms: tuple[str, ...], lang: str) -> re.Pattern[str]:
 
 
 def _find(
-    text: str, form: str, language: LanguageProfile, cuts: set[int] | None
+    text: str,
+    form: str,
+    language: LanguageProfile,
+    cuts: set[int] | None,
+    tails: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
-    (``cuts`` None in an unspaced language) anywhere."""
+    (``cuts`` None in an unspaced language) anywhere; split by a space, where a word of
+    ``tails`` may follow it (`_one_word_apart`)."""
     if language.word_spaces:
         found = [(m.start(), m.end()) for m in _spaced_pattern(form, language.tag).finditer(text)]
         return found + _spelled_out_find(text, form) if _spelled_out(text) else found
@@ -1573,7 +1585,8 @@ def _find(
     return [
         (m.start(), m.end())
         for m in _unspaced_pattern(form, anywhere, lang).finditer(text)
-        if cuts is None or (m.start() in cuts and m.end() in cuts and _one_word_apart(text, m))
+        if cuts is None
+        or (m.start() in cuts and m.end() in cuts and _one_word_apart(text, m, tails, cuts))
     ]
 
 
@@ -1585,7 +1598,9 @@ def _find(
 SPLIT_PIECE_LETTERS = 3
 
 
-def _one_word_apart(text: str, match: re.Match[str]) -> bool:
+def _one_word_apart(
+    text: str, match: re.Match[str], tails: tuple[str, ...] = (), cuts: set[int] | None = None
+) -> bool:
     """Whether a match of a claim in Thai or Lao that holds a space (or a line break:
     the page prints a folded YAML scalar's with one) is the claim read across it, not
     the end of one phrase and the start of the next. Thai and Lao end a phrase with a
@@ -1593,14 +1608,19 @@ def _one_word_apart(text: str, match: re.Match[str]) -> bool:
     symptoms are gone; missed the appointment) are two phrases; "ทำให้หาย ขาด" and
     หาย\nขาด are หายขาด (cured for good) split by a stray space or a line fold. A
     piece after the space longer than one syllable (`SPLIT_PIECE_LETTERS`) is a word
-    of its own: "ไม่มี ผลข้างเคียงใดๆ" (no side effects whatsoever) still promises."""
+    of its own: "ไม่มี ผลข้างเคียงใดๆ" (no side effects whatsoever) still promises,
+    and so does a piece followed by one of ``tails``, a word on the segmenter's
+    ``cuts`` that goes on from a claim and starts none ("หาย ขาดได้", "หาย ขาดเลย")."""
     spaces = list(_SPACE_RUN.finditer(text, match.start(), match.end()))
     if not spaces or match.end() == len(text):
         return True
     after = text[match.end()]
     if not (after.isalpha() or unicodedata.category(after).startswith("M")):
         return True  # the piece ends its phrase
-    piece = text[spaces[-1].end() : match.end()]
+    end = match.end()
+    if any(text.startswith(tail, end) and end + len(tail) in (cuts or ()) for tail in tails):
+        return True
+    piece = text[spaces[-1].end() : end]
     return sum(not unicodedata.category(c).startswith("M") for c in piece) > SPLIT_PIECE_LETTERS
 
 
