@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from msc_leaflet.checks import CheckConfig, run_checks
 from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
 from msc_leaflet.checks.text import plain
 from msc_leaflet.content.text_policy import hidden_in_words, visible
-from test_checks import CLEAN, findings_for, leaflet, translated_context
+from msc_leaflet.project import Project
+from test_checks import CLEAN, TODAY, findings_for, leaflet, translated_context
 
 #: (language, sentence as typed, the words of the claim as printed)
 DISGUISED = [
@@ -140,3 +142,20 @@ def test_a_promise_in_another_script_s_letters_stands_where_it_is_typed(
     root = make_project({"sample": leaflet(blocks)})
     found = findings_for(root, "CLAIM001")
     assert [f.split(" (")[0] for f in found] == [f"20:26: error: risky claim “{printed}”"], found
+
+
+def test_a_look_alike_with_a_tone_mark_stands_where_it_is_typed(
+    make_project: Callable[..., Path],
+) -> None:
+    """The claim read "hoàn toàn" from a Cyrillic а and a combining grave, and stood at
+    its line alone: the file holds no composed à to point at."""
+    typed = "Tế bào gốc chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n bệnh khớp."
+    blocks = CLEAN + f"- paragraph: {typed}\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks).replace("language: en", "language: vi")})
+    found = [
+        f"{f.location.line}:{f.location.column}: {f.message}"
+        for f in run_checks(Project.at(root), config=CheckConfig(today=TODAY))
+        if getattr(f, "code", "") == "CLAIM001"
+    ]
+    column = len("  - paragraph: ") + typed.index("chữa") + 1
+    assert found == [f"20:{column}: risky claim “chữa khỏi hoàn toàn”"], found
