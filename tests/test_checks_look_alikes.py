@@ -159,3 +159,13 @@ def test_a_look_alike_with_a_tone_mark_stands_where_it_is_typed(
     ]
     column = len("  - paragraph: ") + typed.index("chữa") + 1
     assert found == [f"20:{column}: risky claim “chữa khỏi hoàn toàn”"], found
+
+
+def test_the_reviewer_is_shown_a_look_alike_word_whole_with_its_tone() -> None:
+    """TEXT001 named “hоа” and left the n after the tone mark out."""
+    typed = "chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n"
+    described = [description for _, description in hidden_in_words(typed)]
+    assert described == [
+        "“h\u043e\u0430\u0300n” mixes Latin and Cyrillic letters",
+        "“t\u043e\u0430\u0300n” mixes Latin and Cyrillic letters",
+    ], described
