@@ -4960,3 +4960,65 @@ def test_a_chinese_text_in_traditional_characters_is_read_as_the_list_is(
     # 關節 for the list's 治愈 and 关节: the promise printed and matched nothing
     # (`same-letters` of zh_Hans in data/languages.yaml).
     assert_judged(sentence, "zh_Hans", promise)
+
+
+@pytest.mark.parametrize(
+    ("locale", "msgstr", "claim"),
+    [
+        ("th", "เซลล์ต้นกำเนิดรักษาเบาหวาน\u202eให้หายขาดได้", "หายขาด"),  # a bidi override
+        ("th", "เซลล์ต้นกำเนิดรักษาเบาหวานให้หายขาดได้\ufeff", "หายขาด"),  # a BOM pasted in
+        ("vi", "Tế bào gốc\u200e chữa khỏi hoàn toàn bệnh tiểu đường.", "chữa khỏi hoàn toàn"),
+        ("ja", "幹細胞は糖尿病を\u202a完治させます。", "完治"),  # a bidi embedding
+    ],
+)
+def test_a_claim_in_a_refused_msgstr_is_named_with_what_refuses_it(
+    tmp_path: Path, locale: str, msgstr: str, claim: str
+) -> None:
+    """A msgstr the build refuses for a hidden character prints its source text, so no
+    check read it: the translator removed the character, and only then learnt the
+    sentence promised a cure. `i18n check` names both at once, at the msgstr, and
+    `check` fails on the promise too."""
+    from i18n_support import copy_bundled, invoke, msgstr_line, set_msgstr
+
+    root = copy_bundled(tmp_path)
+    po = root / "locales" / locale / "LC_MESSAGES" / "what-msc-can-do.po"
+    if not po.is_file():
+        assert invoke("i18n", "init", locale, "-q", "--project", str(root))[0] == 0
+    set_msgstr(po, "subtitle", msgstr)
+    line = msgstr_line(po, "subtitle")
+
+    code, output = invoke("i18n", "check", "--project", str(root))
+
+    assert code == 1, output
+    rows = [row for row in output.splitlines() if f"{po.name}:{line}:" in row.split(" ")[0]]
+    codes = [row.split(": error: ")[1].split(":")[0] for row in rows]
+    assert codes == ["I18N013", "CLAIM001"], output
+    assert f"risky claim “{claim}”" in rows[1]
+    code, checked = invoke("check", "-l", locale, "what-msc-can-do", "--project", str(root))
+    assert code == 1 and f"CLAIM001: [{locale}] risky claim “{claim}”" in checked, checked
+    assert "Traceback" not in output + checked
+
+
+def test_a_claim_in_a_refused_page_word_is_named_with_what_refuses_it(tmp_path: Path) -> None:
+    """The same for a word the page prints itself (ui.po), refused and printed in English."""
+    from i18n_support import copy_bundled, invoke, msgstr_line, set_msgstr
+
+    root = copy_bundled(tmp_path)
+    ui = root / "locales" / "th" / "LC_MESSAGES" / "ui.po"
+    set_msgstr(ui, "contact", "ติดต่อเรา รักษา\u202eหายขาด")
+    line = msgstr_line(ui, "contact")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    rows = [row for row in output.splitlines() if f"ui.po:{line}:" in row.split(" ")[0]]
+    assert code == 1 and len(rows) == 2, output
+    assert "I18N013" in rows[0] and "CLAIM001: [th] risky claim “หายขาด”" in rows[1], output
+
+
+def test_a_refused_msgstr_that_promises_nothing_adds_no_claim(tmp_path: Path) -> None:
+    from i18n_support import copy_bundled, invoke, set_msgstr
+
+    root = copy_bundled(tmp_path)
+    po = root / "locales" / "th" / "LC_MESSAGES" / "what-msc-can-do.po"
+    # cannot cure diabetes completely: a denial, refused for its bidi override
+    set_msgstr(po, "subtitle", "เซลล์ต้นกำเนิดยังรักษาโรคเบาหวาน\u202eให้หายขาดไม่ได้")
+    code, output = invoke("i18n", "check", "--project", str(root))
+    assert code == 1 and "I18N013" in output and "CLAIM" not in output, output

@@ -186,3 +186,85 @@ def test_a_hindi_msgstr_names_its_promise_at_file_line_and_column(
     checked = CliRunner().invoke(app, ["check", "-p", str(project), "-l", "hi"])
     assert where in " ".join(checked.output.split())  # the hint names the msgstr
     assert f"risky claim “{claim}”" in result.output and where in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # Side effects denied, as "no side effects" is in English: its own नहीं is
+        # part of the promise.
+        ("इस इलाज का कोई साइड इफेक्ट नहीं है।", "कोई साइड इफेक्ट नहीं"),
+        ("इस इलाज का कोई साइड इफ़ेक्ट नहीं है।", "कोई साइड इफ़ेक्ट नहीं"),  # with the nukta
+        ("इस इलाज का कोई दुष्प्रभाव नहीं है।", "कोई दुष्प्रभाव नहीं"),
+        ("बिना किसी साइड इफेक्ट के घुटने का इलाज।", "बिना किसी साइड इफेक्ट"),
+        ("यह इलाज बिल्कुल सुरक्षित है।", "बिल्कुल सुरक्षित"),  # absolutely safe
+        ("यह इलाज बिलकुल सुरक्षित है।", "बिलकुल सुरक्षित"),  # its other spelling
+        ("यह इलाज एकदम सुरक्षित है।", "एकदम सुरक्षित"),
+        # Ageing stopped or turned back, youth brought back
+        ("हमारी स्टेम सेल बुढ़ापा रोकती हैं।", "बुढ़ापा रोकती"),
+        ("स्टेम सेल से बुढ़ापा रोकना अब संभव है।", "बुढ़ापा रोकना"),
+        ("हमारी कोशिकाएँ बुढ़ापे को रोकती हैं।", "बुढ़ापे को रोकती"),
+        ("हमारा इलाज जवानी लौटाता है।", "जवानी लौटाता"),
+        ("स्टेम सेल से जवानी लौटाना अब आसान है।", "जवानी लौटाना"),
+        ("एक इंजेक्शन से फिर से जवान बनें।", "फिर से जवान"),
+        # Proof as the product's own
+        ("यह इलाज वैज्ञानिक रूप से सिद्ध है।", "वैज्ञानिक रूप से सिद्ध"),
+        ("यह इलाज चिकित्सकीय रूप से प्रमाणित है।", "चिकित्सकीय रूप से प्रमाणित"),
+        # Hinglish, in Latin letters
+        ("Stem cell se pura ilaaj milega.", "pura ilaaj"),
+        ("Ghutne ke dard ka poora ilaj.", "poora ilaj"),
+        ("Koi side effect nahi.", "Koi side effect nahi"),
+        ("Diabetes jad se khatam.", "jad se khatam"),
+    ],
+)
+def test_the_hindi_list_holds_what_the_english_one_does(sentence: str, words: str) -> None:
+    """Hindi had no entry for side effects denied, youth restored, "proven" or the
+    Hinglish an Indian clinic advertises in: each passed `check`."""
+    found = [(seen, excused) for seen, excused, _ in judged(sentence, "hi")]
+    assert (words, False) in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "यह इलाज बिल्कुल सुरक्षित नहीं है।",  # not absolutely safe
+        "यह दावा कि कोई साइड इफेक्ट नहीं है, भ्रामक है।",  # the claim … is misleading
+        "कुछ क्लिनिक कहते हैं कि इलाज बिल्कुल सुरक्षित है। यह सच नहीं है।",
+        "स्टेम सेल बुढ़ापा नहीं रोकतीं।",  # do not stop ageing
+        "बुढ़ापा रोकना संभव नहीं है।",  # stopping ageing is not possible
+        "यह इलाज वैज्ञानिक रूप से सिद्ध नहीं है।",  # not scientifically proven
+        "यह साबित नहीं हुआ है कि स्टेम सेल काम करती हैं।",  # it is not proven that …
+        "Stem cell se pura ilaaj nahi hota.",  # there is no complete cure
+    ],
+)
+def test_a_new_hindi_claim_denied_is_no_promise(sentence: str) -> None:
+    """Denied, warned of or reported and then denied: found and excused, or (a negation
+    between its parts: बुढ़ापा नहीं रोकतीं) no claim at all."""
+    assert all(excused for _, excused, _ in judged(sentence, "hi")), judged(sentence, "hi")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "अधिकतर लोगों को कोई गंभीर साइड इफेक्ट नहीं होता।",  # no *serious* side effect
+        "साइड इफेक्ट आमतौर पर हल्के होते हैं।",  # side effects are usually mild
+        "बुढ़ापे में जोड़ों का दर्द आम है।",  # joint pain is common in old age
+        "जवान लोगों में भी गठिया हो सकता है।",  # young people get arthritis too
+        "उम्र बढ़ने के साथ उपास्थि पतली होती है।",  # cartilage thins with age
+        "Apna pura ilaaj karayein.",  # complete your course of treatment
+        "Doctor se side effect ke baare mein poochhein.",  # ask the doctor about them
+    ],
+)
+def test_ordinary_hindi_with_the_new_claims_words_is_no_claim(sentence: str) -> None:
+    assert_judged(sentence, "hi", None)
+
+
+def test_hinglish_in_a_hindi_leaflet_is_read_by_both_lists(
+    make_project: Callable[..., Path],
+) -> None:
+    """An English word in Hinglish is read by the English list ("guaranteed cure"),
+    the Hindi words in Latin letters by the Hindi one ("pura ilaaj")."""
+    text = _hindi_leaflet("Guaranteed cure! Stem cell se pura ilaaj milega.")
+    rows = _claim_rows(make_project({"sample": text}))
+    found = {row.split("risky claim ", 1)[1] for row in rows}
+    assert {"“Guaranteed”", "“cure”", "“pura ilaaj”"} <= found, rows

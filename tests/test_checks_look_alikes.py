@@ -20,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from msc_leaflet.checks import CheckConfig, run_checks
 from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
 from msc_leaflet.checks.text import plain
 from msc_leaflet.content.text_policy import hidden_in_words, visible
-from test_checks import CLEAN, findings_for, leaflet, translated_context
+from msc_leaflet.project import Project
+from test_checks import CLEAN, TODAY, findings_for, leaflet, translated_context
 
 #: (language, sentence as typed, the words of the claim as printed)
 DISGUISED = [
@@ -50,6 +52,16 @@ DISGUISED = [
     ("en", "MSCs hea\u04cf your joints.", "heal"),  # Cyrillic small palochka: a stroke
     ("en", "A mirac\u01c0e therapy.", "miracle"),  # the click letter ǀ: a stroke
     ("en", "Results guara\u03b7teed.", "guaranteed"),  # Greek eta for n
+    # Cyrillic о and а that carry a Vietnamese tone (a combining mark): read as the
+    # composed letter the list holds ("hoàn toàn", "trẻ hóa", "an toàn 100%")
+    (
+        "vi",
+        "Tế bào gốc chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n bệnh.",
+        "chữa khỏi hoàn toàn",
+    ),
+    ("vi", "Tế bào gốc giúp trẻ h\u043e\u0301a làn da.", "trẻ hóa"),
+    ("vi", "Liệu pháp \u0430n to\u0430\u0300n 100%.", "an toàn 100%"),
+    ("en", "Our cells qur\u0435 arthritis.", "qure"),  # a slip of "cure", a Cyrillic е
 ]
 
 
@@ -130,3 +142,30 @@ def test_a_promise_in_another_script_s_letters_stands_where_it_is_typed(
     root = make_project({"sample": leaflet(blocks)})
     found = findings_for(root, "CLAIM001")
     assert [f.split(" (")[0] for f in found] == [f"20:26: error: risky claim “{printed}”"], found
+
+
+def test_a_look_alike_with_a_tone_mark_stands_where_it_is_typed(
+    make_project: Callable[..., Path],
+) -> None:
+    """The claim read "hoàn toàn" from a Cyrillic а and a combining grave, and stood at
+    its line alone: the file holds no composed à to point at."""
+    typed = "Tế bào gốc chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n bệnh khớp."
+    blocks = CLEAN + f"- paragraph: {typed}\n  id: p\n"
+    root = make_project({"sample": leaflet(blocks).replace("language: en", "language: vi")})
+    found = [
+        f"{f.location.line}:{f.location.column}: {f.message}"
+        for f in run_checks(Project.at(root), config=CheckConfig(today=TODAY))
+        if getattr(f, "code", "") == "CLAIM001"
+    ]
+    column = len("  - paragraph: ") + typed.index("chữa") + 1
+    assert found == [f"20:{column}: risky claim “chữa khỏi hoàn toàn”"], found
+
+
+def test_the_reviewer_is_shown_a_look_alike_word_whole_with_its_tone() -> None:
+    """TEXT001 named “hоа” and left the n after the tone mark out."""
+    typed = "chữa khỏi h\u043e\u0430\u0300n t\u043e\u0430\u0300n"
+    described = [description for _, description in hidden_in_words(typed)]
+    assert described == [
+        "“h\u043e\u0430\u0300n” mixes Latin and Cyrillic letters",
+        "“t\u043e\u0430\u0300n” mixes Latin and Cyrillic letters",
+    ], described

@@ -117,10 +117,39 @@ def test_a_kana_promise_in_a_japanese_leaflet_stands_where_it_is_typed(
         ("Our cells cur3 arthritis.", "cur3"),
         ("Our cells regr0w cartilage.", "regr0w"),
         ("Results guarant33d.", "guarant33d"),
+        # a short word's slips that make no other word: swapped, doubled, a hard c by ear
+        ("Our cells kure arthritis.", "kure"),
+        ("Our cells qure arthritis.", "qure"),
+        ("Our cells cuer arthritis.", "cuer"),
+        ("Our cells kured my knee.", "kured"),
+        ("Stem cells curre arthritis.", "curre"),
+        ("A mirakle therapy.", "mirakle"),  # … in a long word too
+        # look-alike letters of other scripts, read as the Latin ones they are drawn as
+        ("Our cells qur\u0435 arthritis.", "qure"),  # Cyrillic е
+        ("Our cells \u0441uer arthritis.", "cuer"),  # Cyrillic с
     ],
 )
 def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None:
     assert promises(sentence, "en") == [words]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("MSCs heall your joints.", "heall"),  # "heal", a warning: its slips are too
+        ("MSCs hael your joints.", "hael"),
+        ("Scientifically provne.", "provne"),
+        ("Our cells h\u0435all your joints.", "heall"),  # a Cyrillic е as well
+    ],
+)
+def test_a_warning_word_misspelt_is_found(sentence: str, words: str) -> None:
+    seen = plain(sentence).text
+    found = [
+        (seen[m.start : m.end], m.claim.severity)
+        for m in find_claims(sentence, claim_list("en"), None, "")
+        if not m.excused
+    ]
+    assert found == [(words, "warning")], found
 
 
 @pytest.mark.parametrize(
@@ -134,6 +163,9 @@ def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None
         "Caring for your knee after the injection.",
         "Coring a sample is part of the test.",
         "Keep your records secure.",
+        "HeLa cells are a laboratory cell line.",  # "heal" swapped is a name
+        "Some call arthritis a curse.",  # "cures" swapped is a word
+        "Pure water and a secure dressing.",
         "Regenerative medicine is a field of research.",
         "MSCs do not cur3 arthritis.",
         # words written with digits that are none of a claim's
@@ -153,10 +185,12 @@ def test_no_slip_read_as_a_claim_is_an_english_word() -> None:
     """A slip the check reads as a promise is no word of English (checked against
     hunspell's list, its stems with the common endings): "degenerate" is never read
     as "regenerate"."""
+    # A name (hunspell writes it capitalised: "Kure", a city in Japan) is no word a
+    # leaflet's sentence holds in lower case, where "kure" is "cure" spelt by ear.
     stems = {
         line.split("/")[0].casefold()
         for line in DICTIONARY.read_text("latin-1").splitlines()[1:]
-        if line
+        if line and not line[0].isupper()
     }
     endings = [("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", "")]
     endings += [("ing", "e"), ("ion", "e"), ("ly", "")]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -214,6 +215,8 @@ class ClaimList:
     # the question with none of them speaks of the disease asked (`_dropped_name`)
     slips: tuple[tuple[str, int], ...] = ()  # a long claim word's misspellings
     # ("regenrate") and the index of the claim they are read as (`checks.slips`)
+    split_tails: tuple[str, ...] = ()  # what may follow a claim word split by a space
+    # in its phrase, where spaces end phrases: หาย ขาดได้, หาย ขาดเลย (`_one_word_apart`)
 
     @cached_property
     def slip_claims(self) -> dict[str, int]:
@@ -393,7 +396,11 @@ def claim_list(lang: str) -> ClaimList:
                 for form in claim.forms
             ],
             int(cues.get("slips_from", 0)),
+            [(n, form) for n, claim in enumerate(claims) for form in claim.forms],
+            int(cues.get("short_slips_from", 0)),
+            frozenset(word.casefold() for word in cues.get("not_slips", [])),
         ),
+        split_tails=spelled(cues.get("split_tails", [])),
     )
 
 
@@ -1120,7 +1127,7 @@ def _occurrences(
     for claim in claims.claims:
         if claim.parts:
             hits.extend((claim, s, e) for s, e in _together(spelled, claim, claims, cuts))
-        found = _find_forms(spelled, claim.forms, language, cuts)
+        found = _find_forms(spelled, claim.forms, language, cuts, claims.split_tails)
         if found:
             covered = _unless(spelled, claim, language, cuts)
             hits.extend((claim, s, e) for s, e in found if not covered.holds(s, e))
@@ -1520,7 +1527,11 @@ def _denial_starts(
 
 
 def _find_forms(
-    text: str, forms: tuple[str, ...], language: LanguageProfile, cuts: set[int] | None
+    text: str,
+    forms: tuple[str, ...],
+    language: LanguageProfile,
+    cuts: set[int] | None,
+    tails: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
     """Where each of ``forms`` occurs (`_find`), form by form in their order. Every
     text is read for every form of every claim (some thousand a list); most texts
@@ -1528,7 +1539,7 @@ def _find_forms(
     at a fraction of the cost of one a form."""
     if not forms or not _may_hold(text, forms, language):
         return []
-    return [span for form in forms for span in _find(text, form, language, cuts)]
+    return [span for form in forms for span in _find(text, form, language, cuts, tails)]
 
 
 def _may_hold(text: str, forms: tuple[str, ...], language: LanguageProfile) -> bool:
@@ -1551,23 +1562,69 @@ def _spaced_any(forms: tuple[str, ...], lang: str) -> re.Pattern[str]:
 
 
 def _find(
-    text: str, form: str, language: LanguageProfile, cuts: set[int] | None
+    text: str,
+    form: str,
+    language: LanguageProfile,
+    cuts: set[int] | None,
+    tails: tuple[str, ...] = (),
 ) -> list[tuple[int, int]]:
     """Where ``form`` occurs: on spaced word boundaries, on the segmenter's ``cuts``, or
-    (``cuts`` None in an unspaced language) anywhere."""
+    (``cuts`` None in an unspaced language) anywhere; split by a space, where a word of
+    ``tails`` may follow it (`_one_word_apart`)."""
     if language.word_spaces:
         found = [(m.start(), m.end()) for m in _spaced_pattern(form, language.tag).finditer(text)]
         return found + _spelled_out_find(text, form) if _spelled_out(text) else found
     anywhere = language.claim_match == "text"
     lang = "" if anywhere else language.tag
     parts = _unspaced_parts(form, anywhere, lang)
-    if parts and parts[0] not in text:  # every match opens with it: most forms, most texts
+    # Every match opens with its first piece (where words are cut by the segmenter, a
+    # space may part that piece too: its first letter): most forms, most texts.
+    lead = parts[0] if anywhere or not lang or parts[0].isascii() else parts[0][:1]
+    if parts and lead not in text:
         return []
     return [
         (m.start(), m.end())
         for m in _unspaced_pattern(form, anywhere, lang).finditer(text)
-        if cuts is None or (m.start() in cuts and m.end() in cuts)
+        if cuts is None
+        or (m.start() in cuts and m.end() in cuts and _one_word_apart(text, m, tails, cuts))
     ]
+
+
+#: The most letters (marks not counted) of a claim's last piece after a space that is
+#: read as the rest of the claim even where letters of its phrase follow it: a piece
+#: of one syllable (ขาด, ຂາດ) starts a word of its phrase as readily (ขาดยา, "short of
+#: medicine"; ຂາດນັດ, "missed the appointment"), so it is the claim's only where it
+#: ends its phrase. A longer piece (ผลข้างเคียง, "side effects") is a word of its own.
+SPLIT_PIECE_LETTERS = 3
+
+
+def _one_word_apart(
+    text: str, match: re.Match[str], tails: tuple[str, ...] = (), cuts: set[int] | None = None
+) -> bool:
+    """Whether a match of a claim in Thai or Lao that holds a space (or a line break:
+    the page prints a folded YAML scalar's with one) is the claim read across it, not
+    the end of one phrase and the start of the next. Thai and Lao end a phrase with a
+    space, so "หาย ขาดยา" (recovered; short of medicine) and ອາການຫາຍ ຂາດນັດ (the
+    symptoms are gone; missed the appointment) are two phrases; "ทำให้หาย ขาด" and
+    หาย\nขาด are หายขาด (cured for good) split by a stray space or a line fold. A
+    piece after the space longer than one syllable (`SPLIT_PIECE_LETTERS`) is a word
+    of its own: "ไม่มี ผลข้างเคียงใดๆ" (no side effects whatsoever) still promises,
+    and so does a piece followed by one of ``tails``, a word on the segmenter's
+    ``cuts`` that goes on from a claim and starts none ("หาย ขาดได้", "หาย ขาดเลย")."""
+    spaces = list(_SPACE_RUN.finditer(text, match.start(), match.end()))
+    if not spaces or match.end() == len(text):
+        return True
+    after = text[match.end()]
+    if not (after.isalpha() or unicodedata.category(after).startswith("M")):
+        return True  # the piece ends its phrase
+    end = match.end()
+    if any(text.startswith(tail, end) and end + len(tail) in (cuts or ()) for tail in tails):
+        return True
+    piece = text[spaces[-1].end() : end]
+    return sum(not unicodedata.category(c).startswith("M") for c in piece) > SPLIT_PIECE_LETTERS
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 #: Letters written one by one with the same mark between them ("c u r e", "c-u-r-e",
@@ -1628,7 +1685,17 @@ def _unspaced_atoms(form: str, anywhere: bool, lang: str) -> list[str]:
     for i, piece in enumerate(_unspaced_parts(form, anywhere, lang)):
         if i:
             atoms.append(r"\s*")
-        atoms += map(re.escape, piece)
+        if lang and not piece.isascii():
+            # A space or line break inside one of the segmenter's words (หาย ขาด for
+            # หายขาด), before any letter but a mark: `_one_word_apart` judges it.
+            atoms += [
+                re.escape(c)
+                if k == 0 or unicodedata.category(c).startswith("M")
+                else rf"\s*{re.escape(c)}"
+                for k, c in enumerate(piece)
+            ]
+        else:
+            atoms += map(re.escape, piece)
     return atoms
 
 
@@ -2389,7 +2456,14 @@ def _claims_in(ctx: CheckContext) -> Iterator[tuple[Text, Plain, Match, Origin]]
             continue  # untranslated: already checked in the source language
         for match in _matches(ctx, text, context.get(text, ""), questions.get(text, "")):
             yield text, plain(text.value), match, "leaflet"
-    for text in page_word_texts(ctx):
+    # A msgstr the build refuses (a hidden character, a lost citation) is not printed,
+    # but the translator fixes it: a promise in it is named with what refuses it.
+    for text in ctx.refused:
+        if text.is_reference_title or not in_language(text, ctx.leaflet.language, source):
+            continue
+        for match in _matches(ctx, text, ""):
+            yield text, plain(text.value), match, "leaflet"
+    for text in (*page_word_texts(ctx), *refused_page_word_texts(ctx)):
         for match in _matches(ctx, text, ""):
             yield text, plain(text.value), match, "page"
     if not ctx.is_translation:
@@ -2560,6 +2634,19 @@ def page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
         return ()
     try:
         return page_words(ctx.locale, ctx.project)
+    except LeafletError:  # a broken catalog: the build refuses it, naming file and line
+        return ()
+
+
+def refused_page_word_texts(ctx: CheckContext) -> tuple[Text, ...]:
+    """The words of the leaflet's language's ``ui`` catalog the build refuses and
+    prints in English (`i18n.refused_page_words`), as their msgstrs read."""
+    try:
+        from ..i18n import refused_page_words
+    except ImportError:  # no i18n stage: the page prints its English words
+        return ()
+    try:
+        return refused_page_words(ctx.locale, ctx.project)
     except LeafletError:  # a broken catalog: the build refuses it, naming file and line
         return ()
 

@@ -63,6 +63,10 @@ class CheckContext:
     config: CheckConfig
     sources: SourceMap
     layout: LayoutReport | None = None
+    # The translations the build refused and prints the source text for (a hidden
+    # character, a lost citation), as their msgstrs read (`i18n.refused_texts`): the
+    # claim checks read them, so a promise in one is named with what refuses it.
+    refused: tuple[Text, ...] = ()
 
     @property
     def today(self) -> dt.date:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..content.loader import load_leaflet
-from ..content.model import Leaflet
+from ..content.model import Leaflet, Text
 from ..errors import Finding, LeafletError, Location
 from ..project import Project
 from ..theme.theme import theme_problem
@@ -204,13 +204,12 @@ def _check_leaflet(
 
     for locale in locales or every:
         read_word_list(project, locale)
-        localized, i18n_issues = _localize(leaflet, locale, project)
+        localized, i18n_issues, refused = _localize(leaflet, locale, project)
         issues += i18n_issues
         if localized is None:
             continue
-        ctx = CheckContext(
-            localized, leaflet, locale, project, config, sources, layouts.get((leaflet.id, locale))
-        )
+        layout = layouts.get((leaflet.id, locale))
+        ctx = CheckContext(localized, leaflet, locale, project, config, sources, layout, refused)
         try:
             issues += _locale_issues(ctx, checks)
         except LeafletError as err:
@@ -310,25 +309,26 @@ def _locale_issues(ctx: CheckContext, checks: list[Check]) -> list[tuple[str, Is
 
 def _localize(
     leaflet: Leaflet, locale: str, project: Project
-) -> tuple[Leaflet | None, list[tuple[str, Issue]]]:
+) -> tuple[Leaflet | None, list[tuple[str, Issue]], tuple[Text, ...]]:
+    """``leaflet`` in ``locale``, the findings of its translation, and the msgstrs
+    the build refused (`i18n.refused_texts`), which the claim checks read too."""
     if locale == leaflet.language:
-        return leaflet, []
+        return leaflet, [], ()
     try:
-        from ..i18n import localize
+        from ..i18n import localize_with_fallbacks, refused_texts
     except ImportError:
         message = f"cannot check {locale}: the i18n stage (msc_leaflet.i18n) is not available"
-        return None, [("I18N001", Issue(Location(leaflet.path), message))]
+        return None, [("I18N001", Issue(Location(leaflet.path), message))], ()
     try:
-        localized, found = localize(leaflet, locale, project)
+        localized, found, fallbacks = localize_with_fallbacks(leaflet, locale, project)
     except LeafletError as err:
         # A catalog that cannot be read (a half-saved .po) is this language's finding:
         # raised, it stopped `check` and the desk's Status with the leaflets' other
         # languages and every other leaflet unchecked.
-        return None, [("LOAD001", _issue(err))]
+        return None, [("LOAD001", _issue(err))], ()
     # A finding with its own code (I18N014: a catalog that is not this leaflet's) keeps it.
-    return localized, [
-        (f.code if isinstance(f, CheckFinding) else "I18N001", _issue(f)) for f in found
-    ]
+    issues = [(f.code if isinstance(f, CheckFinding) else "I18N001", _issue(f)) for f in found]
+    return localized, issues, refused_texts(fallbacks)
 
 
 def _printed_words(project: Project, leaflet: Leaflet) -> frozenset[str]:

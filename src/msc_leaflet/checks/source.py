@@ -131,6 +131,9 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
             forms |= set(typed_sara_am(char))  # ນ້ຳ typed ນໍ້າ
         forms |= set(typed_for(char))  # "MIRACLE" typed MlRACLE, 生 typed ⽣
         forms |= set(lookalikes_of(char))  # "cure" typed сure (Cyrillic с), ᴄᴜʀᴇ
+        decomposed = unicodedata.normalize("NFD", char)
+        if len(decomposed) > 1:  # "toàn" typed with a Cyrillic а and a combining grave
+            forms |= {alike + decomposed[1:] for alike in lookalikes_of(decomposed[0])}
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]

@@ -878,7 +878,9 @@ def visible(text: str) -> str:
     if _THAI_LETTER.search(text) and _LAO_LETTER.search(text):
         text = _THAI_LAO_RUN.sub(lambda m: _one_of_thai_and_lao(m.group()), text)
     if _mixed(text):
-        text = _WORD.sub(lambda m: _latin_skeleton(m.group()), text)
+        # Composed again: a look-alike that carries a tone ("hоа̀n" with a Cyrillic а
+        # and a combining grave) is the Vietnamese "hoàn" a search and the lists hold.
+        text = unicodedata.normalize("NFC", _WORD.sub(lambda m: _latin_skeleton(m.group()), text))
     return read_zeros(read_bars(text))
 
 
@@ -955,7 +957,11 @@ def _mixes_thai_and_lao(run: str) -> bool:
     )
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+#: A word of letters, with the general combining marks typed on them (a decomposed
+#: tone on a Vietnamese vowel, on a look-alike too: "hоа̀n" is one word, named whole).
+_WORD = re.compile(
+    "[^\\W\\d_](?:[^\\W\\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*"
+)
 # Compatibility forms that are the same letter drawn another way: Arabic presentation
 # forms (ﻳﺸﻔﻲ, as text copied from an old PDF comes), half-width katakana, full-width
 # and mathematical letters.

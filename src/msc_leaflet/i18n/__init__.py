@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         localize_with_fallbacks,
         page_words,
         reads_fuzzy,
+        refused_page_words,
+        refused_texts,
         ui_findings,
         ui_labels,
     )
@@ -41,6 +43,8 @@ _HOMES = {
     "localize_with_fallbacks": ".localizer",
     "page_words": ".localizer",
     "reads_fuzzy": ".localizer",
+    "refused_page_words": ".localizer",
+    "refused_texts": ".localizer",
     "ui_findings": ".localizer",
     "ui_labels": ".localizer",
 }
@@ -58,6 +62,8 @@ __all__ = [
     "localize_with_fallbacks",
     "page_words",
     "reads_fuzzy",
+    "refused_page_words",
+    "refused_texts",
     "ui_findings",
     "ui_labels",
 ]

@@ -272,6 +272,10 @@ class Unprinted:
     text: Text
     why: str
     reported: Finding | None = None
+    # The msgstr the build refused, as it would read (`msgstr_as_read`); "" for a text
+    # not refused. Not printed, yet the claim checks read it (`refused_texts`): a
+    # promise in it was reported only once its hidden character was removed.
+    written: str = ""
 
     @property
     def context(self) -> str:
@@ -335,7 +339,14 @@ class _Translator:
                     "fix the msgstr; `msc-leaflet i18n check` lists every such problem",
                 )
             )
-            self.rejected_texts.append(Unprinted(listed, f"refused: {reasons}", self.rejected[-1]))
+            self.rejected_texts.append(
+                Unprinted(
+                    listed,
+                    f"refused: {reasons}",
+                    self.rejected[-1],
+                    written=msgstr_as_read(entry.msgstr),
+                )
+            )
             return text
         return dataclasses.replace(
             text, value=msgstr_as_read(entry.msgstr), origin=_typed_at(self.path, entry)
@@ -525,6 +536,37 @@ def page_words(locale: str, project: Project) -> tuple[Text, ...]:
         return ()
     entries = _catalog_entries(path)
     return _translated_words(entries, _ui_fallbacks(entries, locale, path), path)
+
+
+def refused_texts(fallbacks: Sequence[Unprinted]) -> tuple[Text, ...]:
+    """The translations among ``fallbacks`` (`localize_with_fallbacks`) the build
+    refused, each as its msgstr reads, at its entry: the page prints the source text
+    instead, but the translator fixes the msgstr, and a promise in it must be named
+    with what refuses it (a bidi control, a lost citation), not only once that is
+    fixed."""
+    return tuple(
+        dataclasses.replace(unprinted.text, value=unprinted.written)
+        for unprinted in fallbacks
+        if unprinted.written
+    )
+
+
+def refused_page_words(locale: str, project: Project) -> tuple[Text, ...]:
+    """The words of ``locale``'s ``ui`` catalog the build refuses and prints in English
+    (`_ui_fallbacks`), each as its msgstr reads, at its entry: as `refused_texts`, for
+    the claim checks."""
+    path = catalog_path(project, locale, UI_DOMAIN)
+    if not path.is_file():
+        return ()
+    entries = _catalog_entries(path)
+    refused = {
+        key for key, why in _ui_fallbacks(entries, locale, path).items() if why.kind == "rejected"
+    }
+    return tuple(
+        Text(msgstr_as_read(entry.msgstr), key, 0, origin=Location(path, entry.msgstr_line))
+        for key, source in UI_MESSAGES.items()
+        if key in refused and (entry := entries.get((key, source))) is not None
+    )
 
 
 def _translated_words(
