@@ -2334,19 +2334,23 @@ def _unit_alternation(language: str) -> str:
     alone = {str(word).casefold() for word in _units("alone").get(language, ())}
     table = _units().get(language) or {}
     words = {str(word).casefold() for spelled in table.values() for word in spelled}
-    ends = {False: rf"(?![{_COMBINING_MARKS}])", True: rf"(?![\w{_COMBINING_MARKS}])"}
+    marks = _combining_marks()
+    ends = {False: rf"(?![{marks}])", True: rf"(?![\w{marks}])"}
     return "|".join(re.escape(word) + ends[word in alone] for word in longest_first(words))
 
 
-#: The combining marks of the scripts that write number words onto the word after them
-#: (Thai, Lao, Burmese, Khmer, Devanagari): a vowel sign or tone mark after a word
-#: says the word goes on.
-_COMBINING_MARKS = "".join(
-    chr(code)
-    for low, high in ((0x0900, 0x097F), (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
-    for code in range(low, high + 1)
-    if unicodedata.category(chr(code))[0] == "M"
-)
+@cache
+def _combining_marks() -> str:
+    """The combining marks of the scripts that write number words onto the word after
+    them (Devanagari, Thai, Lao, Burmese, Khmer): a vowel sign or tone mark after a word
+    says the word goes on. Listed at the first use, not at import."""
+    blocks = ((0x0900, 0x097F), (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+    return "".join(
+        chr(code)
+        for low, high in blocks
+        for code in range(low, high + 1)
+        if unicodedata.category(chr(code))[0] == "M"
+    )
 
 
 # 1,00,000 and 10,00,000: two digits between the commas before the last three.
