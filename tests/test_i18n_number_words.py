@@ -179,3 +179,26 @@ def test_a_changed_hundred_is_named_at_its_po_line(
     ]
     assert [(f.location.path.name, f.location.line) for f in findings] == [("dosing.po", 12)]
     assert "100" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("translation", "finding"),
+    [
+        ("၁၀၀ မီလီဂရမ် သောက်ပါ။", None),
+        ("၁ဝဝ မီလီဂရမ် သောက်ပါ။", "“၁ဝဝ” holds the Burmese letter ဝ (wa) for the digit ၀"),
+        ("၂ဝဝ မီလီဂရမ် သောက်ပါ။", "number missing or changed: 100"),  # 200: changed anyway
+    ],
+)
+def test_a_burmese_hundred_typed_with_the_letter_wa_is_named(
+    translation: str, finding: str | None
+) -> None:
+    """၁ဝဝ, typed with the letter ဝ for the digit ၀ as Burmese typists do, shows 100 on
+    the page but was refused as "100 missing, 1 not in the source", which sent the
+    translator looking for a number the page shows. Named as what it is, with the
+    digits to write; a correct ၁၀၀ passes."""
+    problems = _number_problems("Take 100 mg.", translation, "my")
+    if finding is None:
+        assert problems == []
+    else:
+        assert finding in problems[0], problems
+        assert "write ၁၀၀" in problems[0] or "changed" in problems[0]
