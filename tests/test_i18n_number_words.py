@@ -202,3 +202,30 @@ def test_a_burmese_hundred_typed_with_the_letter_wa_is_named(
     else:
         assert finding in problems[0], problems
         assert "write ၁၀၀" in problems[0] or "changed" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "same"),
+    [
+        # ခုနှစ်, seven as often spelt (ခုနစ်, the dictionary's): no နှစ်, two
+        ("Rest for 7 days.", "ခုနှစ်ရက် အနားယူပါ။", True),
+        ("Rest for 7 days.", "ခုနစ်ရက် အနားယူပါ။", True),
+        ("Rest for 2 days.", "ခုနှစ်ရက် အနားယူပါ။", False),
+        ("In 2026 we opened.", "၂၀၂၆ ခုနှစ်တွင် ဖွင့်ခဲ့သည်။", True),  # ခုနှစ်, the year's word
+        # the unit said before the number: မိနစ် ၃၀, ရက် ၉၀ အတွင်း
+        ("Wait 30 minutes.", "မိနစ် ၃၀ စောင့်ပါ။", True),
+        ("Within 90 days.", "ရက် ၉၀ အတွင်း", True),
+        ("Within 90 days.", "မိနစ် ၉၀ အတွင်း", False),
+        ("Take it 3 times in 2 days.", "၂ ရက် ၃ ကြိမ် သောက်ပါ။", True),  # ၃ counts times
+        # လ, a month, where no letter goes on (လက်မ is an inch)
+        ("Wait 3 months.", "၃ လ စောင့်ပါ။", True),
+        ("Wait 3 days.", "၃ လ စောင့်ပါ။", False),
+        ("Wait 1 month.", "တစ်လ စောင့်ပါ။", True),
+        ("It is 10 inches.", "၁၀ လက်မ ရှိသည်။", True),
+    ],
+)
+def test_burmese_as_real_texts_write_it(source: str, translation: str, same: bool) -> None:
+    """Forms a Burmese translator writes every day were refused: ခုနှစ်ရက် (seven days,
+    read as a 2 inside it), မိနစ် ၃၀ and ရက် ၉၀ (the unit before its number: "unit
+    missing") and ၃ လ (three months: no unit)."""
+    assert (_number_problems(source, translation, "my") == []) is same

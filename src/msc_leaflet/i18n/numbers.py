@@ -272,7 +272,7 @@ def read(text: str, language: str = "") -> Numbers:
             ends[index] = measures[0]
             if name == "hour" and _hours_of_time(text, number, unit_end, base):
                 hours.insert(0, measures[0])
-        elif number.ahead is not None:  # ร้อยละ 50
+        elif number.ahead is not None and kinds[index] is None:  # ร้อยละ 50, not ရက် ၃ ကြိမ်
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
         if ranged:
