@@ -2097,15 +2097,25 @@ def _place_token(text: str, at: int, language: str) -> tuple[str, int, int] | No
     tens = _compound_value(compound, language) if compound is not None else None
     if compound is not None and tens is not None:
         return "number", tens, compound.end()
-    spelled = _spelled(language)
-    for word in longest_first(spelled):
-        said = spelled[word]
+    for word, said in _below_a_hundred(language):
         end = at + len(word)
-        if said.isdigit() and 1 <= int(said) <= 99 and text[at:end].casefold() == word:
-            if end < len(text) and unicodedata.category(text[end])[0] == "M":
-                continue
-            return "number", int(said), end
+        if text[at:end].casefold() == word and not (
+            end < len(text) and unicodedata.category(text[end])[0] == "M"
+        ):
+            return "number", said, end
     return None
+
+
+@cache
+def _below_a_hundred(language: str) -> tuple[tuple[str, int], ...]:
+    """(word, value) of ``language``'s number words for 1 to 99, longest first: the
+    counts a place word multiplies and the parts said after it."""
+    spelled = _spelled(language)
+    return tuple(
+        (word, int(spelled[word]))
+        for word in longest_first(spelled)
+        if spelled[word].isdigit() and 1 <= int(spelled[word]) <= 99
+    )
 
 
 def _compounds(text: str, language: str) -> list[_Found]:
