@@ -124,6 +124,9 @@ COUNTED = [
     ("lo", "Do not eat.", "ຫ້າມກິນ.", True),  # ຫ້າມ, do not, holds no ຫ້າ ມກ
     ("km", "Take 5 g.", "លេបប្រាំក្រាម។", True),
     ("km", "Take 5 g.", "លេបប្រាំមីលីក្រាម។", False),
+    ("ja", "Take 2 mg.", "二ミリグラムを服用してください。", True),
+    ("zh_Hans", "Use the same unit.", "使用同一单位。", True),  # 同一, the same: no 1
+    ("ja", "Use the same unit.", "同一単位を使用してください。", True),
     # capsules and the everyday Burmese counters, counted as tablets and times
     ("lo", "Take 2 capsules.", "ກິນສອງແຄັບຊູນ.", True),
     ("lo", "Take 3 capsules.", "ກິນສອງແຄັບຊູນ.", False),

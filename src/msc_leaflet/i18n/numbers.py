@@ -2340,10 +2340,17 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
 def _unit_alternation(language: str) -> str:
     """A pattern for ``language``'s own unit words (`data/units.yaml`, not the symbols
     every language writes), each ending its word: no combining mark after it (Burmese
-    ရာခိုင်နှုန်း goes on past ရာ), and no letter after a word of `alone`."""
+    ရာခိုင်နှုန်း goes on past ရာ), and no letter after a word of `alone`. Not a unit
+    written in Han characters: a Han numeral also ends other words before one (同一单位,
+    "the same unit", holds no 一), so Chinese and Japanese list theirs in `before`."""
     alone = {str(word).casefold() for word in _units("alone").get(language, ())}
     table = _units().get(language) or {}
-    words = {str(word).casefold() for spelled in table.values() for word in spelled}
+    words = {
+        str(word).casefold()
+        for spelled in table.values()
+        for word in spelled
+        if not ("\u3400" <= str(word)[:1] <= "\u9fff")
+    }
     marks = _combining_marks()
     ends = {False: rf"(?![{marks}])", True: rf"(?![\w{marks}])"}
     return "|".join(re.escape(word) + ends[word in alone] for word in longest_first(words))
