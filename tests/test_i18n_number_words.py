@@ -232,3 +232,21 @@ def test_burmese_as_real_texts_write_it(source: str, translation: str, same: boo
     read as a 2 inside it), မိနစ် ၃၀ and ရက် ၉၀ (the unit before its number: "unit
     missing") and ၃ လ (three months: no unit)."""
     assert (_number_problems(source, translation, "my") == []) is same
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "same"),
+    [
+        ("Drink 250 ml a day.", "ดื่มน้ำ 250 มล.ต่อวัน", True),
+        ("Drink 250 g a day.", "ดื่มน้ำ 250 มล.ต่อวัน", False),
+        ("A fever may follow within 24 hours.", "อาจมีไข้ภายใน 24 ชม.หลังฉีด", True),
+        ("A fever may follow within 24 days.", "อาจมีไข้ภายใน 24 ชม.หลังฉีด", False),
+        ("Take 10 g a day.", "รับประทาน 10 ก.ต่อวัน", True),
+        ("Come back on 5 July.", "กลับมาวันที่ 5 ก.ค.", True),  # ก. of ก.ค. is no gram
+    ],
+)
+def test_a_thai_unit_glued_by_its_stop_is_read(source: str, translation: str, same: bool) -> None:
+    """มล. and ชม. glued by their stop to the next word (มล.ต่อวัน, "ml a day"; ชม.หลัง,
+    "hours after") were read as no unit, and a correct dose was refused as "unit
+    missing"; the ก. of ก.ค. (July) is still no gram."""
+    assert (_number_problems(source, translation, "th") == []) is same

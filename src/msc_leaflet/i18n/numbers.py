@@ -1704,7 +1704,18 @@ def _ends_word(text: str, end: int, word: str, language: str) -> bool:
         return True
     if kind in "LN" and word in _units("alone").get(language, ()):
         return False  # มก (มก. without its stop) also starts มกราคม, January
+    if kind == "L" and word.endswith(".") and not spaced and not word.isascii():
+        # มล.ต่อวัน, ชม.ต่อมา: the stop ends the unit, glued to the next word; but ก. of
+        # ก.ค. (July) starts an abbreviation that goes on
+        return _ABBREVIATION_GOES_ON.match(text, end) is None
     return not ((latin or spaced) and kind in "LN")
+
+
+#: A letter (perhaps with a vowel or tone mark) and a stop: the next part of an
+#: abbreviation written with stops (ก.ค., มิ.ย.), after which a unit's stop is none.
+_ABBREVIATION_GOES_ON = re.compile(
+    r"[^\W\d_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]?\."
+)
 
 
 def _latin(character: str) -> bool:
