@@ -288,3 +288,32 @@ def test_a_counter_is_kept_whatever_space_parts_it_from_its_number(
         if need <= width:
             set_lines = lines(text, width, lang)
             assert any(group in line for line in set_lines), (width, set_lines)
+
+
+# A number in words and what it counts where a space parts them, in a script written
+# without hyphens: "में सौ" / "मिलीग्राम" left "a hundred" at the line's end, where
+# 100 मिलीग्राम is kept. Latin letters are not: "two" / "tablets" reads on.
+WORDS_WITH_SPACES = [
+    ("दवा को दिन में सौ मिलीग्राम भोजन के बाद लें", "hi", "सौ मिलीग्राम"),
+    ("दवा को दिन में दो बार भोजन के बाद लें", "hi", "दो बार"),
+    ("दवा को दिन में डेढ़ सौ मिलीग्राम भोजन के बाद लें", "hi", "डेढ़ सौ मिलीग्राम"),
+    ("تناول الدواء ثلاثة أقراص بعد الإفطار", "ar", "ثلاثة أقراص"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), WORDS_WITH_SPACES)
+def test_a_number_in_words_keeps_its_unit_across_a_space(text: str, lang: str, group: str) -> None:
+    """Hindi सौ मिलीग्राम, दो बार and Arabic ثلاثة أقراص share a line wherever it
+    holds them."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 160, 3):
+        if need <= width:
+            set_lines = lines(text, width, lang)
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+def test_a_number_in_latin_words_may_end_a_line() -> None:
+    """ "two" / "tablets" reads on, as English sets it: the words are no group."""
+    from msc_leaflet.typeset.kept_groups import number_units
+
+    assert number_units("Take two tablets after breakfast.", "en") == ()

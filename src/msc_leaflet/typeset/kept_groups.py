@@ -152,8 +152,11 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     from ..i18n.numbers import counter_spans, spelled_spans, unit_spans  # i18n reads fonts
 
     # A number in words keeps its unit or counter where no space parts words (สองครั้ง,
-    # 两片): ICU breaks between the two there, and "two" ended the line.
-    spelled = () if profile(lang).word_spaces else spelled_spans(text, lang)
+    # 两片): ICU breaks between the two there, and "two" ended the line; and where a space
+    # does, in a script no hyphen is written in (Hindi सौ मिलीग्राम, a hundred mg, as
+    # 100 मिलीग्राम is kept), as a reader of a Latin script reads "two" / "tablets" on.
+    lettered = profile(lang).word_spaces and profile(lang).script in _HYPHENATED_LETTERS
+    spelled = () if lettered else spelled_spans(text, lang)
     if _DIGIT.search(text) is None and not spelled:
         return ()
     # A word that labels the number after it is no unit of the one before: ខែ and tháng
@@ -202,6 +205,11 @@ def unit_stops(text: str, lang: str) -> frozenset[int]:
     return frozenset(end + 1 for end in ends if end in stops) | frozenset(
         end for end in ends if end - 1 in stops
     )
+
+
+#: The scripts (ISO 15924) whose words are hyphenated (`hyphenation.hyphenating`): a
+#: number in words there may end a line before what it counts.
+_HYPHENATED_LETTERS = frozenset({"Latn", "Cyrl", "Grek"})
 
 
 def _ends_a_word(text: str, end: int, lang: str) -> bool:
