@@ -144,6 +144,16 @@ NUMBERS_WITH_COUNTERS = [
     ("ဆေးနှစ်ပြားကိုတစ်နေ့သုံးကြိမ်သောက်ပါ။", "my", "သုံးကြိမ်"),
     ("每次服用两片，每天三次，连续服用七天。", "zh_Hans", "两片"),
     ("1回二錠を1日三回服用してください。", "ja", "二錠"),
+    # a capsule, and the Burmese everyday counters: "2 ແຄັບ" / "ຊູນ", "២ កាប់" / "ស៊ុល"
+    ("ກິນຢາ 2 ແຄັບຊູນ ຫຼັງອາຫານທຸກຄາບ", "lo", "2 ແຄັບຊູນ"),
+    ("ກິນຢາສອງແຄັບຊູນຫຼັງອາຫານທຸກຄາບ", "lo", "ສອງແຄັບຊູນ"),
+    ("លេបថ្នាំ ២ កាប់ស៊ុល ក្រោយអាហារ", "km", "២ កាប់ស៊ុល"),
+    ("ဆေး၂တောင့်ကို တစ်နေ့သုံးခါ သောက်ပါ။", "my", "၂တောင့်"),
+    ("ဆေး၂တောင့်ကို တစ်နေ့သုံးခါ သောက်ပါ။", "my", "သုံးခါ"),
+    # hundreds in words: "ສອງ" / "ຮ້ອຍມິລລີກຣາມ" read as no number before
+    ("ກິນຢາສອງຮ້ອຍມິລລີກຣາມຫຼັງອາຫານທຸກຄາບ", "lo", "ສອງຮ້ອຍມິລລີກຣາມ"),
+    ("លេបថ្នាំពីររយមីលីក្រាមក្រោយអាហារ", "km", "ពីររយមីលីក្រាម"),
+    ("รับประทานยาสองร้อยมิลลิกรัมหลังอาหารเช้า", "th", "สองร้อยมิลลิกรัม"),
 ]
 
 
@@ -193,3 +203,117 @@ def test_a_kept_counter_reads_whole_in_every_extractor(
         extracted = split_lines(EXTRACTORS[extractor](built.path))
         assert any(group in line for line in extracted), (extractor, extracted)
         assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+
+
+# A unit glued to the next word by its full stop, the unit's own (Lao ມກ., Thai มก.) or
+# a sentence's typed without its space: ICU sees no break before a letter after a stop,
+# and a column too narrow for the whole run printed "500" / "ມກ.ຕໍ່ມື້" and "take 5" /
+# "mg.Take".
+GLUED_BY_A_STOP = [
+    ("ກິນຢາ 500 ມກ.ຕໍ່ມື້ຫຼັງອາຫານທຸກຄາບ", "lo", "500 ມກ."),
+    ("ກິນຢາ 250 ມລ.ຕໍ່ມື້ຫຼັງອາຫານທຸກຄາບ", "lo", "250 ມລ."),
+    ("รับประทานยา 500 มก.ต่อวันหลังอาหาร", "th", "500 มก."),
+    ("ดื่มน้ำ 250 มล.ต่อวันหลังอาหารเช้า", "th", "250 มล."),
+    ("มีไข้ได้ภายใน 24 ชม.หลังการฉีดเซลล์", "th", "24 ชม."),
+    ("Please take 5 mg.Take it with water every day.", "en", "5 mg."),
+    ("Drink 250 ml.Then rest for an hour.", "en", "250 ml."),
+    ("Uống 500 mg.Sau đó nghỉ ngơi.", "vi", "500 mg."),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), GLUED_BY_A_STOP)
+def test_a_unit_glued_by_its_stop_keeps_its_number(text: str, lang: str, group: str) -> None:
+    """Wherever a line holds the number, its unit and the unit's stop, they share a
+    line; the line may end after the stop, and never starts with it."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 140, 3):
+        set_lines = lines(text, width, lang)
+        assert not any(line.startswith(".") for line in set_lines), (width, set_lines)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pypdf", "pdfminer", "pypdfium2"])
+def test_a_unit_glued_by_its_stop_reads_whole_in_every_extractor(
+    extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a column just wide enough for the number and its unit, every extractor gives
+    them back on one line with their stop, and the text as written."""
+    for text, lang, group in GLUED_BY_A_STOP[:3] + GLUED_BY_A_STOP[3:4]:
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+
+
+# A number and its counter with no space, a no-break space, a thin or a narrow no-break
+# space between them, in each language: each is kept as "2 viên" is at its space.
+COUNTERS_BY_LANGUAGE = [
+    ("Uống thuốc mỗi ngày {} sau bữa ăn sáng", "vi", "2", "viên"),
+    ("Uống {} mỗi ngày sau bữa ăn", "vi", "2", "lần"),
+    ("दवा को दिन में {} भोजन के बाद लें", "hi", "2", "बार"),
+    ("दवा की {} भोजन के बाद लें", "hi", "2", "गोलियाँ"),
+    ("Take the medicine {} after breakfast", "en", "2", "tablets"),
+    ("تناول الدواء {} بعد الإفطار", "ar", "٢", "قرص"),
+    ("รับประทานยาครั้งละ {}หลังอาหารเช้า", "th", "2", "เม็ด"),
+    ("ກິນຢາຄັ້ງລະ {}ຫຼັງອາຫານເຊົ້າ", "lo", "2", "ເມັດ"),
+    ("លេបថ្នាំម្តង {}ក្រោយអាហារពេលព្រឹក", "km", "២", "គ្រាប់"),
+    ("ဆေးကို တစ်ကြိမ်လျှင် {} နံနက်စာပြီးမှ သောက်ပါ", "my", "၂", "ပြား"),
+    ("每次服用{}，早饭后服用", "zh_Hans", "2", "片"),
+    ("1回{}を朝食後に服用してください", "ja", "2", "錠"),
+]
+SPACES = {"none": "", "space": " ", "no-break": "\u00a0", "thin": "\u2009", "narrow": "\u202f"}
+
+
+@pytest.mark.parametrize("space", list(SPACES))
+@pytest.mark.parametrize(("template", "lang", "number", "counter"), COUNTERS_BY_LANGUAGE)
+def test_a_counter_is_kept_whatever_space_parts_it_from_its_number(
+    template: str, lang: str, number: str, counter: str, space: str
+) -> None:
+    """ "2 viên", "2बार", "2\u00a0tablets", "2\u2009เม็ด": wherever the line holds the
+    number and its counter, they share it. Vietnamese "mỗi ngày 2 viên" (2 tablets
+    every day) kept "ngày 2" as a date's day and printed "mỗi ngày 2" / "viên"."""
+    group = number + SPACES[space] + counter
+    text = template.format(group)
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 140, 3):
+        if need <= width:
+            set_lines = lines(text, width, lang)
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+# A number in words and what it counts where a space parts them, in a script written
+# without hyphens: "में सौ" / "मिलीग्राम" left "a hundred" at the line's end, where
+# 100 मिलीग्राम is kept. Latin letters are not: "two" / "tablets" reads on.
+WORDS_WITH_SPACES = [
+    ("दवा को दिन में सौ मिलीग्राम भोजन के बाद लें", "hi", "सौ मिलीग्राम"),
+    ("दवा को दिन में दो बार भोजन के बाद लें", "hi", "दो बार"),
+    ("दवा को दिन में डेढ़ सौ मिलीग्राम भोजन के बाद लें", "hi", "डेढ़ सौ मिलीग्राम"),
+    ("تناول الدواء ثلاثة أقراص بعد الإفطار", "ar", "ثلاثة أقراص"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), WORDS_WITH_SPACES)
+def test_a_number_in_words_keeps_its_unit_across_a_space(text: str, lang: str, group: str) -> None:
+    """Hindi सौ मिलीग्राम, दो बार and Arabic ثلاثة أقراص share a line wherever it
+    holds them."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 160, 3):
+        if need <= width:
+            set_lines = lines(text, width, lang)
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+def test_a_number_in_latin_words_may_end_a_line() -> None:
+    """ "two" / "tablets" reads on, as English sets it: the words are no group."""
+    from msc_leaflet.typeset.kept_groups import number_units
+
+    assert number_units("Take two tablets after breakfast.", "en") == ()

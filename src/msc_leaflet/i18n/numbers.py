@@ -272,7 +272,7 @@ def read(text: str, language: str = "") -> Numbers:
             ends[index] = measures[0]
             if name == "hour" and _hours_of_time(text, number, unit_end, base):
                 hours.insert(0, measures[0])
-        elif number.ahead is not None:  # ร้อยละ 50
+        elif number.ahead is not None and kinds[index] is None:  # ร้อยละ 50, not ရက် ၃ ကြိမ်
             name, unit_start = number.ahead
             measures.insert(0, Measure(number.value, name, text[unit_start : number.end]))
         if ranged:
@@ -1704,7 +1704,18 @@ def _ends_word(text: str, end: int, word: str, language: str) -> bool:
         return True
     if kind in "LN" and word in _units("alone").get(language, ()):
         return False  # มก (มก. without its stop) also starts มกราคม, January
+    if kind == "L" and word.endswith(".") and not spaced and not word.isascii():
+        # มล.ต่อวัน, ชม.ต่อมา: the stop ends the unit, glued to the next word; but ก. of
+        # ก.ค. (July) starts an abbreviation that goes on
+        return _ABBREVIATION_GOES_ON.match(text, end) is None
     return not ((latin or spaced) and kind in "LN")
+
+
+#: A letter (perhaps with a vowel or tone mark) and a stop: the next part of an
+#: abbreviation written with stops (ก.ค., มิ.ย.), after which a unit's stop is none.
+_ABBREVIATION_GOES_ON = re.compile(
+    r"[^\W\d_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]?\."
+)
 
 
 def _latin(character: str) -> bool:
@@ -1834,11 +1845,11 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
     ordinals = _mapped(_base(language), "ordinals")
     joined = _joined(_base(language))
     counted = _mapped(_base(language), "counted")
-    found = _han_compounds(text, _base(language))
+    found = _han_compounds(text, _base(language)) + _place_numbers(text, language)
     found += [
         number
         for number in _compounds(text, language) + _bare_sizes(text, _base(language))
-        if not any(han.start <= number.start < han.end for han in found)
+        if not any(larger.start <= number.start < larger.end for larger in found)
     ]
     ordinal: list[str] = []
     maybe: list[str] = []
@@ -1851,8 +1862,10 @@ def _words(text: str, language: str) -> tuple[list[_Found], list[str], list[str]
             continue
         before = text[max(0, start - _UNIT_SPAN) : start].casefold()
         after = text[end : end + _UNIT_SPAN].casefold()
-        if before.endswith(joined + tuple(values)) or after.startswith(joined):
-            continue
+        if before.endswith(joined + tuple(values)) or (
+            after.startswith(joined) and _unit_after(text, end, _base(language)) is None
+        ):
+            continue  # ငါးရာခိုင်နှုန်း, 5%, is ငါး and a unit that begins as ရာ does
         word = match.group(0).casefold()
         size = _size_after(text, end, _base(language))  # hai triệu, สามล้าน: 2 million
         if word in counted and size is None and not _counts_something(text, end, language):
@@ -1949,29 +1962,171 @@ def _han_compounds(text: str, language: str) -> list[_Found]:
 
 def _bare_sizes(text: str, language: str) -> list[_Found]:
     """A size word said alone, its one unsaid (`alone_sizes` in data/numbers.yaml:
-    Japanese 千人, a thousand people, 百回), right before a thing counted (a counter,
-    a unit or a `counted` noun of `number_kinds`), and after no numeral or word of
-    quantity (数千人 is "thousands", 一千人 is read with its 一)."""
+    Japanese 千人, a thousand people, 百回; Hindi सौ मिलीग्राम, a hundred milligrams),
+    right before a thing counted (a counter, a unit or a `counted` noun of
+    `number_kinds`), and after no numeral or word of quantity (数千人 is "thousands",
+    一千人 and दो सौ are read with their 一 and दो). Where words are spaced the size is a
+    whole word (सौदा, a deal, holds no सौ), a word of `adds` before it adds to its one
+    (सवा सौ, 125), and the smaller parts said after it are its own (हज़ार पाँच सौ, 1500)."""
     sizes = _mapped(language, "alone_sizes")
-    if not sizes or not any(word in text for word in sizes):
+    if not sizes or not any(word in text.casefold() for word in sizes):
         return []
     nouns = _counted_nouns(language)
     not_sizes = _listed(language, "not_sizes")  # 百日咳, whooping cough: no 100 days
     quantities = "数何幾几上成" + "".join(_HAN_DIGITS) + "十百千万萬億亿"
+    spaced = profile(language).word_spaces
     found = []
     for word, value in sizes.items():
-        for match in re.finditer(re.escape(word), text):
+        for match in re.finditer(re.escape(word), text, re.IGNORECASE):
             start, end = match.span()
             before = text[start - 1 : start]
+            if spaced and (_in_word(text, start - 1) or _in_word(text, end)):
+                continue  # सौदा, a deal; सौंफ, fennel
             if before and (before.isdigit() or before in quantities or before in ".,"):
+                continue
+            if spaced and _number_before_word(text, start, language):
                 continue
             if any(text.startswith(other, start) for other in not_sizes):
                 continue
+            said = Fraction(value)
+            added = _added_before(text, start, language) if spaced else None
+            if added is not None:  # सवा सौ: a hundred and a quarter of one
+                said, start = said * (1 + added[0]), added[1]
+            rest = _rest_of_number(text, end, language, int(value)) if spaced else None
+            if rest is not None:  # हज़ार पाँच सौ: 1000 and 500
+                said, end = said + rest[0], rest[1]
             if _said_after(text, end, (*_counters(language), *nouns), language) or (
                 _unit_after(text, end, language) is not None
             ):
-                found.append(_Found(value, start, end, spelled=True))
+                found.append(_Found(_decimal(said), start, end, spelled=True))
     return found
+
+
+def _number_before_word(text: str, start: int, language: str) -> bool:
+    """Whether the word before ``start``, past its spaces, is a number, in digits or in
+    words (the दो of दो सौ, the 2 of 2 हज़ार): a size word after it multiplies it and is
+    read with it, never alone."""
+    back = _before_spaces(text, start)
+    if back == start or back == 0:
+        return False
+    if text[back - 1].isdigit():
+        return True
+    begin = back
+    while begin > 0 and _in_word(text, begin - 1):
+        begin -= 1
+    return text[begin:back].casefold() in _spelled(language)
+
+
+def _in_word(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is part of a word: a letter, a digit or a mark
+    written on a letter (a Devanagari vowel sign or nasal mark: सौंफ goes on past सौ)."""
+    if not 0 <= at < len(text):
+        return False
+    return text[at].isalnum() or unicodedata.category(text[at])[0] == "M"
+
+
+def _place_numbers(text: str, language: str) -> list[_Found]:
+    """The numbers of ``text`` said in words with a hundred or more in them, where a
+    language writes the count of each place before its word (`places` in
+    `data/numbers.yaml`: Lao ສອງຮ້ອຍຫ້າສິບ, Khmer ពីររយហាសិប, Burmese နှစ်ရာ့ငါးဆယ်,
+    all 250; ໜຶ່ງພັນຫ້າຮ້ອຍ, មួយពាន់ប្រាំរយ, တစ်ထောင့်ငါးရာ, 1500), each one number,
+    read as the language's 1 to 99 are: right before a counter, a unit or an hour word,
+    or before a word of `ranges` or `or` (ສອງຮ້ອຍຫາສາມຮ້ອຍມກ, 200 to 300 mg). Its parts
+    are no numbers of their own (the ສອງ of ສອງຮ້ອຍ is no 2: `joined`)."""
+    base = _base(language)
+    places = _places(base)
+    if not places or not any(word in text for word in places):
+        return []
+    found: list[_Found] = []
+    for match in _place_start(base).finditer(text):
+        if found and match.start() < found[-1].end:
+            continue
+        read = _place_value(text, match.start(), base)
+        if read is None:
+            continue
+        value, end = read
+        joins = _range(base).match(text, end) or any(
+            text.startswith(word, _past_spaces(text, end)) for word in _or_words(base)
+        )
+        if joins or _counts_something(text, end, language):
+            found.append(_Found(str(value), match.start(), end, spelled=True))
+    return found
+
+
+@cache
+def _place_start(language: str) -> re.Pattern[str]:
+    """Where a number said with a place word may begin: a number word (1 to 99) right
+    before one of `places`, a space between or not."""
+    words = longest_first(word for word, value in _spelled(language).items() if value.isdigit())
+    parts = "|".join(map(re.escape, words))
+    places = "|".join(map(re.escape, _places(language)))
+    return re.compile(rf"(?:{parts})[ \u00a0]?(?:{places})", re.IGNORECASE)
+
+
+def _place_value(text: str, at: int, language: str) -> tuple[int, int] | None:
+    """The value of the number said in words at ``at`` with its place words (ສອງຮ້ອຍ
+    ຫ້າສິບ, 250; ໜຶ່ງພັນຫ້າຮ້ອຍ, 1500; ສິບພັນ, 10,000) and where it ends, or None where
+    no place word counts a number: each place word multiplies the number said before
+    it, a hundred one of 1 to 9, a larger place any smaller number, each larger place
+    before the smaller ones; a part that breaks that order ends the number."""
+    total, current, last = 0, 0, 0  # ``last``: the last place above a hundred read
+    hundred = placed = False  # ``current`` holds its hundreds; a place word was read
+    end = where = at
+    previous = ""  # "number" or "place": what the last part read was
+    while (token := _place_token(text, where, language)) is not None:
+        kind, value, token_end = token
+        if kind == "number":
+            if previous == "number":
+                break
+            current += value
+        elif value == 100:
+            if previous != "number" or hundred or not 1 <= current <= 9:
+                break
+            current, hundred = current * 100, True
+        else:  # ສອງຮ້ອຍພັນ, 200,000: a larger place after a hundred counts it too
+            if not current or (last and value >= last) or (previous != "number" and not hundred):
+                break
+            total, current, last, hundred = total + current * value, 0, value, False
+        placed = placed or kind == "place"
+        previous, end = kind, token_end
+        where = token_end + (token_end < len(text) and text[token_end] in " \u00a0")
+    return (total + current, end) if placed else None
+
+
+def _place_token(text: str, at: int, language: str) -> tuple[str, int, int] | None:
+    """The part of a number in words at ``at``: ("place", its value, end) for a word of
+    `places`, ("number", its value, end) for 1 to 99 (a compound, ສິບສີ່, or a word of
+    `words`), or None."""
+    for word, value in _places(language).items():
+        end = at + len(word)
+        if text[at:end].casefold() == word and not (
+            end < len(text) and unicodedata.category(text[end])[0] == "M"
+        ):
+            return "place", value, end
+    pattern = _compound_pattern(language)
+    compound = pattern.match(text, at) if pattern is not None else None
+    tens = _compound_value(compound, language) if compound is not None else None
+    if compound is not None and tens is not None:
+        return "number", tens, compound.end()
+    for word, said in _below_a_hundred(language):
+        end = at + len(word)
+        if text[at:end].casefold() == word and not (
+            end < len(text) and unicodedata.category(text[end])[0] == "M"
+        ):
+            return "number", said, end
+    return None
+
+
+@cache
+def _below_a_hundred(language: str) -> tuple[tuple[str, int], ...]:
+    """(word, value) of ``language``'s number words for 1 to 99, longest first: the
+    counts a place word multiplies and the parts said after it."""
+    spelled = _spelled(language)
+    return tuple(
+        (word, int(spelled[word]))
+        for word in longest_first(spelled)
+        if spelled[word].isdigit() and 1 <= int(spelled[word]) <= 99
+    )
 
 
 def _compounds(text: str, language: str) -> list[_Found]:
@@ -2061,7 +2216,16 @@ def _joined(language: str) -> tuple[str, ...]:
     entry = _table().get(language) or {}
     words = entry.get("joined") or []
     assert isinstance(words, list)
-    return tuple(str(word).casefold() for word in words)
+    return tuple(str(word).casefold() for word in words) + tuple(_places(language))
+
+
+@cache
+def _places(language: str) -> dict[str, int]:
+    """``language``'s words for a hundred, a thousand and more said after the number
+    of them, written onto it (`places` in `data/numbers.yaml`: Lao ສອງຮ້ອຍ, Khmer
+    ពីររយ, Burmese နှစ်ရာ, Thai สองร้อย, 200), longest first."""
+    places = _mapped(language, "places")
+    return {word: int(places[word]) for word in longest_first(places)}
 
 
 def spells(value: str, language: str) -> bool:
@@ -2158,6 +2322,10 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
         # and a size: 一千人, 两万, 三百 (`_size_after` multiplies the word by it)
         sizes = (word for word, _ in _sizes(language))
         counters = "|".join(re.escape(str(b)) for b in (*before, *hour_words, *sizes))
+        # and a unit of `data/units.yaml` (ពីរមីលីក្រាម, ငါး မီလီဂရမ်, ສອງມິລລີກຣາມ),
+        # whole: no mark after it, nor a letter after a word of `alone` (Lao ຫ້າມກິນ,
+        # "do not eat", holds no ຫ້າ ມກ, 5 mg)
+        counters += "|" + _unit_alternation(language) if _unit_alternation(language) else ""
         counted = rf"[ \u00a0]?(?:{counters})"
         # and the first of two a list offers: Khmer ពីរ ឬបីថ្ងៃ, Hindi दो या तीन दिन (two
         # or three days), its counter said once after the last
@@ -2177,6 +2345,40 @@ def _word_pattern(language: str) -> re.Pattern[str] | None:
     if profile(language).word_spaces:
         pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
     return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def _unit_alternation(language: str) -> str:
+    """A pattern for ``language``'s own unit words (`data/units.yaml`, not the symbols
+    every language writes), each ending its word: no combining mark after it (Burmese
+    ရာခိုင်နှုန်း goes on past ရာ), and no letter after a word of `alone`. Not a unit
+    written in Han characters: a Han numeral also ends other words before one (同一单位,
+    "the same unit", holds no 一), so Chinese and Japanese list theirs in `before`."""
+    alone = {str(word).casefold() for word in _units("alone").get(language, ())}
+    table = _units().get(language) or {}
+    words = {
+        str(word).casefold()
+        for spelled in table.values()
+        for word in spelled
+        if not ("\u3400" <= str(word)[:1] <= "\u9fff")
+    }
+    marks = _combining_marks()
+    ends = {False: rf"(?![{marks}])", True: rf"(?![\w{marks}])"}
+    return "|".join(re.escape(word) + ends[word in alone] for word in longest_first(words))
+
+
+@cache
+def _combining_marks() -> str:
+    """The combining marks of the scripts that write number words onto the word after
+    them (Devanagari, Thai, Lao, Burmese, Khmer): a vowel sign or tone mark after a word
+    says the word goes on. Listed at the first use, not at import."""
+    blocks = ((0x0900, 0x097F), (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+    return "".join(
+        chr(code)
+        for low, high in blocks
+        for code in range(low, high + 1)
+        if unicodedata.category(chr(code))[0] == "M"
+    )
 
 
 # 1,00,000 and 10,00,000: two digits between the commas before the last three.

@@ -573,6 +573,19 @@ def _numbers_differ(
             f"source: write {' or '.join(_in_digits_of(way, split.written) for way in ways)}",
             _first_typed(typed, [re.escape(split.written)]),
         )
+    for typed_wa, shown, digits_read in _wa_for_zero(translated):
+        if missing[shown] <= 0:
+            continue
+        missing[shown] -= 1
+        for value in digits_read:
+            added[value] -= min(1, added[value])
+        yield NUMBERS.problem(
+            f"number typed with a letter: “{typed_wa}” holds the Burmese letter ဝ (wa) for "
+            f"the digit ၀ (zero), so a search or a screen reader finds "
+            f"{' and '.join(digits_read) or 'no number'}, but is {shown} in the source: write "
+            f"{typed_wa.replace(_MYANMAR_WA, _MYANMAR_ZERO)}",
+            _first_typed(typed, [re.escape(typed_wa)]),
+        )
     otherwise = _read_otherwise(source, translation, missing, added, source_language, language)
     for meant, read_as, typed_as in otherwise:
         missing[meant] -= 1
@@ -844,6 +857,32 @@ def _left_over(
 def _listed_written(items: list[numbers.Measure]) -> str:
     """“2 tablets”, “3 times”: each as written."""
     return ", ".join(f"“{item.written}”" for item in items)
+
+
+_MYANMAR_WA = "\u101d"
+_MYANMAR_ZERO = "\u1040"
+#: Burmese digits with the letter ဝ (wa) among them or after them, drawn as the digit ၀
+#: and typed for it (၁ဝဝ for ၁၀၀, 100), the last wa bearing no vowel sign or medial (a
+#: wa that does starts a word: ၁ ဝင်).
+_WA_AMONG_DIGITS = re.compile(
+    "[\u1040-\u1049][\u1040-\u1049\u101d]*\u101d[\u1040-\u1049\u101d]*(?![\u102b-\u103e])"
+)
+
+
+def _wa_for_zero(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(as written, the number it shows, the numbers its digits alone read as) of each
+    Burmese number in ``text`` typed with the letter ဝ for the digit ၀ (၁ဝဝ shows 100
+    and reads as 1): the page shows the source's number, but a search, a copy or a
+    screen reader finds another."""
+    if _MYANMAR_WA not in text:
+        return []
+    found = []
+    for match in _WA_AMONG_DIGITS.finditer(text):
+        written = match.group(0)
+        shown = str(int(written.replace(_MYANMAR_WA, _MYANMAR_ZERO)))
+        read_as = tuple(str(int(part)) for part in written.split(_MYANMAR_WA) if part)
+        found.append((written, shown, read_as))
+    return found
 
 
 def _first_typed(translation: str, patterns: Iterable[str]) -> int | None:

@@ -152,8 +152,11 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     from ..i18n.numbers import counter_spans, spelled_spans, unit_spans  # i18n reads fonts
 
     # A number in words keeps its unit or counter where no space parts words (สองครั้ง,
-    # 两片): ICU breaks between the two there, and "two" ended the line.
-    spelled = () if profile(lang).word_spaces else spelled_spans(text, lang)
+    # 两片): ICU breaks between the two there, and "two" ended the line; and where a space
+    # does, in a script no hyphen is written in (Hindi सौ मिलीग्राम, a hundred mg, as
+    # 100 मिलीग्राम is kept), as a reader of a Latin script reads "two" / "tablets" on.
+    lettered = profile(lang).word_spaces and profile(lang).script in _HYPHENATED_LETTERS
+    spelled = () if lettered else spelled_spans(text, lang)
     if _DIGIT.search(text) is None and not spelled:
         return ()
     # A word that labels the number after it is no unit of the one before: ខែ and tháng
@@ -166,11 +169,47 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
         for span in (*counter_spans(text, lang), *spelled)
         if span[0] not in starts and _ends_a_word(text, span[2], lang)
     ]
+    stops = _glued_stops(text)
     return tuple(
-        (start, at, end)
+        (start, at, end + 1 if end in stops else end)
         for start, at, end in sorted((*units, *counters))
         if at not in labels and not all(hyphenating(char) for char in text[at:end])
     )
+
+
+def _glued_stops(text: str) -> frozenset[int]:
+    """Where a full stop stands with a letter right after it, no space between: the
+    stop a unit is abbreviated with (Lao 500 ມກ.ຕໍ່ມື້, "500 mg per day"), or a
+    sentence's typed without its space ("5 mg.Take"). A unit that ends there keeps its
+    stop (`number_units`), and the line may end after it (`unit_stops`)."""
+    if "." not in text:
+        return frozenset()
+    return frozenset(
+        at for at in range(len(text) - 1) if text[at] == "." and text[at + 1].isalpha()
+    )
+
+
+def unit_stops(text: str, lang: str) -> frozenset[int]:
+    """Where a line may end right after the full stop that ends a number's unit or
+    counter glued to the word after it (Lao 500 ມກ.|ຕໍ່ມື້, Thai 500 มก.|ต่อวัน, "5
+    mg.|Take"): UAX #14 and ICU see no break before a letter after a stop, so the
+    number, its unit and the next word were one piece, and a column too narrow for it
+    parted the number from its unit ("500" / "ມກ.ຕໍ່ມື້", "take 5" / "mg.Take"). The
+    unit's stop is its own, never the next line's first character."""
+    stops = _glued_stops(text)
+    if not stops or _DIGIT.search(text) is None:
+        return frozenset()
+    from ..i18n.numbers import counter_spans, unit_spans  # i18n reads the typesetter's fonts
+
+    ends = {end for _, _, end in (*unit_spans(text, lang), *counter_spans(text, lang))}
+    return frozenset(end + 1 for end in ends if end in stops) | frozenset(
+        end for end in ends if end - 1 in stops
+    )
+
+
+#: The scripts (ISO 15924) whose words are hyphenated (`hyphenation.hyphenating`): a
+#: number in words there may end a line before what it counts.
+_HYPHENATED_LETTERS = frozenset({"Latn", "Cyrl", "Grek"})
 
 
 def _ends_a_word(text: str, end: int, lang: str) -> bool:
@@ -193,8 +232,29 @@ def _labels(
     after a number (`_not_a_unit`) and a label whose number starts a whole date of
     ``dates`` (`_not_before_a_date`)."""
     found = _found(_abbreviation_pattern(lang, labels), text)
-    found = _not_a_unit(found, text, lang) if _DIGIT.search(text) else found
+    if _DIGIT.search(text):
+        found = _not_counted(_not_a_unit(found, text, lang), text, lang)
     return _not_before_a_date(found, list(dates))
+
+
+def _not_counted(labels: list[tuple[int, int]], text: str, lang: str) -> list[tuple[int, int]]:
+    """``labels`` but those of a date's part or an hour (`_unit_labels`: Vietnamese
+    ngày, tháng; Khmer ខែ) whose number a counter follows (`i18n.numbers.counter_spans`:
+    tablets, times): the number counts that thing, and the word before it is no label
+    of it. Vietnamese "mỗi ngày 2 viên" is "2 tablets every day", not "day 2": kept with
+    ngày, the number was parted from its viên ("mỗi ngày 2" / "viên"). A label that
+    makes its number what it is stays (第2次, the second time; ครั้งที่ 2)."""
+    units = _unit_labels(lang)
+    if not labels or not units:
+        return labels
+    from ..i18n.numbers import counter_spans  # i18n reads the typesetter's fonts
+
+    counted = {start for start, _, _ in counter_spans(text, lang)}
+    return [
+        (start, end)
+        for start, end in labels
+        if end - 1 not in counted or _label_word(text[start:end]) not in units  # its digit
+    ]
 
 
 def label_starts(text: str, lang: str) -> frozenset[int]:

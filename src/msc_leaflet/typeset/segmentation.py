@@ -58,7 +58,14 @@ from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
 from .hyphenation import hyphenating
-from .kept_groups import bound_prefix_ends, inside, kept_groups, label_starts, number_units
+from .kept_groups import (
+    bound_prefix_ends,
+    inside,
+    kept_groups,
+    label_starts,
+    number_units,
+    unit_stops,
+)
 from .lao_syllables import is_lao_letter, lao_syllable_break
 from .scripts import (
     NO_LINE_END,
@@ -335,6 +342,7 @@ def _opportunities(
         glued = end < len(text) and _glued_at(text, end, icu, (ordered, start))
         if glued and not any(a < end < b for a, b in spans):
             breaks.add(end)  # ICU gave the term the next word's: តម្រងនោមទ|ទួល
+    breaks |= unit_stops(text, lang)  # 500 ມກ.|ຕໍ່ມື້, "5 mg.|Take"
     breaks |= author
     breaks.difference_update(forbidden)
     kept = {i for i in breaks if allowed_break(text, i)}
