@@ -317,3 +317,59 @@ def test_a_number_in_latin_words_may_end_a_line() -> None:
     from msc_leaflet.typeset.kept_groups import number_units
 
     assert number_units("Take two tablets after breakfast.", "en") == ()
+
+
+# A unit written before its number (`before` in data/units.yaml): ICU ended a line
+# after it, "ผู้ป่วยร้อย" / "ละ 50", "ຮ້ອຍລະ" / "50", "မိနစ်" / "၃၀": a share or a span
+# of time whose number was on the next line.
+UNITS_BEFORE = [
+    ("ผู้ป่วยร้อยละ 50 มีอาการดีขึ้นหลังการรักษา", "th", "ร้อยละ 50"),
+    ("ผู้ป่วยร้อยละ50มีอาการดีขึ้นหลังการรักษา", "th", "ร้อยละ50"),
+    ("ຄົນເຈັບຮ້ອຍລະ 50 ມີອາການດີຂຶ້ນຫຼັງການປິ່ນປົວ", "lo", "ຮ້ອຍລະ 50"),
+    ("ဆေးသောက်ပြီး မိနစ် ၃၀ စောင့်ပါ။", "my", "မိနစ် ၃၀"),
+    ("ဆေးကို ရက် ၉၀ အတွင်း သောက်ပါ။", "my", "ရက် ၉၀"),
+    ("约百分之五十的患者在治疗后好转。", "zh_Hans", "百分之五十"),
+    # a number keeps the character after it (`segmentation.keeps_number`): 50的
+    ("约百分之50的患者在治疗后好转。", "zh_Hans", "百分之50的"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), UNITS_BEFORE)
+def test_a_unit_before_its_number_shares_its_line(text: str, lang: str, group: str) -> None:
+    """Wherever a line holds a unit written before its number and the number, they
+    share a line; no line ends with the unit while its number starts the next."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 160, 3):
+        set_lines = lines(text, width, lang)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+def test_a_unit_of_the_number_before_is_not_kept_with_the_next() -> None:
+    """Burmese တစ်ရက် ၃ ကြိမ် is "three times a day": ရက် is the day of တစ်, and ၃
+    counts its ကြိမ်, so a line may end after ရက် as after any count."""
+    from msc_leaflet.typeset.kept_groups import kept_groups
+
+    text = "ဆေးကို တစ်ရက် ၃ ကြိမ် သောက်ပါ။"
+    assert not any(text[start:end].startswith("ရက် ") for start, end in kept_groups(text, "my"))
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pypdf", "pdfminer", "pypdfium2"])
+def test_a_unit_before_its_number_reads_whole_in_every_extractor(
+    extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a column just wide enough for the unit and its number, every extractor gives
+    them back on one line, and the text as written."""
+    for text, lang, group in UNITS_BEFORE[:5]:
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted

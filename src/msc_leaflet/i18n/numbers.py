@@ -1524,6 +1524,33 @@ def counter_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(spans)
 
 
+def unit_before_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """(unit's start, number's start) of each number written after its unit, a word of
+    `before` in `data/units.yaml` (Thai ร้อยละ 50, Lao ຮ້ອຍລະ 50, Burmese မိနစ် ၃၀ and
+    ရက် ၉၀, Chinese 百分之50 and 百分之五十): the words these checks read as the number's
+    unit, kept with it on a line (`typeset.kept_groups`). ICU ends a line after them
+    ("ผู้ป่วยร้อย" / "ละ 50", "မိနစ်" / "၃၀"), and the reader was left with a share or a
+    span of time whose number was on the next line."""
+    base = _base(language)
+    if not _before_words(base):
+        return ()
+    spans = [
+        (ahead[1], match.start())
+        for match in _DIGITS_RUN.finditer(text)
+        if (ahead := _unit_before(text, match.start(), base)) is not None
+    ]
+    spans += [(start, _past_word(text, start, base)) for start, _, _, _ in _han_shares(text, base)]
+    return tuple(sorted(spans))
+
+
+def _past_word(text: str, start: int, language: str) -> int:
+    """Where the number starts after the unit word of `before` at ``start`` (百分之|五十)."""
+    for word, _ in _before_words(language):
+        if text[start : start + len(word)].casefold() == word:
+            return start + len(word)
+    return start
+
+
 def spelled_spans(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
     """(start, word's start, end) of each number in words of ``text`` that these checks
     read with the unit or counter right after it (สองครั้ง, หนึ่งเม็ด, ສາມຄັ້ງ,

@@ -127,7 +127,10 @@ def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[i
     spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
     spans += _identifier_pairs(text)
     spans += _labels(text, lang, labels, tuple(spans))
-    spans += [(start, end) for start, _, end in number_units(text, lang)]
+    units = number_units(text, lang)
+    spans += [(start, end) for start, _, end in units]
+    if numbers or language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:  # 百分之五十
+        spans += _units_before(text, lang, units)
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
     if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
@@ -175,6 +178,28 @@ def number_units(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
         for start, at, end in sorted((*units, *counters))
         if at not in labels and not all(hyphenating(char) for char in text[at:end])
     )
+
+
+def _units_before(
+    text: str, lang: str, units: tuple[tuple[int, int, int], ...]
+) -> list[tuple[int, int]]:
+    """(start, end) of each unit written before its number (`before` of
+    `data/units.yaml`: Thai ร้อยละ 50, Lao ຮ້ອຍລະ 50, Burmese မိနစ် ၃၀, ရက် ၉၀, Chinese
+    百分之50), up to the number's first character: ICU ended a line after the word
+    ("ผู้ป่วยร้อย" / "ละ 50", "မိနစ်" / "၃၀"). The one list the translation checks read
+    such a unit from (`i18n.numbers.unit_before_spans`), with their rule: a number that
+    has a unit or a counter after it (``units``, `number_units`: ရက် ၃ ကြိမ်, three
+    times a day) is counted by that, and a word that is the unit of the number before
+    it (၇ ရက် ၉၀) is that number's, so neither is kept with the number after it."""
+    from ..i18n.numbers import unit_before_spans  # i18n reads the typesetter's fonts
+
+    counted = {start for start, _, _ in units}
+    theirs = {at for _, at, _ in units}
+    return [
+        (start, number + 1)
+        for start, number in unit_before_spans(text, lang)
+        if number not in counted and start not in theirs
+    ]
 
 
 def _glued_stops(text: str) -> frozenset[int]:
