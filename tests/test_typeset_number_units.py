@@ -373,3 +373,67 @@ def test_a_unit_before_its_number_reads_whole_in_every_extractor(
         extracted = split_lines(EXTRACTORS[extractor](built.path))
         assert any(group in line for line in extracted), (extractor, extracted)
         assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+
+
+# A label, a currency's symbol or pH written before its number (`before-number` in
+# data/keep-together.yaml; `all` for every language): "US$" / "20", "คือ ฿" / "500",
+# "pH" / "7", "ອ່ານບົດ" / "ທີ" / "3" were printed, a price or a reading parted from
+# what it says.
+LABELS_BEFORE = [
+    ("The fee is US$ 20 for each visit to the clinic.", "en", "US$ 20"),
+    ("The fee is Rs. 500 for each visit to the clinic.", "en", "Rs. 500"),
+    ("The fee is ₹ 500 for each visit to the clinic.", "en", "₹ 500"),
+    ("The fee is ฿ 500 for each visit to the clinic.", "en", "฿ 500"),
+    ("Keep the solution at pH 7 in the refrigerator.", "en", "pH 7"),
+    ("ค่าบริการทั้งหมดคือ ฿ 500 ต่อครั้ง", "th", "฿ 500"),
+    ("กรุณาอ่านบทที่ 3 ก่อนรับประทานยา", "th", "บทที่ 3"),
+    ("ກະລຸນາອ່ານບົດທີ 3 ກ່ອນກິນຢາ", "lo", "ບົດທີ 3"),
+    ("ຄ່າບໍລິການແມ່ນ US$ 20 ຕໍ່ຄັ້ງ", "lo", "US$ 20"),
+    ("शुल्क ₹ 500 प्रति मुलाकात है।", "hi", "₹ 500"),
+    ("ថ្លៃសេវា US$ 20 ក្នុងមួយដង", "km", "US$ 20"),
+    ("ဆေးခန်းခ US$ 20 ကျသင့်ပါသည်။", "my", "US$ 20"),
+    ("Phí khám là US$ 20 mỗi lần.", "vi", "US$ 20"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), LABELS_BEFORE)
+def test_a_symbol_or_label_before_its_number_shares_its_line(
+    text: str, lang: str, group: str
+) -> None:
+    """Wherever a line holds a currency's symbol, pH or a chapter's label and the
+    number after it, they share a line, in every language."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(20, 160, 3):
+        set_lines = lines(text, width, lang)
+        if need <= width:
+            assert any(group in line for line in set_lines), (width, set_lines)
+
+
+@pytest.mark.parametrize("text", ["Mrs 5 patients", "ApH 7 is no reading", "Ask Mrs. 5 questions"])
+def test_a_symbol_inside_a_word_labels_nothing(text: str) -> None:
+    """Rs and pH are labels only as words of their own: the rs of "Mrs", the pH of
+    "ApH" keep nothing."""
+    from msc_leaflet.typeset.kept_groups import kept_groups
+
+    assert kept_groups(text, "en") == ()
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pypdf", "pdfminer", "pypdfium2"])
+def test_a_symbol_before_its_number_reads_whole_in_every_extractor(
+    extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a column just wide enough for the symbol or label and its number, every
+    extractor gives them back on one line, and the text as written."""
+    for text, lang, group in (LABELS_BEFORE[0], LABELS_BEFORE[2], *LABELS_BEFORE[5:10]):
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted

@@ -523,6 +523,10 @@ def _label_end(lang: str, *, required: bool = False) -> str:
     return rf"{mark}{_SPACE}*" if required else rf"(?:{mark})?{_SPACE}*"
 
 
+#: The key of `data/keep-together.yaml` whose words every language writes before a
+#: number: a currency's symbol or code and pH (฿ 500, US$ 20, Rs. 500, pH 7).
+EVERY_LANGUAGE = "all"
+
 #: Before a label the layout prints in English in any language (`ui_labels`' fallback,
 #: and "LINE", "WhatsApp" every catalog keeps as written): no Latin letter, so
 #: "Hotel: 12" holds no "Tel:", while "ติดต่อPhone:" in Thai text still is a label.
@@ -534,9 +538,11 @@ def _abbreviation_pattern(lang: str, labels: tuple[str, ...]) -> re.Pattern[str]
     """A title and the name after it ("Dr. Somchai", "นพ. สมชาย"), a reference word or
     a label and the number after it ("p. 12", "Fig. 2", "หน้า 12", "Tel. +66 2…",
     "โทร. 02…", "电话：+86…", "ម៉ោង ៩:៣០"), a label and the address after its colon
-    ("Email: clinic@…"): up to that name's, number's or address's first character, the
-    place a line must not break before. The English labels are read in every
-    language: the layout prints them where a catalog has no translation. ``labels``:
+    ("Email: clinic@…"), a currency's symbol or pH and the number after it in every
+    language ("฿ 500", "US$ 20", "pH 7": `EVERY_LANGUAGE`): up to that name's, number's
+    or address's first character, the place a line must not break before. The English
+    labels are read in every language: the layout prints them where a catalog has no
+    translation. ``labels``:
     the ui labels printed before a value in ``lang`` (`_labels_before_a_value`)."""
     from ..i18n.labels import UI_LANGUAGE  # i18n reads the typesetter's fonts
 
@@ -544,6 +550,10 @@ def _abbreviation_pattern(lang: str, labels: tuple[str, ...]) -> re.Pattern[str]
     parts = _label_parts(lang, lang, edge, labels)
     if language_subtag(lang) != UI_LANGUAGE:
         parts += _label_parts(UI_LANGUAGE, lang, _LATIN_EDGE)
+    symbols = _listed(EVERY_LANGUAGE, "before-number")  # ฿ 500, US$ 20, pH 7
+    if symbols:
+        label = rf"(?:{_alternation(symbols)}){_label_end(lang)}{_NUMBER_START}"
+        parts.append((symbols, rf"{_LATIN_EDGE}{label}"))
     if not parts:
         return None
     # A look at the first character first: most places start no listed word, and a
