@@ -391,6 +391,10 @@ LABELS_BEFORE = [
     ("ຄ່າບໍລິການແມ່ນ US$ 20 ຕໍ່ຄັ້ງ", "lo", "US$ 20"),
     ("शुल्क ₹ 500 प्रति मुलाकात है।", "hi", "₹ 500"),
     ("शुल्क रु. 500 प्रति मुलाकात है।", "hi", "रु. 500"),
+    # the number keeps the word after it: "No." / "5 be-" was the one cut left
+    ("Please read item No. 5 before your visit today.", "en", "No. 5"),
+    ("Please wait in Room 12 before your visit today.", "en", "Room 12"),
+    ("ดูรายละเอียดเพิ่มเติมที่หน้า 12 ของเอกสารนี้", "th", "หน้า 12"),
     ("ថ្លៃសេវា US$ 20 ក្នុងមួយដង", "km", "US$ 20"),
     ("ဆေးခန်းခ US$ 20 ကျသင့်ပါသည်။", "my", "US$ 20"),
     ("Phí khám là US$ 20 mỗi lần.", "vi", "US$ 20"),

@@ -121,21 +121,58 @@ def _composed(words: Iterable[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)
 def _kept_groups(text: str, lang: str, labels: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    # A date holds a number: most paragraphs hold none and skip its long alternation.
-    numbers = _DIGIT.search(text) is not None
-    dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
-    spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
-    spans += _identifier_pairs(text)
-    spans += _labels(text, lang, labels, tuple(spans))
-    units = number_units(text, lang)
-    spans += [(start, end) for start, _, end in units]
-    if numbers or language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:  # 百分之五十
-        spans += _units_before(text, lang, units)
+    spans, labelled = _labelled_groups(text, lang, labels)
+    spans = [*spans, *labelled]
+    spans += [(start, end) for start, _, end in number_units(text, lang)]
     if profile(lang).whole_addresses and ("/" in text or "@" in text or "." in text):
         spans += _found(_ADDRESS, text)  # a label keeps it still: 网站：https://…
     if language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:
         spans += kept_numbers(text)  # 一千五百, never 一|千五百
     return tuple(sorted(spans))
+
+
+@lru_cache(maxsize=GROUPS_CACHE_SIZE)
+def _labelled_groups(
+    text: str, lang: str, labels: tuple[str, ...]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The dates, products and identifiers of ``text``, and apart from them each label,
+    symbol or unit with the name, address or number after it (`_labels`,
+    `_units_before`): `labelled_number_ends` reads the second alone."""
+    # A date holds a number: most paragraphs hold none and skip its long alternation.
+    numbers = _DIGIT.search(text) is not None
+    dates = _date_pattern(lang) if numbers and _names_a_month(text, lang) else None
+    spans = _found(dates, text) + (_found(_PRODUCT, text) if numbers else [])
+    spans += _identifier_pairs(text)
+    labelled = _labels(text, lang, labels, tuple(spans))
+    if numbers or language_subtag(lang) in _HAN_NUMERAL_LANGUAGES:  # 百分之五十
+        labelled += _units_before(text, lang, number_units(text, lang))
+    return spans, labelled
+
+
+#: A number in digits from its first digit, its decimal, grouping or time marks inside.
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
+
+def labelled_number_ends(text: str, lang: str) -> frozenset[int]:
+    """Where the word after a labelled number starts, past its space ("No. 5 |before",
+    "US$ 20 |for", "ร้อยละ 50 |ของ"): a line as narrow as the label and its number ends
+    there, as it would at the label's own space (`kept_breaks`), and, the later of the
+    two, is chosen: the number keeps the word after it (`segmentation.keeps_number`),
+    and the one cut it left was between the label and its number ("No." / "5 be-",
+    "¥" / "500 元，"), a line ending with the label while its number followed."""
+    if _DIGIT.search(text) is None:
+        return frozenset()
+    ends = set()
+    for _, end in _labelled_groups(text, lang, _labels_before_a_value(lang))[1]:
+        number = _NUMBER.match(text, end - 1)
+        if number is None:
+            continue
+        at = number.end()
+        while at < len(text) and re.match(_SPACE, text[at]):
+            at += 1
+        if number.end() < at < len(text) and text[at].isalpha():
+            ends.add(at)
+    return frozenset(ends)
 
 
 @lru_cache(maxsize=GROUPS_CACHE_SIZE)

@@ -36,7 +36,12 @@ from functools import lru_cache, partial
 from itertools import pairwise, takewhile
 
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
-from .kept_groups import address_spans, bound_prefix_ends, number_units
+from .kept_groups import (
+    address_spans,
+    bound_prefix_ends,
+    labelled_number_ends,
+    number_units,
+)
 from .scripts import CJK_NO_LINE_END, CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -544,6 +549,7 @@ def _cut_points(
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
     kept = kept_breaks(text, lang)  # a date or "Dr. Somchai" wider than the line
+    kept |= labelled_number_ends(text, lang)  # "No. 5 |before", not "No." / "5 before"
     cited = _cited(flat, offsets)  # a citation counts nothing: "cells¹|move" may part
     points: dict[int, bool] = {}
     for i in range(1, len(flat) - trailing_spaces):
@@ -793,6 +799,7 @@ def _word_points(
     than between two syllables of one word or at a hyphen inside it, as it would have
     without the group, though the line is shorter for it. ``edges``: `word_edges`."""
     found = {at for span in listed for at in span} | kept_breaks(text, lang)
+    found |= labelled_number_ends(text, lang)
     return {i for i in points if offsets[i] in edges or offsets[i] in found}
 
 
