@@ -834,7 +834,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             letters = _letters_key(piece.text, own, latin, context, digits)
             # A number of its own in or after a term is the sentence's (`_number_key`).
             per_cluster = letters is _MIXED or (
-                (letters or key) != own_key and _LATIN_DIGIT.search(piece.text) is not None
+                (letters or key) != own_key and _SHARED_DIGIT.search(piece.text) is not None
             )
             if letters is not _MIXED and letters is not None:
                 if number_at is not None and not per_cluster:
@@ -871,10 +871,13 @@ def _term_goes_on(keys: list[_TagKey], start: int, term: _TagKey, letters: _TagK
         keys[start:] = [term] * (len(keys) - start)
 
 
-#: A digit a number is written in in every language (the Latin, ASCII ones).
-_LATIN_DIGIT = re.compile(r"[0-9]")
-# What joins a number to the term before it: "IL-6", "COVID‑19", "v.2".
-_NUMBER_JOINERS = frozenset("-\u2010\u2011._/")
+#: A digit a number is written in in every language: the Latin (ASCII) ones, and their
+#: full-width forms, which Chinese and Japanese text sets (２００６年). Unicode gives
+#: both no script; left out, "ISCT ２００６年" read its year in the term's English voice.
+_SHARED_DIGIT = re.compile("[0-9\uff10-\uff19]")
+# What joins a number to the term before it: "IL-6", "COVID‑19", "v.2", and their
+# full-width forms ("IL－６").
+_NUMBER_JOINERS = frozenset("-\u2010\u2011._/\uff0d\uff0e\uff0f\uff3f")
 
 
 def _number_key(text: str, tail: str, key: _TagKey, own_key: _TagKey) -> _TagKey:
@@ -884,7 +887,7 @@ def _number_key(text: str, tail: str, key: _TagKey, own_key: _TagKey) -> _TagKey
     label ("Published 2026年11月1日": the Chinese voice reads 2026年 as one date) or
     after a kept term ("MSCs 2006"); digits joined to the term ("CD34", "IL-6") are the
     term's, and spaces and punctuation go with the text before them."""
-    if key == own_key or not text[:1].isascii() or not text[:1].isdigit():
+    if key == own_key or _SHARED_DIGIT.match(text) is None:
         return key
     before = tail[-1:]
     if before.isalnum() or (before in _NUMBER_JOINERS and tail[:1].isalnum()):
