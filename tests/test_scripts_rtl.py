@@ -561,24 +561,42 @@ def test_arabic_punctuation_on_a_mostly_latin_page_reads_in_source_order(
     assert unread == []
 
 
-@pytest.mark.parametrize(
-    "reader",
-    _pdfium_cannot(
-        "pdfium reads an Arabic cell and an English cell on one baseline as one line, "
-        "takes its direction from the English, and reads the Arabic in visual order"
-    ),
-)
+#: A row of one line whose Arabic cell has more words than its English one: pdfium read
+#: the line right to left, the English backwards (".once at 1669 Call").
+ROW_MORE_ARABIC = [("Call 1669 at once.", "en"), ("اتصل بالرقم 1669 فورًا إذا ضاق نفسك.", "ar")]
+
+
+@pytest.mark.parametrize("row", [ROW, ROW_MORE_ARABIC], ids=["more-english", "more-arabic"])
+@pytest.mark.parametrize("reader", sorted(READERS))
 def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
-    tmp_path: Path, reader: str
+    tmp_path: Path, reader: str, row: list[tuple[str, str]]
 ) -> None:
     # pdftotext reads the two cells as one line: on a right-to-left page, the Arabic
     # first, then the English, its question mark kept at its end by a left-to-right
-    # mark after it.
-    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in ROW)
+    # mark after it. pdfium read them as one line in one direction, the Arabic words
+    # (more English) or the English ones (more Arabic) in reverse order; an invisible
+    # glyph off the baseline between them ends its line (`shared_baselines`).
+    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in row)
     table = Table([[english, arabic]], colWidths=[80 * mm, 80 * mm])
     text = squash(READERS[reader](build_mostly_latin(tmp_path / "row.pdf", [table])))
-    unread = [line for line in [*(t for t, _ in ROW), *LATIN] if squash(line) not in text]
+    unread = [line for line in [*(t for t, _ in row), *LATIN] if squash(line) not in text]
     assert unread == []
+
+
+@pytest.mark.parametrize("row", [ROW, ROW_MORE_ARABIC], ids=["more-english", "more-arabic"])
+def test_pdfium_reads_each_cell_of_a_one_line_row_as_a_line_of_its_own(
+    tmp_path: Path, row: list[tuple[str, str]]
+) -> None:
+    """Each cell is a line of its own to pdfium, read in its own direction, and the
+    glyph between them adds nothing but whitespace to any reader."""
+    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in row)
+    table = Table([[english, arabic]], colWidths=[80 * mm, 80 * mm])
+    path = build_mostly_latin(tmp_path / "row.pdf", [table])
+    lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
+    assert squash(row[0][0]) in lines and squash(row[1][0]) in lines
+    for reader in READERS:  # no reader reads more than before but whitespace and marks
+        text = squash(READERS[reader](path))
+        assert len(text) == len(squash("".join([*(t for t, _ in row), *LATIN]))), reader
 
 
 #: Burmese enough to fill most of a page: a few asats and medials in every word, which

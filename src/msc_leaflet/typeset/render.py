@@ -65,6 +65,7 @@ from .runs import Run
 from .scripts import CJK_SCRIPTS, LATIN, is_cjk_symbol, locale_script, script_of
 from .segmentation import BREAKING_SPACES, SPACES, holds_typed_space
 from .shaping import Cluster, Glyph
+from .shared_baselines import SIZE, LineBreak
 from .to_unicode import utf16_hex
 from .units import Piece, Unit
 
@@ -1220,15 +1221,39 @@ def finish_page(canvas: Canvas) -> None:
     due = page_marks(canvas)
     if not due:
         return
-    after = {id(marks.anchor): marks for marks in due}
+    after: dict[int, list[Marks | LineBreak]] = {}
+    for marks in due:
+        after.setdefault(id(marks.anchor), []).append(marks)
     code: list[str] = canvas._code
     out: list[str] = []
     for operators in code:
         out.append(operators)
-        marks = after.pop(id(operators), None)
-        if marks is not None:
-            out.append(_marks_object(canvas, marks))
+        # A line's marks first, on its baseline, then the break after it.
+        for marks in sorted(after.pop(id(operators), ()), key=_is_break):
+            if isinstance(marks, LineBreak):
+                out.append(_line_break_object(canvas, marks))
+            else:
+                out.append(_marks_object(canvas, marks))
     code[:] = out
+
+
+def _is_break(marks: Marks | LineBreak) -> bool:
+    return isinstance(marks, LineBreak)
+
+
+def _line_break_object(canvas: Canvas, line_break: LineBreak) -> str:
+    """An invisible text object of one glyph with ink carrying a space, raised where
+    ``line_break`` says (`shared_baselines`)."""
+    font = shaping_font(line_break.font)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    key = mark_glyph(line_break.font, " ", gid=inked(line_break.font, space)).key
+    assert key is not None
+    x, y, rise = _num(line_break.x), _num(line_break.y), _num(line_break.rise)
+    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {x} {y} Tm", f"{rise} Ts"]
+    for subset, code in encode_keys(font, [key], canvas):
+        ops.append(f"{subset_name(font, subset, canvas)} {_num(SIZE)} Tf")
+        ops.append(f"<{code:02X}> Tj")
+    return "\n".join([*ops, "ET", "Q"])
 
 
 def _marks_object(canvas: Canvas, marks: Marks) -> str:
