@@ -22,6 +22,7 @@ from msc_leaflet.typeset import Run, default_family, make_paragraph, render
 from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.bidi import levels, visual_order
 from msc_leaflet.typeset.left_to_right import isolate_left_to_right
+from msc_leaflet.typeset.page_direction import MARKS_PER_GLYPH
 from msc_leaflet.typeset.poppler_letters import letters
 from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.segmentation import SPACES
@@ -559,6 +560,21 @@ def test_arabic_punctuation_on_a_mostly_latin_page_reads_in_source_order(
     text = squash(READERS[reader](build_mostly_latin(tmp_path / "mixed.pdf", arabic)))
     unread = [line for line in [*PUNCTUATED, *LATIN] if squash(line) not in text]
     assert unread == []
+
+
+@pytest.mark.parametrize("reader", ["pypdf", "pdfminer"])
+def test_a_mostly_latin_page_gives_back_no_run_of_direction_marks(
+    tmp_path: Path, reader: str
+) -> None:
+    # The marks that make pdftotext read the page right to left (`page_direction`),
+    # 63 to a glyph, are the text of an /ActualText, which poppler reads and counts;
+    # the glyph's own text is one mark. pypdf and pdfminer.six, which read the glyph's
+    # text, gave back every mark, hundreds in a row on a page of references.
+    arabic = [make_paragraph(runs_for([(text, "")]), body_style(), "ar") for text in PUNCTUATED]
+    text = READERS[reader](build_mostly_latin(tmp_path / "mixed.pdf", arabic))
+    runs = [len(run) for run in re.findall("[\u200e\u200f\u061c]+", text)]
+    # One mark a glyph: a dozen in a row at most, never a glyph's 63.
+    assert max(runs) < MARKS_PER_GLYPH, sorted(runs)[-5:]
 
 
 #: A row of one line whose Arabic cell has more words than its English one: pdfium read

@@ -40,7 +40,9 @@ left-to-right letters too.
 
 The marks are format characters no reader shows, on glyphs without width or outline
 in text objects of their own, in render mode 3: nothing drawn changes, pdfium skips a
-text object without a box and pdf.js skips format characters. A page without such a
+text object without a box and pdf.js skips format characters. A glyph of many marks
+holds them in an /ActualText, which poppler reads instead of its text, one mark
+(`render._marks_object`), so pypdf and pdfminer.six give back one a glyph. A page without such a
 line (every page of a left-to-right document) is left as it is.
 """
 

@@ -1262,18 +1262,26 @@ def _marks_object(canvas: Canvas, marks: Marks) -> str:
     (a running header's "الخلايا<RLM…>EDNA"); the readers that see no box in a lone space
     glyph skip it."""
     font = shaping_font(marks.font)
+    texts = (*marks.texts, " ")
     keys = []
-    for text in (*marks.texts, " "):
-        key = mark_glyph(marks.font, text).key
+    for text in texts:
+        # A glyph of many marks carries one, and the rest in an /ActualText, which
+        # poppler reads instead and counts: pypdf and pdfminer.six, which read the
+        # glyph's own text, gave back every mark (441 in a row on a page of references
+        # in the parallel edition), pdf.js and pdfium skip it either way.
+        key = mark_glyph(marks.font, text[:1]).key
         assert key is not None
         keys.append(key)
     ops = ["q", "BT", "3 Tr", f"1 0 0 1 {_num(marks.x)} {_num(marks.y)} Tm"]
     now = -1
-    for subset, code in encode_keys(font, keys, canvas):
+    for text, (subset, code) in zip(texts, encode_keys(font, keys, canvas), strict=True):
         if subset != now:
             ops.append(f"{subset_name(font, subset, canvas)} {_num(marks.size)} Tf")
             now = subset
-        ops.append(f"<{code:02X}> Tj")
+        if len(text) > 1:
+            ops += [_actual_text_begin(text), f"<{code:02X}> Tj", "EMC"]
+        else:
+            ops.append(f"<{code:02X}> Tj")
     return "\n".join([*ops, "ET", "Q"])
 
 
