@@ -1378,3 +1378,21 @@ def test_an_english_source_line_with_arabic_in_the_parallel_edition(
     )
     path = build_leaflet(Project.at(root), "sample", "ar", tmp_path, edition="parallel").path
     assert unicodedata.normalize("NFC", SOURCE_WITH_ARABIC) in as_typed(READERS[reader](path))
+
+
+def test_pdfium_reads_a_pack_covers_number_with_its_title(tmp_path: Path) -> None:
+    """A right-to-left pack cover's contents number and its title share a baseline,
+    joined by a space of the text layer (`render.word_gap`): one line to every reader,
+    pdfium's too, which reads no line apart there (`shared_baselines`)."""
+    from msc_leaflet.desk.pack import Cover, CoverEntry, cover_page
+
+    entries = (
+        CoverEntry(("سلامة التسريب", "Safety of MSC infusions"), "en"),
+        CoverEntry(("ما الذي يمكن أن يفعله العلاج", "What MSC therapy can and cannot do"), "en"),
+    )
+    cover = Cover("ar", "حزمة المريض", "عيادة الاختبار", "1 نوفمبر 2026", "المحتويات", entries)
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(cover_page(Path(__file__).resolve().parents[1], cover))
+    lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
+    assert squash("1. سلامة التسريب") in lines
+    assert squash("2. ما الذي يمكن أن يفعله العلاج") in lines

@@ -90,6 +90,7 @@ class _Line:
     reading_order: bool  # written in reading order (`reading_order`): not left to right
     right_to_left: bool  # a line of a right-to-left paragraph
     baseline: float  # its y on the page (``y`` is in the space it was drawn in)
+    joined: bool = False  # read as one line with the next (`join_next`)
 
 
 @dataclass(slots=True)
@@ -152,6 +153,15 @@ def note_line(
 
 
 _X = attrgetter("x")
+
+
+def join_next(canvas: Canvas) -> None:
+    """The line last drawn on ``canvas`` is read as one line with the one drawn next on
+    its baseline (a pack cover's number and its title): no `shared_baselines` glyph
+    comes between them."""
+    page = _page_lines(canvas)
+    if page.lines:
+        page.lines[-1].joined = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ from .link_words import describe_address
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormPlacer, FormsTable, form_scale, forms_table
 from .overprint import BLACK, state, switch
-from .page_direction import Marks, note_line, page_marks
+from .page_direction import Marks, join_next, note_line, page_marks
 from .pdf_numbers import NUM_CACHE_SIZE, ratio
 from .pdf_numbers import num as _num
 from .placed import Placed, any_piece
@@ -1313,6 +1313,8 @@ def word_gap(
     joins two glyphs only across a gap under twice the wider one, and read a number
     10 mm right of its title on a line of its own, after the title."""
     width = LINE_END_SPACE if reach is None else round(reach * 1000 / size, 1)
+    if reach is not None:  # one line with the next piece, to pdfium too
+        join_next(canvas)
     glyph = mark_glyph(font_name, RIGHT_TO_LEFT_MARK + " ", width)
     assert glyph.key is not None
     font = shaping_font(font_name)

@@ -24,7 +24,8 @@ poppler reads a lone space as nothing; pypdf, which does not read the rise, and
 pdfminer.six, in whose line band the small glyph stays, read it as a space at the end
 of the first line; pdf.js as whitespace between the lines. Nothing drawn changes, and
 a page without right-to-left lines is left as it is (`page_direction` asks for these
-where it asks for its marks).
+where it asks for its marks). A line drawn to be read with the next (a pack cover's
+number and its title, joined by `render.word_gap`) keeps it.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class DrawnLine(Protocol):
     def right_to_left(self) -> bool: ...
     @property
     def baseline(self) -> float: ...
+    @property
+    def joined(self) -> bool: ...
 
 
 #: Baselines closer than this (points) are one to pdfium: its threshold is a quarter of
@@ -86,7 +89,7 @@ def line_breaks(lines: Sequence[DrawnLine]) -> list[LineBreak]:
     pdfium would read as one (see the module docstring)."""
     out: list[LineBreak] = []
     for first, then in pairwise(lines):
-        if abs(first.baseline - then.baseline) >= SAME_BASELINE:
+        if first.joined or abs(first.baseline - then.baseline) >= SAME_BASELINE:
             continue
         if not (first.right_to_left or then.right_to_left):
             continue
