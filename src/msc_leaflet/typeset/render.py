@@ -874,7 +874,8 @@ def _term_goes_on(keys: list[_TagKey], start: int, term: _TagKey, letters: _TagK
 
 #: A digit a number is written in in every language: the Latin (ASCII) ones, and their
 #: full-width forms, which Chinese and Japanese text sets (２００６年). Unicode gives
-#: both no script; left out, "ISCT ２００６年" read its year in the term's English voice.
+#: both no script; left out, a Khmer text's "ISCT ２００６" (its digits set by another
+#: font, a piece of their own) read its year in the term's English voice.
 _SHARED_DIGIT = re.compile("[0-9\uff10-\uff19]")
 # What joins a number to the term before it: "IL-6", "COVID‑19", "v.2", and their
 # full-width forms ("IL－６").
@@ -1216,8 +1217,9 @@ def draw_shapes(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
 
 def finish_page(canvas: Canvas) -> None:
     """Write the marks that make pdftotext read the page being written right to left
-    (`page_direction`), each text object right after the line it belongs to. Called
-    once a page holds everything else, before it is shown."""
+    (`page_direction`), and the glyphs that keep pdfium from reading two lines on one
+    baseline as one (`shared_baselines`), each text object right after the line it
+    belongs to. Called once a page holds everything else, before it is shown."""
     due = page_marks(canvas)
     if not due:
         return
