@@ -5,6 +5,7 @@ English in a Chinese or Japanese leaflet the year was English ("Published 2026",
 "年11月1日" in Chinese: two voices for one date), and so was a number after a kept
 term ("ISCT 2006"). A number written as a word of its own is now the sentence's;
 digits joined to a term ("CD34", "IL-6") stay the term's (`render._number_key`).
+Full-width digits (２００６) are read so too.
 """
 
 from __future__ import annotations
@@ -87,25 +88,45 @@ TERMS_EN = (
     " they can also secrete IL-6."
 )
 TERMS_ZH = "按照 ISCT 2006 年的标准，MSCs 表达 CD105 和 CD73，不表达 CD34；它们还可以分泌 IL-6。"
+# The same in the full-width digits Chinese text also sets, which Unicode gives no
+# script either. (An identifier stays as the source writes it, "IL-6": I18N024
+# refuses "IL－６".)
+TERMS_ZH_FULL_WIDTH = TERMS_ZH.replace("2006", "２００６")
+# In Khmer (pasted from a Chinese or Japanese text), the Khmer font has no full-width
+# digits and another font sets them, a piece with no letters right after the term:
+# "ISCT ２００６" was one English `Span`.
+TERMS_KM_FULL_WIDTH = (
+    "តាមលក្ខណៈវិនិច្ឆ័យ ISCT ２００６ កោសិកា MSCs បង្ហាញ CD105 និង CD73"
+    " ហើយមិនបង្ហាញ CD34 ទេ។ វាអាចបញ្ចេញ IL-6 ផងដែរ។"
+)
 
 
+@pytest.mark.parametrize(
+    ("lang", "translation", "year"),
+    [
+        ("zh_Hans", TERMS_ZH, "2006"),
+        ("zh_Hans", TERMS_ZH_FULL_WIDTH, "２００６"),
+        ("km", TERMS_KM_FULL_WIDTH, "２００６"),
+    ],
+    ids=["zh-ascii-digits", "zh-full-width-digits", "km-full-width-digits"],
+)
 def test_a_number_after_a_kept_term_is_the_sentences_digits_in_a_term_the_terms(
-    tmp_path: Path,
+    tmp_path: Path, lang: str, translation: str, year: str
 ) -> None:
     root = tmp_path / "languages"
     shutil.copytree(LANGUAGES, root)
     source = root / "leaflets" / "after-your-infusion.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace(LEDE, TERMS_EN), "utf-8")
-    catalog = root / "locales" / "zh_Hans" / "LC_MESSAGES" / "after-your-infusion.po"
+    catalog = root / "locales" / lang / "LC_MESSAGES" / "after-your-infusion.po"
     text = catalog.read_text(encoding="utf-8")
     old = LEDE.replace("\n  ", " ")
     assert old in text
     catalog.write_text(text.replace(old, TERMS_EN), "utf-8")
-    set_msgstr(catalog, "lede", TERMS_ZH)
-    path = build_leaflet(Project.at(root), "after-your-infusion", "zh_Hans", tmp_path / "out").path
+    set_msgstr(catalog, "lede", translation)
+    path = build_leaflet(Project.at(root), "after-your-infusion", lang, tmp_path / "out").path
     document, _ = structure(path)
     lede = next(n for n in document.walk() if n.role == "P" and "ISCT" in n.text())
     english = [kid.text().strip() for kid in lede.walk() if kid.role == "Span"]
     assert english == ["ISCT", "MSCs", "CD105", "CD73", "CD34", "IL-6"]
     assert all(kid.lang == "en" for kid in lede.walk() if kid.role == "Span")
-    assert lede.lang in ("", "zh-Hans") and "2006" in "".join(lede.texts)
+    assert lede.lang in ("", TAGS.get(lang, lang)) and year in "".join(lede.texts)

@@ -44,6 +44,12 @@ EDITIONS = (
     # A right-to-left parallel proof: margin notes on both sides, in two directions.
     "everything.ar.parallel-proof",
     "pack",
+    # Editions not covered above: the A5 parallel edition (Thai; Arabic, whose one-line
+    # rows carry the invisible glyph that ends pdfium's line, `shared_baselines`) and
+    # the Arabic sequential edition.
+    "th.parallel.a5",
+    "languages.ar.parallel.a5",
+    "languages.ar.sequential",
 )
 EVERYTHING = REPO / "tests" / "fixtures" / "everything"
 TRADITIONAL = REPO / "tests" / "fixtures" / "zh_Hant" / "locales" / "zh_Hant"
@@ -73,7 +79,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["pack"] = thai_pack(out / "pack")
     paths["en.online-note"] = build_leaflet(project, "choosing-a-clinic", "en", out).path
     _new_features(out, paths)
+    _more_editions(out, paths)
     return paths
+
+
+def _more_editions(out: Path, paths: dict[str, Path]) -> None:
+    """The A5 parallel and the Arabic sequential editions of EDITIONS."""
+    a5 = Options(spec=PrintSpec(paper="a5"))
+    paths["th.parallel.a5"] = build_leaflet(
+        Project.at(REPO), LEAFLET, "th", out / "a5-parallel", edition="parallel", options=a5
+    ).path
+    languages = Project.at(LANGUAGES)
+    paths["languages.ar.parallel.a5"] = build_leaflet(
+        languages, "after-your-infusion", "ar", out / "a5-parallel", edition="parallel", options=a5
+    ).path
+    paths["languages.ar.sequential"] = build_leaflet(
+        languages, "after-your-infusion", "ar", out / "sequential", edition="sequential"
+    ).path
 
 
 def _new_features(out: Path, paths: dict[str, Path]) -> None:

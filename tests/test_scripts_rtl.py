@@ -22,6 +22,7 @@ from msc_leaflet.typeset import Run, default_family, make_paragraph, render
 from msc_leaflet.typeset import paragraph as paragraph_module
 from msc_leaflet.typeset.bidi import levels, visual_order
 from msc_leaflet.typeset.left_to_right import isolate_left_to_right
+from msc_leaflet.typeset.page_direction import MARKS_PER_GLYPH
 from msc_leaflet.typeset.poppler_letters import letters
 from msc_leaflet.typeset.render import place_units
 from msc_leaflet.typeset.segmentation import SPACES
@@ -561,24 +562,57 @@ def test_arabic_punctuation_on_a_mostly_latin_page_reads_in_source_order(
     assert unread == []
 
 
-@pytest.mark.parametrize(
-    "reader",
-    _pdfium_cannot(
-        "pdfium reads an Arabic cell and an English cell on one baseline as one line, "
-        "takes its direction from the English, and reads the Arabic in visual order"
-    ),
-)
-def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
+@pytest.mark.parametrize("reader", ["pypdf", "pdfminer"])
+def test_a_mostly_latin_page_gives_back_no_run_of_direction_marks(
     tmp_path: Path, reader: str
+) -> None:
+    # The marks that make pdftotext read the page right to left (`page_direction`),
+    # 63 to a glyph, are the text of an /ActualText, which poppler reads and counts;
+    # the glyph's own text is one mark. pypdf and pdfminer.six, which read the glyph's
+    # text, gave back every mark, hundreds in a row on a page of references.
+    arabic = [make_paragraph(runs_for([(text, "")]), body_style(), "ar") for text in PUNCTUATED]
+    text = READERS[reader](build_mostly_latin(tmp_path / "mixed.pdf", arabic))
+    runs = [len(run) for run in re.findall("[\u200e\u200f\u061c]+", text)]
+    # One mark a glyph: a dozen in a row at most, never a glyph's 63.
+    assert max(runs) < MARKS_PER_GLYPH, sorted(runs)[-5:]
+
+
+#: A row of one line whose Arabic cell has more words than its English one: pdfium read
+#: the line right to left, the English backwards (".once at 1669 Call").
+ROW_MORE_ARABIC = [("Call 1669 at once.", "en"), ("اتصل بالرقم 1669 فورًا إذا ضاق نفسك.", "ar")]
+
+
+@pytest.mark.parametrize("row", [ROW, ROW_MORE_ARABIC], ids=["more-english", "more-arabic"])
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_an_arabic_cell_beside_an_english_one_reads_in_source_order(
+    tmp_path: Path, reader: str, row: list[tuple[str, str]]
 ) -> None:
     # pdftotext reads the two cells as one line: on a right-to-left page, the Arabic
     # first, then the English, its question mark kept at its end by a left-to-right
-    # mark after it.
-    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in ROW)
+    # mark after it. pdfium read them as one line in one direction, the Arabic words
+    # (more English) or the English ones (more Arabic) in reverse order; an invisible
+    # glyph off the baseline between them ends its line (`shared_baselines`).
+    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in row)
     table = Table([[english, arabic]], colWidths=[80 * mm, 80 * mm])
     text = squash(READERS[reader](build_mostly_latin(tmp_path / "row.pdf", [table])))
-    unread = [line for line in [*(t for t, _ in ROW), *LATIN] if squash(line) not in text]
+    unread = [line for line in [*(t for t, _ in row), *LATIN] if squash(line) not in text]
     assert unread == []
+
+
+@pytest.mark.parametrize("row", [ROW, ROW_MORE_ARABIC], ids=["more-english", "more-arabic"])
+def test_pdfium_reads_each_cell_of_a_one_line_row_as_a_line_of_its_own(
+    tmp_path: Path, row: list[tuple[str, str]]
+) -> None:
+    """Each cell is a line of its own to pdfium, read in its own direction, and the
+    glyph between them adds nothing but whitespace to any reader."""
+    english, arabic = (make_paragraph(runs_for([(t, "")]), body_style(), lang) for t, lang in row)
+    table = Table([[english, arabic]], colWidths=[80 * mm, 80 * mm])
+    path = build_mostly_latin(tmp_path / "row.pdf", [table])
+    lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
+    assert squash(row[0][0]) in lines and squash(row[1][0]) in lines
+    for reader in READERS:  # no reader reads more than before but whitespace and marks
+        text = squash(READERS[reader](path))
+        assert len(text) == len(squash("".join([*(t for t, _ in row), *LATIN]))), reader
 
 
 #: Burmese enough to fill most of a page: a few asats and medials in every word, which
@@ -1344,3 +1378,21 @@ def test_an_english_source_line_with_arabic_in_the_parallel_edition(
     )
     path = build_leaflet(Project.at(root), "sample", "ar", tmp_path, edition="parallel").path
     assert unicodedata.normalize("NFC", SOURCE_WITH_ARABIC) in as_typed(READERS[reader](path))
+
+
+def test_pdfium_reads_a_pack_covers_number_with_its_title(tmp_path: Path) -> None:
+    """A right-to-left pack cover's contents number and its title share a baseline,
+    joined by a space of the text layer (`render.word_gap`): one line to every reader,
+    pdfium's too, which reads no line apart there (`shared_baselines`)."""
+    from msc_leaflet.desk.pack import Cover, CoverEntry, cover_page
+
+    entries = (
+        CoverEntry(("سلامة التسريب", "Safety of MSC infusions"), "en"),
+        CoverEntry(("ما الذي يمكن أن يفعله العلاج", "What MSC therapy can and cannot do"), "en"),
+    )
+    cover = Cover("ar", "حزمة المريض", "عيادة الاختبار", "1 نوفمبر 2026", "المحتويات", entries)
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(cover_page(Path(__file__).resolve().parents[1], cover))
+    lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
+    assert squash("1. سلامة التسريب") in lines
+    assert squash("2. ما الذي يمكن أن يفعله العلاج") in lines

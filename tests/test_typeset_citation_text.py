@@ -98,11 +98,21 @@ READ: dict[str, list[str]] = {
 GLUED = re.compile(r"CD341|CD1051|341CD|1051CD|20061|20182|๒๕๔๙1|٢٠١٨2|标准12006|CD34١|2006١|٢٠١٨٢")
 
 #: pdfium reads a left-to-right run of an Arabic line that mixes letters, digits and
-#: neutrals back to front (docs/scripts.md: "CD34" reads "34CD"), and the words of an
-#: Arabic line beside English in the parallel edition in the order drawn: a bracketed
-#: number comes before the number it follows ("[1]2006"), unchanged.
-PDFIUM_ARABIC = ["[1]2006", "[2]٢٠١٨", "[1,2]105CD", "[1]34CD"]
-PDFIUM_ARABIC_INDIC = ["[١]2006", "[٢]٢٠١٨", "[١,٢]105CD", "[١]34CD"]
+#: neutrals back to front (docs/scripts.md: "CD34" reads "34CD"): in a paragraph, a
+#: bracketed number comes before the number it follows ("[1]2006"), unchanged. A table
+#: cell that holds nothing else is a line of its own to pdfium (`shared_baselines`),
+#: left to right, and reads as written: it read "[1]2006" too, as one line with the
+#: Arabic cell beside it.
+PDFIUM_ARABIC = ["[1]2006", "[2]٢٠١٨", "[1,2]105CD", "[1]34CD", "CD34[1]", "CD105[1,2]", "2006[1]"]
+PDFIUM_ARABIC_INDIC = [
+    "[١]2006",
+    "[٢]٢٠١٨",
+    "[١,٢]105CD",
+    "[١]34CD",
+    "CD34[١]",
+    "CD105[١,٢]",
+    "2006[١]",
+]
 
 #: Why pdf.js reads the citations of an ar_EG leaflet out of order.
 PDFJS_ARABIC_INDIC = (

@@ -40,7 +40,9 @@ left-to-right letters too.
 
 The marks are format characters no reader shows, on glyphs without width or outline
 in text objects of their own, in render mode 3: nothing drawn changes, pdfium skips a
-text object without a box and pdf.js skips format characters. A page without such a
+text object without a box and pdf.js skips format characters. A glyph of many marks
+holds them in an /ActualText, which poppler reads instead of its text, one mark
+(`render._marks_object`), so pypdf and pdfminer.six give back one a glyph. A page without such a
 line (every page of a left-to-right document) is left as it is.
 """
 
@@ -57,6 +59,7 @@ from .citation_text import CLOSE, ends_in_close
 from .placed import Placed
 from .poppler_letters import letters
 from .reading_order import LEFT_TO_RIGHT_MARK, MARK_LEAD, RIGHT_TO_LEFT_MARK, Shown
+from .shared_baselines import LineBreak, line_breaks
 
 #: Marks one glyph carries at most: poppler reads a ToUnicode value as one token of at
 #: most 255 characters, "<" and ">" around 4 hex digits a mark (CharCodeToUnicode.cc).
@@ -86,6 +89,8 @@ class _Line:
     text: str
     reading_order: bool  # written in reading order (`reading_order`): not left to right
     right_to_left: bool  # a line of a right-to-left paragraph
+    baseline: float  # its y on the page (``y`` is in the space it was drawn in)
+    joined: bool = False  # read as one line with the next (`join_next`)
 
 
 @dataclass(slots=True)
@@ -128,11 +133,13 @@ def note_line(
     in reading order, its glyphs and the text they carry (as the line writer read it
     from their keys, encoding them)."""
     page = _page_lines(canvas)
+    _, b, _, d, _, f = canvas._currentMatrix
+    baseline = b * pen[2] + d * pen[3] + f
     if shown is None:
         text = "".join([placed.cluster.text for placed in items])
         if text and ends_in_close(items):  # "CD34[1]": its layer ends in a bracket
             text += CLOSE
-        page.lines.append(_Line(anchor, *pen, text, False, False))
+        page.lines.append(_Line(anchor, *pen, text, False, False, baseline))
         return
     glyphs, text = shown
     right_to_left = min(placed.piece.level for placed in items) % 2 == 1
@@ -141,11 +148,20 @@ def note_line(
         # that word ("بیمارا<RLM…>ن"). Just left of the line, they are read after it.
         font, size, _, y = pen
         pen = (font, size, min(map(_X, glyphs)) - MARK_LEAD, y)
-    page.lines.append(_Line(anchor, *pen, text, True, right_to_left))
+    page.lines.append(_Line(anchor, *pen, text, True, right_to_left, baseline))
     page.right_to_left = page.right_to_left or right_to_left
 
 
 _X = attrgetter("x")
+
+
+def join_next(canvas: Canvas) -> None:
+    """The line last drawn on ``canvas`` is read as one line with the one drawn next on
+    its baseline (a pack cover's number and its title): no `shared_baselines` glyph
+    comes between them."""
+    page = _page_lines(canvas)
+    if page.lines:
+        page.lines[-1].joined = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,15 +177,16 @@ class Marks:
     texts: tuple[str, ...]
 
 
-def page_marks(canvas: Canvas) -> list[Marks]:
+def page_marks(canvas: Canvas) -> list[Marks | LineBreak]:
     """The marks that make pdftotext read the page being written on ``canvas`` right to
     left, if it holds lines of a right-to-left paragraph (see the module docstring), and
     forget its lines. Asked once, when everything else is on the page
-    (`render.finish_page` writes them)."""
+    (`render.finish_page` writes them). With them, the glyphs that keep pdfium from
+    reading two lines on one baseline as one (`shared_baselines`)."""
     page: _PageLines | None = canvas.__dict__.pop(_PAGE_LINES, None)
     if page is None or page.code is not canvas._code or not page.right_to_left:
         return []
-    out: list[Marks] = []
+    out: list[Marks | LineBreak] = [*line_breaks(page.lines)]
     left, right = letters("".join(page.others))
     for line in page.lines:
         strong = letters(line.text)

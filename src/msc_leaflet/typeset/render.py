@@ -46,7 +46,7 @@ from .link_words import describe_address
 from .marked_content import ARTIFACT_BEGIN, END, Element, begin_marked, item_label, tagger_of
 from .outlines import FormPlacer, FormsTable, form_scale, forms_table
 from .overprint import BLACK, state, switch
-from .page_direction import Marks, note_line, page_marks
+from .page_direction import Marks, join_next, note_line, page_marks
 from .pdf_numbers import NUM_CACHE_SIZE, ratio
 from .pdf_numbers import num as _num
 from .placed import Placed, any_piece
@@ -65,6 +65,7 @@ from .runs import Run
 from .scripts import CJK_SCRIPTS, LATIN, is_cjk_symbol, locale_script, script_of
 from .segmentation import BREAKING_SPACES, SPACES, holds_typed_space
 from .shaping import Cluster, Glyph
+from .shared_baselines import SIZE, LineBreak
 from .to_unicode import utf16_hex
 from .units import Piece, Unit
 
@@ -834,7 +835,7 @@ def _tag_keys(items: Sequence[Placed], element: Element, links: bool = True) -> 
             letters = _letters_key(piece.text, own, latin, context, digits)
             # A number of its own in or after a term is the sentence's (`_number_key`).
             per_cluster = letters is _MIXED or (
-                (letters or key) != own_key and _LATIN_DIGIT.search(piece.text) is not None
+                (letters or key) != own_key and _SHARED_DIGIT.search(piece.text) is not None
             )
             if letters is not _MIXED and letters is not None:
                 if number_at is not None and not per_cluster:
@@ -871,10 +872,14 @@ def _term_goes_on(keys: list[_TagKey], start: int, term: _TagKey, letters: _TagK
         keys[start:] = [term] * (len(keys) - start)
 
 
-#: A digit a number is written in in every language (the Latin, ASCII ones).
-_LATIN_DIGIT = re.compile(r"[0-9]")
-# What joins a number to the term before it: "IL-6", "COVID‑19", "v.2".
-_NUMBER_JOINERS = frozenset("-\u2010\u2011._/")
+#: A digit a number is written in in every language: the Latin (ASCII) ones, and their
+#: full-width forms, which Chinese and Japanese text sets (２００６年). Unicode gives
+#: both no script; left out, a Khmer text's "ISCT ２００６" (its digits set by another
+#: font, a piece of their own) read its year in the term's English voice.
+_SHARED_DIGIT = re.compile("[0-9\uff10-\uff19]")
+# What joins a number to the term before it: "IL-6", "COVID‑19", "v.2", and their
+# full-width forms ("IL－６").
+_NUMBER_JOINERS = frozenset("-\u2010\u2011._/\uff0d\uff0e\uff0f\uff3f")
 
 
 def _number_key(text: str, tail: str, key: _TagKey, own_key: _TagKey) -> _TagKey:
@@ -884,7 +889,7 @@ def _number_key(text: str, tail: str, key: _TagKey, own_key: _TagKey) -> _TagKey
     label ("Published 2026年11月1日": the Chinese voice reads 2026年 as one date) or
     after a kept term ("MSCs 2006"); digits joined to the term ("CD34", "IL-6") are the
     term's, and spaces and punctuation go with the text before them."""
-    if key == own_key or not text[:1].isascii() or not text[:1].isdigit():
+    if key == own_key or _SHARED_DIGIT.match(text) is None:
         return key
     before = tail[-1:]
     if before.isalnum() or (before in _NUMBER_JOINERS and tail[:1].isalnum()):
@@ -1212,20 +1217,45 @@ def draw_shapes(canvas: Canvas, y: float, placed: Iterable[Placed]) -> None:
 
 def finish_page(canvas: Canvas) -> None:
     """Write the marks that make pdftotext read the page being written right to left
-    (`page_direction`), each text object right after the line it belongs to. Called
-    once a page holds everything else, before it is shown."""
+    (`page_direction`), and the glyphs that keep pdfium from reading two lines on one
+    baseline as one (`shared_baselines`), each text object right after the line it
+    belongs to. Called once a page holds everything else, before it is shown."""
     due = page_marks(canvas)
     if not due:
         return
-    after = {id(marks.anchor): marks for marks in due}
+    after: dict[int, list[Marks | LineBreak]] = {}
+    for marks in due:
+        after.setdefault(id(marks.anchor), []).append(marks)
     code: list[str] = canvas._code
     out: list[str] = []
     for operators in code:
         out.append(operators)
-        marks = after.pop(id(operators), None)
-        if marks is not None:
-            out.append(_marks_object(canvas, marks))
+        # A line's marks first, on its baseline, then the break after it.
+        for marks in sorted(after.pop(id(operators), ()), key=_is_break):
+            if isinstance(marks, LineBreak):
+                out.append(_line_break_object(canvas, marks))
+            else:
+                out.append(_marks_object(canvas, marks))
     code[:] = out
+
+
+def _is_break(marks: Marks | LineBreak) -> bool:
+    return isinstance(marks, LineBreak)
+
+
+def _line_break_object(canvas: Canvas, line_break: LineBreak) -> str:
+    """An invisible text object of one glyph with ink carrying a space, raised where
+    ``line_break`` says (`shared_baselines`)."""
+    font = shaping_font(line_break.font)
+    space = font.face.charToGlyph.get(ord(" "), 0)
+    key = mark_glyph(line_break.font, " ", gid=inked(line_break.font, space)).key
+    assert key is not None
+    x, y, rise = _num(line_break.x), _num(line_break.y), _num(line_break.rise)
+    ops = ["q", "BT", "3 Tr", f"1 0 0 1 {x} {y} Tm", f"{rise} Ts"]
+    for subset, code in encode_keys(font, [key], canvas):
+        ops.append(f"{subset_name(font, subset, canvas)} {_num(SIZE)} Tf")
+        ops.append(f"<{code:02X}> Tj")
+    return "\n".join([*ops, "ET", "Q"])
 
 
 def _marks_object(canvas: Canvas, marks: Marks) -> str:
@@ -1234,18 +1264,26 @@ def _marks_object(canvas: Canvas, marks: Marks) -> str:
     (a running header's "الخلايا<RLM…>EDNA"); the readers that see no box in a lone space
     glyph skip it."""
     font = shaping_font(marks.font)
+    texts = (*marks.texts, " ")
     keys = []
-    for text in (*marks.texts, " "):
-        key = mark_glyph(marks.font, text).key
+    for text in texts:
+        # A glyph of many marks carries one, and the rest in an /ActualText, which
+        # poppler reads instead and counts: pypdf and pdfminer.six, which read the
+        # glyph's own text, gave back every mark (441 in a row on a page of references
+        # in the parallel edition), pdf.js and pdfium skip it either way.
+        key = mark_glyph(marks.font, text[:1]).key
         assert key is not None
         keys.append(key)
     ops = ["q", "BT", "3 Tr", f"1 0 0 1 {_num(marks.x)} {_num(marks.y)} Tm"]
     now = -1
-    for subset, code in encode_keys(font, keys, canvas):
+    for text, (subset, code) in zip(texts, encode_keys(font, keys, canvas), strict=True):
         if subset != now:
             ops.append(f"{subset_name(font, subset, canvas)} {_num(marks.size)} Tf")
             now = subset
-        ops.append(f"<{code:02X}> Tj")
+        if len(text) > 1:
+            ops += [_actual_text_begin(text), f"<{code:02X}> Tj", "EMC"]
+        else:
+            ops.append(f"<{code:02X}> Tj")
     return "\n".join([*ops, "ET", "Q"])
 
 
@@ -1277,6 +1315,8 @@ def word_gap(
     joins two glyphs only across a gap under twice the wider one, and read a number
     10 mm right of its title on a line of its own, after the title."""
     width = LINE_END_SPACE if reach is None else round(reach * 1000 / size, 1)
+    if reach is not None:  # one line with the next piece, to pdfium too
+        join_next(canvas)
     glyph = mark_glyph(font_name, RIGHT_TO_LEFT_MARK + " ", width)
     assert glyph.key is not None
     font = shaping_font(font_name)
