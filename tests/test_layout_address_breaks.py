@@ -62,18 +62,24 @@ def _inner_breaks(address: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "th", "ar"])
 def test_an_address_breaks_at_the_chicago_points_only(lang: str) -> None:
     assert _inner_breaks(TRIAL, lang) == [
-        "https://", "clinicaltrials", ".gov/", "study/", "NCT01234567", "?term=",
+        "https://", "clinicaltrials.gov/", "study/", "NCT01234567", "?term=",
         "mesenchymal&", "cond=", "knee", "_osteoarthritis&", "rank=", "1", "#eligibility",
     ]  # fmt: skip
-    # A number inside it stays whole (2019.08.003), a hyphen starts a line, never ends it.
+    # A host name that fits a line stays whole (doi.org), so does a number inside it
+    # (2019.08.003); a hyphen starts a line, never ends it.
     assert _inner_breaks(DOI, lang) == [
-        "https://", "doi", ".org/", "10.1016/", "j", ".jcyt", ".2019.08.003",
+        "https://", "doi.org/", "10.1016/", "j", ".jcyt", ".2019.08.003",
         ".supplementary", "-material", "_appendix", "-table",
     ]  # fmt: skip
     assert _inner_breaks(MAIL, lang) == [
         "verylongmailboxnamefortheclinicreception", "@averyveryverylongclinicdomainname",
         ".example", ".org",
     ]  # fmt: skip
+    assert _inner_breaks("https://www.ednawellness.com/contact", lang) == [
+        "https://", "www.ednawellness.com/", "contact",
+    ]  # fmt: skip
+    # An address that fits a third of a line takes no break ICU does not offer.
+    assert _inner_breaks("clinic@example.org", lang) == ["clinic@example.org"]
 
 
 def _drawn_lines(

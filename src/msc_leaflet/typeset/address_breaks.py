@@ -44,20 +44,50 @@ def identifier_break(text: str, i: int) -> bool:
     return False
 
 
+def _host(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the host name of the address ``text[start:end]`` (the domain
+    after "//", "www." or an e-mail's "@", up to its path), or an empty span (a DOI)."""
+    address = text[start:end]
+    if "@" in address and "/" not in address:
+        first = start + address.index("@") + 1
+    elif "://" in address:
+        first = start + address.index("://") + 3
+    elif address.lower().startswith("www."):
+        first = start
+    else:
+        return (start, start)
+    last = first
+    while last < end and text[last] not in "/?#":
+        last += 1
+    return (first, last)
+
+
+def _points(text: str, start: int, end: int) -> set[int]:
+    """The rule's breaks inside the address ``text[start:end]``, none inside a host name
+    that fits a line (`SHORT_ADDRESS`): "www.ednawellness" / ".com" cut the name a
+    reader looks for; "https://" / "www.ednawellness.com" keeps it whole."""
+    first, last = _host(text, start, end)
+    short = last - first <= SHORT_ADDRESS
+    return {
+        i for i in range(start + 1, end)
+        if identifier_break(text, i) and not (short and first < i < last)
+    }  # fmt: skip
+
+
 def identifier_breaks(text: str) -> frozenset[int]:
     """The offsets inside the addresses of ``text`` where the Chicago rule lets a line
     end (`identifier_break`): where a line may start with "." or "?", which the line
     rules forbid elsewhere (`segmentation.allowed_break`)."""
     return frozenset(
         i for start, end in address_spans(text) if end - start > SHORT_ADDRESS
-        for i in range(start + 1, end) if identifier_break(text, i)
+        for i in _points(text, start, end)
     )  # fmt: skip
 
 
 def address_breaks(text: str, breaks: set[int], kept: frozenset[int] = frozenset()) -> set[int]:
     """``breaks`` with those inside each address of ``text`` replaced by the Chicago
-    rule's (`identifier_break`), in a short one (`SHORT_ADDRESS`) only those ICU
-    offered too; ``kept``, an author's zero-width spaces, stay."""
+    rule's (`identifier_break`, `_points`), in a short one (`SHORT_ADDRESS`) only those
+    ICU offered too; ``kept``, an author's zero-width spaces, stay."""
     spans = address_spans(text)
     if not spans:
         return breaks
@@ -65,9 +95,8 @@ def address_breaks(text: str, breaks: set[int], kept: frozenset[int] = frozenset
     for start, end in spans:
         inner = range(start + 1, end)
         out.difference_update(inner)
-        long = end - start > SHORT_ADDRESS
-        out.update(
-            i for i in inner
-            if (identifier_break(text, i) and (long or i in breaks)) or i in kept
-        )  # fmt: skip
+        points = _points(text, start, end)
+        if end - start <= SHORT_ADDRESS:
+            points &= breaks
+        out.update(points | (kept & set(inner)))
     return out
