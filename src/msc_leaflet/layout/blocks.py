@@ -44,6 +44,7 @@ from ..typeset.list_numbers import LayeredList, TaggedList
 from ..typeset.marked_content import Element, page_box, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
+from .continued import ContinuedGroup
 from .footnotes import flowable_citations
 from .images import draw_picture, drawable, shown_size
 from .table_widths import column_widths, squeezed
@@ -565,13 +566,7 @@ class BlockBuilder:
         with self.w.group("Div"):
             rows: list[list[Flowable]] = [[self.w.paragraph(label, "callout-label", colour=colour)]]
             rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
-        # The label a part carried to the next page opens with: "Safety (continued)",
-        # an artifact (untagged), as a data table's repeated header is: a screen reader
-        # reads the box once, its label once.
-        with self.w.untagged():
-            continued = self.w.paragraph(
-                self.labels("continued", label=label), "callout-label", colour=colour
-            )
+        continued = self._continued(label, "callout-label", colour)
         table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
             (self._bar_side(), (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
@@ -580,6 +575,15 @@ class BlockBuilder:
         ], repeatRows=1, colWidths=["100%"])  # fmt: skip
         table.continued = continued
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+
+    def _continued(self, label: str, style: str, colour: Any) -> Flowable:
+        """What the part of a box a page break carried to the next page opens with:
+        "Safety (continued)" (a callout, `SplitTable.continued`), "Is it safe?
+        (continued)" (an FAQ pair, `ContinuedGroup`), in the box's ``style`` for its
+        label; an artifact (untagged), as a data table's repeated header is: a screen
+        reader reads the box once, its label once."""
+        with self.w.untagged():
+            return self.w.paragraph(self.labels("continued", label=label), style, colour=colour)
 
     def quote(self, block: m.Quote) -> Flowable:
         # In the marks of the language the quote is printed in (its source's, when its
@@ -620,6 +624,9 @@ class BlockBuilder:
         return out
 
     def _faq_pair(self, entry: m.FaqEntry) -> Flowable:
+        """The rule, the question and its answer, kept together; an answer taller than
+        a page goes on under its question and "(continued)" (`ContinuedGroup`)."""
+        colour = theme_colour(self.theme, "accent-text")
         pair: list[Flowable] = [
             HRFlowable(
                 width="100%",
@@ -628,12 +635,11 @@ class BlockBuilder:
                 spaceBefore=2,
                 spaceAfter=5,
             ),
-            self.w.paragraph(
-                entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent-text")
-            ),
+            self.w.paragraph(entry.question.value, "faq-question", colour=colour),
         ]
         pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
-        return KeepTogether(pair)
+        label = partial(self._continued, entry.question.value, "faq-question", colour)
+        return ContinuedGroup(pair, label, keep=len(pair) - len(entry.answer))
 
     def table(self, block: m.Table) -> Flowable:
         """The table, its columns fitted to their content (`column_widths`). When they
