@@ -192,3 +192,25 @@ def test_a_split_faq_answer_goes_on_under_its_question_continued(
     assert document.text().count(QUESTION) == 1
     for objects in page_objects(pdf):
         assert not objects.untagged_text
+
+
+def test_the_parallel_edition_continues_a_split_faq_answer_in_each_column(
+    make_project: Callable[..., Path],
+) -> None:
+    """In half a page's width the answer takes three pages: each page after the first
+    opens each column with the question and "(continued)" in that column's language."""
+    root = make_project({"sample": leaflet_yaml(_faq(False), references="")})
+    for command in (("extract",), ("init", "th")):
+        code, output = invoke("i18n", *command, "--project", str(root))
+        assert code == 0, output
+    pdf = _build(root, "th", "parallel")
+    texts = page_texts(pdf)
+    first, end = _pages(texts, "Sentence 1 of"), _pages(texts, "Sentence 29 of")
+    assert first and end and end[0] - first[0] >= 2, (first, end)
+    following = list(range(first[0] + 1, end[-1] + 1))
+    assert _pages(texts, f"{QUESTION} (ต่อ)") == following, texts
+    assert _pages(texts, f"{QUESTION} (continued)") == following, texts
+    document, _ = structure(pdf)
+    assert document.text().count(QUESTION) == 2  # once in each language's column
+    for objects in page_objects(pdf):
+        assert not objects.untagged_text
