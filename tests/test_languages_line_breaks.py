@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from msc_leaflet import Options, PrintSpec, Project, build_leaflet
+from msc_leaflet.typeset.address_breaks import identifier_breaks
 from msc_leaflet.typeset.linebreak import Line
 from msc_leaflet.typeset.paragraph import TextParagraph
 from msc_leaflet.typeset.scripts import NO_LINE_END, NO_LINE_START
@@ -185,7 +186,7 @@ def words_for(lang: str, output: str) -> WordList:
 def split_words(item: Break, words: WordList = EMPTY_WORD_LIST) -> list[str]:
     """Why ``item`` breaks inside a word: not at an ICU opportunity, or inside a term."""
     found = []
-    if item.at not in icu_breaks(item.source, item.lang):
+    if item.at not in {*icu_breaks(item.source, item.lang), *identifier_breaks(item.source)}:
         found.append("no ICU line-break opportunity (a hyphenated or cut word)")
     found += [
         f"inside the listed term {item.source[a:b]!r}"
@@ -244,7 +245,9 @@ def prohibited(item: Break) -> list[str]:
     found = []
     if start < len(text):
         first = text[start]
-        if first in JIS_NO_START or first in NO_LINE_START:
+        if at in identifier_breaks(text):  # an address: ".org", "?term" (Chicago's rule)
+            pass
+        elif first in JIS_NO_START or first in NO_LINE_START:
             found.append(f"a line starts with {first!r}")
         elif unicodedata.category(first) in ("Mn", "Mc", "Me"):
             found.append(f"a line starts with the combining mark {first!r}")

@@ -143,3 +143,74 @@ def test_an_arabic_parallel_callout_continues_in_arabic_on_its_side(tmp_path: Pa
     english = _pages(texts, "In plain terms (continued)")
     assert arabic and arabic == english, (arabic, english)
     assert _pages(texts, f"{LINE} (1)")[0] == arabic[0] - 1
+
+
+QUESTION = "What happens after the infusion?"
+ANSWER = " ".join(
+    f"Sentence {n} of a long answer says what the clinic does after the infusion, step by step."
+    for n in range(1, 30)
+)
+
+
+def _faq(last: bool) -> str:
+    """Text on the first page, then an FAQ pair whose answer is taller than an A5 page;
+    ``last``: the pair ends the leaflet."""
+    before = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    after = "" if last else "- paragraph: Keep this leaflet.\n"
+    pair = (
+        f"- faq:\n    - q: {QUESTION}\n      a: {ANSWER}\n    - q: Is it safe?\n      a: Mostly.\n"
+    )
+    return before + pair + after
+
+
+@pytest.mark.parametrize(("last", "locale", "said"), [
+    (False, "en", f"{QUESTION} (continued)"),
+    (True, "en", f"{QUESTION} (continued)"),
+    (False, "th", f"{QUESTION} (ต่อ)"),
+])  # fmt: skip
+def test_a_split_faq_answer_goes_on_under_its_question_continued(
+    make_project: Callable[..., Path], last: bool, locale: str, said: str
+) -> None:
+    """An answer taller than a page went on at the top of the next with no question
+    above it. Its part on the next page opens with the question and "(continued)" in
+    the page's language (ui ``continued``, as a callout's), above its first line."""
+    root = make_project({"sample": leaflet_yaml(_faq(last), references="")})
+    if locale != "en":
+        for command in (("extract",), ("init", locale)):
+            code, output = invoke("i18n", *command, "--project", str(root))
+            assert code == 0, output
+    pdf = _build(root, locale)
+    texts = page_texts(pdf)
+    first, end = _pages(texts, "Sentence 1 of"), _pages(texts, "Sentence 29 of")
+    assert first and end and first[0] < end[0], (first, end)  # the answer is split
+    assert _pages(texts, said) == list(range(first[0] + 1, end[0] + 1)), texts
+    for number in range(first[0] + 1, end[0] + 1):
+        page = " ".join(texts[number - 1].split())
+        assert page.index(said) < page.index("Sentence"), page
+    # A screen reader reads the question once: the label is an artifact.
+    document, _ = structure(pdf)
+    assert document.text().count(QUESTION) == 1
+    for objects in page_objects(pdf):
+        assert not objects.untagged_text
+
+
+def test_the_parallel_edition_continues_a_split_faq_answer_in_each_column(
+    make_project: Callable[..., Path],
+) -> None:
+    """In half a page's width the answer takes three pages: each page after the first
+    opens each column with the question and "(continued)" in that column's language."""
+    root = make_project({"sample": leaflet_yaml(_faq(False), references="")})
+    for command in (("extract",), ("init", "th")):
+        code, output = invoke("i18n", *command, "--project", str(root))
+        assert code == 0, output
+    pdf = _build(root, "th", "parallel")
+    texts = page_texts(pdf)
+    first, end = _pages(texts, "Sentence 1 of"), _pages(texts, "Sentence 29 of")
+    assert first and end and end[0] - first[0] >= 2, (first, end)
+    following = list(range(first[0] + 1, end[-1] + 1))
+    assert _pages(texts, f"{QUESTION} (ต่อ)") == following, texts
+    assert _pages(texts, f"{QUESTION} (continued)") == following, texts
+    document, _ = structure(pdf)
+    assert document.text().count(QUESTION) == 2  # once in each language's column
+    for objects in page_objects(pdf):
+        assert not objects.untagged_text

@@ -382,6 +382,9 @@ CLOSING_ALONE = {
     # 12 pages until Thai words were kept whole (“ต้นกำเนิด”, ผู้เชี่ยวชาญ, HLA-DR): the
     # Thai column is two lines longer, and the contacts' row (about 90 pt) has 25 pt.
     ("stromal-or-stem", "th-parallel-a5", 13): "65 pt short: the row of both contacts",
+    # 10 pages until a split FAQ answer went on under its question and "(ต่อ)": the
+    # two labels take four lines of the Thai column, and the contacts' row no longer fits.
+    ("what-msc-can-do", "th-parallel-a5", 11): "66 pt short: the row of both contacts",
 }
 
 

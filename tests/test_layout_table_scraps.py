@@ -207,3 +207,29 @@ def test_a_parallel_columns_tall_last_row_goes_on_alone_as_in_the_single_edition
     assert pages["Longest"] == pages["Third"] + 1, pages
     assert pages["Third"] <= pages[THAI["Longest"]] <= pages["Longest"], pages
     assert result.pages == pages["Longest"], result.pages  # nothing but it after
+
+
+@pytest.mark.parametrize("paragraphs", [1, 7])
+def test_a_parallel_full_width_tables_short_row_is_not_left_alone_before_its_tall_row(
+    make_project: Callable[..., Path], tmp_path: Path, paragraphs: int
+) -> None:
+    """A row too tall for half a page sets the table at the full width, each language's
+    in turn. Two short rows fitted below the Thai table, the third and the tall row
+    did not fit one page together, and the third stood alone on a page of its own
+    between them (A5: "Third" alone on page 3). The split is judged as the next page
+    will split its rest, as in the single edition: the short rows go on together."""
+    root = make_project({"sample": _leaflet(paragraphs, 20)})
+    _translate_to_thai(root)
+    options = Options(spec=PrintSpec(paper="a5"))
+    result = build_leaflet(
+        Project.at(root), "sample", "th", tmp_path, edition="parallel", options=options
+    )
+    document = pypdfium2.PdfDocument(result.path)
+    texts = ["".join(page.get_textpage().get_text_range().split()) for page in document]
+    document.close()
+    for names, tall in ((SHORT, "Longest"), ([THAI[word] for word in SHORT], THAI["Longest"])):
+        for page, text in enumerate(texts, 1):  # one short row with its tall row is company
+            alone = sum(name in text for name in names) == 1 and tall not in text
+            assert not alone, (page, names)
+    pages = {w: next(n for n, t in enumerate(texts, 1) if w in t) for w in [*SHORT, "Longest"]}
+    assert pages["First"] == pages["Third"] and pages["Longest"] == pages["Third"] + 1, pages

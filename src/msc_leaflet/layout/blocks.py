@@ -44,6 +44,7 @@ from ..typeset.list_numbers import LayeredList, TaggedList
 from ..typeset.marked_content import Element, page_box, tagger_of
 from ..typeset.paragraph import TextParagraph
 from .colours import reportlab_colour, theme_colour
+from .continued import ContinuedGroup
 from .footnotes import flowable_citations
 from .images import draw_picture, drawable, shown_size
 from .table_widths import column_widths, squeezed
@@ -139,6 +140,8 @@ class SplitTable(Table):  # type: ignore[misc]
     #: What the first row (a callout's label) reads on a part a split carries to the
     #: next page ("Safety (continued)"), in place of a copy of it; None: a copy.
     continued: Flowable | None = None
+    #: The height of what goes on with its last row (a caption: `Box._split_rows`).
+    after = 0.0
     #: The top of the row whose cell was drawn last (`_drawCell`).
     _row_drawn: float | None = None
 
@@ -177,6 +180,7 @@ class SplitTable(Table):  # type: ignore[misc]
         for part in parts:  # ReportLab's parts are new tables: the rest may split again
             part.rows_apart = self.rows_apart
             part.continued = self.continued
+            part.after = self.after
         return parts
 
     def _split_keeping_rows(
@@ -193,7 +197,13 @@ class SplitTable(Table):  # type: ignore[misc]
 
         Fewer rows are no scrap when they take a good part of the ``page`` (`_scrap`): a
         row of a long cell, the last of a table, went on alone anyway, and moving a row
-        of the page before to its side left that page mostly empty."""
+        of the page before to its side left that page mostly empty.
+
+        The rest is judged as the next page will split it (`_scrap_next`): two short
+        rows and a tall last row that does not fit with them leave one short row alone
+        on that page, between the split and the tall row (a parallel edition's full-width
+        table, A5). The split moves a row higher so it goes on with company, and the
+        table moves whole when this page would then keep a scrap."""
         first = parts = self._split_with_edges(availWidth, availHeight)
         if not self.rows_apart or len(parts) != 2:
             return parts
@@ -201,10 +211,32 @@ class SplitTable(Table):  # type: ignore[misc]
             kept, rest = (len(part._cellvalues) - self.repeatRows for part in parts)
             if kept < self.rows_apart and self._scrap(0, kept, page):
                 return first if at_top else []
-            if rest >= self.rows_apart or not self._scrap(kept, kept + rest, page):
+            alone = rest < self.rows_apart and self._scrap(kept, kept + rest, page)
+            if not alone and not self._scrap_next(kept, page):
                 return parts
             parts = self._split_with_edges(availWidth, self._rows_height(kept - 1))
         return parts
+
+    def _scrap_next(self, kept: int, page: float | None) -> bool:
+        """Whether the rows after the first ``kept`` under the header, taller than a
+        ``page`` under the header it repeats, leave a scrap alone at the top of the next
+        page: the rows that fit there are fewer than `rows_apart` and short (`_scrap`),
+        the row after them too tall to join them. The last row takes what goes on with
+        it (`after`: a caption)."""
+        if page is None:
+            return False
+        heights = [float(h) for h in self._rowHeights]
+        room = page - sum(heights[: self.repeatRows])
+        rows = heights[self.repeatRows + kept :]
+        if rows:
+            rows[-1] += self.after
+        if sum(rows) <= room:
+            return False
+        fit, used = 0, 0.0
+        while fit < len(rows) and used + rows[fit] <= room:
+            used += rows[fit]
+            fit += 1
+        return 0 < fit < self.rows_apart and self._scrap(kept, kept + fit, page)
 
     def _scrap(self, start: int, end: int, page: float | None) -> bool:
         """Whether the rows ``start`` to ``end`` under the header, fewer than a split
@@ -534,13 +566,7 @@ class BlockBuilder:
         with self.w.group("Div"):
             rows: list[list[Flowable]] = [[self.w.paragraph(label, "callout-label", colour=colour)]]
             rows += [[self.w.paragraph(t.value, "callout")] for t in block.paragraphs]
-        # The label a part carried to the next page opens with: "Safety (continued)",
-        # an artifact (untagged), as a data table's repeated header is: a screen reader
-        # reads the box once, its label once.
-        with self.w.untagged():
-            continued = self.w.paragraph(
-                self.labels("continued", label=label), "callout-label", colour=colour
-            )
+        continued = self._continued(label, "callout-label", colour)
         table = make_table(rows, self.w, [
             ("BACKGROUND", (0, 0), (-1, -1), reportlab_colour(colours.fill)),
             (self._bar_side(), (0, 0), (0, -1), 3, reportlab_colour(colours.edge)),
@@ -549,6 +575,15 @@ class BlockBuilder:
         ], repeatRows=1, colWidths=["100%"])  # fmt: skip
         table.continued = continued
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
+
+    def _continued(self, label: str, style: str, colour: Any) -> Flowable:
+        """What the part of a box a page break carried to the next page opens with:
+        "Safety (continued)" (a callout, `SplitTable.continued`), "Is it safe?
+        (continued)" (an FAQ pair, `ContinuedGroup`), in the box's ``style`` for its
+        label; an artifact (untagged), as a data table's repeated header is: a screen
+        reader reads the box once, its label once."""
+        with self.w.untagged():
+            return self.w.paragraph(self.labels("continued", label=label), style, colour=colour)
 
     def quote(self, block: m.Quote) -> Flowable:
         # In the marks of the language the quote is printed in (its source's, when its
@@ -589,6 +624,9 @@ class BlockBuilder:
         return out
 
     def _faq_pair(self, entry: m.FaqEntry) -> Flowable:
+        """The rule, the question and its answer, kept together; an answer taller than
+        a page goes on under its question and "(continued)" (`ContinuedGroup`)."""
+        colour = theme_colour(self.theme, "accent-text")
         pair: list[Flowable] = [
             HRFlowable(
                 width="100%",
@@ -597,12 +635,11 @@ class BlockBuilder:
                 spaceBefore=2,
                 spaceAfter=5,
             ),
-            self.w.paragraph(
-                entry.question.value, "faq-question", colour=theme_colour(self.theme, "accent-text")
-            ),
+            self.w.paragraph(entry.question.value, "faq-question", colour=colour),
         ]
         pair += [self.w.paragraph(t.value, "faq-answer") for t in entry.answer]
-        return KeepTogether(pair)
+        label = partial(self._continued, entry.question.value, "faq-question", colour)
+        return ContinuedGroup(pair, label, keep=len(pair) - len(entry.answer))
 
     def table(self, block: m.Table) -> Flowable:
         """The table, its columns fitted to their content (`column_widths`). When they
@@ -833,6 +870,11 @@ class Box(KeepTogether):  # type: ignore[misc]
         # table that fits whole "splits" into itself and nothing (`SplitTable`), which
         # left the caption alone at the top of the next page.
         follows = any(not isinstance(f, Spacer) for f in content[index + 1 :])
+        if follows and isinstance(body, SplitTable):  # the box moves whole, or splits
+            body.after = sum(
+                f.getSpaceBefore() + f.wrap(aW, aH)[1] + f.getSpaceAfter()
+                for f in content[index + 1 :]
+            )
         parts: list[Flowable] = []
         trial = total
         frame = getattr(self, "_frame", None)

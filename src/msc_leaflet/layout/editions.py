@@ -47,6 +47,7 @@ from .blocks import (
     splits_well,
 )
 from .colours import small_text_colours, theme_colour
+from .continued import ContinuedGroup
 from .footnotes import PageReferences
 from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
 from .proof import findings_page, proof_page, signoff_page, tag_context
@@ -364,6 +365,7 @@ class _Row(SplitTable):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = self._split_between_flowables(availWidth, availHeight)
         _keep_bookmarks(self, parts)
+        _say_continued_in_columns(parts)
         return parts
 
     def _split_between_flowables(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -656,11 +658,32 @@ def _unwrap(flowables: Sequence[Flowable]) -> list[Flowable]:
     contents; the row itself keeps them together."""
     out: list[Flowable] = []
     for flowable in flowables:
-        if isinstance(flowable, KeepTogether):
+        if isinstance(flowable, ContinuedGroup):  # its answer goes on under its label
+            inner = _unwrap(flowable._content)
+            for part in inner[flowable.keep :]:
+                part.continues = flowable.label
+            out += inner
+        elif isinstance(flowable, KeepTogether):
             out += _unwrap(flowable._content)
         else:
             out.append(flowable)
     return out
+
+
+def _say_continued_in_columns(parts: Sequence[Flowable]) -> None:
+    """Open each column of the rest of a split row whose first flowable goes on from
+    the page before (an FAQ answer, `ContinuedGroup`) with the label it continues
+    ("Is it safe? (continued)"), as the single edition's `ContinuedGroup` does."""
+    if len(parts) != 2 or not isinstance(parts[1], Table):
+        return
+    rest = parts[1]
+    cells = rest._cellvalues[0]
+    for index, cell in enumerate(cells):
+        shown = [f for f in cell if not isinstance(f, Spacer)]
+        label = shown and getattr(shown[0], "continues", None)
+        if callable(label):
+            cells[index] = [label(), *cell]
+            rest._argH = [None] * len(rest._argH)
 
 
 def bookmark_headings(row: Flowable, half: Sequence[Flowable]) -> None:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import pairwise, takewhile
 
+from .address_breaks import identifier_breaks
 from .hyphenation import emergency_points, hyphenating, hyphenation_points
 from .kept_groups import (
     address_spans,
@@ -219,7 +220,7 @@ def _with_halved(unit: Unit, found: tuple[int, tuple[Piece, Cluster]] | None, la
     index, (piece, cluster) = found
     flat = _flat(unit)
     flat[index] = (piece, _halved_mark(piece.run.font, cluster.text, lang))
-    return _part(flat, False, unit.soft_breaks, unit.listed)
+    return _part(flat, False, unit.soft_breaks, unit.listed, unit.address)
 
 
 def _mark_at(unit: Unit, end: int) -> tuple[int, tuple[Piece, Cluster]] | None:
@@ -444,7 +445,8 @@ def at_line_end(unit: Unit) -> Unit:
         return unit
     flat = _flat(unit)[:-1]
     end = len(unit.text) - 1
-    return _part(flat, True, _within(unit.soft_breaks, 0, end), clipped(unit.listed, 0, end))
+    soft, listed = _within(unit.soft_breaks, 0, end), clipped(unit.listed, 0, end)
+    return _part(flat, True, soft, listed, unit.address)
 
 
 def fit_units(
@@ -482,7 +484,9 @@ def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> 
     it can be set in without an emergency cut. ``syllables=False``: Thai and Lao words
     stay whole (only English words are hyphenated)."""
     flat = _flat(unit)
-    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
+    points = _cut_points(
+        flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed, unit.address
+    )
     if not syllables:
         text = unit.text
         offsets = _offsets(flat)
@@ -538,17 +542,22 @@ def _cut_points(
     lang: str,
     soft: Sequence[int] = (),
     listed: Sequence[tuple[int, int]] = (),
+    address: bool = False,
 ) -> dict[int, bool]:
     """Cluster indices a cut may fall before, each with whether it needs a hyphen;
     ``soft``: text offsets of the unit's own line-break opportunities (no hyphen);
     ``listed``: spans of word-list terms (`Unit.listed`), cut only in an emergency,
-    and whose edges are word boundaries (the list's: มี|พยาธิ, เกียรติ|ยศ)."""
+    and whose edges are word boundaries (the list's: มี|พยาธิ, เกียรติ|ยศ);
+    ``address``: the unit is part of an address (`Unit.address`), hyphenated nowhere."""
     text = ascii_forms("".join(cluster.text for _, cluster in flat))
     offsets = _offsets(flat)
-    hyphens = hyphenation_points(text, lang)
+    hyphens: Collection[int] = () if address else hyphenation_points(text, lang)
     edges = {i for span in listed for i in span}
     words = word_edges(text, lang)
     kept = kept_breaks(text, lang)  # a date or "Dr. Somchai" wider than the line
+    # An address wider than the line (a kept group in Chinese) is cut where the Chicago
+    # rule breaks it, though a line then starts with "." or "?".
+    inside_address = identifier_breaks(text) if kept else frozenset()
     kept |= labelled_number_ends(text, lang)  # "No. 5 |before", not "No." / "5 before"
     cited = _cited(flat, offsets)  # a citation counts nothing: "cells¹|move" may part
     points: dict[int, bool] = {}
@@ -566,7 +575,8 @@ def _cut_points(
         # A date's part's word after the number before it (`kept_breaks`: 12 tháng 5 |
         # năm 2027) is no unit of that number, though `keeps_number` reads it as one.
         number = at in kept or keeps_number(text, at, cited)
-        if not (allowed_break(text, at) and syllable and number):
+        allowed = allowed_break(text, at) or at in inside_address
+        if not (allowed and syllable and number):
             continue
         if between_known_syllables(text, at):
             points[i] = False  # between syllables (keeps_syllable)
@@ -604,7 +614,9 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     flat = _flat(unit)
     lead = start_squeeze(unit, lang) if later else 0.0
     content = len(flat) - unit.trailing_spaces  # trailing spaces stay with the last part
-    points = _cut_points(flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed)
+    points = _cut_points(
+        flat, unit.trailing_spaces, lang, unit.soft_breaks, unit.listed, unit.address
+    )
     text = "".join(cluster.text for _, cluster in flat)
     offsets = _offsets(flat)
     bound = _after_bound_prefixes(text, offsets, points, lang)  # ผู้|: an emergency's
@@ -686,7 +698,8 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
                 inside = _inside_word(text, offsets[cut])
-                if cut <= i and inside and not word_cuts.in_address(offsets[cut]):  # chloroqu|ine
+                address = unit.address or word_cuts.in_address(offsets[cut])
+                if cut <= i and inside and not address:  # chloroqu|ine
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
                     cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
@@ -1466,6 +1479,7 @@ def _split(
             b in hyphens,
             _within(unit.soft_breaks, offsets[a], offsets[b]),
             clipped(unit.listed, offsets[a], offsets[b]),
+            unit.address,
         )
         for a, b in pairwise(cuts)
     ]
@@ -1495,10 +1509,11 @@ def _part(
     hyphen: bool = False,
     soft: tuple[int, ...] = (),
     listed: tuple[tuple[int, int], ...] = (),
+    address: bool = False,
 ) -> Unit:
     """A unit from consecutive clusters, regrouped into pieces by the piece they came
-    from; ``hyphen``: the word goes on, so a hyphen ends the part; ``soft`` and
-    ``listed``: its `Unit.soft_breaks` and `Unit.listed`."""
+    from; ``hyphen``: the word goes on, so a hyphen ends the part; ``soft``, ``listed``
+    and ``address``: its `Unit.soft_breaks`, `Unit.listed` and `Unit.address`."""
     pieces: list[Piece] = []
     group: list[Cluster] = []
     for n, (piece, cluster) in enumerate(flat):
@@ -1511,7 +1526,7 @@ def _part(
             group = []
     # A part cut after a space (an emergency cut between the groups of a phone number)
     # ends in it: trailing, so the line's end stands where its last digit does.
-    return unit_of(pieces, soft, listed)
+    return unit_of(pieces, soft, listed, address)
 
 
 @dataclass(frozen=True, slots=True)

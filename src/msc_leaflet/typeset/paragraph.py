@@ -154,6 +154,9 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
     block_at_end: bool = False
     # The leaflet block it sets, for error messages (set by the layout).
     leaflet_block: object = None
+    # What makes the label its part carried to the next page of a parallel column opens
+    # with (an FAQ answer's "question (continued)", set by the layout: `editions`).
+    continues: object = None
     # The reference it is the entry of (set by the layout): where it begins is a named
     # destination (`citation_links`), so only a split's first part keeps it.
     reference_key: str = ""
@@ -366,6 +369,7 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
         # The leaflet block the layout tagged it with (`layout/unprintable.py`): a part
         # that fits nowhere names its own paragraph, not the heading kept with it.
         first.leaflet_block = rest.leaflet_block = self.leaflet_block
+        first.continues = rest.continues = self.continues
         first.reference_key = self.reference_key
         first.entry_cut = bool(self.reference_key)
         first.wrap(availWidth, availHeight)

@@ -57,6 +57,7 @@ from ..data import word_list_path
 from ..errors import LeafletError, Location
 from ..files import Stamp, decode_utf8, file_stamp, read_input
 from ..languages import language_subtag, profile, right_to_left
+from .address_breaks import address_breaks
 from .hyphenation import hyphenating
 from .kept_groups import (
     bound_prefix_ends,
@@ -475,6 +476,7 @@ def line_breaks_and_terms(
     text = ascii_forms(text)
     author = frozenset(forced)
     breaks, sure, spans = _opportunities(text, lang, words, superscripts, author)
+    breaks = address_breaks(text, breaks, author) - set(superscripts)  # a citation stays
     breaks -= bound_prefix_ends(text, lang) - author  # ผู้|หญิง: the author's ZWSP wins
     # Most paragraphs are written in scripts without syllable rules, or hold no number
     # or slash: there every break keeps both, and the checks (two calls per break, the
@@ -501,6 +503,7 @@ def kept_breaks(text: str, lang: str) -> frozenset[int]:
     if not groups:
         return frozenset()
     breaks, sure, _ = _opportunities(text, lang, EMPTY_WORD_LIST, (), ())
+    breaks = address_breaks(text, breaks)  # a Chinese 网址 too narrow for it: at a "/"
     syllables = holds_syllable_letters(text)
     # A number and its unit stay whole ("500毫|克" is none of these): a line too narrow
     # for them ends where the unit ends and a glued word goes on (`unit_ends`), or, in an

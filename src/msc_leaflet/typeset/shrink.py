@@ -49,6 +49,7 @@ def scaled_units(units: Sequence[Unit], scale: float) -> list[Unit]:
             tuple(replace(p, size=p.size * scale, rise=p.rise * scale) for p in unit.pieces),
             unit.soft_breaks,
             unit.listed,
+            unit.address,
         )
         for unit in units
     ]

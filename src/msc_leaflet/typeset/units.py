@@ -23,6 +23,7 @@ from ..languages import right_to_left
 from .bidi import ISOLATE_CONTROLS, levels
 from .citation_text import bracketed, meets_number
 from .fonts import font_spans
+from .kept_groups import address_spans
 from .left_to_right import isolate_left_to_right
 from .runs import Run
 from .segmentation import (
@@ -80,6 +81,10 @@ class Unit:
     # clipped to it): `linebreak.fit_units` cuts a unit wider than the line inside one
     # only when the term alone is wider than the line, and reports the cut.
     listed: tuple[tuple[int, int], ...] = ()
+    # Part of a web or e-mail address or a DOI (`kept_groups.address_spans`): it breaks
+    # at the Chicago rule's points (`address_breaks`), and a unit of it wider than the
+    # line is cut with no hyphen, which a reader would type (verylongmailbox-name@…).
+    address: bool = False
 
     @property
     def text(self) -> str:
@@ -118,7 +123,7 @@ class Unit:
 _PIECE_RUN, _PIECE_CLUSTERS, _PIECE_SIZE, _PIECE_RISE, _PIECE_TEXT, _PIECE_LEVEL = (
     vars(Piece)[field.name].__set__ for field in fields(Piece)
 )
-_UNIT_PIECES, _UNIT_WIDTH, _UNIT_SPACE, _UNIT_SPACES, _UNIT_SOFT, _UNIT_LISTED = (
+_UNIT_PIECES, _UNIT_WIDTH, _UNIT_SPACE, _UNIT_SPACES, _UNIT_SOFT, _UNIT_LISTED, _UNIT_ADDRESS = (
     vars(Unit)[field.name].__set__ for field in fields(Unit)
 )
 _new = object.__new__
@@ -145,9 +150,10 @@ def _new_unit(
     trailing_spaces: int,
     soft_breaks: tuple[int, ...],
     listed: tuple[tuple[int, int], ...],
+    address: bool = False,
 ) -> Unit:
-    """``Unit(pieces, width, space_width, trailing_spaces, soft_breaks, listed)``, made
-    faster."""
+    """``Unit(pieces, width, space_width, trailing_spaces, soft_breaks, listed,
+    address)``, made faster."""
     unit: Unit = _new(Unit)
     _UNIT_PIECES(unit, pieces)
     _UNIT_WIDTH(unit, width)
@@ -155,6 +161,7 @@ def _new_unit(
     _UNIT_SPACES(unit, trailing_spaces)
     _UNIT_SOFT(unit, soft_breaks)
     _UNIT_LISTED(unit, listed)
+    _UNIT_ADDRESS(unit, address)
     return unit
 
 
@@ -257,6 +264,7 @@ def build_units(
         position += len(text)
     full = "".join(texts)
     breaks, listed = line_breaks_and_terms(full, lang, words, superscripts, forced)
+    addresses = address_spans(full)
     rtl = right_to_left(lang)
     with_isolates = "".join(isolated)
     if rtl:  # numbers with their units, codes: each one left-to-right stretch
@@ -321,7 +329,9 @@ def build_units(
                 while first_listed < len(listed) and listed[first_listed][1] <= start:
                     first_listed += 1
                 held = clipped(listed, start, b, first_listed)
-            units.append(unit_of(pieces, tuple([i - start for i in inner]) if inner else (), held))
+            own = tuple([i - start for i in inner]) if inner else ()
+            address = bool(addresses) and any(a <= start < b for a, b in addresses)
+            units.append(unit_of(pieces, own, held, address))
             pieces = []
             start = b
     return units
@@ -429,10 +439,12 @@ def unit_of(
     pieces: Sequence[Piece],
     soft_breaks: tuple[int, ...] = (),
     listed: tuple[tuple[int, int], ...] = (),
+    address: bool = False,
 ) -> Unit:
-    """A unit of ``pieces``, the spaces that end it counted as its trailing spaces: any
-    space a line may end at (`segmentation.BREAKING_SPACES`), so an ideographic space
-    after 注意事項 or a thin space takes no room at a line's end, as U+0020 does."""
+    """A unit of ``pieces`` (``address``: `Unit.address`), the spaces that end it
+    counted as its trailing spaces: any space a line may end at
+    (`segmentation.BREAKING_SPACES`), so an ideographic space after 注意事項 or a thin
+    space takes no room at a line's end, as U+0020 does."""
     width = sum(map(Piece.width, pieces))
     spaces = 0
     space_width = 0.0
@@ -445,7 +457,9 @@ def unit_of(
         else:
             continue
         break
-    return _new_unit(tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed)
+    return _new_unit(
+        tuple(pieces), width - space_width, space_width, spaces, soft_breaks, listed, address
+    )
 
 
 def shaped_line(runs: Sequence[Run], lang: str) -> tuple[Unit, ...]:
