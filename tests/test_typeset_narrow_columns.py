@@ -55,3 +55,62 @@ def test_no_line_cuts_a_conjunct_however_narrow_the_column(lang: str, text: str)
             assert line[-1] not in STACKERS, (width, set_lines)  # स्| ស្| a stacker
             assert unicodedata.category(line[0]) not in ("Mn", "Mc"), (width, set_lines)
             assert not line.startswith(KINZI), (width, set_lines)  # its syllable before
+
+
+# Emergency cuts between written syllables: a word wider than its column is cut where
+# a reader of its script sees two syllables, never between a letter and what its script
+# writes with it. Burmese "သောက်ပါ" ("please drink") was cut "သော" / "က်ပါ", a line
+# starting with the killed final of the syllable before; Thai "ไม่" was cut "ไ" / "ม่".
+# Words: drink (polite), clinic, health, cells, English; hospital, medicine, woman,
+# safety; not effective, change, stem cells, schedule, hospital; hospital, have a
+# fever, doctor, patient; medicine, necessary, doctor, health.
+SYLLABLE_WORDS = {
+    "my": ("သောက်ပါ", "ဆေးခန်း", "ကျန်းမာရေး", "ဆဲလ်များ", "အင်္ဂလိပ်"),
+    "km": ("មន្ទីរពេទ្យ", "ថ្នាំពេទ្យ", "ស្ត្រី", "សុវត្ថិភាព"),
+    "th": ("ไม่ได้ผล", "เปลี่ยนแปลง", "เซลล์ต้นกำเนิด", "กำหนดการ", "โรงพยาบาล"),
+    "lo": ("ໂຮງໝໍ", "ເປັນໄຂ້", "ແພດໝໍ", "ຜູ້ປ່ວຍ"),
+    "hi": ("चिकित्सा", "ज़रूरी", "डॉक्टर", "स्वास्थ्य"),
+}
+#: Letters that never start a line: Thai and Lao vowels written after their consonant
+#: and the repeat and abbreviation marks, which end the syllable before them.
+CLOSERS = "ะาำๅๆฯະາຳຽໆຯៗ"
+#: Letters that never end one: Thai and Lao leading vowels, and the stackers (Burmese
+#: U+1039, Khmer coeng U+17D2, the Devanagari virama) that write the next letter under
+#: or into this one.
+OPENERS = "เแโใไເແໂໃໄ" + "\u1039\u17d2\u094d"
+#: Signs after a consonant that make it the final of the syllable before: Burmese asat
+#: and stacker, Khmer bantoc and toandakhiat, Thai thanthakhat and Lao cancellation mark.
+FINAL_SIGNS = "\u103a\u1039\u17cb\u17cd\u0e4c\u0ecc"
+#: What may stand between such a consonant and its sign: the Burmese dot below (န့်),
+#: Thai and Lao -ิ -ุ (พันธุ์).
+BETWEEN_LETTER_AND_SIGN = "\u1037\u0e34\u0e38\u0eb4\u0eb8"
+
+
+def syllable_problems(lines: list[str]) -> list[str]:
+    """What a reader sees torn at each line break of ``lines`` (spaces dropped)."""
+    problems = []
+    for line in lines:
+        first, last = line[0], line[-1]
+        if unicodedata.category(first).startswith("M") or first in CLOSERS:
+            problems.append(f"starts with {first!r}: {lines}")
+        # a consonant whose sign (perhaps after a dot below or a vowel: န့်, ธุ์) kills it
+        k = 1
+        while line[k : k + 1] and line[k] in BETWEEN_LETTER_AND_SIGN:
+            k += 1
+        if line[k : k + 1] and line[k] in FINAL_SIGNS:
+            problems.append(f"starts with a final {line[:3]!r}: {lines}")
+        if last in OPENERS:
+            problems.append(f"ends with {last!r}: {lines}")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [(lang, word) for lang, words in SYLLABLE_WORDS.items() for word in words]
+)
+def test_a_word_wider_than_its_column_is_cut_between_written_syllables(
+    lang: str, word: str
+) -> None:
+    for width in range(3, 60, 2):
+        set_lines = lines(word, lang, width)
+        assert "".join(set_lines) == word, (width, set_lines)
+        assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
