@@ -7,18 +7,23 @@ tone mark on its letter (Lao ປ່, Thai ผู้). In a column narrower than 
 emergency cut fell after the virama: the line ended "स्", a letter with a halant the
 word does not have, the next started "वा"; Burmese "အ" / "င်္ဂ" put the kinzi over
 nothing. The line runs past its end instead, the emergency reported.
+
+Nor is a written syllable cut at its signs: Burmese "သောက်ပါ" printed "သော" / "က်ပါ",
+the asat-killed final of one syllable starting the next line; Thai "ไม่" printed a
+leading vowel alone at a line's end.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from reportlab.lib.enums import TA_LEFT
 
 from msc_leaflet.typeset import make_paragraph
 from msc_leaflet.typeset.syllables import STACKERS
-from typeset_support import body_style, runs_for
+from typeset_support import EXTRACTORS, body_style, build_document, runs_for, split_lines
 
 #: Words on MSC topics, each with conjuncts, stacks or marks: health, transplant,
 #: mesenchymal stromal cells, safety, woman, stem cells, English, we, cemetery (a kinzi),
@@ -114,3 +119,22 @@ def test_a_word_wider_than_its_column_is_cut_between_written_syllables(
         set_lines = lines(word, lang, width)
         assert "".join(set_lines) == word, (width, set_lines)
         assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
+
+
+@pytest.mark.parametrize("lang", sorted(SYLLABLE_WORDS))
+def test_a_cut_word_reads_back_whole_from_the_text_layer(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each word its own paragraph in a column 14 pt wide, narrower than all of them:
+    the lines drawn part no written syllable, and every extractor, its lines joined,
+    gives the words back as written."""
+    words = SYLLABLE_WORDS[lang]
+    path = tmp_path / f"{lang}.pdf"
+    built = build_document(
+        path, [[(word, "")] for word in words], column=14, lang=lang, monkeypatch=monkeypatch
+    )
+    assert len(built.lines) > len(words)  # every word was cut
+    assert not syllable_problems(built.lines), syllable_problems(built.lines)
+    for name, extract in EXTRACTORS.items():
+        joined = "".join(split_lines(extract(path))).replace(" ", "")
+        assert joined == "".join(words), (name, joined)
