@@ -83,6 +83,9 @@ CLOSERS = "ะาำๅๆฯະາຳຽໆຯៗ"
 #: U+1039, Khmer coeng U+17D2, the Devanagari virama) that write the next letter under
 #: or into this one.
 OPENERS = "เแโใไເແໂໃໄ" + "\u1039\u17d2\u094d"
+#: The joiner and non-joiner an author may type after a virama to choose a conjunct's
+#: form: a line ending in one after a virama ends in a broken conjunct too.
+JOINERS = "\u200c\u200d"
 #: Signs after a consonant that make it the final of the syllable before: Burmese asat
 #: and stacker, Khmer bantoc and toandakhiat, Thai thanthakhat and Lao cancellation mark.
 FINAL_SIGNS = "\u103a\u1039\u17cb\u17cd\u0e4c\u0ecc"
@@ -95,7 +98,7 @@ def syllable_problems(lines: list[str]) -> list[str]:
     """What a reader sees torn at each line break of ``lines`` (spaces dropped)."""
     problems = []
     for line in lines:
-        first, last = line[0], line[-1]
+        first, last = line[0], line.rstrip(JOINERS)[-1]
         if unicodedata.category(first).startswith("M") or first in CLOSERS:
             problems.append(f"starts with {first!r}: {lines}")
         # a consonant whose sign (perhaps after a dot below or a vowel: န့်, ธุ์) kills it
@@ -117,6 +120,16 @@ def test_a_word_wider_than_its_column_is_cut_between_written_syllables(
 ) -> None:
     for width in range(3, 60, 2):
         set_lines = lines(word, lang, width)
+        assert "".join(set_lines) == word, (width, set_lines)
+        assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
+
+
+@pytest.mark.parametrize("word", ["क्\u200dषमा", "क्\u200cषमा", "आत्\u200dमा"])
+def test_a_conjunct_whose_form_the_author_chose_is_never_cut(word: str) -> None:
+    """क्<ZWJ>षमा ("forgiveness" with a half form asked for) was cut after the joiner,
+    its line ending in a half क with no consonant to join."""
+    for width in range(3, 40, 2):
+        set_lines = lines(word, "hi", width)
         assert "".join(set_lines) == word, (width, set_lines)
         assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
 

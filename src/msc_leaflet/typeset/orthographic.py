@@ -12,7 +12,9 @@ and an emergency may cut there.
 - a combining mark (a vowel sign, a tone mark, a Burmese medial, a nukta, the Khmer
   signs U+17C6-17D1, ์) stays with its letter;
 - a stacker (the Myanmar stacker, the Khmer coeng, an Indic virama) stays with the
-  consonant it writes under or into the one before (ကမ္ဘာ, ស្ត្រី, स्व);
+  consonant it writes under or into the one before (ကမ္ဘာ, ស្ត្រី, स्व), and so does
+  the joiner or non-joiner typed after a virama to choose the conjunct's form (क्‍ष);
+  nothing parts a zero-width joiner from either side;
 - a Burmese or Khmer consonant killed by asat, toandakhiat or bantoc, or a Burmese one
   stacked over the next (kinzi included), is the final of the syllable before
   (`syllables.final_consonant`: သောက်, ကမ္ဘာ, အင်္ဂ);
@@ -54,6 +56,12 @@ SILENCERS = "\u0e4c\u0ecc"
 #: Vowel signs written between a silenced consonant and its thanthakhat (พันธุ์, ทิ์).
 _BEFORE_SILENCER = "\u0e34\u0e38\u0eb4\u0eb8"
 _MARKS = ("Mn", "Mc", "Me")
+#: The zero-width joiner: it joins what stands on either side into one shape (a
+#: Devanagari half form, an emoji sequence).
+ZWJ = "\u200d"
+#: The joiner and non-joiner an author types after a virama to choose a conjunct's
+#: form (क्‍ष, क्‌ष): they belong to it, as the virama does.
+_JOINER_CONTROLS = "\u200c\u200d"
 #: What may follow a consonant that `final_consonant` takes for a final: a killer, the
 #: Burmese dot below before one, or the Burmese stacker.
 _FINAL_SIGNS = frozenset("\u1039\u103a\u1037\u17cb\u17cd")
@@ -65,8 +73,10 @@ def parts_a_syllable(text: str, i: int) -> bool:
     before, after = text[i - 1], text[i]
     if unicodedata.category(after) in _MARKS or after in SYLLABLE_CLOSERS:
         return True
-    if before in STACKERS or before in SYLLABLE_OPENERS:
+    if before in STACKERS or before in SYLLABLE_OPENERS or ZWJ in (before, after):
         return True
+    if before in _JOINER_CONTROLS and text[i - 2 : i - 1] in STACKERS:
+        return True  # क्<ZWJ>ष: the half form of a conjunct the author asked for
     if text[i + 1 : i + 2] in _FINAL_SIGNS and final_consonant(text, i):
         return True
     return _silenced(text, i)
