@@ -134,6 +134,19 @@ def test_a_conjunct_whose_form_the_author_chose_is_never_cut(word: str) -> None:
         assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
 
 
+@pytest.mark.parametrize(
+    ("lang", "word"),
+    [("th", "เซล\u200bล์ต้นกำเนิด"), ("th", "ไ\u200bม่ได้ผล"), ("my", "သော\u200bက်ပါ")],
+)
+def test_an_authors_zero_width_space_inside_a_syllable_is_no_cut(lang: str, word: str) -> None:
+    """A zero-width space is an author's break, but not inside a written syllable:
+    เซล<ZWSP>ล์ would start a line with a silenced ล์, ไ<ZWSP>ม่ end one on ไ."""
+    for width in range(3, 60, 2):
+        set_lines = lines(word, lang, width)
+        assert "".join(set_lines) == word.replace("\u200b", ""), (width, set_lines)
+        assert not syllable_problems(set_lines), (width, syllable_problems(set_lines))
+
+
 @pytest.mark.parametrize("lang", sorted(SYLLABLE_WORDS))
 def test_a_cut_word_reads_back_whole_from_the_text_layer(
     lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
