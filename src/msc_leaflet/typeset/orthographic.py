@@ -75,11 +75,11 @@ def parts_a_syllable(text: str, i: int) -> bool:
         return True
     if before in STACKERS or before in SYLLABLE_OPENERS or ZWJ in (before, after):
         return True
-    if before in _JOINER_CONTROLS and text[i - 2 : i - 1] in STACKERS:
+    if before in _JOINER_CONTROLS and i >= 2 and text[i - 2] in STACKERS:
         return True  # क्<ZWJ>ष: the half form of a conjunct the author asked for
     if text[i + 1 : i + 2] in _FINAL_SIGNS and final_consonant(text, i):
         return True
-    return _silenced(text, i)
+    return "\u0e01" <= after <= "\u0eae" and _silenced(text, i)  # Thai and Lao letters
 
 
 def _silenced(text: str, i: int) -> bool:
