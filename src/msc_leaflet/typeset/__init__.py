@@ -21,6 +21,9 @@ What this stage does (one module per step)
 ------------------------------------------
 ``segmentation``  ICU line-break opportunities, minus breaks inside terms of the
                   project word list (``locales/<lang>/words.txt``) and Thai line rules.
+``orthographic``  where a break would part a written syllable by the script's signs
+                  alone (a killed Burmese final, a leading vowel, a conjunct): never,
+                  not even in an emergency.
 ``shaping``       HarfBuzz, per same-font run, cached per (font, text); grapheme
                   clusters that know their source text; `MissingGlyphError` for .notdef.
 ``units``         runs → shaped units between break opportunities.

@@ -20,7 +20,8 @@ ends before it (`_WholeWords`: "๒๕๔๙ |บทความ", not "๒๕�
 it there if need be. Only when no such point fits is it an emergency cut, at the
 last grapheme-cluster boundary of the line that keeps the line rules, preferably at a
 space ("1669 |at", not "1669 a|t") or between syllables (`_emergency_cut`), else at any
-(a Thai consonant never loses its vowel or tone marks).
+that parts no written syllable (`orthographic`: a Thai consonant never loses its vowel
+or tone marks, a Burmese syllable never its killed final, သော|က်ပါ).
 The added hyphen is drawn as an outline and carries no text (`hyphen_cluster`): every
 extractor must give back exactly what was written, and none joins a hyphenated word.
 """
@@ -43,6 +44,7 @@ from .kept_groups import (
     labelled_number_ends,
     number_units,
 )
+from .orthographic import parts_a_syllable
 from .scripts import CJK_NO_LINE_END, CLOSING_PUNCTUATION, HANGING, runt_letters, script_of
 from .scripts import HANGING_IN_AN_EMERGENCY as LETTERS_HANGING_IN_AN_EMERGENCY
 from .segmentation import (
@@ -63,7 +65,6 @@ from .segmentation import (
 )
 from .shaping import Cluster, shape
 from .squeeze import CLOSING, closing_marks, opening_marks
-from .syllables import STACKERS
 from .units import Piece, Unit, clipped, unit_of
 from .whole_words import word_edges, word_spans
 
@@ -1258,8 +1259,13 @@ def _kinsoku_kept(
 
 def _kinsoku_keeps(text: str, at: int) -> bool:
     """Whether a line may end before offset ``at`` of ``text`` by Chinese and Japanese
-    rules: not after an opening bracket (（「), not before a closing mark (。、）」)."""
-    return text[at - 1] not in CJK_NO_LINE_END and text[at] not in CLOSING
+    rules: not after an opening bracket (（「), not before a closing mark (。、）」), and
+    not inside a written syllable of the text around them (`parts_a_syllable`)."""
+    return (
+        text[at - 1] not in CJK_NO_LINE_END
+        and text[at] not in CLOSING
+        and not parts_a_syllable(text, at)
+    )
 
 
 def _unit_starts(text: str, lang: str) -> frozenset[int]:
@@ -1271,31 +1277,16 @@ def _unit_starts(text: str, lang: str) -> frozenset[int]:
 
 def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
     """``end``, or the next cluster after it a cut may fall before (or the unit's end)
-    when a cut at ``end`` would tear a conjunct (`_inside_a_conjunct`): a Devanagari
-    conjunct, a Khmer subscript cluster, a stack or a Burmese kinzi wider than the line
-    and its overhang runs past the line's end whole, as the emergency reports. Cut, it
-    printed other letters: स्|वा shows a halant the word does not have, अ|र्द्ध a
-    bare र्, အ|င်္ဂ a kinzi over nothing."""
+    when a cut at ``end`` would part a written syllable (`orthographic.parts_a_syllable`):
+    a Devanagari conjunct, a Khmer subscript cluster, a Burmese stack, kinzi or killed
+    final, a Thai leading vowel and its consonant, wider than the line and its overhang,
+    runs past the line's end whole, as the emergency reports. Cut, it printed other
+    letters: स्|वा shows a halant the word does not have, अ|र्द्ध a bare र्, အ|င်္ဂ a kinzi
+    over nothing, သော|က်ပါ a line starting with a final, ไ|ม่ a vowel with no consonant."""
     last = len(offsets) - 1
-    if end >= last or not _inside_a_conjunct(text, offsets[end]):
+    if end >= last or not parts_a_syllable(text, offsets[end]):
         return end
-    return next((j for j in range(end + 1, last) if not _inside_a_conjunct(text, offsets[j])), last)
-
-
-#: Myanmar kinzi: NGA, asat and the stacker, drawn over the consonant after it (အင်္ဂ).
-_KINZI = "င်္"
-
-
-def _inside_a_conjunct(text: str, at: int) -> bool:
-    """Whether a cut at ``at`` falls inside what the font draws as one: before a
-    combining mark (a vowel sign, a tone mark, a medial), after a stacker (virama,
-    coeng, the Myanmar stacker) or before a kinzi, drawn on the next consonant. A
-    Burmese killed final (နော|က်) is another matter: two clusters the font draws apart,
-    cut within the overhang's bound as any syllable is."""
-    before, after = text[at - 1], text[at]
-    if unicodedata.category(after) in ("Mn", "Mc", "Me") or before in STACKERS:
-        return True
-    return text.startswith(_KINZI, at)
+    return next((j for j in range(end + 1, last) if not parts_a_syllable(text, offsets[j])), last)
 
 
 def _after_opening_marks(

@@ -68,6 +68,7 @@ from .kept_groups import (
     unit_stops,
 )
 from .lao_syllables import is_lao_letter, lao_syllable_break
+from .orthographic import parts_a_syllable
 from .scripts import (
     NO_LINE_END,
     NO_LINE_START,
@@ -77,8 +78,6 @@ from .scripts import (
     script_of,
 )
 from .syllables import (
-    STACKERS,
-    final_consonant,
     is_myanmar,
     is_thai,
     joined_to_previous,
@@ -698,18 +697,12 @@ def allowed_break(text: str, i: int) -> bool:
     (but a cut with nowhere else to fall)."""
     after = text[i]
     before = text[i - 1]
-    if unicodedata.category(after) in ("Mn", "Mc", "Me") or after in NO_LINE_START:
+    if after in NO_LINE_START or after in NO_BREAK_SPACES or before in NO_LINE_END:
         return False
-    if after in NO_BREAK_SPACES:
+    if parts_a_syllable(text, i):
+        # A letter and its marks, a stacker and the consonant it writes under the one
+        # before (ကမ္ဘာ, ស្រី, स्ट), a killed final (ဆဲလ်), a leading vowel (ไม่).
         return False
-    if before in NO_LINE_END:
-        return False
-    if before in STACKERS:
-        # A stacker, coeng or virama writes the next consonant under or into the one
-        # before (ကမ္ဘာ, ស្រី, स्ट): parted, the line ends on a broken conjunct.
-        return False
-    if text[i + 1 : i + 2] in _FINAL_SIGNS and final_consonant(text, i):
-        return False  # a killed or stacked-over consonant: the final of ဆဲလ်, ကမ္ဘာ
     if is_fullwidth_alphanumeric(before) and is_fullwidth_alphanumeric(after):
         return False
     if (
@@ -802,11 +795,6 @@ def is_fullwidth_alphanumeric(char: str) -> bool:
     return "\uff10" <= char <= "\uff5a" and any(
         first <= char <= last for first, last in FULLWIDTH_ALPHANUMERICS
     )
-
-
-#: What may follow a consonant that `final_consonant` takes for a final: a killer, the
-#: Burmese dot below before one, or the Burmese stacker.
-_FINAL_SIGNS = frozenset("\u103a\u17cd\u17cb\u1037\u1039")
 
 
 #: Full-width digits, capital and small Latin letters (U+FF10–FF5A, less the symbols).
