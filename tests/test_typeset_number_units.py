@@ -8,6 +8,7 @@ copies and searches as two, and a line ending in a number is read on into the ne
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
@@ -32,6 +33,30 @@ def widths(text: str, width: float, lang: str = "en", size: float = 10) -> list[
     paragraph = make_paragraph(runs_for([(text, "")], size), body_style(TA_LEFT, size), lang)
     paragraph.wrap(width, 10_000)
     return [line.width for line in paragraph.lines_for(width)]
+
+
+def assert_kept_in_narrow_column(
+    extractor: str,
+    cases: Iterable[tuple[str, str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each ``(text, lang, group)`` set in a column just wide enough for ``group``: the
+    group is drawn on one line, ``extractor`` gives it back on one line, and the lines
+    joined give the text as written."""
+    for text, lang, group in cases:
+        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
+        built = build_document(
+            tmp_path / f"{lang}.pdf",
+            [[(text, "")]],
+            column=column,
+            lang=lang,
+            monkeypatch=monkeypatch,
+        )
+        assert any(group in line for line in built.lines), built.lines
+        extracted = split_lines(EXTRACTORS[extractor](built.path))
+        assert any(group in line for line in extracted), (extractor, extracted)
+        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
 
 
 @pytest.mark.parametrize(
@@ -190,19 +215,7 @@ def test_a_kept_counter_reads_whole_in_every_extractor(
         for t, lang, group in NUMBERS_WITH_COUNTERS
         if lang not in ("ja", "zh_Hans")
     ]
-    for text, lang, group in cases:
-        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
-        built = build_document(
-            tmp_path / f"{lang}.pdf",
-            [[(text, "")]],
-            column=column,
-            lang=lang,
-            monkeypatch=monkeypatch,
-        )
-        assert any(group in line for line in built.lines), built.lines
-        extracted = split_lines(EXTRACTORS[extractor](built.path))
-        assert any(group in line for line in extracted), (extractor, extracted)
-        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+    assert_kept_in_narrow_column(extractor, cases, tmp_path, monkeypatch)
 
 
 # A unit glued to the next word by its full stop, the unit's own (Lao ມກ., Thai มก.) or
@@ -239,19 +252,7 @@ def test_a_unit_glued_by_its_stop_reads_whole_in_every_extractor(
 ) -> None:
     """In a column just wide enough for the number and its unit, every extractor gives
     them back on one line with their stop, and the text as written."""
-    for text, lang, group in GLUED_BY_A_STOP[:3] + GLUED_BY_A_STOP[3:4]:
-        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
-        built = build_document(
-            tmp_path / f"{lang}.pdf",
-            [[(text, "")]],
-            column=column,
-            lang=lang,
-            monkeypatch=monkeypatch,
-        )
-        assert any(group in line for line in built.lines), built.lines
-        extracted = split_lines(EXTRACTORS[extractor](built.path))
-        assert any(group in line for line in extracted), (extractor, extracted)
-        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+    assert_kept_in_narrow_column(extractor, GLUED_BY_A_STOP[:4], tmp_path, monkeypatch)
 
 
 # A number and its counter with no space, a no-break space, a thin or a narrow no-break
@@ -360,19 +361,7 @@ def test_a_unit_before_its_number_reads_whole_in_every_extractor(
 ) -> None:
     """In a column just wide enough for the unit and its number, every extractor gives
     them back on one line, and the text as written."""
-    for text, lang, group in UNITS_BEFORE[:5]:
-        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
-        built = build_document(
-            tmp_path / f"{lang}.pdf",
-            [[(text, "")]],
-            column=column,
-            lang=lang,
-            monkeypatch=monkeypatch,
-        )
-        assert any(group in line for line in built.lines), built.lines
-        extracted = split_lines(EXTRACTORS[extractor](built.path))
-        assert any(group in line for line in extracted), (extractor, extracted)
-        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+    assert_kept_in_narrow_column(extractor, UNITS_BEFORE[:5], tmp_path, monkeypatch)
 
 
 # A label, a currency's symbol or pH written before its number (`before-number` in
@@ -429,16 +418,6 @@ def test_a_symbol_before_its_number_reads_whole_in_every_extractor(
 ) -> None:
     """In a column just wide enough for the symbol or label and its number, every
     extractor gives them back on one line, and the text as written."""
-    for text, lang, group in (LABELS_BEFORE[0], LABELS_BEFORE[2], *LABELS_BEFORE[5:10]):
-        column = widths(group, 10_000, lang, size=11)[0] + 14  # 11 pt, a frame pads 6 pt
-        built = build_document(
-            tmp_path / f"{lang}.pdf",
-            [[(text, "")]],
-            column=column,
-            lang=lang,
-            monkeypatch=monkeypatch,
-        )
-        assert any(group in line for line in built.lines), built.lines
-        extracted = split_lines(EXTRACTORS[extractor](built.path))
-        assert any(group in line for line in extracted), (extractor, extracted)
-        assert "".join(extracted).replace(" ", "") == text.replace(" ", ""), extracted
+    assert_kept_in_narrow_column(
+        extractor, (LABELS_BEFORE[0], LABELS_BEFORE[2], *LABELS_BEFORE[5:10]), tmp_path, monkeypatch
+    )
