@@ -1,0 +1,56 @@
+"""The desk against clients that do not behave like one browser with one cookie: a
+language cookie sent twice, and requests a hostile client writes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from desk_support import copy_library, desk_client
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_library(tmp_path_factory.mktemp("desk-hostile"))
+
+
+@pytest.fixture(scope="module")
+def client(project: Path) -> Iterator[TestClient]:
+    with desk_client(project) as test_client:
+        yield test_client
+
+
+def _page_language(html: str) -> str:
+    found = re.search(r'<html lang="([^"]+)"', html)
+    assert found, html[:200]
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("cookies", "shown"),
+    [
+        (["desk_ui=th; desk_ui=en"], "th"),
+        (["desk_ui=en; desk_ui=th"], "en"),
+        (["desk_ui=th", "desk_ui=en"], "th"),  # one header per cookie (HTTP/2, a proxy)
+        (["other=1", "desk_ui=vi"], "vi"),  # the desk's cookie in the second header
+        (["desk_ui=xx; desk_ui=th"], "th"),  # a stale value first hides no usable one
+        (['desk_ui="ja"'], "ja"),
+        (["desk_ui=; desk_ui=../../etc"], "en"),
+    ],
+)  # fmt: skip
+def test_the_first_usable_language_cookie_is_the_one_read(
+    client: TestClient, cookies: list[str], shown: str
+) -> None:
+    """Two ``desk_ui`` cookies ("desk_ui=th; desk_ui=en", a second path's, or two
+    ``Cookie`` headers as an HTTP/2 client sends them) were read as one: the last
+    of one header, and nothing of a second header. A browser sends the cookie of the
+    most specific path first, so the first one the desk speaks is the one read."""
+    client.cookies.clear()
+    sent = [("cookie", value) for value in cookies] + [("accept-language", "en")]
+    page = client.get("/status", headers=sent)
+    assert page.status_code == 200
+    assert _page_language(page.text) == shown
