@@ -54,3 +54,37 @@ def test_the_first_usable_language_cookie_is_the_one_read(
     page = client.get("/status", headers=sent)
     assert page.status_code == 200
     assert _page_language(page.text) == shown
+
+
+@pytest.mark.parametrize(
+    ("ui", "said"),
+    [
+        ("en", "(“cells” and “MSC”)"),
+        ("th", "“cells”และ“MSC”"),
+        ("vi", "“cells” và “MSC”"),
+        ("zh_Hans", "“cells”和“MSC”"),
+        ("zh_Hant", "「cells」和「MSC」"),
+        ("ja", "「cells」、「MSC」"),
+        ("hi", "“cells” और “MSC”"),
+    ],
+)  # fmt: skip
+def test_two_values_given_are_each_quoted_and_listed_as_a_sentence_lists_them(
+    client: TestClient, ui: str, said: str
+) -> None:
+    """``q=cells&q=MSC`` was said in Thai as (“cells MSC”): Thai lists with a space, so
+    the two searches read as one search for both words. Each value is now quoted on its
+    own and the list joined with the language's "and" (CLDR's list patterns)."""
+    client.cookies.clear()
+    page = client.get("/?q=cells&q=MSC", headers={"cookie": f"desk_ui={ui}"})
+    assert page.status_code == 400
+    assert said in page.text, page.text
+    assert "cells MSC" not in page.text and "cells, MSC" not in page.text
+
+
+def test_a_language_with_no_cldr_list_pattern_still_lists() -> None:
+    """A project's own interface language CLDR has no list pattern for (Klingon, a
+    code Babel does not know) is listed with its separator, not a traceback."""
+    from msc_leaflet.languages import conjoined
+
+    assert conjoined(["a", "b"], "tlh") == "a, b"
+    assert conjoined(["a", "b", "c"], "en") == "a, b, and c"
