@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from desk_support import copy_library, desk_client
+from desk_support import builds, copy_library, desk_client
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,35 @@ def test_a_language_with_no_cldr_list_pattern_still_lists() -> None:
 
     assert conjoined(["a", "b"], "tlh") == "a, b"
     assert conjoined(["a", "b", "c"], "en") == "a, b, and c"
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        [("host", "evil.example"), ("host", "127.0.0.1")],
+        [("host", "127.0.0.1"), ("host", "127.0.0.1")],
+        [("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-origin")],
+        [("origin", "http://evil.example"), ("origin", "http://127.0.0.1")],
+    ],
+)
+def test_a_header_the_guard_decides_on_given_twice_is_refused(
+    client: TestClient, project: Path, sent: list[tuple[str, str]]
+) -> None:
+    """``Host: evil.example`` then ``Host: 127.0.0.1`` passed the DNS-rebinding check
+    (the guard read the last of two headers) while the pages read the first; a second
+    ``Sec-Fetch-Site`` could pass another site's request as the desk's own. A header
+    of one value sent twice is refused (400, RFC 9112 3.2 for Host), in the reader's
+    language, the header named; nothing built."""
+    client.cookies.clear()
+    started = builds(client).builds_started
+    answer = client.get("/leaflets/infusion-safety/pdf?lang=th", headers=[
+        *sent, ("accept-language", "th")])  # fmt: skip
+    assert answer.status_code == 400 and "%PDF" not in answer.text
+    lead, reason = answer.text.split("\n")[:2]
+    assert _page_language_of_plain(lead) == "th"
+    assert f"the {sent[0][0]} header is given more than once" in reason
+    assert builds(client).builds_started == started
+
+
+def _page_language_of_plain(line: str) -> str:
+    return "th" if re.search("[\u0e00-\u0e7f]", line) else "other"
