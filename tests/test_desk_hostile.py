@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from starlette.testclient import TestClient
@@ -120,3 +121,40 @@ def test_a_header_the_guard_decides_on_given_twice_is_refused(
 
 def _page_language_of_plain(line: str) -> str:
     return "th" if re.search("[\u0e00-\u0e7f]", line) else "other"
+
+
+def _outside_isolates(text: str) -> str:
+    """``text`` with every first-strong isolate (FSI … PDI) and what it holds taken out,
+    innermost first: what the bidi algorithm lays out as the sentence around them."""
+    inner = re.compile("\u2068[^\u2068\u2069]*\u2069")
+    while inner.search(text):
+        text = inner.sub("", text)
+    return text
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u202b", "\u2067", "\u200f"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/leaflets/infusion-safety?lang=en&paper={v}abc",
+        "/leaflets/infusion-safety/pdf?lang=en&paper={v}abc",
+        "/?q={v}abc&q=x",
+        "/leaflets/infusion-safety?lang=en&edition=parallel&edition={v}abc",
+    ],
+)
+def test_a_bidi_control_in_a_value_given_does_not_reorder_the_sentence(
+    client: TestClient, address: str, control: str
+) -> None:
+    """``paper=%E2%80%AEabc`` (RIGHT-TO-LEFT OVERRIDE) was quoted bare in an English
+    refusal: "“‮abc” is not offered here: choose one of these." drew the rest of the
+    sentence reversed, right to left, and a link could make a refusal read otherwise.
+    A value carrying a bidi control is isolated (FSI … PDI), which ends the override
+    at the value (UAX #9, X6a); the sentence outside reads as written."""
+    client.cookies.clear()
+    page = client.get(address.format(v=quote(control)), headers={"accept-language": "en"})
+    assert page.status_code in (400, 404)
+    reasons = re.findall(r'<p class="reason"[^>]*>(.*?)</p>', page.text, re.S)
+    said = [reason for reason in reasons if "abc" in reason]
+    assert said, reasons
+    for reason in said:
+        assert control not in _outside_isolates(reason), repr(reason)

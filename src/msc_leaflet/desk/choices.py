@@ -17,7 +17,7 @@ from ..i18n.desk_labels import DESK_MESSAGES
 from ..languages import conjoined, profile
 from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, fixed_word, paper_name
 from ..project import Project, check_locale, check_slug
-from .interface import Word
+from .interface import Word, contained
 from .shelf import LeafletCard, Shelf
 
 PAPERS = ("a4", "a5", "booklet")  # as the desk offers them: a booklet is A5 on A4 sheets
@@ -145,7 +145,7 @@ def each_quoted(given: list[str], ui: str) -> str:
     of quotes around the list ("“cells MSC”" with Thai's space) read as one value, a
     search for both words."""
     opening, closing = profile(ui).quotes
-    return conjoined([f"{opening}{value}{closing}" for value in given], ui)
+    return conjoined([f"{opening}{contained(value)}{closing}" for value in given], ui)
 
 
 def _repeated(field: str, values: str) -> Refused:
