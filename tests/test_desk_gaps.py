@@ -66,7 +66,7 @@ def test_a_choice_given_once_still_serves_the_library_and_sign_off(client: TestC
     assert client.get("/?lang=th&topic=basics&q=MSC").status_code == 200
     assert client.get("/leaflets/infusion-safety/signoff?lang=th&page=1").status_code == 200
     thai = client.get("/?lang=th&lang=en", headers={"cookie": "desk_ui=zh_Hans"})
-    assert thai.status_code == 400 and "th、en" in thai.text
+    assert thai.status_code == 400 and "“th”和“en”" in thai.text
 
 
 def test_a_head_for_an_up_to_date_pack_joins_nothing(
