@@ -36,11 +36,11 @@ def _reasons(page: str) -> str:
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("/?lang=th&lang=en", "Language: more than one was given (“th, en”)"),
-        ("/?topic=basics&topic=safety", "More than one topic was given (“basics, safety”)"),
-        ("/?q=cells&q=MSC", "More than one search was given (“cells, MSC”)"),
+        ("/?lang=th&lang=en", "Language: more than one was given (“th” and “en”)"),
+        ("/?topic=basics&topic=safety", "More than one topic was given (“basics” and “safety”)"),
+        ("/?q=cells&q=MSC", "More than one search was given (“cells” and “MSC”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&lang=en",
-         "Language: more than one was given (“th, en”)"),
+         "Language: more than one was given (“th” and “en”)"),
         ("/leaflets/infusion-safety/signoff?lang=th&page=1&page=2",
          "page is given more than once"),
     ],
@@ -66,7 +66,7 @@ def test_a_choice_given_once_still_serves_the_library_and_sign_off(client: TestC
     assert client.get("/?lang=th&topic=basics&q=MSC").status_code == 200
     assert client.get("/leaflets/infusion-safety/signoff?lang=th&page=1").status_code == 200
     thai = client.get("/?lang=th&lang=en", headers={"cookie": "desk_ui=zh_Hans"})
-    assert thai.status_code == 400 and "th、en" in thai.text
+    assert thai.status_code == 400 and "“th”和“en”" in thai.text
 
 
 def test_a_head_for_an_up_to_date_pack_joins_nothing(
@@ -194,9 +194,9 @@ def _pack_error(page: str) -> str:
     ("address", "ui", "said"),
     [
         ("/pack?lang=th&lang=en&leaflet=infusion-safety", "en",
-         "Language: more than one was given (“th, en”). Choose one."),
-        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "zh_Hans", "“th、en”"),
-        ("/pack.pdf?lang=th&lang=en&leaflet=infusion-safety", "th", "“th en”"),
+         "Language: more than one was given (“th” and “en”). Choose one."),
+        ("/pack?lang=th&lang=en&leaflet=infusion-safety", "zh_Hans", "“th”和“en”"),
+        ("/pack.pdf?lang=th&lang=en&leaflet=infusion-safety", "th", "“th”และ“en”"),
     ],
 )  # fmt: skip
 def test_a_pack_form_with_its_language_twice_is_refused_at_the_language(
@@ -242,7 +242,7 @@ def test_a_pack_option_given_twice_is_refused(
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("/interface?lang=th&lang=en&next=/", "Language: more than one was given (“th, en”)"),
+        ("/interface?lang=th&lang=en&next=/", "Language: more than one was given (“th” and “en”)"),
         ("/interface?lang=th&next=/&next=/status", "next is given more than once"),
     ],
 )  # fmt: skip
@@ -273,8 +273,8 @@ def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
     library, where a search is typed, not offered. A search or a topic given twice
     has a sentence of its own, in the reader's language (translated, not the English
     source), the values as typed, listed as the reader's language lists them."""
+    from msc_leaflet.desk.choices import each_quoted
     from msc_leaflet.desk.interface import Word, interface
-    from msc_leaflet.languages import listed
 
     words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
     for field, key, values in (("q", "desk.search-twice", ["cells", "MSC"]),
@@ -284,11 +284,12 @@ def test_a_search_or_topic_given_twice_is_said_as_such_in_every_language(
                           headers={"cookie": f"desk_ui={ui}"})  # fmt: skip
         assert page.status_code == 400
         reason = _reasons(page.text)
-        assert listed(values, ui) in reason, (ui, reason)
+        assert each_quoted(values, ui) in reason, (ui, reason)
         assert "Choose on the leaflet" not in reason and "is not offered" not in reason
     # Any other choice given twice is said as given twice too, with the field's name.
     page = client.get("/?lang=th&lang=en", headers={"cookie": f"desk_ui={ui}"})
-    said = words("desk.given-twice", field=Word("desk.language"), value=listed(["th", "en"], ui))
+    both = each_quoted(["th", "en"], ui)
+    said = words("desk.given-twice", field=Word("desk.language"), value=both)
     assert said.split("(")[0].split("（")[0] in _reasons(page.text), (ui, said)
 
 
@@ -300,8 +301,8 @@ def test_a_print_choice_given_twice_is_said_at_its_field_as_given_twice(
     not offered here", as if Thai were not offered. Said now, in the reader's language,
     as more than one given; a value truly not offered (``paper=letter``) keeps its
     sentence."""
+    from msc_leaflet.desk.choices import each_quoted
     from msc_leaflet.desk.interface import interface
-    from msc_leaflet.languages import listed
 
     words = interface(client.app.state.desk.project, ui)  # type: ignore[attr-defined]
     page = client.get("/leaflets/infusion-safety?lang=th&lang=en&paper=letter",
@@ -309,6 +310,6 @@ def test_a_print_choice_given_twice_is_said_at_its_field_as_given_twice(
     assert page.status_code == 400
     at_lang = _between(page.text, 'id="lang-problem" role="alert">', "</p>")
     at_paper = _between(page.text, 'id="choice-paper-problem" role="alert">', "</p>")
-    assert at_lang == words("desk.given-twice-here", value=listed(["th", "en"], ui)), ui
+    assert at_lang == words("desk.given-twice-here", value=each_quoted(["th", "en"], ui)), ui
     assert at_paper == words("desk.not-offered", value="letter"), ui
-    assert at_lang != at_paper.replace("letter", listed(["th", "en"], ui))
+    assert at_lang != at_paper.replace("letter", each_quoted(["th", "en"], ui))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import uvicorn
 
-from msc_leaflet.desk.protocol import MAX_HEADER_BYTES, DeskProtocol, server_config
+from msc_leaflet.desk.protocol import MAX_HEADER_BYTES, UNREADABLE, DeskProtocol, server_config
 
 
 async def hello(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -165,3 +165,25 @@ def test_an_empty_body_keeps_the_connection(port: int) -> None:
             while not answer.endswith(b"ok"):
                 answer += client.recv(1024)
             assert answer.startswith(b"HTTP/1.1 200")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [b"X-Note: a\x00b", b"X-Note: a\rb", b"Host: 127.0.0.1\x00.evil.example", b"\x16\x03\x01"],
+)
+def test_a_request_that_cannot_be_read_is_answered_in_the_desks_words(
+    port: int, header: bytes
+) -> None:
+    """A NUL or a lone CR inside a header, or a TLS hello sent to plain HTTP, was
+    answered "Invalid HTTP request received.", words of no page of the desk's. It is
+    answered (400) as the guard answers an address it does not serve: the desk's
+    sentence first, then the reason; the connection is closed."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + b"\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(4096):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400")
+    assert b"text/plain" in head
+    assert body.decode().startswith(UNREADABLE + "\n"), body

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -466,6 +466,21 @@ def listed(items: Iterable[str], language: str) -> str:
     "التايلاندية، الإنجليزية". The one join of words a reader sees (the desk's pages),
     so no template writes a Latin comma into an Arabic or Chinese page."""
     return profile(language).list_separator.join(items)
+
+
+def conjoined(items: Sequence[str], language: str) -> str:
+    """``items`` as a sentence of ``language`` lists them, with its word for "and":
+    "th and en", "th และ en", "th 和 en", "th وen" (CLDR's list patterns, through
+    Babel's ``format_list``). A sentence naming what to translate, or two values a
+    link gave, read in Thai as one value with `listed`'s space ("cells MSC" a search
+    of its own). A language CLDR has no pattern for falls back to `listed`."""
+    from babel.core import UnknownLocaleError
+    from babel.lists import format_list
+
+    try:
+        return format_list(list(items), style="standard", locale=language.replace("-", "_"))
+    except (ValueError, KeyError, UnknownLocaleError):
+        return listed(items, language)
 
 
 def clauses_listed(items: Iterable[str], language: str) -> str:

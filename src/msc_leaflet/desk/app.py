@@ -27,6 +27,7 @@ from ..languages import bcp47, listed, profile
 from ..project import Project
 from .builds import Builds, new_pool
 from .choices import theme_paper
+from .cookies import first_usable
 from .guard import Guard
 from .interface import Interface, interface, interface_languages, negotiate, quotes_tagged
 from .shelf import Shelf, ShelfReader, Signature, without_folders
@@ -73,10 +74,11 @@ class Desk:
         return theme_paper(self.project)
 
     def interface_for(self, request: Request) -> Interface:
-        """The cookie set by the language switch, else the browser's language."""
+        """The cookie set by the language switch (the first usable one of several,
+        `first_usable`), else the browser's language."""
         languages = interface_languages(self.project)
-        chosen = request.cookies.get(UI_COOKIE, "")
-        if chosen not in languages:
+        chosen = first_usable(request, UI_COOKIE, languages)
+        if not chosen:
             chosen = negotiate(request.headers.get("accept-language", ""), languages)
         return interface(self.project, chosen)
 

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 from ..data import data_path
 from ..errors import LeafletError, Location
 from ..i18n.desk_labels import DESK_MESSAGES
-from ..languages import listed
+from ..languages import conjoined, profile
 from ..print_spec import COLOUR_MODES, EDITIONS, PrintSpec, fixed_word, paper_name
 from ..project import Project, check_locale, check_slug
-from .interface import Word
+from .interface import Word, contained
 from .shelf import LeafletCard, Shelf
 
 PAPERS = ("a4", "a5", "booklet")  # as the desk offers them: a booklet is A5 on A4 sheets
@@ -139,6 +139,15 @@ FIELD_WORDS = {"lang": "desk.language"}
 TWICE_SAID = {"q": "desk.search-twice", "topic": "desk.topic-twice"}
 
 
+def each_quoted(given: list[str], ui: str) -> str:
+    """The values a link gave a field twice, each in the reader's quotation marks and
+    joined as a sentence of ``ui`` lists them: “th” and “en”, “th” และ “en”. One pair
+    of quotes around the list ("“cells MSC”" with Thai's space) read as one value, a
+    search for both words."""
+    opening, closing = profile(ui).quotes
+    return conjoined([f"{opening}{contained(value)}{closing}" for value in given], ui)
+
+
 def _repeated(field: str, values: str) -> Refused:
     """The refusal of a link giving ``field`` more than once (``values``, listed), at
     the field as its form labels it, said as given twice (each value may be offered:
@@ -161,7 +170,7 @@ def single(params: Query, field: str, ui: str) -> str:
     one of two languages asked for without a word, where the PDF route refuses it."""
     given = params.getlist(field)
     if len(given) > 1:
-        raise _repeated(field, listed(given, ui))
+        raise _repeated(field, each_quoted(given, ui))
     return given[0] if given else ""
 
 
@@ -220,7 +229,7 @@ def kept_print_choice(
     def checked(field: str, default: str, check: Callable[[str], str]) -> str:
         given = params.getlist(field)
         if len(given) > 1:
-            value = listed(given, ui)
+            value = each_quoted(given, ui)
             bad.append(BadChoice(field, value, _repeated(field, value), twice=True))
             return default
         value = (given[0] if given else "") or default

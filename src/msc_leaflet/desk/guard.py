@@ -109,6 +109,8 @@ class Guard:
     def _refusal(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str, bool] | None:
         if len(scope.get("raw_path", b"")) > MAX_PATH or len(scope["query_string"]) > MAX_QUERY:
             return 414, "request too long", False
+        if repeated := _repeated_header(scope):
+            return 400, f"the {repeated} header is given more than once", False
         if self.hosts is not None:
             name = host_name(headers.get("host", ""))
             if name not in self.hosts:  # DNS rebinding: a web page cannot reach the desk
@@ -120,6 +122,23 @@ class Guard:
         if _from_another_site(headers):
             return 403, "the desk answers its own pages, and links a reader follows", False
         return None
+
+
+#: The headers the guard decides on, each a single value (RFC 9110, 5.3; Host: RFC 9112,
+#: 3.2, "MUST respond with a 400"). Given twice, the guard read the last and Starlette's
+#: pages the first: ``Host: evil.example`` then ``Host: 127.0.0.1`` passed the DNS
+#: rebinding check while every page saw another site's name; ``Sec-Fetch-Site`` twice
+#: could pass as the desk's own page.
+SINGLE_HEADERS = (
+    "host", "authorization", "origin", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest",
+    "sec-purpose", "purpose",
+)  # fmt: skip
+
+
+def _repeated_header(scope: Scope) -> str | None:
+    """The first of `SINGLE_HEADERS` the request sends more than once, as named there."""
+    names = [name.decode("latin-1").lower() for name, _ in scope["headers"]]
+    return next((name for name in SINGLE_HEADERS if names.count(name) > 1), None)
 
 
 #: ``Host`` as RFC 9110 writes it: a name or a bracketed IPv6 address, then an optional

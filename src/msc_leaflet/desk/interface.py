@@ -172,9 +172,22 @@ def _isolated(value: object, page_rtl: bool) -> object:
     Numbers and Latin text on a left-to-right page stay as they are."""
     if not isinstance(value, str) or not value:
         return value
-    if page_rtl or _RIGHT_TO_LEFT.search(value):
+    if page_rtl or _RIGHT_TO_LEFT.search(value) or BIDI_CONTROLS.search(value):
         return f"\u2068{value}\u2069"
     return value
+
+
+#: Bidi controls (embeddings, overrides, isolates, marks). A value a link gives may
+#: carry one: "“\u202eabc” is not offered here: …" drew the rest of the refusal right to
+#: left, reversed, on an English page. Within an isolate an override ends at its close
+#: (UAX #9, X6a), so the sentence around the value stays as written.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def contained(value: str) -> str:
+    """``value`` isolated when it carries a bidi control (`BIDI_CONTROLS`), so an
+    override in one value quoted in a list does not reorder the next; else as it is."""
+    return f"\u2068{value}\u2069" if BIDI_CONTROLS.search(value) else value
 
 
 #: A check's finding about a translation begins with its locale (``[lo] phrase of …``).

@@ -24,6 +24,8 @@ import h11
 from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from ..i18n.desk_labels import DESK_MESSAGES
+
 HEADER_SECONDS = 10.0  # a request's line and headers, once connected or answered
 KEEP_ALIVE_SECONDS = 5  # a connection idle after a response (uvicorn's default)
 # Several tablets and desk computers, each browser with about 6 connections per site
@@ -31,6 +33,10 @@ KEEP_ALIVE_SECONDS = 5  # a connection idle after a response (uvicorn's default)
 # file descriptors a process has (1024 by default).
 MAX_CONNECTIONS = 200
 MAX_HEADER_BYTES = 16 * 1024  # request line and headers: the desk's are under 2 KiB
+
+
+#: What leads the answer to a request that cannot be read (`DeskProtocol.send_400_response`).
+UNREADABLE = DESK_MESSAGES["desk.bad-address"]
 
 
 class DeskProtocol(H11Protocol):
@@ -67,6 +73,14 @@ class DeskProtocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
         super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        """A request h11 cannot read (a NUL, CR or LF inside a header, a line that is
+        no HTTP) was answered "Invalid HTTP request received.", words of no page of
+        the desk's. It is answered as the guard answers an address it does not serve:
+        the desk's sentence, then the reason in English. The sentence is English: a
+        request that cannot be read names no language of its reader's."""
+        super().send_400_response(f"{UNREADABLE}\n{msg}")
 
     def _await_head(self) -> None:
         self._cancel_deadline()

@@ -26,7 +26,7 @@ from ..i18n.extract import ui_template
 from ..i18n.formatting import language_name
 from ..i18n.pofile import read_po
 from ..i18n.stats import CatalogStats, catalog_stats
-from ..languages import listed, profile, right_to_left
+from ..languages import conjoined, profile, right_to_left
 from ..print_spec import EDITIONS, PrintSpec
 from ..project import same_language
 from . import choices
@@ -530,7 +530,7 @@ async def pack_pdf(request: Request) -> Response:
         # The cover is the patient's first page: in English, the pack reads as not theirs.
         catalog = in_project(desk.project, Location(po_path(desk.project, lang, UI_DOMAIN)))
         reason = t("desk.pack-cover-english", language=Language(lang),
-                   entries=listed(missing, t.language), catalog=catalog)  # fmt: skip
+                   entries=conjoined(missing, t.language), catalog=catalog)  # fmt: skip
         return _pack_form(request, shelf, reason, "language", status=400)
     with_source = source == "1"
     editions = [

@@ -123,11 +123,11 @@ DESK_MESSAGES: dict[str, str] = {
     "desk.not-offered-in": "{field}: “{value}” is not offered. Choose on the leaflet's page.",
     # A link giving a choice twice (``lang=th&lang=en``); a search or a topic twice on
     # the library (``q=cells&q=MSC``) is said in words of its own.
-    "desk.given-twice": "{field}: more than one was given (“{value}”). Choose one.",
+    "desk.given-twice": "{field}: more than one was given ({value}). Choose one.",
     # The same, said at the field on a leaflet's page (its name is beside it).
-    "desk.given-twice-here": "More than one was given (“{value}”): choose one of these.",
-    "desk.search-twice": "More than one search was given (“{value}”). Search for one at a time.",
-    "desk.topic-twice": "More than one topic was given (“{value}”). Choose one topic.",
+    "desk.given-twice-here": "More than one was given ({value}): choose one of these.",
+    "desk.search-twice": "More than one search was given ({value}). Search for one at a time.",
+    "desk.topic-twice": "More than one topic was given ({value}). Choose one topic.",
     # The answer to a request without the desk's token (HTTP 401): the browser then
     # asks for it as a password.
     "desk.needs-token": "This desk asks for its password. Ask whoever runs the desk for it.",
