@@ -1282,11 +1282,14 @@ def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
     final, a Thai leading vowel and its consonant, wider than the line and its overhang,
     runs past the line's end whole, as the emergency reports. Cut, it printed other
     letters: स्|वा shows a halant the word does not have, अ|र्द्ध a bare र्, အ|င်္ဂ a kinzi
-    over nothing, သော|က်ပါ a line starting with a final, ไ|ม่ a vowel with no consonant."""
+    over nothing, သော|က်ပါ a line starting with a final, ไ|ม่ a vowel with no consonant.
+    A stop after the syllable hangs with it (`_hung_marks`): ဆရာဝန်။ in a line an em
+    wide ends ဝန်။, not ဝန် with ။ alone on the next line."""
     last = len(offsets) - 1
     if end >= last or not parts_a_syllable(text, offsets[end]):
         return end
-    return next((j for j in range(end + 1, last) if not parts_a_syllable(text, offsets[j])), last)
+    whole = next((j for j in range(end + 1, last) if not parts_a_syllable(text, offsets[j])), last)
+    return _hung_marks(text, offsets, whole, HANGING_STOPS) or whole
 
 
 def _after_opening_marks(
