@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -106,19 +107,7 @@ def test_reference_lines_fill_the_width_the_translator_s_tool_wraps_at(
     """A catalog Poedit wraps at 100 (or msgcat at 60): update fills its ``#:`` lines to
     that width, as ``msgmerge -w N --previous`` does, new, changed and kept entries
     alike; at 79 they were rewrapped, and the next save in the tool rewrapped them back."""
-    (tmp_path / "old.po").write_text(OLD, encoding="utf-8")
-    (tmp_path / "new.pot").write_text(TEMPLATE, encoding="utf-8")
-    run(MSGCAT or "", "-w", str(width), "-o", "saved.po", "old.po", cwd=tmp_path)
-    run(
-        *(MSGMERGE or "", "--quiet", "--previous", "-w", str(width)),
-        *("-o", "gnu.po", "saved.po", "new.pot"),
-        cwd=tmp_path,
-    )
-    saved = read_po(tmp_path / "saved.po")
-    ours = format_po(translation(read_po(tmp_path / "new.pot"), "th", saved))
-    gnu = (tmp_path / "gnu.po").read_text("utf-8")
-    assert entries_text(ours) == entries_text(gnu)
-    assert "#| msgid" in ours and "#~ msgctxt" in ours  # a fuzzy and an obsolete entry
+    ours = merged_like_msgmerge(tmp_path, OLD, TEMPLATE, ("-w", str(width)))
     widest = max(len(line) for line in ours.splitlines() if line.startswith("#:"))
     assert width - 19 < widest <= width  # filled: one more would not fit
     (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
@@ -200,6 +189,19 @@ def test_reference_lines_keep_the_width_they_show_when_no_text_wraps(
     short) it keeps GNU's 79, as msgmerge does; a file saved ``--no-wrap`` (texts on
     one line each, longer than 79) keeps them so, its references at 79, as
     ``msgmerge --no-wrap`` writes it."""
+    ours = merged_like_msgmerge(tmp_path, old, template, options)
+    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
+    run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
+    again = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "ours.po"))
+    assert format_po(again) == ours  # a second update: nothing to change
+
+
+STICKY = "#=   no-wrap\n#=python-brace-format \n"
+
+
+def merged_like_msgmerge(tmp_path: Path, old: str, template: str, options: Sequence[str]) -> str:
+    """``old`` saved by msgcat with ``options`` and updated to ``template`` by us, checked
+    entry for entry against ``msgmerge --previous`` with the same options; our text."""
     (tmp_path / "old.po").write_text(old, encoding="utf-8")
     (tmp_path / "new.pot").write_text(template, encoding="utf-8")
     run(MSGCAT or "", *options, "-o", "saved.po", "old.po", cwd=tmp_path)
@@ -213,13 +215,7 @@ def test_reference_lines_keep_the_width_they_show_when_no_text_wraps(
     gnu = (tmp_path / "gnu.po").read_text("utf-8")
     assert entries_text(ours) == entries_text(gnu)
     assert "#| msgid" in ours and "#~ msgctxt" in ours  # a fuzzy and an obsolete entry
-    (tmp_path / "ours.po").write_text(ours, encoding="utf-8")
-    run(MSGFMT or "", "--check", "-o", "/dev/null", "ours.po", cwd=tmp_path)
-    again = translation(read_po(tmp_path / "new.pot"), "th", read_po(tmp_path / "ours.po"))
-    assert format_po(again) == ours  # a second update: nothing to change
-
-
-STICKY = "#=   no-wrap\n#=python-brace-format \n"
+    return ours
 
 
 def test_sticky_flag_lines_come_back_byte_for_byte_through_update(tmp_path: Path) -> None:
