@@ -838,6 +838,36 @@ def test_large_file_hashes_are_kept_between_processes(
     assert hash_cache.stored_hash(small, small.stat()) is None
 
 
+def test_small_font_hashes_are_kept_between_processes_and_a_changed_one_rehashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The theme's fonts under MIN_BYTES (Sarabun, 90 kB) were hashed again by every
+    # process; a small catalog beside them is not kept (it may be edited all day).
+    from msc_leaflet.build import fingerprint, hash_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(hash_cache, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(hash_cache, "_loaded", None)
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    font = tmp_path / "Small-Regular.TTF"
+    font.write_bytes(b"\x00\x01\x00\x00 a small font")
+    assert font.stat().st_size < hash_cache.MIN_BYTES
+    first = fingerprint.file_sha256(font)
+    monkeypatch.setattr(hash_cache, "_loaded", None)  # a new process reads the store
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    assert hash_cache.stored_hash(font, font.stat()) == first
+    before = font.stat().st_mtime_ns
+    font.write_bytes(b"\x00\x01\x00\x00 a SMALL font")  # same size, new content
+    os.utime(font, ns=(before, before + 1_000_000))
+    monkeypatch.setattr(fingerprint, "_cache", {})
+    assert hash_cache.stored_hash(font, font.stat()) is None
+    assert fingerprint.file_sha256(font) not in (first, None)
+    catalog = tmp_path / "ui.po"
+    catalog.write_bytes(b'msgid ""')
+    fingerprint.file_sha256(catalog)
+    assert hash_cache.stored_hash(catalog, catalog.stat()) is None
+
+
 def test_a_locale_no_font_covers_fails_its_jobs_not_the_batch(
     project: Project, tmp_path: Path
 ) -> None:

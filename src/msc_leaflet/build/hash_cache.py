@@ -3,11 +3,12 @@
 Every output records the hash of every font of the theme, and every process used to
 compute them again: 20 MB, of which the CJK font is 17 MB, 35-45 ms of each cold build,
 of ``list`` and of a no-op rebuild (issue #20). The hash of a file at least
-`MIN_BYTES` long is kept in the user's cache folder under its path, with its size,
-inode and modification and change times, and reused while all four are unchanged (what
-``git status`` trusts too; the change time cannot be set back by ``touch`` or
-``cp -p``). A hash taken within `SETTLE_SECONDS` of the file's last change is not
-kept: the file may still be being written within the same timestamp.
+`MIN_BYTES` long, or of a font of any size (`KEPT_SUFFIXES`), is kept in the user's
+cache folder under its path, with its size, inode and modification and change times,
+and reused while all four are unchanged (what ``git status`` trusts too; the change
+time cannot be set back by ``touch`` or ``cp -p``). A hash taken within
+`SETTLE_SECONDS` of the file's last change is not kept: the file may still be being
+written within the same timestamp.
 
 The hash of a part of a file (`parts`: the words of a ``ui.po`` that a PDF prints) is
 kept too, under the file's content hash: a no-op rebuild would otherwise parse every
@@ -28,6 +29,12 @@ from pathlib import Path
 from ..files import Stamp, file_stamp, user_cache_dir
 
 MIN_BYTES = 256_000
+#: Files kept whatever their size: fonts. The theme's eight fonts under `MIN_BYTES`
+#: (Sarabun, Myanmar, Lao: 0.8 MB) were hashed again by every process, 23 M (0.6 %)
+#: of the instructions of a cold EN+TH build (#20). A theme names ~20 fonts, which change
+#: rarely, so they neither crowd the store nor rewrite it; a catalog or a leaflet,
+#: edited all day and numbering thousands in a batch, would do both.
+KEPT_SUFFIXES = (".ttf",)
 SETTLE_SECONDS = 2.0
 #: Entries kept: a project's fonts are ~20 files; the store is rewritten whole.
 MAX_ENTRIES = 256
@@ -90,15 +97,21 @@ def _entries() -> dict[str, tuple[Stamp, str]]:
 
 def stored_hash(path: Path, stat: os.stat_result) -> str | None:
     """The kept hash of ``path`` if the file has not changed since it was taken."""
-    if stat.st_size < MIN_BYTES:
+    if not _kept(path, stat):
         return None
     found = _entries().get(str(path))
     return found[1] if found and found[0] == file_stamp(stat) else None
 
 
+def _kept(path: Path, stat: os.stat_result) -> bool:
+    """Whether the hash of ``path`` is kept between processes: large, or a font."""
+    return stat.st_size >= MIN_BYTES or path.suffix.lower() in KEPT_SUFFIXES
+
+
 def keep_hash(path: Path, stat: os.stat_result, digest: str) -> None:
-    """Remember ``digest`` for ``path`` as it was at ``stat`` (large, settled files only)."""
-    if stat.st_size < MIN_BYTES or time.time() - max(stat.st_mtime, stat.st_ctime) < SETTLE_SECONDS:
+    """Remember ``digest`` for ``path`` as it was at ``stat`` (large files and fonts,
+    settled)."""
+    if not _kept(path, stat) or time.time() - max(stat.st_mtime, stat.st_ctime) < SETTLE_SECONDS:
         return
     entries = _entries()
     entries[str(path)] = (file_stamp(stat), digest)
