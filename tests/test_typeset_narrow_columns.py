@@ -164,3 +164,31 @@ def test_a_cut_word_reads_back_whole_from_the_text_layer(
     for name, extract in EXTRACTORS.items():
         joined = "".join(split_lines(extract(path))).replace(" ", "")
         assert joined == "".join(words), (name, joined)
+
+
+# A word in a column narrower than it is cut only where one written syllable ends and
+# the next starts, each word given with "|" at those places: a line never starts with
+# the final consonant of the syllable before. Thai ทุกๆ ("every") in a column an em
+# wide was cut ทุ / กๆ, ความรู้ ("knowledge") ควา / ม / รู้, วัน๚ วั / น๚; Lao ທຸກໆ
+# ທຸ / ກໆ; Khmer ផ្សេងៗ ("various") ផ្សេ / ងៗ, each next line starting with a final.
+# Words: every day, knowledge, hospital, Bangkok, every day (verse end); knowledge,
+# every day; various, children.
+SYLLABLES = {
+    "th": ("ทุกๆ| |วัน", "ความ|รู้", "โรง|พ|ยา|บาล", "กรุง|เทพฯ", "ทุก|วัน๚"),
+    "lo": ("ຄວາມ|ຮູ້", "ທຸກໆ|ມື້"),
+    "km": ("ផ្សេងៗ", "ក្មេងៗ។"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked"), [(lang, word) for lang, words in SYLLABLES.items() for word in words]
+)
+def test_a_narrow_line_starts_with_no_final_consonant(lang: str, marked: str) -> None:
+    word = marked.replace("|", "")
+    pieces = marked.split("|")
+    edges = {len("".join(pieces[:k])) for k in range(1, len(pieces))}
+    for width in range(3, 60, 2):
+        set_lines = [line.replace(" ", "") for line in lines(word, lang, width)]
+        assert "".join(set_lines) == word.replace(" ", ""), (width, set_lines)
+        cuts = {len("".join(set_lines[:k])) for k in range(1, len(set_lines))}
+        assert cuts <= {at - word[:at].count(" ") for at in edges}, (width, set_lines)

@@ -1116,7 +1116,9 @@ def _emergency_cut(
     space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last
     before a symbol written onto its number (－２０|℃, not －２|０℃), else the last
     after a number's group comma or point (12,|500.50, not 12,50|0.50, whose next line
-    reads "0.50"), else the last that keeps the line rules, else after ``end`` if it
+    reads "0.50"), else the last that keeps the line rules and a Thai, Lao or Khmer
+    syllable whole (`keeps_syllable` by the syllable list: ความ|รู้, never ควา|ม with
+    a line starting on the final of ความ), else after ``end`` if it
     is a stop, closing bracket or following vowel that never starts a line
     (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
@@ -1138,6 +1140,9 @@ def _emergency_cut(
             and at not in cited  # ความ|¹: a citation never leaves what it cites
         )
 
+    def syllabic(at: int) -> bool:  # ทุก|ๆ, ความ|รู้: never ทุ|กๆ, ควา|ม (a final first)
+        return keeps_syllable(text, at, syllable_list=True)
+
     def whole(at: int) -> bool:
         return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at, cited)
 
@@ -1147,13 +1152,11 @@ def _emergency_cut(
     def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
         return text[at - 1] in SPACES and breaks(at) and keeps_syllable(text, at)
 
-    def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
-        return (
-            breaks(at) and keeps_syllable(text, at, dictionary=True) and not inside_number(text, at)
-        )
+    def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: the syllable list decides
+        return breaks(at) and syllabic(at) and not inside_number(text, at)
 
     def number_whole(at: int) -> bool:  # 30～60|分, not 30～6|0分 ("30 to 6", "0 minutes")
-        return breaks(at) and not inside_number(text, at)
+        return breaks(at) and syllabic(at) and not inside_number(text, at)
 
     def at_a_space(at: int) -> bool:  # 38.5 |℃ starts a line with its symbol, not 38.|5 ℃
         return text[at] in SPACES and text[at - 1] not in SPACES
@@ -1162,6 +1165,9 @@ def _emergency_cut(
         return (
             text[at] in UNIT_SYMBOLS and text[at - 1].isdigit() and _starts_after_spaces(text, at)
         )
+
+    def between_syllables(at: int) -> bool:  # the line rules, and no syllable parted
+        return breaks(at) and syllabic(at)
 
     def term_word(at: int) -> bool:  # โรง|พยาบาล, a listed compound wider than the line
         return at in terms_words
@@ -1215,7 +1221,7 @@ def _emergency_cut(
         (at_a_space, False),
         (before_symbol, False),
         (group_seam, False),  # a number wider than the line, after a group's mark
-        (breaks, False),
+        (between_syllables, False),
     )
     for outside in (True, False) if listed or avoided else (False,):
         for rule, runs_past in rules:
@@ -1232,28 +1238,39 @@ def _emergency_cut(
             if found is not None:
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
     hung = _hung_marks(text, offsets, end)
-    if hung is not None:
-        return hung  # 〔注〕 a little past the line, not 〔注|〕
-    return _kinsoku_kept(text, offsets, start, _syllable_whole(text, offsets, end), overhang)
+    if hung is not None and (hung == len(offsets) - 1 or syllabic(offsets[hung])):
+        return hung  # 〔注〕 a little past the line, not 〔注|〕; ควา|ม, its final parted, no
+    whole_syllable = _syllable_whole(text, offsets, end, syllabic)
+    return _kinsoku_kept(text, offsets, start, whole_syllable, overhang, syllabic)
 
 
 def _kinsoku_kept(
-    text: str, offsets: Sequence[int], start: int, cut: int, overhang: _Overhang | None
+    text: str,
+    offsets: Sequence[int],
+    start: int,
+    cut: int,
+    overhang: _Overhang | None,
+    syllabic: Callable[[int], bool],
 ) -> int:
     """``cut``, the last resort of an emergency, moved off a boundary that ends a line
     on a Chinese or Japanese opening mark or starts one on a closing mark (kinsoku,
     JIS X 4051 §3.1.7): to the nearest boundary before it that keeps them (a line of
     its own clusters at least), else the nearest after it that ``overhang`` lets run
-    past the line, else as it was. In a cell two ems wide, 「（注）」。 was cut 「（|注）」。,
-    and a reader met "「（" alone, then a line starting with "注）"."""
+    past the line, else as it was; each a boundary ``syllabic`` says parts no syllable.
+    In a cell two ems wide, 「（注）」。 was cut 「（|注）」。, and a reader met "「（"
+    alone, then a line starting with "注）"."""
     last = len(offsets) - 1
     if cut >= last or _kinsoku_keeps(text, offsets[cut]):
         return cut
-    before = next((j for j in range(cut - 1, start, -1) if _kinsoku_keeps(text, offsets[j])), None)
+
+    def keeps(j: int) -> bool:
+        return _kinsoku_keeps(text, offsets[j]) and syllabic(offsets[j])
+
+    before = next((j for j in range(cut - 1, start, -1) if keeps(j)), None)
     if before is not None:
         return before
     reach = overhang.within_reach(start, cut + 1, last) if overhang is not None else ()
-    after = next((j for j in reach if _kinsoku_keeps(text, offsets[j]) and overhang), None)
+    after = next((j for j in reach if keeps(j) and overhang), None)
     return after if after is not None and overhang is not None and overhang(start, after) else cut
 
 
@@ -1275,7 +1292,9 @@ def _unit_starts(text: str, lang: str) -> frozenset[int]:
     return frozenset(at for _, at, _ in number_units(ascii_forms(text), lang))
 
 
-def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
+def _syllable_whole(
+    text: str, offsets: Sequence[int], end: int, syllabic: Callable[[int], bool]
+) -> int:
     """``end``, or the next cluster after it a cut may fall before (or the unit's end)
     when a cut at ``end`` would part a written syllable (`orthographic.parts_a_syllable`):
     a Devanagari conjunct, a Khmer subscript cluster, a Burmese stack, kinzi or killed
@@ -1284,11 +1303,17 @@ def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
     letters: स्|वा shows a halant the word does not have, अ|र्द्ध a bare र्, အ|င်္ဂ a kinzi
     over nothing, သော|က်ပါ a line starting with a final, ไ|ม่ a vowel with no consonant.
     A stop after the syllable hangs with it (`_hung_marks`): ဆရာဝန်။ in a line an em
-    wide ends ဝန်။, not ဝန် with ။ alone on the next line."""
+    wide ends ဝန်။, not ဝန် with ။ alone on the next line. So does a syllable whose end
+    ``syllabic`` reads (a Thai, Lao or Khmer final: ความ, ทุกๆ, ផ្សេងៗ, not ควา|ม,
+    ทุ|กๆ, ផ្សេ|ងៗ, each a line starting with the final of the syllable before)."""
     last = len(offsets) - 1
-    if end >= last or not parts_a_syllable(text, offsets[end]):
+
+    def parts(j: int) -> bool:
+        return parts_a_syllable(text, offsets[j]) or not syllabic(offsets[j])
+
+    if end >= last or not parts(end):
         return end
-    whole = next((j for j in range(end + 1, last) if not parts_a_syllable(text, offsets[j])), last)
+    whole = next((j for j in range(end + 1, last) if not parts(j)), last)
     return _hung_marks(text, offsets, whole, HANGING_STOPS) or whole
 
 
