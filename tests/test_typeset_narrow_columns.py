@@ -22,6 +22,7 @@ import pytest
 from reportlab.lib.enums import TA_LEFT
 
 from msc_leaflet.typeset import make_paragraph
+from msc_leaflet.typeset.orthographic import KANA_TAILS
 from msc_leaflet.typeset.syllables import STACKERS
 from typeset_support import EXTRACTORS, body_style, build_document, runs_for, split_lines
 
@@ -192,3 +193,19 @@ def test_a_narrow_line_starts_with_no_final_consonant(lang: str, marked: str) ->
         assert "".join(set_lines) == word.replace(" ", ""), (width, set_lines)
         cuts = {len("".join(set_lines[:k])) for k in range(1, len(set_lines))}
         assert cuts <= {at - word[:at].count(" ") for at in edges}, (width, set_lines)
+
+
+#: Japanese words whose small kana, ー or iteration mark belong to the kana or kanji
+#: before them: a little, wait, jet, coffee, check, people.
+KANA_WORDS = ("ちょっと", "まって", "ジェット", "コーヒー", "チェック", "人々")
+
+
+@pytest.mark.parametrize("word", KANA_WORDS)
+def test_no_narrow_line_starts_with_a_small_kana(word: str) -> None:
+    """JIS X 4051's strict rule holds in an emergency too: ちょっと in a column an em
+    wide was set ち / ょ / っ / と, in two ems ちょ / っと, a line starting with half a
+    sound; the kana runs past the line's end with what goes with it (ちょっ / と)."""
+    for width in range(3, 60, 2):
+        set_lines = lines(word, "ja", width)
+        assert "".join(set_lines) == word, (width, set_lines)
+        assert not [line for line in set_lines if line[0] in KANA_TAILS], (width, set_lines)
