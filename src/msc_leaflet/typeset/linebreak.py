@@ -1237,11 +1237,15 @@ def _emergency_cut(
                 found = next((j for j in range(end, start, -1) if cuts(j)), None)
             if found is not None:
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
+
+    def last_resort(at: int) -> bool:  # ความ¹ whole past the line: never ควา|ม¹, ความ|¹
+        return syllabic(at) and at not in cited
+
     hung = _hung_marks(text, offsets, end)
-    if hung is not None and (hung == len(offsets) - 1 or syllabic(offsets[hung])):
-        return hung  # 〔注〕 a little past the line, not 〔注|〕; ควา|ม, its final parted, no
-    whole_syllable = _syllable_whole(text, offsets, end, syllabic)
-    return _kinsoku_kept(text, offsets, start, whole_syllable, overhang, syllabic)
+    if hung is not None and (hung == len(offsets) - 1 or last_resort(offsets[hung])):
+        return hung  # 〔注〕 a little past the line, not 〔注|〕
+    whole_syllable = _syllable_whole(text, offsets, end, last_resort)
+    return _kinsoku_kept(text, offsets, start, whole_syllable, overhang, last_resort)
 
 
 def _kinsoku_kept(
