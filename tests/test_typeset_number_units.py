@@ -194,6 +194,29 @@ def test_a_number_and_its_counter_share_a_line(text: str, lang: str, group: str)
             assert any(group in line for line in set_lines), (width, set_lines)
 
 
+#: Burmese numbers with their counters: 3 months, 2 tablets, within 3 months, twice a
+#: day.
+A_LITTLE_WIDER = [
+    ("ဆေးကို ၃ လ သောက်ပါ။", "၃ လ"),
+    ("ဆေး ၂ လုံး သောက်ပါ။", "၂ လုံး"),
+    ("၃ လအတွင်း ပြန်လာပါ။", "၃ လ"),
+    ("တစ်နေ့ ၂ ကြိမ် သောက်ပါ။", "၂ ကြိမ်"),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), A_LITTLE_WIDER)
+def test_a_number_and_its_counter_a_little_wider_than_the_line_are_not_parted(
+    text: str, group: str
+) -> None:
+    """A number and its counter up to 0.6 em wider than the line run past its end
+    together: ၃ လ ("3 months") in a column two ems wide printed a bare ၃, its counter
+    on the next line."""
+    need = widths(group, 10_000, "my")[0]
+    for tenth in range(6):
+        set_lines = lines(text, need - tenth, "my")
+        assert any(group in line for line in set_lines), (need - tenth, set_lines)
+
+
 def test_a_counter_that_starts_a_longer_word_opens_no_break_inside_it() -> None:
     """Thai คน (people) also starts คนไข้ (patient): after "2" it is no counter there, and
     no line ends "คน" before "ไข้"."""

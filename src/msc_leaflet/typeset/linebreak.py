@@ -645,6 +645,17 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     cited = _cited(flat, offsets)
     spans = word_spans(text, lang, unit.listed, edges, cited)
     whole = _WholeWords(text, flat, spans, width)
+    groups: tuple[tuple[int, int, int], ...] | None = None  # found at the first cut
+
+    def number_groups() -> tuple[tuple[int, int, int], ...]:
+        nonlocal groups
+        groups = _number_groups(text, lang) if groups is None else groups
+        return groups
+
+    def overhang(start: int) -> _Overhang:
+        lead_here = lead if start == 0 else 0.0
+        return _Overhang(flat, width, lead_here, largest, end_squeeze(unit, lang))
+
     cuts = [0]
     forced = False
     used = -lead
@@ -680,9 +691,6 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                overhang = _Overhang(
-                    flat, width, lead if cuts[-1] == 0 else 0.0, largest, end_squeeze(unit, lang)
-                )
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
                     text,
@@ -690,11 +698,11 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                     cuts[-1],
                     i,
                     unit.listed,
-                    overhang,
+                    overhang(cuts[-1]),
                     terms_words,
                     avoided,
                     cited,
-                    _unit_starts(text, lang),
+                    number_groups(),
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -704,6 +712,12 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
                     cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
+            if cut <= i:  # ၃ လ a little past the line's end, not ၃ / လ
+                kept = _number_group_end(
+                    offsets, cuts[-1], cut, number_groups(), overhang(cuts[-1])
+                )
+                if kept is not None and (kept >= content or points.get(kept) is not None):
+                    cut = kept
             if cut > i:  # the line took what hangs past its end
                 i = cut
                 used = 0.0
@@ -1098,7 +1112,7 @@ def _emergency_cut(
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
     cited: Collection[int] = (),
-    unit_starts: Collection[int] = (),
+    number_groups: Sequence[tuple[int, int, int]] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: after the stops or closing brackets that
@@ -1183,6 +1197,8 @@ def _emergency_cut(
     def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
         return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)
 
+    unit_starts = frozenset(at for _, at, _ in number_groups)
+
     def unit_start(at: int) -> bool:  # 500|毫克 wider than the line, not 500毫|克
         return at in unit_starts and breaks(at)
 
@@ -1201,6 +1217,9 @@ def _emergency_cut(
         hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
         if hyphen is not None:
             return hyphen
+        kept = _number_group_end(offsets, start, end, number_groups, overhang)
+        if kept is not None and (kept == len(offsets) - 1 or breaks(offsets[kept])):
+            return kept
 
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse. A number
@@ -1289,11 +1308,31 @@ def _kinsoku_keeps(text: str, at: int) -> bool:
     )
 
 
-def _unit_starts(text: str, lang: str) -> frozenset[int]:
-    """Where each unit after a number starts in ``text`` (`kept_groups.number_units`):
-    a number and its unit wider than the line together part there, not inside the
-    unit (500 / 毫克, not 500毫 / 克)."""
-    return frozenset(at for _, at, _ in number_units(ascii_forms(text), lang))
+def _number_groups(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """Each number of ``text`` with the unit or counter after it (start, the unit's
+    start, end: `kept_groups.number_units`): a number and its unit wider than the line
+    run past its end a little together (`_number_group_end`), else part where the
+    unit starts, not inside it (500 / 毫克, not 500毫 / 克)."""
+    return number_units(ascii_forms(text), lang)
+
+
+def _number_group_end(
+    offsets: Sequence[int],
+    start: int,
+    end: int,
+    groups: Sequence[tuple[int, int, int]],
+    overhang: _Overhang,
+) -> int | None:
+    """The cluster after the number and unit of ``groups`` that a cut before cluster
+    ``end`` of a line from ``start`` would part, if the line runs past its end up to it
+    within the overhang; else None. Burmese ၃ လ ("3 months") in a column two ems wide
+    printed ၃ alone, its counter on the next line: a reader saw a bare 3."""
+    cut = offsets[end]
+    for first, _, last in groups:
+        if offsets[start] <= first < cut < last:
+            after = bisect_right(offsets, last - 1)
+            return after if overhang(start, after) else None
+    return None
 
 
 def _syllable_whole(
