@@ -209,3 +209,19 @@ def test_no_narrow_line_starts_with_a_small_kana(word: str) -> None:
         set_lines = lines(word, "ja", width)
         assert "".join(set_lines) == word, (width, set_lines)
         assert not [line for line in set_lines if line[0] in KANA_TAILS], (width, set_lines)
+
+
+def test_a_hyphenated_part_cut_again_keeps_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Vietnamese sentence in a column 24 pt wide stopped the build with an
+    IndexError: a part of a word already cut at a hyphen ("Bện-"), set again where
+    the paragraph split across frames, was cut before its hyphen, which holds no
+    text. Built, every extractor gives the words back as written."""
+    text = "Bệnh nhân nên hỏi ý kiến bác sĩ trước khi uống 2 viên thuốc mỗi ngày."
+    path = tmp_path / "vi.pdf"
+    built = build_document(path, [[(text, "")]], column=24, lang="vi", monkeypatch=monkeypatch)
+    assert "".join(built.lines).replace(" ", "") == text.replace(" ", "")
+    for name, extract in EXTRACTORS.items():
+        joined = "".join(split_lines(extract(path))).replace(" ", "")
+        assert joined == text.replace(" ", ""), (name, joined)

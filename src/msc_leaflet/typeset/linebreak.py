@@ -472,11 +472,26 @@ def fit_units(
             out.append(unit)
             continue
         # A unit wider than the line starts one; only the first may start the first.
-        parts, forced = _cut(unit, width, lang, later=index > 0)
+        parts, forced = _recut(unit, width, lang, later=index > 0)
         if forced and on_forced:
             on_forced(unit)
         out.extend(parts)
     return out
+
+
+def _recut(unit: Unit, width: float, lang: str, later: bool) -> tuple[list[Unit], bool]:
+    """`_cut`, for a part of a word already cut at a hyphen too (a line narrower than
+    "Bện-", set again where a paragraph splits across frames): the hyphen, which holds
+    no text, is taken off, the rest cut, and the last part ends in it again. Cut with
+    it, the hyphen was one more place to cut, past the text's end, and the build
+    stopped with an IndexError (Vietnamese in a column 24 pt wide)."""
+    if not hyphenated(unit):
+        return _cut(unit, width, lang, later)
+    bare = _part(_flat(unit)[:-1], False, unit.soft_breaks, unit.listed, unit.address)
+    parts, forced = _cut(bare, width, lang, later)
+    last = parts[-1]
+    parts[-1] = _part(_flat(last), True, last.soft_breaks, last.listed, last.address)
+    return parts, forced
 
 
 def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> float:
