@@ -8,6 +8,7 @@ copies and searches as two, and a line ending in a number is read on into the ne
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
@@ -215,6 +216,32 @@ def test_a_number_and_its_counter_a_little_wider_than_the_line_are_not_parted(
     for tenth in range(6):
         set_lines = lines(text, need - tenth, "my")
         assert any(group in line for line in set_lines), (need - tenth, set_lines)
+
+
+#: A number glued to the word before it and to its counter: medicine 2 capsules (Burmese),
+#: take medicine 2 tablets (Lao, Khmer).
+GLUED_BOTH_SIDES = [
+    ("ဆေး၂တောင့်ကို", "my", "၂တောင့်"),
+    ("ກິນຢາ2ເມັດ", "lo", "2ເມັດ"),
+    ("លេបថ្នាំ២គ្រាប់", "km", "២គ្រាប់"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "group"), GLUED_BOTH_SIDES)
+def test_a_line_too_narrow_for_a_glued_number_and_counter_ends_before_the_number(
+    text: str, lang: str, group: str
+) -> None:
+    """ဆေး၂တောင့်ကို in a column 30 pt wide printed "ဆေး၂" / "တောင့်", the number with
+    the word before it ("medicine 2") and its counter on the next line: a line up to
+    0.6 em too narrow for the two ends before the number (they run past its end
+    together, or start the next), and wherever a line holds them, they share one."""
+    need = widths(group, 10_000, lang)[0]
+    for width in range(math.ceil(need) - 6, math.ceil(need) + 30):
+        set_lines = lines(text, width, lang)
+        ends = [line for line in set_lines if line[-1].isdigit() and not line.isdigit()]
+        assert not ends, (width, set_lines)  # ဆေး၂ / တောင့်
+        if width >= need:
+            assert any(group in line for line in set_lines), (width, set_lines)
 
 
 def test_a_counter_that_starts_a_longer_word_opens_no_break_inside_it() -> None:

@@ -727,12 +727,15 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
                     cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
-            if cut <= i:  # ၃ လ a little past the line's end, not ၃ / လ
-                kept = _number_group_end(
-                    offsets, cuts[-1], cut, number_groups(), overhang(cuts[-1])
-                )
-                if kept is not None and (kept >= content or points.get(kept) is not None):
-                    cut = kept
+            parted = _parted_group(offsets, cuts[-1], cut, number_groups()) if cut <= i else None
+            if parted is not None:  # ၃ လ a little past the line's end, or နေ့ / ၂ ကြိမ်
+                first, after = parted
+                if overhang(cuts[-1])(cuts[-1], after) and (
+                    after >= content or points.get(after) is not None
+                ):
+                    cut = after
+                elif first > cuts[-1] and _may_end_before(text, offsets[first], points.get(first)):
+                    cut = first
             if cut > i:  # the line took what hangs past its end
                 i = cut
                 used = 0.0
@@ -1232,7 +1235,8 @@ def _emergency_cut(
         hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
         if hyphen is not None:
             return hyphen
-        kept = _number_group_end(offsets, start, end, number_groups, overhang)
+        parted = _parted_group(offsets, start, end, number_groups)
+        kept = parted[1] if parted is not None and overhang(start, parted[1]) else None
         if kept is not None and (kept == len(offsets) - 1 or breaks(offsets[kept])):
             return kept
 
@@ -1326,27 +1330,32 @@ def _kinsoku_keeps(text: str, at: int) -> bool:
 def _number_groups(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
     """Each number of ``text`` with the unit or counter after it (start, the unit's
     start, end: `kept_groups.number_units`): a number and its unit wider than the line
-    run past its end a little together (`_number_group_end`), else part where the
+    run past its end a little together (`_parted_group`), else part where the
     unit starts, not inside it (500 / 毫克, not 500毫 / 克)."""
     return number_units(ascii_forms(text), lang)
 
 
-def _number_group_end(
-    offsets: Sequence[int],
-    start: int,
-    end: int,
-    groups: Sequence[tuple[int, int, int]],
-    overhang: _Overhang,
-) -> int | None:
-    """The cluster after the number and unit of ``groups`` that a cut before cluster
-    ``end`` of a line from ``start`` would part, if the line runs past its end up to it
-    within the overhang; else None. Burmese ၃ လ ("3 months") in a column two ems wide
-    printed ၃ alone, its counter on the next line: a reader saw a bare 3."""
+def _may_end_before(text: str, at: int, point: bool | None) -> bool:
+    """Whether a line may end before offset ``at``, where a number starts: a cut point
+    of its unit (``point`` not None), or, in a unit with none there (ဆေး၂တောင့်, the
+    number glued to the word before it), a place the line rules and the syllables
+    allow."""
+    return point is not None or (allowed_break(text, at) and keeps_syllable(text, at))
+
+
+def _parted_group(
+    offsets: Sequence[int], start: int, end: int, groups: Sequence[tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """The first cluster of the number and unit of ``groups`` that a cut before cluster
+    ``end`` of a line from ``start`` would part, and the cluster after them; else None.
+    Burmese ၃ လ ("3 months") in a column two ems wide printed ၃ alone, its counter on
+    the next line, and နေ့ ၂ / ကြိမ် ("day 2" / "times") a line ending on the number
+    that counts the next: the line runs past its end to the group's end if it may,
+    else ends before the number."""
     cut = offsets[end]
     for first, _, last in groups:
         if offsets[start] <= first < cut < last:
-            after = bisect_right(offsets, last - 1)
-            return after if overhang(start, after) else None
+            return bisect_right(offsets, first - 1), bisect_right(offsets, last - 1)
     return None
 
 
