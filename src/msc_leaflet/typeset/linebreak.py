@@ -1339,7 +1339,11 @@ def _may_end_before(text: str, at: int, point: bool | None) -> bool:
     """Whether a line may end before offset ``at``, where a number starts: a cut point
     of its unit (``point`` not None), or, in a unit with none there (ဆေး၂တောင့်, the
     number glued to the word before it), a place the line rules and the syllables
-    allow."""
+    allow; never inside a range (30～|60分钟, whose 60 starts the group, reads "30 to"
+    / "60 minutes")."""
+    text = ascii_forms(text)  # －２０℃ as -20℃: its sign stays with its digits
+    if not keeps_number(text, at) or inside_number(text, at):
+        return False
     return point is not None or (allowed_break(text, at) and keeps_syllable(text, at))
 
 
