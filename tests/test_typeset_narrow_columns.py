@@ -22,6 +22,7 @@ import pytest
 from reportlab.lib.enums import TA_LEFT
 
 from msc_leaflet.typeset import make_paragraph
+from msc_leaflet.typeset.orthographic import KANA_TAILS
 from msc_leaflet.typeset.syllables import STACKERS
 from typeset_support import EXTRACTORS, body_style, build_document, runs_for, split_lines
 
@@ -164,3 +165,63 @@ def test_a_cut_word_reads_back_whole_from_the_text_layer(
     for name, extract in EXTRACTORS.items():
         joined = "".join(split_lines(extract(path))).replace(" ", "")
         assert joined == "".join(words), (name, joined)
+
+
+# A word in a column narrower than it is cut only where one written syllable ends and
+# the next starts, each word given with "|" at those places: a line never starts with
+# the final consonant of the syllable before. Thai ทุกๆ ("every") in a column an em
+# wide was cut ทุ / กๆ, ความรู้ ("knowledge") ควา / ม / รู้, วัน๚ วั / น๚; Lao ທຸກໆ
+# ທຸ / ກໆ; Khmer ផ្សេងៗ ("various") ផ្សេ / ងៗ, each next line starting with a final.
+# Words: every day, knowledge, hospital, Bangkok, every day (verse end); knowledge,
+# every day; various, children.
+SYLLABLES = {
+    "th": ("ทุกๆ| |วัน", "ความ|รู้", "โรง|พ|ยา|บาล", "กรุง|เทพฯ", "ทุก|วัน๚"),
+    "lo": ("ຄວາມ|ຮູ້", "ທຸກໆ|ມື້"),
+    "km": ("ផ្សេងៗ", "ក្មេងៗ។"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked"), [(lang, word) for lang, words in SYLLABLES.items() for word in words]
+)
+def test_a_narrow_line_starts_with_no_final_consonant(lang: str, marked: str) -> None:
+    word = marked.replace("|", "")
+    pieces = marked.split("|")
+    edges = {len("".join(pieces[:k])) for k in range(1, len(pieces))}
+    for width in range(3, 60, 2):
+        set_lines = [line.replace(" ", "") for line in lines(word, lang, width)]
+        assert "".join(set_lines) == word.replace(" ", ""), (width, set_lines)
+        cuts = {len("".join(set_lines[:k])) for k in range(1, len(set_lines))}
+        assert cuts <= {at - word[:at].count(" ") for at in edges}, (width, set_lines)
+
+
+#: Japanese words whose small kana, ー or iteration mark belong to the kana or kanji
+#: before them: a little, wait, jet, coffee, check, people.
+KANA_WORDS = ("ちょっと", "まって", "ジェット", "コーヒー", "チェック", "人々")
+
+
+@pytest.mark.parametrize("word", KANA_WORDS)
+def test_no_narrow_line_starts_with_a_small_kana(word: str) -> None:
+    """JIS X 4051's strict rule holds in an emergency too: ちょっと in a column an em
+    wide was set ち / ょ / っ / と, in two ems ちょ / っと, a line starting with half a
+    sound; the kana runs past the line's end with what goes with it (ちょっ / と)."""
+    for width in range(3, 60, 2):
+        set_lines = lines(word, "ja", width)
+        assert "".join(set_lines) == word, (width, set_lines)
+        assert not [line for line in set_lines if line[0] in KANA_TAILS], (width, set_lines)
+
+
+def test_a_hyphenated_part_cut_again_keeps_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Vietnamese sentence in a column 24 pt wide stopped the build with an
+    IndexError: a part of a word already cut at a hyphen ("Bện-"), set again where
+    the paragraph split across frames, was cut before its hyphen, which holds no
+    text. Built, every extractor gives the words back as written."""
+    text = "Bệnh nhân nên hỏi ý kiến bác sĩ trước khi uống 2 viên thuốc mỗi ngày."
+    path = tmp_path / "vi.pdf"
+    built = build_document(path, [[(text, "")]], column=24, lang="vi", monkeypatch=monkeypatch)
+    assert "".join(built.lines).replace(" ", "") == text.replace(" ", "")
+    for name, extract in EXTRACTORS.items():
+        joined = "".join(split_lines(extract(path))).replace(" ", "")
+        assert joined == text.replace(" ", ""), (name, joined)

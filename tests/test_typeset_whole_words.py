@@ -54,7 +54,7 @@ SAMPLES = [
     ("ตีพิมพ์|ปี 2561 บทความ|นี้", "th"),
     ("ใน|ปี [๒๕๔๙] บทความ|ทบทวน", "th"),
     ("ใน|ปี ๒๕๔๙* บทความ|ทบทวน", "th"),
-    ("ผล|การ|ศึกษา (๒๕๔๙) บทความ|ทบทวน", "th"),
+    ("ผล|การศึกษา (๒๕๔๙) บทความ|ทบทวน", "th"),  # การศึกษา: a listed noun
     ("ใน|ปี|๒๕๔๙|บทความ|ทบทวน", "th"),  # no space: still three words
     ("ยา 500 มิลลิกรัม วัน|ละ|ครั้ง", "th"),  # 500 milligrams once a day
     ("มี 3 โรงพยาบาล", "th"),  # "3 hospitals": a listed word (data/words-th.txt)
@@ -228,3 +228,29 @@ def test_no_shipped_paragraph_is_cut_inside_a_word_that_fits_its_line(lang: str)
                 if first < at and _set_width(word, lang, listed or EMPTY_WORD_LIST) <= width:
                     wrong.add(f"{width} pt: {text[first:at]}|{text[at:last]} ({word} fits)")
     assert not wrong, "\n".join(sorted(wrong))
+
+
+#: Sentences of the bundled Thai catalogs with a noun of ความ or การ that ICU parts
+#: after its prefix (risk, meaning, consent, trial, study, knowledge), each marked.
+COMPOUND_SENTENCES = [
+    ("คลินิกที่ระมัดระวังจะลดความเสี่ยงนี้", "ความเสี่ยง"),
+    ("วิทยาศาสตร์ในปัจจุบันสนับสนุนความหมายแรก", "ความหมาย"),
+    ("และได้รับแบบฟอร์มแสดงความยินยอมให้ลงนาม", "ความยินยอม"),
+    ("การรักษานี้เป็นส่วนหนึ่งของการทดลองทางคลินิก", "การทดลอง"),
+    ("ใครเป็นผู้ออกเงินทุนสำหรับการศึกษานี้", "การศึกษา"),
+    ("ผู้ป่วยควรมีความรู้เรื่องเซลล์", "ความรู้"),
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), COMPOUND_SENTENCES)
+def test_a_noun_of_kwam_or_kan_is_not_parted_after_its_prefix(text: str, noun: str) -> None:
+    """ความเสี่ยง ("risk") ended a line "ลดความ" above "เสี่ยงนี้" in the bundled
+    leaflets, ความหมาย "ความ" above "หมาย" ("the state of" / "mean"): wherever the line
+    holds the noun, no line ends inside it."""
+    need = set_alone([(noun, "")], "th", 10)
+    start = text.index(noun)
+    for width in range(int(need) + 1, 200, 3):
+        set_ = paragraph([(text, "")], "th", 10)
+        set_.wrap(width, 10_000)
+        starts = line_starts(text, set_.line_texts())
+        assert not [at for at in starts if start < at < start + len(noun)], (width, starts)

@@ -472,11 +472,26 @@ def fit_units(
             out.append(unit)
             continue
         # A unit wider than the line starts one; only the first may start the first.
-        parts, forced = _cut(unit, width, lang, later=index > 0)
+        parts, forced = _recut(unit, width, lang, later=index > 0)
         if forced and on_forced:
             on_forced(unit)
         out.extend(parts)
     return out
+
+
+def _recut(unit: Unit, width: float, lang: str, later: bool) -> tuple[list[Unit], bool]:
+    """`_cut`, for a part of a word already cut at a hyphen too (a line narrower than
+    "Bện-", set again where a paragraph splits across frames): the hyphen, which holds
+    no text, is taken off, the rest cut, and the last part ends in it again. Cut with
+    it, the hyphen was one more place to cut, past the text's end, and the build
+    stopped with an IndexError (Vietnamese in a column 24 pt wide)."""
+    if not hyphenated(unit):
+        return _cut(unit, width, lang, later)
+    bare = _part(_flat(unit)[:-1], False, unit.soft_breaks, unit.listed, unit.address)
+    parts, forced = _cut(bare, width, lang, later)
+    last = parts[-1]
+    parts[-1] = _part(_flat(last), True, last.soft_breaks, last.listed, last.address)
+    return parts, forced
 
 
 def narrowest_width(unit: Unit, lang: str = "en", *, syllables: bool = True) -> float:
@@ -645,6 +660,17 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
     cited = _cited(flat, offsets)
     spans = word_spans(text, lang, unit.listed, edges, cited)
     whole = _WholeWords(text, flat, spans, width)
+    groups: tuple[tuple[int, int, int], ...] | None = None  # found at the first cut
+
+    def number_groups() -> tuple[tuple[int, int, int], ...]:
+        nonlocal groups
+        groups = _number_groups(text, lang) if groups is None else groups
+        return groups
+
+    def overhang(start: int) -> _Overhang:
+        lead_here = lead if start == 0 else 0.0
+        return _Overhang(flat, width, lead_here, largest, end_squeeze(unit, lang))
+
     cuts = [0]
     forced = False
     used = -lead
@@ -680,9 +706,6 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
             if cut is None and _hangs(flat[i][1].text, HANGING_STOPS):
                 cut = _after_hanging(points, i, content)  # burasagari: no emergency
             if cut is None:
-                overhang = _Overhang(
-                    flat, width, lead if cuts[-1] == 0 else 0.0, largest, end_squeeze(unit, lang)
-                )
                 avoided = {offsets[j] for j in bound}  # ผู้|ตรวจทาน: ผู้ตรวจ|ทาน
                 cut = _emergency_cut(
                     text,
@@ -690,11 +713,11 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                     cuts[-1],
                     i,
                     unit.listed,
-                    overhang,
+                    overhang(cuts[-1]),
                     terms_words,
                     avoided,
                     cited,
-                    _unit_starts(text, lang),
+                    number_groups(),
                 )
                 forced = True
                 hyphens.discard(cut)  # no room for the hyphen a point there would get
@@ -704,6 +727,15 @@ def _cut(unit: Unit, width: float, lang: str, later: bool = False) -> tuple[list
                     with_hyphen = partial(fits, cuts[-1], hyphen=True)
                     cut = _hyphenated_cut(word_cuts, offsets, cuts[-1], i, cut, with_hyphen)
                     hyphens.add(cut)
+            parted = _parted_group(offsets, cuts[-1], cut, number_groups()) if cut <= i else None
+            if parted is not None:  # ၃ လ a little past the line's end, or နေ့ / ၂ ကြိမ်
+                first, after = parted
+                if overhang(cuts[-1])(cuts[-1], after) and (
+                    after >= content or points.get(after) is not None
+                ):
+                    cut = after
+                elif first > cuts[-1] and _may_end_before(text, offsets[first], points.get(first)):
+                    cut = first
             if cut > i:  # the line took what hangs past its end
                 i = cut
                 used = 0.0
@@ -1098,7 +1130,7 @@ def _emergency_cut(
     terms_words: Collection[int] = (),
     avoided: Collection[int] = (),
     cited: Collection[int] = (),
-    unit_starts: Collection[int] = (),
+    number_groups: Sequence[tuple[int, int, int]] = (),
 ) -> int:
     """The cluster an emergency cut of the line of clusters ``start:end`` falls before,
     ``end`` being the first that did not fit: after the stops or closing brackets that
@@ -1116,7 +1148,9 @@ def _emergency_cut(
     space, though a symbol starts the next line (38.5 |℃, not 38.|5 ℃), else the last
     before a symbol written onto its number (－２０|℃, not －２|０℃), else the last
     after a number's group comma or point (12,|500.50, not 12,50|0.50, whose next line
-    reads "0.50"), else the last that keeps the line rules, else after ``end`` if it
+    reads "0.50"), else the last that keeps the line rules and a Thai, Lao or Khmer
+    syllable whole (`keeps_syllable` by the syllable list: ความ|รู้, never ควา|ม with
+    a line starting on the final of ความ), else after ``end`` if it
     is a stop, closing bracket or following vowel that never starts a line
     (`HANGING_IN_AN_EMERGENCY`), which then
     hangs past the line's end, else ``end`` (any cluster boundary). Each rule is first tried
@@ -1138,6 +1172,9 @@ def _emergency_cut(
             and at not in cited  # ความ|¹: a citation never leaves what it cites
         )
 
+    def syllabic(at: int) -> bool:  # ทุก|ๆ, ความ|รู้: never ทุ|กๆ, ควา|ม (a final first)
+        return keeps_syllable(text, at, syllable_list=True)
+
     def whole(at: int) -> bool:
         return breaks(at) and keeps_syllable(text, at) and keeps_number(text, at, cited)
 
@@ -1147,13 +1184,11 @@ def _emergency_cut(
     def after_space(at: int) -> bool:  # between the groups of "+66 2 000 0000", not in one
         return text[at - 1] in SPACES and breaks(at) and keeps_syllable(text, at)
 
-    def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: one of the two is right
-        return (
-            breaks(at) and keeps_syllable(text, at, dictionary=True) and not inside_number(text, at)
-        )
+    def likely(at: int) -> bool:  # a Thai มีค|วาม or มี|ความ: the syllable list decides
+        return breaks(at) and syllabic(at) and not inside_number(text, at)
 
     def number_whole(at: int) -> bool:  # 30～60|分, not 30～6|0分 ("30 to 6", "0 minutes")
-        return breaks(at) and not inside_number(text, at)
+        return breaks(at) and syllabic(at) and not inside_number(text, at)
 
     def at_a_space(at: int) -> bool:  # 38.5 |℃ starts a line with its symbol, not 38.|5 ℃
         return text[at] in SPACES and text[at - 1] not in SPACES
@@ -1162,6 +1197,9 @@ def _emergency_cut(
         return (
             text[at] in UNIT_SYMBOLS and text[at - 1].isdigit() and _starts_after_spaces(text, at)
         )
+
+    def between_syllables(at: int) -> bool:  # the line rules, and no syllable parted
+        return breaks(at) and syllabic(at)
 
     def term_word(at: int) -> bool:  # โรง|พยาบาล, a listed compound wider than the line
         return at in terms_words
@@ -1176,6 +1214,8 @@ def _emergency_cut(
 
     def after_hyphen(at: int) -> bool:  # COVID-|19, its hyphen a little past the line
         return text[at - 1] in IDENTIFIER_HYPHENS and whole(at)
+
+    unit_starts = frozenset(at for _, at, _ in number_groups)
 
     def unit_start(at: int) -> bool:  # 500|毫克 wider than the line, not 500毫|克
         return at in unit_starts and breaks(at)
@@ -1195,6 +1235,10 @@ def _emergency_cut(
         hyphen = next((j for j in past if after_hyphen(offsets[j]) and overhang(start, j)), None)
         if hyphen is not None:
             return hyphen
+        parted = _parted_group(offsets, start, end, number_groups)
+        kept = parted[1] if parted is not None and overhang(start, parted[1]) else None
+        if kept is not None and (kept == len(offsets) - 1 or breaks(offsets[kept])):
+            return kept
 
     # A number and the word after it ("1669 at", "500 mg") part at their space before a
     # word is cut between two letters: "1669 a|t", "1669 ف|وراً" misread worse. A number
@@ -1215,7 +1259,7 @@ def _emergency_cut(
         (at_a_space, False),
         (before_symbol, False),
         (group_seam, False),  # a number wider than the line, after a group's mark
-        (breaks, False),
+        (between_syllables, False),
     )
     for outside in (True, False) if listed or avoided else (False,):
         for rule, runs_past in rules:
@@ -1231,29 +1275,44 @@ def _emergency_cut(
                 found = next((j for j in range(end, start, -1) if cuts(j)), None)
             if found is not None:
                 return _past_spaces(text, offsets, found)  # "60 |minutes", not "60| minutes"
+
+    def last_resort(at: int) -> bool:  # ความ¹ whole past the line: never ควา|ม¹, ความ|¹
+        return syllabic(at) and at not in cited
+
     hung = _hung_marks(text, offsets, end)
-    if hung is not None:
+    if hung is not None and (hung == len(offsets) - 1 or last_resort(offsets[hung])):
         return hung  # 〔注〕 a little past the line, not 〔注|〕
-    return _kinsoku_kept(text, offsets, start, _syllable_whole(text, offsets, end), overhang)
+    whole_syllable = _syllable_whole(text, offsets, end, last_resort)
+    return _kinsoku_kept(text, offsets, start, whole_syllable, overhang, last_resort)
 
 
 def _kinsoku_kept(
-    text: str, offsets: Sequence[int], start: int, cut: int, overhang: _Overhang | None
+    text: str,
+    offsets: Sequence[int],
+    start: int,
+    cut: int,
+    overhang: _Overhang | None,
+    syllabic: Callable[[int], bool],
 ) -> int:
     """``cut``, the last resort of an emergency, moved off a boundary that ends a line
     on a Chinese or Japanese opening mark or starts one on a closing mark (kinsoku,
     JIS X 4051 §3.1.7): to the nearest boundary before it that keeps them (a line of
     its own clusters at least), else the nearest after it that ``overhang`` lets run
-    past the line, else as it was. In a cell two ems wide, 「（注）」。 was cut 「（|注）」。,
-    and a reader met "「（" alone, then a line starting with "注）"."""
+    past the line, else as it was; each a boundary ``syllabic`` says parts no syllable.
+    In a cell two ems wide, 「（注）」。 was cut 「（|注）」。, and a reader met "「（"
+    alone, then a line starting with "注）"."""
     last = len(offsets) - 1
     if cut >= last or _kinsoku_keeps(text, offsets[cut]):
         return cut
-    before = next((j for j in range(cut - 1, start, -1) if _kinsoku_keeps(text, offsets[j])), None)
+
+    def keeps(j: int) -> bool:
+        return _kinsoku_keeps(text, offsets[j]) and syllabic(offsets[j])
+
+    before = next((j for j in range(cut - 1, start, -1) if keeps(j)), None)
     if before is not None:
         return before
     reach = overhang.within_reach(start, cut + 1, last) if overhang is not None else ()
-    after = next((j for j in reach if _kinsoku_keeps(text, offsets[j]) and overhang), None)
+    after = next((j for j in reach if keeps(j) and overhang), None)
     return after if after is not None and overhang is not None and overhang(start, after) else cut
 
 
@@ -1268,14 +1327,45 @@ def _kinsoku_keeps(text: str, at: int) -> bool:
     )
 
 
-def _unit_starts(text: str, lang: str) -> frozenset[int]:
-    """Where each unit after a number starts in ``text`` (`kept_groups.number_units`):
-    a number and its unit wider than the line together part there, not inside the
-    unit (500 / 毫克, not 500毫 / 克)."""
-    return frozenset(at for _, at, _ in number_units(ascii_forms(text), lang))
+def _number_groups(text: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """Each number of ``text`` with the unit or counter after it (start, the unit's
+    start, end: `kept_groups.number_units`): a number and its unit wider than the line
+    run past its end a little together (`_parted_group`), else part where the
+    unit starts, not inside it (500 / 毫克, not 500毫 / 克)."""
+    return number_units(ascii_forms(text), lang)
 
 
-def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
+def _may_end_before(text: str, at: int, point: bool | None) -> bool:
+    """Whether a line may end before offset ``at``, where a number starts: a cut point
+    of its unit (``point`` not None), or, in a unit with none there (ဆေး၂တောင့်, the
+    number glued to the word before it), a place the line rules and the syllables
+    allow; never inside a range (30～|60分钟, whose 60 starts the group, reads "30 to"
+    / "60 minutes")."""
+    text = ascii_forms(text)  # －２０℃ as -20℃: its sign stays with its digits
+    if not keeps_number(text, at) or inside_number(text, at):
+        return False
+    return point is not None or (allowed_break(text, at) and keeps_syllable(text, at))
+
+
+def _parted_group(
+    offsets: Sequence[int], start: int, end: int, groups: Sequence[tuple[int, int, int]]
+) -> tuple[int, int] | None:
+    """The first cluster of the number and unit of ``groups`` that a cut before cluster
+    ``end`` of a line from ``start`` would part, and the cluster after them; else None.
+    Burmese ၃ လ ("3 months") in a column two ems wide printed ၃ alone, its counter on
+    the next line, and နေ့ ၂ / ကြိမ် ("day 2" / "times") a line ending on the number
+    that counts the next: the line runs past its end to the group's end if it may,
+    else ends before the number."""
+    cut = offsets[end]
+    for first, _, last in groups:
+        if offsets[start] <= first < cut < last:
+            return bisect_right(offsets, first - 1), bisect_right(offsets, last - 1)
+    return None
+
+
+def _syllable_whole(
+    text: str, offsets: Sequence[int], end: int, syllabic: Callable[[int], bool]
+) -> int:
     """``end``, or the next cluster after it a cut may fall before (or the unit's end)
     when a cut at ``end`` would part a written syllable (`orthographic.parts_a_syllable`):
     a Devanagari conjunct, a Khmer subscript cluster, a Burmese stack, kinzi or killed
@@ -1284,11 +1374,17 @@ def _syllable_whole(text: str, offsets: Sequence[int], end: int) -> int:
     letters: स्|वा shows a halant the word does not have, अ|र्द्ध a bare र्, အ|င်္ဂ a kinzi
     over nothing, သော|က်ပါ a line starting with a final, ไ|ม่ a vowel with no consonant.
     A stop after the syllable hangs with it (`_hung_marks`): ဆရာဝန်။ in a line an em
-    wide ends ဝန်။, not ဝန် with ။ alone on the next line."""
+    wide ends ဝန်။, not ဝန် with ။ alone on the next line. So does a syllable whose end
+    ``syllabic`` reads (a Thai, Lao or Khmer final: ความ, ทุกๆ, ផ្សេងៗ, not ควา|ม,
+    ทุ|กๆ, ផ្សេ|ងៗ, each a line starting with the final of the syllable before)."""
     last = len(offsets) - 1
-    if end >= last or not parts_a_syllable(text, offsets[end]):
+
+    def parts(j: int) -> bool:
+        return parts_a_syllable(text, offsets[j]) or not syllabic(offsets[j])
+
+    if end >= last or not parts(end):
         return end
-    whole = next((j for j in range(end + 1, last) if not parts_a_syllable(text, offsets[j])), last)
+    whole = next((j for j in range(end + 1, last) if not parts(j)), last)
     return _hung_marks(text, offsets, whole, HANGING_STOPS) or whole
 
 

@@ -23,14 +23,17 @@ and an emergency may cut there.
   (ๆ ฯ ໆ ຯ ៗ) end the one before: the letters of the scripts' `no_line_end` and
   `no_line_start` (`scripts.SCRIPTS`);
 - a Thai or Lao consonant silenced by thanthakhat (ล์ of เซลล์, ธุ์ of พันธุ์, Lao ໌)
-  is read with the syllable before it.
+  is read with the syllable before it;
+- a Japanese small kana (ゃ ゅ ょ っ ァ ィ ゥ ェ ォ), the prolonged sound mark ー and an
+  iteration mark (ゝ ヽ 々) are read with the kana or kanji before them (JIS X 4051
+  §3.1.7, the strict rule): ち|ょっと and ジェ|ット start a line with half a sound.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from .scripts import SCRIPTS
+from .scripts import CJK_NO_LINE_START, SCRIPTS
 from .syllables import STACKERS, final_consonant
 
 #: The scripts whose line rules hold letters as well as punctuation.
@@ -50,6 +53,16 @@ SYLLABLE_CLOSERS = "".join(
     if script.tag in _SYLLABIC
     for char in script.no_line_start
     if unicodedata.category(char).startswith("L")
+)
+#: Kana and marks read with the letter before them: the small kana, the prolonged sound
+#: mark and the iteration marks of `scripts.CJK_NO_LINE_START` (ゃ っ ァ ー ｰ ゝ ヽ 々).
+KANA_TAILS = "".join(
+    char
+    for char in CJK_NO_LINE_START
+    if any(
+        word in unicodedata.name(char, "")
+        for word in ("SMALL", "PROLONGED SOUND MARK", "ITERATION MARK")
+    )
 )
 #: Thai thanthakhat and Lao cancellation mark: the consonant under them is silent.
 SILENCERS = "\u0e4c\u0ecc"
@@ -73,6 +86,8 @@ def parts_a_syllable(text: str, i: int) -> bool:
     before, after = text[i - 1], text[i]
     if unicodedata.category(after) in _MARKS or after in SYLLABLE_CLOSERS:
         return True
+    if after in KANA_TAILS and before.isalpha():
+        return True  # ちょ, ジェッ, ケーキ: no line starts with half a sound
     if before in STACKERS or before in SYLLABLE_OPENERS or ZWJ in (before, after):
         return True
     if before in _JOINER_CONTROLS and i >= 2 and text[i - 2] in STACKERS:

@@ -80,7 +80,7 @@ SCRIPTS = (
         # verse, before its first word.
         no_line_end="\u0e40\u0e41\u0e42\u0e43\u0e44\u0e4f",
         unbroken=("\u0e2f\u0e25\u0e2f",),  # ฯลฯ
-        hanging="\u0e46\u0e2f",  # ๆ ฯ
+        hanging="\u0e46\u0e2f\u0e5a\u0e5b",  # ๆ ฯ ๚ ๛
     ),
     ScriptProfile(
         tag="Laoo",
