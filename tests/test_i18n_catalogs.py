@@ -106,6 +106,25 @@ PREVIOUS_SHAPES = [
 ]
 
 
+# U+0004 joins a message's context to its text in a compiled catalog's key. In any string
+# of a .po (typed raw, or as \004, \4, \x04) GNU refuses the file ("context separator
+# <EOT> within string"); it was read, and `i18n compile` wrote a .mo in which context
+# "a\x04b" with text "c" and context "a" with text "b\x04c" were one key: one of the two
+# translations gone, the other given for both.
+EOT_SHAPES = [
+    ('msgctxt "a\\004b"\nmsgid "c"\nmsgstr "x"\n', 1),
+    ('msgid "b\\x04 c"\nmsgstr "x"\n', 1),
+    ('msgid "a"\nmsgid_plural "as\\4"\nmsgstr[0] "x"\n', 2),
+    ('msgid "a"\nmsgstr "x\x04y"\n', 2),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y\\004"\n', 4),
+    ('msgid "a"\nmsgstr ""\n"x"\n"y\\004"\n', 4),
+    ('msgid "a"\nmsgstr "x" "y\\004"\n', 2),
+    ('#~ msgid "a"\n#~ msgstr "x\\004"\n', 2),
+    ('#, fuzzy\n#| msgid "o\\004ld"\nmsgid "a"\nmsgstr "x"\n', 2),
+]
+EOT_MESSAGE = "U+0004"
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
@@ -149,6 +168,7 @@ PREVIOUS_SHAPES = [
         ('msgid "a"\nmsgstr "\\x41BC"\n', 2, "more than one byte"),
         *PLURAL_SHAPES,
         *PREVIOUS_SHAPES,
+        *((text, line, EOT_MESSAGE) for text, line in EOT_SHAPES),
     ],
 )
 def test_malformed_po_is_an_error_with_its_line(
@@ -250,6 +270,62 @@ def in_our_form(catalog: Catalog) -> str:
         entry.lines = {}
     catalog.header_lines = ()
     return format_po(catalog)
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(("text", "line"), EOT_SHAPES)
+def test_gnu_refuses_every_string_we_refuse_for_its_context_separator(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    path = tmp_path / "bad.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + text)
+    run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert f"bad.po:{line + 3}:" in run.stderr  # the line we name, below the header
+
+
+@needs_msgfmt
+def test_a_context_separator_in_a_comment_is_read_as_gnu_reads_it(tmp_path: Path) -> None:
+    """Only a string is refused: GNU reads a comment holding U+0004 as any comment."""
+    text = '# pasted\x04note\n#. from\x04a tool\nmsgid "a"\nmsgstr "x"\n'
+    path = tmp_path / "ok.po"
+    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + text)
+    run = subprocess.run([MSGFMT, "-o", os.devnull, str(path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    [entry] = read_po(path).active
+    assert (entry.comments, entry.extracted, entry.msgstr) == (
+        ["pasted\x04note"],
+        ["from\x04a tool"],
+        "x",
+    )
+
+
+@pytest.mark.parametrize("command", [["compile"], ["update"], ["check"], ["stats"]])
+def test_two_messages_one_compiled_key_are_refused_with_the_line_to_fix(
+    i18n_project: Path, command: list[str]
+) -> None:
+    """Context "a\x04b" with text "c" and context "a" with text "b\x04c" compiled to one
+    key: compile wrote a .mo holding one translation for both (exit 0). Now every
+    command names the line, exit 1, and writes nothing."""
+    from typer.testing import CliRunner
+
+    from msc_leaflet.cli.app import app
+
+    po = i18n_project / "locales" / "th" / "LC_MESSAGES" / "care-basics.po"
+    kept = po.read_text(encoding="utf-8")
+    added = (
+        '\nmsgctxt "a\\004b"\nmsgid "c"\nmsgstr "หนึ่ง"\n'
+        '\nmsgctxt "a"\nmsgid "b\\004c"\nmsgstr "สอง"\n'
+    )
+    po.write_text(kept + added, encoding="utf-8")
+    before = {p: p.read_bytes() for p in (i18n_project / "locales").rglob("*") if p.is_file()}
+    result = CliRunner().invoke(app, ["i18n", *command, "--project", str(i18n_project)])
+    said = result.stdout + result.stderr
+    assert result.exit_code == 1 and "Traceback" not in said, said
+    line = kept.count("\n") + 2  # the first msgctxt added
+    assert f"care-basics.po:{line}: error: control character U+0004" in said
+    after = {p: p.read_bytes() for p in (i18n_project / "locales").rglob("*") if p.is_file()}
+    assert after == before
 
 
 def test_an_unknown_escape_says_how_to_write_a_backslash() -> None:

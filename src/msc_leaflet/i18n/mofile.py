@@ -14,6 +14,11 @@ import struct
 from .catalog import Catalog
 
 MAGIC = 0x950412DE
+# Joins a message's context to its msgid in a key. In a string of a catalog it would
+# make two messages one key (context "a\x04b" and text "c", context "a" and text
+# "b\x04c"), one translation given for the other: GNU refuses it in any string of a
+# .po, and so does `pofile`.
+CONTEXT_SEPARATOR = "\x04"
 
 
 def _header(catalog: Catalog) -> str:
@@ -34,7 +39,11 @@ def mo_bytes(catalog: Catalog) -> bytes:
         # hold; compiled, gettext would return "" for it instead of the source text.
         if not entry.translated or not entry.forms[0]:
             continue
-        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+        key = (
+            entry.msgid
+            if entry.msgctxt is None
+            else f"{entry.msgctxt}{CONTEXT_SEPARATOR}{entry.msgid}"
+        )
         if entry.msgid_plural is not None:
             key += "\x00" + entry.msgid_plural
             value = "\x00".join(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))

@@ -10,7 +10,8 @@ read keeps the lines the file had it on (`Entry.lines`), so a catalog a tool wra
 (Poedit, Weblate, msgmerge) is not written again whole by an update, and a new text in
 such a file is wrapped as GNU wraps it (`wrapping`). Control characters
 are written as escapes, so the file stays text for ``diff``; NUL is refused on reading,
-since gettext would silently cut the translation there.
+since gettext would silently cut the translation there, and so is U+0004 in a string,
+which gettext reads as the end of a message's context.
 
 A catalog may come from outside the clinic (a translation agency, a pull request), so
 the reader is bounded like the YAML reader: a size limit, and time linear in the file
@@ -42,6 +43,7 @@ from ..files import (
 )
 from .catalog import HEADER_KEY, Catalog, Entry, Key, StickyFlags, StringSource, header_field
 from .flags import gnu_order, looks_fuzzy
+from .mofile import CONTEXT_SEPARATOR
 from .wrapping import (
     PAGE_WIDTH,
     chosen_width,
@@ -389,6 +391,15 @@ class _Reader:
             ) from None
         if "\0" in value:
             raise _nul_error(self.path, line)
+        if CONTEXT_SEPARATOR in value:  # two messages' keys could become one (`mofile`)
+            raise self.fail(
+                line,
+                "control character U+0004 (end of transmission) in a string: gettext "
+                "separates a message's context from its text with it, so GNU msgfmt, "
+                "msgmerge and msgcat refuse the file",
+                "remove it (it often comes with text copied from another program); "
+                "as an escape it is written \\004, \\4 or \\x04",
+            )
         return value
 
     def string_expected(self) -> None:
