@@ -217,6 +217,8 @@ class ClaimList:
     # ("regenrate") and the index of the claim they are read as (`checks.slips`)
     split_tails: tuple[str, ...] = ()  # what may follow a claim word split by a space
     # in its phrase, where spaces end phrases: หาย ขาดได้, หาย ขาดเลย (`_one_word_apart`)
+    slip_names: tuple[str, ...] = ()  # names a slip spells with their capital: the
+    # Japanese city Kure (呉), which is "kure", cure spelt by ear (`_a_name`)
 
     @cached_property
     def slip_claims(self) -> dict[str, int]:
@@ -401,6 +403,7 @@ def claim_list(lang: str) -> ClaimList:
             frozenset(word.casefold() for word in cues.get("not_slips", [])),
         ),
         split_tails=spelled(cues.get("split_tails", [])),
+        slip_names=tuple(cues.get("slip_names", [])),
     )
 
 
@@ -514,6 +517,8 @@ def find_claims(
     )
     result = []
     for claim, start, end in found:
+        if _a_name(spelled, start, end, claims):
+            continue
         sentence_start, sentence = around.sentence(start, end)
         if lead and _past_fact(spelled[:sentence_start], claims):
             # A myth box's "Fact: …" is the leaflet's own word, and all after it.
@@ -556,6 +561,20 @@ def find_claims(
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+#: A word in small letters after a name: the object of a verb the name is spelt as.
+_SMALL_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _a_name(spelled: str, start: int, end: int, claims: ClaimList) -> bool:
+    """Whether the claim found at ``spelled[start:end]`` is a name, as printed: a slip
+    spelt as one of the list's ``slip_names`` with its capital ("Kure City Hospital",
+    "Kure, Hiroshima", a reference's "… in Kure."), no word in small letters after it,
+    as a verb's object would be ("Our cells Kure arthritis" promises, and "kure" or
+    "KURE" are the slip). A name printed in look-alike letters is still the name a
+    reader sees; TEXT001 names the word."""
+    return spelled[start:end] in claims.slip_names and not _SMALL_WORD_AFTER.match(spelled, end)
 
 
 #: A word of Latin letters (and digits: "m1racle"), and the parts a hyphen joins to
