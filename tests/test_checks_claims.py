@@ -388,6 +388,10 @@ def test_a_hedged_repair_in_chinese_is_no_promise(sentence: str, promise: bool |
         ("幹細胞は軟骨を修復します。", True),
         ("当院の幹細胞は傷ついた軟骨を修復します。", True),
         ("軟骨を修復し、痛みを和らげる可能性があります。", True),
+        # a full recovery promised, denied, or advised as rest until it
+        ("幹細胞で関節炎が全快します。", True),
+        ("幹細胞で全快するわけではありません。", False),
+        ("全快するまで無理をしないでください。", None),
     ],
 )
 def test_a_hedged_repair_in_japanese_is_no_promise(sentence: str, promise: bool | None) -> None:

@@ -35,6 +35,10 @@ def asserted(sentence: str, lang: str) -> list[str]:
         ("เซลล์ทำให้หาย ขาดได้", "th", "หาย ขาด"),
         ("โรคเบาหวานหาย ขาดเลย", "th", "หาย ขาด"),
         ("ເຊວເຮັດໃຫ້ຫາຍ ຂາດໄດ້", "lo", "ຫາຍ ຂາດ"),
+        # … really, for sure, for ever
+        ("ผู้ป่วยหาย ขาดจริงๆ", "th", "หาย ขาด"),
+        ("ผู้ป่วยหาย ขาดแน่นอน", "th", "หาย ขาด"),
+        ("ຄົນເຈັບຫາຍ ຂາດແທ້ໆ", "lo", "ຫາຍ ຂາດ"),
         ("เซลล์ทำให้หาย ขาด", "th", "หาย ขาด"),  # a no-break space
         ("เซลล์ทำให้หาย \u200bขาด", "th", "หาย ขาด"),  # a space and a break hint
         ("ເຊວຕົ້ນກຳເນີດເຮັດໃຫ້ຫາຍ ຂາດ", "lo", "ຫາຍ ຂາດ"),
@@ -62,6 +66,7 @@ def test_a_space_inside_a_thai_or_lao_claim_word_does_not_hide_it(
         ("ຫາຍ ຂາດຢາ", "lo"),
         ("ไม่ได้ทำให้หาย ขาด", "th"),  # does not cure: a denial, split or not
         ("เซลล์ทำให้หาย ขาดได้ยาก", "th"),  # hard to cure completely
+        ("ไม่มีทางหาย ขาดจริงๆ", "th"),  # no way to cure it for good
         ("เซลล์ไม่ได้ทำให้หาย\nขาด", "th"),
         ("ເຊວບໍ່ໄດ້ເຮັດໃຫ້ຫາຍ ຂາດ", "lo"),
         ("ဒူးနာ မ\u200bပျောက်ကင်းစေနိုင်ပါ။", "my"),  # cannot cure knee pain
