@@ -478,14 +478,21 @@ def translated_context(
         "cu\u200bre",  # a zero-width space
         "ｃｕｒｅ",  # full-width letters
         "cure",
+        "cu\u2060re",  # a word joiner
+        "cu\ufe0fre",  # a variation selector
+        # inline markup inside the word, which the page prints as one word: the
+        # finding stood at the paragraph's line alone
+        "**cu**re",
+        "c*ur*e",
+        "[cu](https://example.org)re",
     ],
 )
 def test_a_finding_stands_where_its_words_are_typed(
     make_project: Callable[..., Path], typed: str
 ) -> None:
-    # A claim the checks read through an invisible character or in full-width letters
-    # was looked for in the file as plainly spelt: not found there, the finding
-    # pointed at the plain "cure" of the next paragraph, a line below.
+    # A claim the checks read through an invisible character, in full-width letters
+    # or split by markup was looked for in the file as plainly spelt: not found there,
+    # the finding pointed at the plain "cure" of the next paragraph, a line below.
     body = (
         f"- paragraph: Our cells {typed} arthritis.\n"
         "- paragraph: Be careful of clinics that say cells cure arthritis.\n"
@@ -493,7 +500,7 @@ def test_a_finding_stands_where_its_words_are_typed(
     text = leaflet(CLEAN + body)
     root = make_project({"sample": text})
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
-    column = text.splitlines()[line - 1].index(typed) + 1
+    column = text.splitlines()[line - 1].index(typed.lstrip("*[")) + 1
     found = findings_for(root, "CLAIM001")
     assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
 

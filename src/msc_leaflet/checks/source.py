@@ -107,9 +107,15 @@ class SourceMap:
         return Location(self.path, found_line, column)
 
 
-#: What the checks read through (`text_policy.visible`) and a file may hold inside a
-#: phrase: a soft hyphen, zero-width spaces and joiners, a word joiner, a BOM.
-_UNSEEN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+#: What the checks read through and a file may hold inside a phrase: what the page
+#: does not print (`text_policy.visible`: a soft hyphen, zero-width spaces and joiners,
+#: a word joiner, a BOM, a variation selector) and inline markup (`content.inline`:
+#: ``**cu**re``, ``c*ur*e``, ``[cu](https://…)re``, an escape), which stood a claim
+#: split by it at its text's line alone.
+_UNSEEN = (
+    "(?:[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|\\*{1,2}|\\\\(?=[*\\[\\]\\\\])"
+    "|\\[(?!@)|\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\))*"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -137,7 +143,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
-    return re.compile(r"\s+".join(words), re.IGNORECASE)
+    return re.compile(f"{_UNSEEN}\\s+{_UNSEEN}".join(words), re.IGNORECASE)
 
 
 def _narrow_forms() -> dict[str, tuple[str, ...]]:
