@@ -505,6 +505,38 @@ def test_a_finding_stands_where_its_words_are_typed(
     assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
 
 
+def test_each_claim_of_a_text_stands_at_its_own_word(make_project: Callable[..., Path]) -> None:
+    # Every "cure" of a paragraph was looked up from its first line, so all stood at the
+    # first one's column, and two in one sentence (one pin) were printed as one finding.
+    row = "Our cells cure knees and **cu**re hips. Our cells cure backs"
+    text = leaflet(CLEAN + f"- paragraph: {row} [@alpha2001].\n  id: p\n")
+    root = make_project({"sample": text})
+    line = next(n for n, typed in enumerate(text.splitlines(), 1) if row in typed)
+    start = text.splitlines()[line - 1].index(row) + 1
+    columns = [start + at for at in (10, 27, 50)]  # each word's first letter
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{c}" for c in columns], found
+
+
+def test_each_claim_of_a_msgstr_names_its_own_column(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    msgstr = "เซลล์ทำให้หายขาด และทำให้ข้อเข่าหายขาด"  # cures for good, and cures the knee
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = f'msgctxt "p"\nmsgid "Cells send signals."\nmsgstr "{msgstr}"\n'
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(header + entry, "utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    hints = sorted(f.hint for f in found if getattr(f, "code", "") == "CLAIM001")  # type: ignore[attr-defined]
+    line = (header + entry).splitlines().index(f'msgstr "{msgstr}"') + 1
+    columns = [len('msgstr "') + msgstr.index("หายขาด", at) + 1 for at in (0, 20)]
+    assert [f"sample.po:{line}:{c})" in h for h, c in zip(hints, columns, strict=True)] == [
+        True,
+        True,
+    ], hints
+
+
 def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[..., Path]) -> None:
     # An invisible character cannot be seen in the file either: a finding at a long
     # paragraph's first line, naming no word, left the reviewer searching every word.

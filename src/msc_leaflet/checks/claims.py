@@ -56,7 +56,7 @@ from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
 from .slips import digit_readings, slip_table
-from .source import SourceMap, po_locate
+from .source import SourceMap, po_locate, typed_before
 from .text import (
     WORD_CHAR,
     WORD_MARKS,
@@ -2674,11 +2674,12 @@ def _issue(
     ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, origin: Origin
 ) -> Issue:
     phrase = match.text(p.text)
+    nth = typed_before(p.text, phrase, match.start)  # "cure" twice in a text: which one
     if origin == "profile":  # one finding for the project: no language prefix
         path = ctx.leaflet.organisation.path
         lines = profile_map(path)
         return Issue(
-            lines.locate(text.line, phrase) if lines else Location(path),
+            lines.locate(text.line, phrase, nth) if lines else Location(path),
             f"{what} “{phrase}” in the organisation's {text.context}, printed on every leaflet",
             f"safer: {match.claim.suggestion}",
             pin=pin_of(p.text),
@@ -2690,11 +2691,11 @@ def _issue(
         return Issue(
             text.origin,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
-            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
-            entry=po_locate(text.origin, phrase),
+            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase, nth)}",
+            entry=po_locate(text.origin, phrase, nth),
         )
-    location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    entry = ctx.msgstr_of(text, phrase)
+    location = ctx.sources.locate(text.line, phrase, nth) if not ctx.is_translation else None
+    entry = ctx.msgstr_of(text, phrase, nth)
     in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),
@@ -2704,7 +2705,7 @@ def _issue(
         pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
         if in_block and not ctx.is_translation
         else "",
-        entry=ctx.entry_of(text, phrase),
+        entry=ctx.entry_of(text, phrase, nth),
     )
 
 

@@ -83,8 +83,10 @@ class SourceMap:
     def key(self, name: str) -> Location:
         return self.keys.get(name, Location(self.path))
 
-    def locate(self, line: int, phrase: str) -> Location:
-        """Where ``phrase`` first occurs at or after ``line`` (a folded scalar spans lines).
+    def locate(self, line: int, phrase: str, nth: int = 0) -> Location:
+        """Where ``phrase`` first occurs at or after ``line`` (a folded scalar spans lines),
+        or its ``nth`` occurrence after that one (`typed_before`: the second "cure" of a
+        paragraph stood at the first's column, and a sentence's two were one finding).
 
         Words may be separated by any whitespace (folding), so the search is a regex with
         ``\\s+`` between words. Falls back to the text's first line, column 0.
@@ -94,7 +96,7 @@ class SourceMap:
         starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         if line > len(starts):
             return Location(self.path, line)
-        match = _as_typed(phrase).search(self.text, starts[line - 1])
+        match = _nth_match(_as_typed(phrase), self.text, starts[line - 1], nth)
         if match is None:
             return Location(self.path, line)
         found_line = self.text.count("\n", 0, match.start()) + 1
@@ -105,6 +107,19 @@ class SourceMap:
             # do not point at another block's words.
             return Location(self.path, line)
         return Location(self.path, found_line, column)
+
+
+def typed_before(text: str, phrase: str, offset: int) -> int:
+    """How many times ``phrase`` is written in ``text`` (a text as the checks read it)
+    before ``offset``: which of its occurrences in the file a finding there is."""
+    return sum(1 for _ in _as_typed(phrase).finditer(text, 0, offset)) if phrase.strip() else 0
+
+
+def _nth_match(pattern: re.Pattern[str], text: str, start: int, nth: int) -> re.Match[str] | None:
+    """The ``nth`` match of ``pattern`` in ``text`` from ``start`` (the last there is,
+    where the file holds fewer than the text read: one typed as a YAML escape)."""
+    found = list(itertools.islice(pattern.finditer(text, start), nth + 1))
+    return found[-1] if found else None
 
 
 #: What the checks read through and a file may hold inside a phrase: what the page
@@ -201,13 +216,14 @@ def yaml_locate(path: Path, line: int, phrase: str) -> Location:
         return Location(path, line)
 
 
-def po_locate(origin: Location, phrase: str) -> Location:
+def po_locate(origin: Location, phrase: str, nth: int = 0) -> Location:
     """Where ``phrase`` is typed in the msgstr of the catalog entry at ``origin`` (its
     first line or its msgstr's): the line and column of its first character, on the
     msgstr line or one of its continuation lines (`i18n.typed.msgstr_place`); the
-    msgstr's line when the phrase is not found (a phrase split over two lines is)."""
+    msgstr's line when the phrase is not found (a phrase split over two lines is). The
+    ``nth`` occurrence after the first, as `SourceMap.locate`."""
     entry = typed_entry(origin)
     if entry is None:
         return origin
-    match = _as_typed(phrase).search(entry.forms[0]) if phrase.strip() else None
+    match = _nth_match(_as_typed(phrase), entry.forms[0], 0, nth) if phrase.strip() else None
     return msgstr_place(origin, match.start() if match else None)
