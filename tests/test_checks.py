@@ -505,6 +505,28 @@ def test_a_finding_stands_where_its_words_are_typed(
     assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\\u0441ure",  # a Cyrillic с, as a YAML escape
+        "cu\\u00ADre",  # a soft hyphen, as one
+        "\\x63ure",  # a plain c, as one
+        "cu\\\n    re",  # an escaped line break inside the word
+    ],
+)
+def test_a_claim_typed_as_a_yaml_escape_stands_at_its_column(
+    make_project: Callable[..., Path], typed: str
+) -> None:
+    # A double-quoted scalar may write a letter, or what the page does not print, as an
+    # escape: the file holds no "cure" to find, and the finding stood at its line alone.
+    text = leaflet(CLEAN + f'- paragraph: "Our cells {typed} arthritis [@alpha2001]."\n')
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
+    column = text.splitlines()[line - 1].index(typed.split("\n")[0]) + 1
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
+
+
 def test_each_claim_of_a_text_stands_at_its_own_word(make_project: Callable[..., Path]) -> None:
     # Every "cure" of a paragraph was looked up from its first line, so all stood at the
     # first one's column, and two in one sentence (one pin) were printed as one finding.

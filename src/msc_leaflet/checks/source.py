@@ -126,11 +126,23 @@ def _nth_match(pattern: re.Pattern[str], text: str, start: int, nth: int) -> re.
 #: does not print (`text_policy.visible`: a soft hyphen, zero-width spaces and joiners,
 #: a word joiner, a BOM, a variation selector) and inline markup (`content.inline`:
 #: ``**cu**re``, ``c*ur*e``, ``[cu](https://…)re``, an escape), which stood a claim
-#: split by it at its text's line alone.
+#: split by it at its text's line alone; in a double-quoted YAML scalar, such a
+#: character as an escape (``cu\\u00ADre``) and an escaped line break (``cu\\`` ⏎ ``re``).
 _UNSEEN = (
     "(?:[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|\\*{1,2}|\\\\(?=[*\\[\\]\\\\])"
-    "|\\[(?!@)|\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\))*"
+    "|\\[(?!@)|\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\)"
+    "|\\\\(?:u00ad|u200[b-d]|u2060|ufeff|ufe0[0-9a-f]|xad|\\n[ \\t]*)"
+    ")*"
 )
+
+
+def _escaped(char: str) -> set[str]:
+    """The YAML escapes a double-quoted scalar may write ``char`` as (``\\u0441`` for a
+    Cyrillic с): a finding on it stood at its line alone. Their hex digits in either
+    case, as `_as_typed`'s pattern ignores case."""
+    code = ord(char)
+    found = {f"\\u{code:04x}", f"\\U{code:08x}"} if code <= 0xFFFF else {f"\\U{code:08x}"}
+    return found | ({f"\\x{code:02x}"} if code <= 0xFF else set())
 
 
 @lru_cache(maxsize=1024)
@@ -155,6 +167,7 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         decomposed = unicodedata.normalize("NFD", char)
         if len(decomposed) > 1:  # "toàn" typed with a Cyrillic а and a combining grave
             forms |= {alike + decomposed[1:] for alike in lookalikes_of(decomposed[0])}
+        forms |= {escape for form in list(forms) if len(form) == 1 for escape in _escaped(form)}
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
