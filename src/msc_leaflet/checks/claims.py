@@ -2688,11 +2688,14 @@ def _issue(
     prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
     if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
         assert text.origin is not None
+        # At the msgstr's line and column, in check as in i18n check: check named the
+        # entry's line alone, and the translator looked for the word.
+        typed = po_locate(text.origin, phrase, nth)
         return Issue(
-            text.origin,
+            typed,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
             f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase, nth)}",
-            entry=po_locate(text.origin, phrase, nth),
+            entry=typed,
         )
     location = ctx.sources.locate(text.line, phrase, nth) if not ctx.is_translation else None
     entry = ctx.msgstr_of(text, phrase, nth)
