@@ -1697,20 +1697,27 @@ def _unspaced_any(forms: tuple[str, ...], anywhere: bool, lang: str) -> re.Patte
     return re.compile(as_trie(_unspaced_atoms(form, anywhere, lang) for form in forms))
 
 
+#: What may stand between two letters of a claim where words are not spaced: a space
+#: or line break, and a hyphen or a middle dot, which no such script writes inside a
+#: word and its reader reads past (หาย-ขาด, 治-愈, 完・治, ឱ្យជា-ដាច់, ပျောက်-ကင်း are
+#: the claims; the page printed them and every check passed).
+_UNSPACED_GAP = r"[\s\-\u2010\u2011\u00b7\u30fb\u2027]*"
+
+
 def _unspaced_atoms(form: str, anywhere: bool, lang: str) -> list[str]:
     """`_unspaced_pattern` of ``form`` as regular-expression atoms: its letters, and
-    the spaces that may stand between its pieces."""
+    the gaps (`_UNSPACED_GAP`) that may stand between its pieces."""
     atoms: list[str] = []
     for i, piece in enumerate(_unspaced_parts(form, anywhere, lang)):
         if i:
-            atoms.append(r"\s*")
+            atoms.append(_UNSPACED_GAP)
         if lang and not piece.isascii():
             # A space or line break inside one of the segmenter's words (หาย ขาด for
             # หายขาด), before any letter but a mark: `_one_word_apart` judges it.
             atoms += [
                 re.escape(c)
                 if k == 0 or unicodedata.category(c).startswith("M")
-                else rf"\s*{re.escape(c)}"
+                else _UNSPACED_GAP + re.escape(c)
                 for k, c in enumerate(piece)
             ]
         else:
