@@ -96,7 +96,8 @@ class SourceMap:
         starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         if line > len(starts):
             return Location(self.path, line)
-        match = _nth_match(_as_typed(phrase), self.text, starts[line - 1], nth)
+        pattern = _as_typed(phrase, "\\" in self.text)
+        match = _nth_match(pattern, self.text, starts[line - 1], nth)
         if match is None:
             return Location(self.path, line)
         found_line = self.text.count("\n", 0, match.start()) + 1
@@ -112,7 +113,9 @@ class SourceMap:
 def typed_before(text: str, phrase: str, offset: int) -> int:
     """How many times ``phrase`` is written in ``text`` (a text as the checks read it)
     before ``offset``: which of its occurrences in the file a finding there is."""
-    return sum(1 for _ in _as_typed(phrase).finditer(text, 0, offset)) if phrase.strip() else 0
+    if not phrase.strip():
+        return 0
+    return sum(1 for _ in _as_typed(phrase, "\\" in text).finditer(text, 0, offset))
 
 
 def _nth_match(pattern: re.Pattern[str], text: str, start: int, nth: int) -> re.Match[str] | None:
@@ -146,13 +149,15 @@ def _escaped(char: str) -> set[str]:
 
 
 @lru_cache(maxsize=1024)
-def _as_typed(phrase: str) -> re.Pattern[str]:
+def _as_typed(phrase: str, escaped: bool = False) -> re.Pattern[str]:
     """``phrase`` (as the checks read it) as it may be typed in the file: its words
     apart by any whitespace (a folded scalar), an invisible character between any two
     of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
     full-width form (ｃｕｒｅ), a kana in its half-width one (ｶﾝﾁ, ｶﾞ), or as a letter
     printed alike (`twin_letters.typed_for`; another script's, or a small capital:
-    `text_policy.lookalikes_of`)."""
+    `text_policy.lookalikes_of`); with ``escaped`` (a file that holds a backslash), as
+    a double-quoted YAML scalar's escapes too (`_escaped`), which make the pattern
+    three times as long to compile."""
 
     def letter(char: str) -> str:
         forms = set(_spellings(char))
@@ -167,7 +172,8 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         decomposed = unicodedata.normalize("NFD", char)
         if len(decomposed) > 1:  # "toàn" typed with a Cyrillic а and a combining grave
             forms |= {alike + decomposed[1:] for alike in lookalikes_of(decomposed[0])}
-        forms |= {escape for form in list(forms) if len(form) == 1 for escape in _escaped(form)}
+        if escaped:
+            forms |= {e for form in list(forms) if len(form) == 1 for e in _escaped(form)}
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
@@ -238,5 +244,6 @@ def po_locate(origin: Location, phrase: str, nth: int = 0) -> Location:
     entry = typed_entry(origin)
     if entry is None:
         return origin
-    match = _nth_match(_as_typed(phrase), entry.forms[0], 0, nth) if phrase.strip() else None
+    typed = entry.forms[0]
+    match = _nth_match(_as_typed(phrase, "\\" in typed), typed, 0, nth) if phrase.strip() else None
     return msgstr_place(origin, match.start() if match else None)
