@@ -478,14 +478,21 @@ def translated_context(
         "cu\u200bre",  # a zero-width space
         "ｃｕｒｅ",  # full-width letters
         "cure",
+        "cu\u2060re",  # a word joiner
+        "cu\ufe0fre",  # a variation selector
+        # inline markup inside the word, which the page prints as one word: the
+        # finding stood at the paragraph's line alone
+        "**cu**re",
+        "c*ur*e",
+        "[cu](https://example.org)re",
     ],
 )
 def test_a_finding_stands_where_its_words_are_typed(
     make_project: Callable[..., Path], typed: str
 ) -> None:
-    # A claim the checks read through an invisible character or in full-width letters
-    # was looked for in the file as plainly spelt: not found there, the finding
-    # pointed at the plain "cure" of the next paragraph, a line below.
+    # A claim the checks read through an invisible character, in full-width letters
+    # or split by markup was looked for in the file as plainly spelt: not found there,
+    # the finding pointed at the plain "cure" of the next paragraph, a line below.
     body = (
         f"- paragraph: Our cells {typed} arthritis.\n"
         "- paragraph: Be careful of clinics that say cells cure arthritis.\n"
@@ -493,9 +500,63 @@ def test_a_finding_stands_where_its_words_are_typed(
     text = leaflet(CLEAN + body)
     root = make_project({"sample": text})
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
-    column = text.splitlines()[line - 1].index(typed) + 1
+    column = text.splitlines()[line - 1].index(typed.lstrip("*[")) + 1
     found = findings_for(root, "CLAIM001")
     assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\\u0441ure",  # a Cyrillic с, as a YAML escape
+        "cu\\u00ADre",  # a soft hyphen, as one
+        "\\x63ure",  # a plain c, as one
+        "cu\\\n    re",  # an escaped line break inside the word
+    ],
+)
+def test_a_claim_typed_as_a_yaml_escape_stands_at_its_column(
+    make_project: Callable[..., Path], typed: str
+) -> None:
+    # A double-quoted scalar may write a letter, or what the page does not print, as an
+    # escape: the file holds no "cure" to find, and the finding stood at its line alone.
+    text = leaflet(CLEAN + f'- paragraph: "Our cells {typed} arthritis [@alpha2001]."\n')
+    root = make_project({"sample": text})
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "Our cells" in row)
+    column = text.splitlines()[line - 1].index(typed.split("\n")[0]) + 1
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{column}"], found
+
+
+def test_each_claim_of_a_text_stands_at_its_own_word(make_project: Callable[..., Path]) -> None:
+    # Every "cure" of a paragraph was looked up from its first line, so all stood at the
+    # first one's column, and two in one sentence (one pin) were printed as one finding.
+    row = "Our cells cure knees and **cu**re hips. Our cells cure backs"
+    text = leaflet(CLEAN + f"- paragraph: {row} [@alpha2001].\n  id: p\n")
+    root = make_project({"sample": text})
+    line = next(n for n, typed in enumerate(text.splitlines(), 1) if row in typed)
+    start = text.splitlines()[line - 1].index(row) + 1
+    columns = [start + at for at in (10, 27, 50)]  # each word's first letter
+    found = findings_for(root, "CLAIM001")
+    assert [f.split(": ", 1)[0] for f in found] == [f"{line}:{c}" for c in columns], found
+
+
+def test_each_claim_of_a_msgstr_names_its_own_column(make_project: Callable[..., Path]) -> None:
+    root = make_project({"sample": leaflet(CLEAN + "- paragraph: Cells send signals.\n  id: p\n")})
+    msgstr = "เซลล์ทำให้หายขาด และทำให้ข้อเข่าหายขาด"  # cures for good, and cures the knee
+    header = 'msgid ""\nmsgstr ""\n"Language: th\\n"\n'
+    header += '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entry = f'msgctxt "p"\nmsgid "Cells send signals."\nmsgstr "{msgstr}"\n'
+    po = root / "locales" / "th" / "LC_MESSAGES" / "sample.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(header + entry, "utf-8")
+    found = run_checks(Project.at(root), config=CheckConfig(today=TODAY), locales=["th"])
+    hints = sorted(f.hint for f in found if getattr(f, "code", "") == "CLAIM001")  # type: ignore[attr-defined]
+    line = (header + entry).splitlines().index(f'msgstr "{msgstr}"') + 1
+    columns = [len('msgstr "') + msgstr.index("หายขาด", at) + 1 for at in (0, 20)]
+    assert [f"sample.po:{line}:{c})" in h for h, c in zip(hints, columns, strict=True)] == [
+        True,
+        True,
+    ], hints
 
 
 def test_text001_names_the_word_and_where_it_is_typed(make_project: Callable[..., Path]) -> None:

@@ -388,6 +388,10 @@ def test_a_hedged_repair_in_chinese_is_no_promise(sentence: str, promise: bool |
         ("幹細胞は軟骨を修復します。", True),
         ("当院の幹細胞は傷ついた軟骨を修復します。", True),
         ("軟骨を修復し、痛みを和らげる可能性があります。", True),
+        # a full recovery promised, denied, or advised as rest until it
+        ("幹細胞で関節炎が全快します。", True),
+        ("幹細胞で全快するわけではありません。", False),
+        ("全快するまで無理をしないでください。", None),
     ],
 )
 def test_a_hedged_repair_in_japanese_is_no_promise(sentence: str, promise: bool | None) -> None:
@@ -750,8 +754,9 @@ def test_a_claim_in_the_page_words_of_a_ui_catalog_is_found(i18n_project: Path) 
     assert result.exit_code == 1, result.output
     found = [row for row in result.output.splitlines() if "CLAIM001" in row]
     assert len(found) == 1, result.output
+    column = len('msgstr "รักษา') + 1  # at the word, as i18n check names it
     assert found[0].endswith(
-        f"locales/th/LC_MESSAGES/ui.po:{line}: error: CLAIM001: [th] risky claim “หายขาด” "
+        f"locales/th/LC_MESSAGES/ui.po:{line}:{column}: error: CLAIM001: [th] risky claim “หายขาด” "
         "in a word the page prints itself ('disclaimer')"
     )
     assert "change the msgstr of 'disclaimer'" in result.output
@@ -1219,7 +1224,8 @@ def test_a_burmese_or_khmer_promise_in_the_page_words_is_found(
     result = CliRunner().invoke(app, ["check", "-p", str(project), "-l", locale])
     assert result.exit_code == 1, result.output
     [row] = [row for row in result.output.splitlines() if "CLAIM001" in row]
-    assert f"ui.po:{line}: error: CLAIM001: [{locale}] risky claim “{phrase}”" in row
+    column = len('msgstr "') + promise.index(phrase) + 1
+    assert f"ui.po:{line}:{column}: error: CLAIM001: [{locale}] risky claim “{phrase}”" in row
 
 
 @pytest.mark.parametrize(
@@ -4857,9 +4863,10 @@ def test_a_claim_in_the_ui_catalog_of_a_locale_with_no_leaflet_catalog_is_found(
     ui = _ui_only(root, locale)
     set_msgstr(ui, "contact", promise)
     line = msgstr_line(ui, "contact")
+    column = len('msgstr "') + promise.index(phrase) + 1
     row = (
-        f"locales/{locale}/LC_MESSAGES/ui.po:{line}: error: CLAIM001: [{locale}] risky claim "
-        f"“{phrase}” in a word the page prints itself ('contact')"
+        f"locales/{locale}/LC_MESSAGES/ui.po:{line}:{column}: error: CLAIM001: [{locale}] "
+        f"risky claim “{phrase}” in a word the page prints itself ('contact')"
     )
 
     def claims(*args: str) -> list[str]:

@@ -42,6 +42,9 @@ from test_checks_claims import assert_judged, judged
         "हमारी स्टेम सेल डायबिटीज़ को ठीक कर सकती हैं।",  # can cure diabetes
         # Said in the leaflet's voice, a denial after it of something else denies nothing.
         "MSC गठिया को ठीक करती हैं। इसका कोई प्रमाण नहीं है कि वे महँगी हैं।",
+        # a complete cure, in Devanagari as "pura ilaaj" is in Latin letters
+        "स्टेम सेल से गठिया का पूरा इलाज होता है।",
+        "यह डायबिटीज़ का संपूर्ण इलाज है।",
     ],
 )
 def test_a_hindi_promise_is_found(sentence: str) -> None:
@@ -62,6 +65,8 @@ def test_a_hindi_promise_is_found(sentence: str) -> None:
         # What some clinics say, denied by the next clause or sentence.
         "कुछ क्लिनिक कहते हैं कि MSC गठिया को ठीक करती हैं। इसका कोई अच्छा प्रमाण नहीं है।",
         "कुछ क्लिनिक कहते हैं कि MSC गठिया को ठीक करती हैं, पर इसका कोई प्रमाण नहीं है।",
+        "गठिया का अभी कोई पूरा इलाज नहीं है।",  # there is no complete cure yet
+        "क्या गठिया का पूरा इलाज संभव है?",
     ],
 )
 def test_a_hindi_denial_or_warning_is_no_promise(sentence: str) -> None:
@@ -85,6 +90,9 @@ def test_a_hindi_denial_or_warning_is_no_promise(sentence: str) -> None:
         "दोबारा जाँच के लिए आएँ।",  # come for a check again
         "पुनर्योजी चिकित्सा एक नया क्षेत्र है।",  # regenerative medicine, the field
         "दुष्प्रभाव आमतौर पर हल्के होते हैं, पर गंभीर भी हो सकते हैं।",  # a hint's wording
+        # इलाज is treatment too: get your full course of it
+        "अपना पूरा इलाज कराएँ।",
+        "पूरा इलाज करवाना ज़रूरी है।",
     ],
 )
 def test_ordinary_hindi_is_no_claim(sentence: str) -> None:

@@ -35,6 +35,10 @@ def asserted(sentence: str, lang: str) -> list[str]:
         ("เซลล์ทำให้หาย ขาดได้", "th", "หาย ขาด"),
         ("โรคเบาหวานหาย ขาดเลย", "th", "หาย ขาด"),
         ("ເຊວເຮັດໃຫ້ຫາຍ ຂາດໄດ້", "lo", "ຫາຍ ຂາດ"),
+        # … really, for sure, for ever
+        ("ผู้ป่วยหาย ขาดจริงๆ", "th", "หาย ขาด"),
+        ("ผู้ป่วยหาย ขาดแน่นอน", "th", "หาย ขาด"),
+        ("ຄົນເຈັບຫາຍ ຂາດແທ້ໆ", "lo", "ຫາຍ ຂາດ"),
         ("เซลล์ทำให้หาย ขาด", "th", "หาย ขาด"),  # a no-break space
         ("เซลล์ทำให้หาย \u200bขาด", "th", "หาย ขาด"),  # a space and a break hint
         ("ເຊວຕົ້ນກຳເນີດເຮັດໃຫ້ຫາຍ ຂາດ", "lo", "ຫາຍ ຂາດ"),
@@ -62,6 +66,7 @@ def test_a_space_inside_a_thai_or_lao_claim_word_does_not_hide_it(
         ("ຫາຍ ຂາດຢາ", "lo"),
         ("ไม่ได้ทำให้หาย ขาด", "th"),  # does not cure: a denial, split or not
         ("เซลล์ทำให้หาย ขาดได้ยาก", "th"),  # hard to cure completely
+        ("ไม่มีทางหาย ขาดจริงๆ", "th"),  # no way to cure it for good
         ("เซลล์ไม่ได้ทำให้หาย\nขาด", "th"),
         ("ເຊວບໍ່ໄດ້ເຮັດໃຫ້ຫາຍ ຂາດ", "lo"),
         ("ဒူးနာ မ\u200bပျောက်ကင်းစေနိုင်ပါ။", "my"),  # cannot cure knee pain
@@ -122,3 +127,37 @@ def test_an_ordinary_thai_msgstr_with_the_claims_syllables_passes(
 ) -> None:
     root = make_project({"sample": leaflet(CLEAN)})
     assert list(risky_claim(translated_context(root, {"answer": msgstr}, "th"))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "printed"),
+    [
+        # A hyphen or a middle dot, which none of these scripts writes inside a word,
+        # printed the claim with a mark its reader reads past, and passed every check.
+        ("ผู้ป่วยหาย-ขาด", "th", "หาย-ขาด"),  # cured for good
+        ("ผู้ป่วยหาย·ขาด", "th", "หาย·ขาด"),
+        ("ເຊວໃຫ້ຫາຍ-ຂາດ", "lo", "ຫາຍ-ຂາດ"),
+        ("干细胞能治-愈关节炎。", "zh_Hans", "治-愈"),  # cures arthritis
+        ("干细胞能治·愈关节炎。", "zh_Hans", "治·愈"),
+        ("関節炎が完・治します。", "ja", "完・治"),  # cured completely
+        ("関節炎が完-治します。", "ja", "完-治"),
+        ("កោសិកាព្យាបាលជំងឺឱ្យជា-ដាច់។", "km", "ឱ្យជា-ដាច់"),  # cured completely
+        ("ရောဂါကို ပျောက်-ကင်းစေသည်။", "my", "ပျောက်-ကင်းစေ"),  # cures the disease
+    ],
+)
+def test_a_hyphen_or_a_dot_inside_an_unspaced_claim_does_not_hide_it(
+    sentence: str, lang: str, printed: str
+) -> None:
+    assert asserted(sentence, lang) == [printed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("ผู้ป่วยไม่หาย-ขาด", "th"),  # not cured for good: denied, split or not
+        ("目前没有能治-愈关节炎的方法。", "zh_Hans"),  # there is no way to cure it yet
+        ("治疗-愈合", "zh_Hans"),  # treatment, healing: two words
+    ],
+)
+def test_a_split_unspaced_claim_is_still_judged(sentence: str, lang: str) -> None:
+    assert asserted(sentence, lang) == []

@@ -62,6 +62,19 @@ DISGUISED = [
     ("vi", "Tế bào gốc giúp trẻ h\u043e\u0301a làn da.", "trẻ hóa"),
     ("vi", "Liệu pháp \u0430n to\u0430\u0300n 100%.", "an toàn 100%"),
     ("en", "Our cells qur\u0435 arthritis.", "qure"),  # a slip of "cure", a Cyrillic е
+    # Greek κ, Cyrillic к and Coptic ⲕ, which the database reads as the Latin kra ĸ (a
+    # small capital K) it names no likeness of, for the k of "cure" spelt by ear
+    ("en", "Our cells \u03baure arthritis.", "kure"),
+    ("en", "Our cells \u043aure arthritis.", "kure"),
+    ("en", "Our cells \u2c95ure arthritis.", "kure"),
+    ("en", "A mira\u043ale therapy.", "mirakle"),
+    # Greek τ, read by the database as the small capital ᴛ
+    ("en", "Results guaran\u03c4eed.", "guaranteed"),
+    # Greek ε and Cyrillic є, read by the database as a barred c (ꞓ)
+    ("en", "Our cells cur\u03b5 arthritis.", "cure"),
+    ("en", "Our cells r\u0454gen\u0454rate cartilage.", "regenerate"),
+    # Lisu letters are Latin capitals: a whole word of them prints as ours
+    ("en", "Our cells \ua4da\ua4f4\ua4e3\ua4f0 arthritis.", "CURE"),
 ]
 
 
@@ -131,6 +144,9 @@ def test_a_disguised_promise_is_found_where_it_is_typed(
         ("\u1d04\u1d1c\u0280\u1d07", "cure"),  # small capitals
         ("mirac\u04cfe", "miracle"),  # a Cyrillic palochka for l
         ("\u039c\u0399R\u0391CL\u0395", "MIRACLE"),  # Greek capitals
+        ("\u03baure", "kure"),  # a Greek kappa: "cure" spelt by ear
+        ("cur\u03b5", "cure"),  # a Greek epsilon
+        ("\ua4da\ua4f4\ua4e3\ua4f0", "CURE"),  # Lisu
     ],
 )
 def test_a_promise_in_another_script_s_letters_stands_where_it_is_typed(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import leaflet_yaml
 from msc_leaflet.checks import CheckConfig, run_checks
 from msc_leaflet.checks.claims import claim_list, find_claims, risky_claim
 from msc_leaflet.checks.text import plain
@@ -127,6 +128,10 @@ def test_a_kana_promise_in_a_japanese_leaflet_stands_where_it_is_typed(
         # look-alike letters of other scripts, read as the Latin ones they are drawn as
         ("Our cells qur\u0435 arthritis.", "qure"),  # Cyrillic е
         ("Our cells \u0441uer arthritis.", "cuer"),  # Cyrillic с
+        # Kure, the Japanese city, is a name only where no word in small letters follows
+        ("Our cells Kure arthritis.", "Kure"),
+        ("KURE YOUR KNEES TODAY.", "KURE"),
+        ("Our cells \u039aure arthritis.", "Kure"),  # a Greek capital kappa
     ],
 )
 def test_an_english_promise_misspelt_is_found(sentence: str, words: str) -> None:
@@ -171,6 +176,11 @@ def test_a_warning_word_misspelt_is_found(sentence: str, words: str) -> None:
         # words written with digits that are none of a claim's
         "CD34, HbA1c, H2O, IL-6, COVID-19, p53 and vitamin B12.",
         "Take 1 tablet at 10am; call 1669 or ward 3B.",
+        # Kure (呉), a city in Japan, in an address or a reference's title
+        "Kure Medical Center, 1-2-3 Chuo, Kure, Hiroshima 737-0023, Japan",
+        "Knee outcomes at Kure Kyosai Hospital: a cohort study.",
+        "Patients treated in Kure.",
+        "Outcomes in Kure (Hiroshima) after surgery.",
     ],
 )
 def test_words_near_a_claim_word_pass(sentence: str) -> None:
@@ -252,3 +262,32 @@ def test_a_disguised_promise_in_a_catalog_names_its_msgstr(
     lead = "当院の細胞で関節炎が" if locale == "ja" else "เซลล์ของเรา "  # before the claim
     column = len('msgstr "') + len(lead) + 1
     assert f"sample.po:{line}:{column})" in claim.hint, claim.hint
+
+
+def test_the_city_of_kure_passes_where_a_reference_or_address_names_it(
+    make_project: Callable[..., Path],
+) -> None:
+    """Kure (呉), a Japanese city and surname, is "kure", "cure" spelt by ear: its
+    hospital in a reference's title and the clinic's address were CLAIM001 errors, a
+    false alarm a reviewer learns to ignore. A promise beside it is still found."""
+    references = (
+        "references:\n"
+        "  - key: alpha2001\n"
+        "    authors: [Kure S, Beta B]\n"
+        "    title: Knee outcomes at Kure Medical Center, a cohort in Kure\n"
+        "    journal: J Test\n"
+        "    year: 2001\n"
+    )
+    blocks = CLEAN + "- paragraph: Our cells kure arthritis [@alpha2001].\n  id: p\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references=references)})
+    organisation = root / "organisations" / "test-clinic.yaml"
+    organisation.write_text(
+        organisation.read_text("utf-8") + "address: 1-2-3 Chuo, Kure, Hiroshima 737-0023\n",
+        "utf-8",
+    )
+    found = [
+        f"{f.location.line}:{f.location.column}: {f.message}"
+        for f in run_checks(Project.at(root), config=CheckConfig(today=TODAY))
+        if getattr(f, "code", "").startswith("CLAIM")
+    ]
+    assert found == ["20:26: risky claim “kure”"], found

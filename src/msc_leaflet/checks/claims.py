@@ -56,7 +56,7 @@ from ..project import Project
 from .registry import CheckContext, Issue, check, msgstr_entry
 from .segment import boundaries
 from .slips import digit_readings, slip_table
-from .source import SourceMap, po_locate
+from .source import SourceMap, po_locate, typed_before
 from .text import (
     WORD_CHAR,
     WORD_MARKS,
@@ -217,6 +217,8 @@ class ClaimList:
     # ("regenrate") and the index of the claim they are read as (`checks.slips`)
     split_tails: tuple[str, ...] = ()  # what may follow a claim word split by a space
     # in its phrase, where spaces end phrases: หาย ขาดได้, หาย ขาดเลย (`_one_word_apart`)
+    slip_names: tuple[str, ...] = ()  # names a slip spells with their capital: the
+    # Japanese city Kure (呉), which is "kure", cure spelt by ear (`_a_name`)
 
     @cached_property
     def slip_claims(self) -> dict[str, int]:
@@ -401,6 +403,7 @@ def claim_list(lang: str) -> ClaimList:
             frozenset(word.casefold() for word in cues.get("not_slips", [])),
         ),
         split_tails=spelled(cues.get("split_tails", [])),
+        slip_names=tuple(cues.get("slip_names", [])),
     )
 
 
@@ -514,6 +517,8 @@ def find_claims(
     )
     result = []
     for claim, start, end in found:
+        if _a_name(spelled, start, end, claims):
+            continue
         sentence_start, sentence = around.sentence(start, end)
         if lead and _past_fact(spelled[:sentence_start], claims):
             # A myth box's "Fact: …" is the leaflet's own word, and all after it.
@@ -556,6 +561,20 @@ def find_claims(
         written = origin[start], origin[end - 1] + 1
         result.append(Match(claim, *written, p.is_quoted(*written), excused))
     return result
+
+
+#: A word in small letters after a name: the object of a verb the name is spelt as.
+_SMALL_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _a_name(spelled: str, start: int, end: int, claims: ClaimList) -> bool:
+    """Whether the claim found at ``spelled[start:end]`` is a name, as printed: a slip
+    spelt as one of the list's ``slip_names`` with its capital ("Kure City Hospital",
+    "Kure, Hiroshima", a reference's "… in Kure."), no word in small letters after it,
+    as a verb's object would be ("Our cells Kure arthritis" promises, and "kure" or
+    "KURE" are the slip). A name printed in look-alike letters is still the name a
+    reader sees; TEXT001 names the word."""
+    return spelled[start:end] in claims.slip_names and not _SMALL_WORD_AFTER.match(spelled, end)
 
 
 #: A word of Latin letters (and digits: "m1racle"), and the parts a hyphen joins to
@@ -1678,20 +1697,27 @@ def _unspaced_any(forms: tuple[str, ...], anywhere: bool, lang: str) -> re.Patte
     return re.compile(as_trie(_unspaced_atoms(form, anywhere, lang) for form in forms))
 
 
+#: What may stand between two letters of a claim where words are not spaced: a space
+#: or line break, and a hyphen or a middle dot, which no such script writes inside a
+#: word and its reader reads past (หาย-ขาด, 治-愈, 完・治, ឱ្យជា-ដាច់, ပျောက်-ကင်း are
+#: the claims; the page printed them and every check passed).
+_UNSPACED_GAP = r"[\s\-\u2010\u2011\u00b7\u30fb\u2027]*"
+
+
 def _unspaced_atoms(form: str, anywhere: bool, lang: str) -> list[str]:
     """`_unspaced_pattern` of ``form`` as regular-expression atoms: its letters, and
-    the spaces that may stand between its pieces."""
+    the gaps (`_UNSPACED_GAP`) that may stand between its pieces."""
     atoms: list[str] = []
     for i, piece in enumerate(_unspaced_parts(form, anywhere, lang)):
         if i:
-            atoms.append(r"\s*")
+            atoms.append(_UNSPACED_GAP)
         if lang and not piece.isascii():
             # A space or line break inside one of the segmenter's words (หาย ขาด for
             # หายขาด), before any letter but a mark: `_one_word_apart` judges it.
             atoms += [
                 re.escape(c)
                 if k == 0 or unicodedata.category(c).startswith("M")
-                else rf"\s*{re.escape(c)}"
+                else _UNSPACED_GAP + re.escape(c)
                 for k, c in enumerate(piece)
             ]
         else:
@@ -2655,11 +2681,12 @@ def _issue(
     ctx: CheckContext, text: Text, p: Plain, match: Match, what: str, origin: Origin
 ) -> Issue:
     phrase = match.text(p.text)
+    nth = typed_before(p.text, phrase, match.start)  # "cure" twice in a text: which one
     if origin == "profile":  # one finding for the project: no language prefix
         path = ctx.leaflet.organisation.path
         lines = profile_map(path)
         return Issue(
-            lines.locate(text.line, phrase) if lines else Location(path),
+            lines.locate(text.line, phrase, nth) if lines else Location(path),
             f"{what} “{phrase}” in the organisation's {text.context}, printed on every leaflet",
             f"safer: {match.claim.suggestion}",
             pin=pin_of(p.text),
@@ -2668,14 +2695,17 @@ def _issue(
     prefix = f"[{ctx.locale}] " if ctx.is_translation or page else ""
     if page:  # a catalog entry no leaflet block holds, nor a block's waiver covers
         assert text.origin is not None
+        # At the msgstr's line and column, in check as in i18n check: check named the
+        # entry's line alone, and the translator looked for the word.
+        typed = po_locate(text.origin, phrase, nth)
         return Issue(
-            text.origin,
+            typed,
             f"{prefix}{what} “{phrase}” in a word the page prints itself ('{text.context}')",
-            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase)}",
-            entry=po_locate(text.origin, phrase),
+            f"safer: {match.claim.suggestion}; change {msgstr_entry(text, phrase, nth)}",
+            entry=typed,
         )
-    location = ctx.sources.locate(text.line, phrase) if not ctx.is_translation else None
-    entry = ctx.msgstr_of(text, phrase)
+    location = ctx.sources.locate(text.line, phrase, nth) if not ctx.is_translation else None
+    entry = ctx.msgstr_of(text, phrase, nth)
     in_block = ctx.sources.block_at(text.line) is not None  # where a waiver can be
     return Issue(
         location or ctx.sources.locate(text.line, ""),
@@ -2685,7 +2715,7 @@ def _issue(
         pin=_sentence_pin(p.text, match.start, ctx.leaflet.language)
         if in_block and not ctx.is_translation
         else "",
-        entry=ctx.entry_of(text, phrase),
+        entry=ctx.entry_of(text, phrase, nth),
     )
 
 

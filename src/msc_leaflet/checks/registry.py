@@ -76,31 +76,31 @@ class CheckContext:
     def is_translation(self) -> bool:
         return self.locale != self.source.language
 
-    def msgstr_of(self, text: Text, phrase: str = "") -> str:
+    def msgstr_of(self, text: Text, phrase: str = "", nth: int = 0) -> str:
         """The catalog entry ``text`` came from in a translation ("the msgstr of 'p1'
         (locales/th/LC_MESSAGES/sample.po:22)"), else "": see `msgstr_entry`.
 
         A finding in a translation stands at its text's leaflet line, where the block's
         waivers are; its hint names this entry, the line the translator edits."""
-        return msgstr_entry(text, phrase) if self.is_translation else ""
+        return msgstr_entry(text, phrase, nth) if self.is_translation else ""
 
-    def entry_of(self, text: Text, phrase: str = "") -> Location | None:
+    def entry_of(self, text: Text, phrase: str = "", nth: int = 0) -> Location | None:
         """Where `msgstr_of` points (the catalog entry's msgstr, at ``phrase``), as a
         place for `Issue.entry`; None for a text no catalog gave."""
         if not self.is_translation or text.origin is None:
             return None
-        return po_locate(text.origin, phrase)
+        return po_locate(text.origin, phrase, nth)
 
 
-def msgstr_entry(text: Text, phrase: str = "") -> str:
+def msgstr_entry(text: Text, phrase: str = "", nth: int = 0) -> str:
     """The catalog entry ``text`` came from, at its msgstr's line ("the msgstr of 'p1'
     (…/sample.po:22)"), "" for a text no catalog gave. With ``phrase``, the line and
-    column where it is typed (`source.po_locate`), on a continuation line of a wrapped
-    msgstr too. Every check's hint names an entry so: the msgctxt line is two or more
-    lines above what the translator changes."""
+    column where it is typed (`source.po_locate`; its ``nth`` occurrence after the
+    first), on a continuation line of a wrapped msgstr too. Every check's hint names an
+    entry so: the msgctxt line is two or more lines above what the translator changes."""
     if text.origin is None:
         return ""
-    return f"the msgstr of '{text.context}' ({po_locate(text.origin, phrase)})"
+    return f"the msgstr of '{text.context}' ({po_locate(text.origin, phrase, nth)})"
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Issue]]

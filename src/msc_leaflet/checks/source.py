@@ -83,8 +83,10 @@ class SourceMap:
     def key(self, name: str) -> Location:
         return self.keys.get(name, Location(self.path))
 
-    def locate(self, line: int, phrase: str) -> Location:
-        """Where ``phrase`` first occurs at or after ``line`` (a folded scalar spans lines).
+    def locate(self, line: int, phrase: str, nth: int = 0) -> Location:
+        """Where ``phrase`` first occurs at or after ``line`` (a folded scalar spans lines),
+        or its ``nth`` occurrence after that one (`typed_before`: the second "cure" of a
+        paragraph stood at the first's column, and a sentence's two were one finding).
 
         Words may be separated by any whitespace (folding), so the search is a regex with
         ``\\s+`` between words. Falls back to the text's first line, column 0.
@@ -94,7 +96,8 @@ class SourceMap:
         starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         if line > len(starts):
             return Location(self.path, line)
-        match = _as_typed(phrase).search(self.text, starts[line - 1])
+        pattern = _as_typed(phrase, "\\" in self.text)
+        match = _nth_match(pattern, self.text, starts[line - 1], nth)
         if match is None:
             return Location(self.path, line)
         found_line = self.text.count("\n", 0, match.start()) + 1
@@ -107,19 +110,54 @@ class SourceMap:
         return Location(self.path, found_line, column)
 
 
-#: What the checks read through (`text_policy.visible`) and a file may hold inside a
-#: phrase: a soft hyphen, zero-width spaces and joiners, a word joiner, a BOM.
-_UNSEEN = "[\u00ad\u200b-\u200d\u2060\ufeff]*"
+def typed_before(text: str, phrase: str, offset: int) -> int:
+    """How many times ``phrase`` is written in ``text`` (a text as the checks read it)
+    before ``offset``: which of its occurrences in the file a finding there is."""
+    if not phrase.strip():
+        return 0
+    return sum(1 for _ in _as_typed(phrase, "\\" in text).finditer(text, 0, offset))
+
+
+def _nth_match(pattern: re.Pattern[str], text: str, start: int, nth: int) -> re.Match[str] | None:
+    """The ``nth`` match of ``pattern`` in ``text`` from ``start`` (the last there is,
+    where the file holds fewer than the text read: one typed as a YAML escape)."""
+    found = list(itertools.islice(pattern.finditer(text, start), nth + 1))
+    return found[-1] if found else None
+
+
+#: What the checks read through and a file may hold inside a phrase: what the page
+#: does not print (`text_policy.visible`: a soft hyphen, zero-width spaces and joiners,
+#: a word joiner, a BOM, a variation selector) and inline markup (`content.inline`:
+#: ``**cu**re``, ``c*ur*e``, ``[cu](https://…)re``, an escape), which stood a claim
+#: split by it at its text's line alone; in a double-quoted YAML scalar, such a
+#: character as an escape (``cu\\u00ADre``) and an escaped line break (``cu\\`` ⏎ ``re``).
+_UNSEEN = (
+    "(?:[\u00ad\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]|\\*{1,2}|\\\\(?=[*\\[\\]\\\\])"
+    "|\\[(?!@)|\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\)"
+    "|\\\\(?:u00ad|u200[b-d]|u2060|ufeff|ufe0[0-9a-f]|xad|\\n[ \\t]*)"
+    ")*"
+)
+
+
+def _escaped(char: str) -> set[str]:
+    """The YAML escapes a double-quoted scalar may write ``char`` as (``\\u0441`` for a
+    Cyrillic с): a finding on it stood at its line alone. Their hex digits in either
+    case, as `_as_typed`'s pattern ignores case."""
+    code = ord(char)
+    found = {f"\\u{code:04x}", f"\\U{code:08x}"} if code <= 0xFFFF else {f"\\U{code:08x}"}
+    return found | ({f"\\x{code:02x}"} if code <= 0xFF else set())
 
 
 @lru_cache(maxsize=1024)
-def _as_typed(phrase: str) -> re.Pattern[str]:
+def _as_typed(phrase: str, escaped: bool = False) -> re.Pattern[str]:
     """``phrase`` (as the checks read it) as it may be typed in the file: its words
     apart by any whitespace (a folded scalar), an invisible character between any two
     of its letters, each letter composed or decomposed (NFD, as macOS saves) or in its
     full-width form (ｃｕｒｅ), a kana in its half-width one (ｶﾝﾁ, ｶﾞ), or as a letter
     printed alike (`twin_letters.typed_for`; another script's, or a small capital:
-    `text_policy.lookalikes_of`)."""
+    `text_policy.lookalikes_of`); with ``escaped`` (a file that holds a backslash), as
+    a double-quoted YAML scalar's escapes too (`_escaped`), which make the pattern
+    three times as long to compile."""
 
     def letter(char: str) -> str:
         forms = set(_spellings(char))
@@ -134,10 +172,12 @@ def _as_typed(phrase: str) -> re.Pattern[str]:
         decomposed = unicodedata.normalize("NFD", char)
         if len(decomposed) > 1:  # "toàn" typed with a Cyrillic а and a combining grave
             forms |= {alike + decomposed[1:] for alike in lookalikes_of(decomposed[0])}
+        if escaped:
+            forms |= {e for form in list(forms) if len(form) == 1 for e in _escaped(form)}
         return "(?:" + "|".join(map(re.escape, longest_first(forms))) + ")"
 
     words = [_UNSEEN.join(map(letter, _LETTERS.findall(word))) for word in phrase.split()]
-    return re.compile(r"\s+".join(words), re.IGNORECASE)
+    return re.compile(f"{_UNSEEN}\\s+{_UNSEEN}".join(words), re.IGNORECASE)
 
 
 def _narrow_forms() -> dict[str, tuple[str, ...]]:
@@ -195,13 +235,15 @@ def yaml_locate(path: Path, line: int, phrase: str) -> Location:
         return Location(path, line)
 
 
-def po_locate(origin: Location, phrase: str) -> Location:
+def po_locate(origin: Location, phrase: str, nth: int = 0) -> Location:
     """Where ``phrase`` is typed in the msgstr of the catalog entry at ``origin`` (its
     first line or its msgstr's): the line and column of its first character, on the
     msgstr line or one of its continuation lines (`i18n.typed.msgstr_place`); the
-    msgstr's line when the phrase is not found (a phrase split over two lines is)."""
+    msgstr's line when the phrase is not found (a phrase split over two lines is). The
+    ``nth`` occurrence after the first, as `SourceMap.locate`."""
     entry = typed_entry(origin)
     if entry is None:
         return origin
-    match = _as_typed(phrase).search(entry.forms[0]) if phrase.strip() else None
+    typed = entry.forms[0]
+    match = _nth_match(_as_typed(phrase, "\\" in typed), typed, 0, nth) if phrase.strip() else None
     return msgstr_place(origin, match.start() if match else None)

@@ -91,7 +91,8 @@ BIDI_CONTROLS = frozenset(
 _ALLOWED_CONTROLS = {"\n", "\t"}
 # Scripts whose letters double as Latin ones (а/a, ο/o, ѕ/s …): a word mixing them with
 # Latin reads as one English word but matches no English rule.
-LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+# Lisu's letters are Latin capitals by design (ꓚꓴꓣꓰ prints as CURE).
+LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC", "LISU")
 
 
 @dataclass(frozen=True)
@@ -1016,8 +1017,15 @@ _PHONETIC_LATIN = re.compile("[\u0250-\u02af\u1d00-\u1dbf\ua720-\ua7ff\uab30-\ua
 #: Letters drawn as a Latin one that Unicode's confusables (as `confusable_homoglyphs`
 #: gives them) name otherwise or not at all: the Cyrillic palochka and the click
 #: letter ǀ are a bare stroke, an l in "heaӏ" (the database's first likeness is i, and
-#: "heai" hid the claim); Greek η is an n with a longer leg ("regeηerate").
-_DRAWN_AS = {"\u04cf": "l", "\u01c0": "l", "\u03b7": "n"}
+#: "heai" hid the claim); Greek η is an n with a longer leg ("regeηerate"). The
+#: database reads Greek ε, ϵ and Cyrillic є as a barred c (ꞓ), where a reader of
+#: "curε" reads e; and it gives Greek κ, Cyrillic к and Coptic ⲕ the Latin kra ĸ, a
+#: small capital K, that it names no likeness of, so "κure" printed the "kure" of a
+#: writer spelling by ear and matched nothing.
+_DRAWN_AS = {
+    "\u04cf": "l", "\u01c0": "l", "\u03b7": "n",
+    "\u03b5": "e", "\u03f5": "e", "\u0454": "e", "\u0138": "k",
+}  # fmt: skip
 
 #: A small capital is the capital drawn at the height of the small letters: a reader
 #: reads "ᴄᴜʀᴇ" as "CURE", and the database names no likeness for ʀ or ᴇ.
@@ -1049,11 +1057,23 @@ _IMITATORS = CharTable(_imitator)
 
 def _latin_skeleton(word: str) -> str:
     scripts = {"LATIN" if char.isascii() else script_of(char) for char in word}
-    if len(scripts) == 1 and scripts <= set(LOOKALIKE_SCRIPTS):
-        return word  # a whole word in another script is that language, not a disguise
+    if len(scripts) == 1 and scripts <= set(LOOKALIKE_SCRIPTS) - {"LISU"}:
+        # A whole word in another script is that language, not a disguise; but Lisu's
+        # alphabet is Latin capitals (Fraser's), a word of it printed as one of ours.
+        return word
     # Latin letters and look-alikes, or look-alikes of several scripts ("СՍᏒЕ", with
     # Cyrillic, Armenian and Cherokee letters): one word drawn in Latin letters.
     return "".join(latin_lookalike(char) or char for char in word)
+
+
+def _drawn_as(char: str) -> str:
+    """The ASCII letter ``char`` is drawn as where the database says otherwise or
+    nothing (`_DRAWN_AS`, a small capital), else "": also read for the likeness the
+    database gives, which may be such a letter (κ → ĸ, τ → ᴛ)."""
+    if char in _DRAWN_AS:
+        return _DRAWN_AS[char]
+    small_capital = _SMALL_CAPITAL.fullmatch(unicodedata.name(char, "") if len(char) == 1 else "")
+    return small_capital.group(1).lower() if small_capital else ""
 
 
 @lru_cache(maxsize=4096)
@@ -1061,11 +1081,9 @@ def latin_lookalike(char: str) -> str | None:
     """The ASCII letter ``char`` is drawn like (Cyrillic с → c, phonetic ɡ → g), or None."""
     if char.isascii() or not _may_imitate(char):
         return None
-    if char in _DRAWN_AS:
-        return _DRAWN_AS[char]
-    small_capital = _SMALL_CAPITAL.fullmatch(unicodedata.name(char, ""))
-    if small_capital:
-        return small_capital.group(1).lower()
+    drawn = _drawn_as(char)
+    if drawn:
+        return drawn
     from confusable_homoglyphs import confusables
 
     # A phonetic letter is Latin itself: its look-alikes are among the Latin ones.
@@ -1073,6 +1091,9 @@ def latin_lookalike(char: str) -> str | None:
     found = confusables.is_confusable(char, preferred_aliases=other, greedy=True) or []
     for entry in found:
         for glyph in entry["homoglyphs"]:
+            drawn = _drawn_as(glyph["c"])  # Greek τ is the small capital ᴛ, so a t
+            if drawn:
+                return drawn
             if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
                 # Unicode's skeleton of a capital bar (Greek Ι, Cyrillic І) is a small
                 # l: "ΜΙRΑCLΕ" read as "MlRACLE" matched no claim. A capital is drawn
@@ -1083,10 +1104,11 @@ def latin_lookalike(char: str) -> str | None:
 
 
 #: Where the letters `latin_lookalike` reads as Latin ones are encoded: Greek and Coptic,
-#: Cyrillic, Armenian, Cherokee, Coptic, the phonetic Latin blocks, and `_DRAWN_AS`.
+#: Cyrillic, Armenian, Cherokee, Coptic, Lisu, the phonetic Latin blocks, and `_DRAWN_AS`.
 _LOOKALIKE_BLOCKS = (
     (0x0250, 0x02AF), (0x0370, 0x058F), (0x13A0, 0x13FF), (0x1D00, 0x1DBF),
-    (0x2C80, 0x2CFF), (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xAB70, 0xABBF),
+    (0x2C80, 0x2CFF), (0xA4D0, 0xA4FF), (0xA720, 0xA7FF), (0xAB30, 0xAB6F),
+    (0xAB70, 0xABBF),
 )  # fmt: skip
 
 
