@@ -424,25 +424,15 @@ NOTICE = ("Please note", "โปรดทราบ")
 #: contacts): the page before is full, short of it by more than the box's least padding
 #: (``closing-tight``) saves, and nothing before it can move on without a lone line.
 CLOSING_ALONE = {
-    ("choosing-a-clinic", "th-single-a4", 4): "93 pt short: the box with its QR code",
-    ("choosing-a-clinic", "th-sequential-a4", 4): "93 pt short: the Thai part, as single",
-    ("infusion-safety", "en-single-a5", 6): "68 pt short: the contacts",
-    ("infusion-safety", "th-sequential-a5", 12): "68 pt short: the English part's contacts",
-    ("what-msc-can-do", "en-single-a5", 6): "92 pt short: the whole box",
+    # Two lines carried with the box (`last_lines.WithLastLines`) would leave the page
+    # before more than a quarter empty: the box is taller than a quarter of an A5 page.
     ("what-msc-can-do", "th-single-a5", 7): "84 pt short: the contacts",
     ("what-msc-can-do", "th-sequential-a5", 7): "84 pt short: the Thai part's contacts",
-    ("what-msc-can-do", "th-sequential-a5", 13): "92 pt short: the English part's box",
-    ("what-research-says", "en-single-a5", 6): "66 pt short: the contacts",
-    ("what-research-says", "th-single-a4", 4): "125 pt short: the whole box",
-    ("what-research-says", "th-sequential-a4", 4): "125 pt short: the Thai part, as single",
-    ("what-research-says", "th-sequential-a5", 12): "66 pt short: the English part's contacts",
     ("fasting-blood-test", "th-parallel-a4", 3): "26 pt short: the row of both boxes",
     ("fasting-blood-test", "th-parallel-a5", 5): "147 pt short: the row of both boxes",
-    # 12 pages until Thai words were kept whole (“ต้นกำเนิด”, ผู้เชี่ยวชาญ, HLA-DR): the
-    # Thai column is two lines longer, and the contacts' row (about 90 pt) has 25 pt.
-    ("stromal-or-stem", "th-parallel-a5", 13): "65 pt short: the row of both contacts",
     # 10 pages until a split FAQ answer went on under its question and "(ต่อ)": the
-    # two labels take four lines of the Thai column, and the contacts' row no longer fits.
+    # two labels take four lines of the Thai column, and the contacts' row no longer
+    # fits; the row of both boxes (167 pt) and the last entry would leave 30 % empty.
     ("what-msc-can-do", "th-parallel-a5", 11): "66 pt short: the row of both contacts",
 }
 
