@@ -29,7 +29,8 @@ from msc_leaflet.content.loader import load_leaflet
 from msc_leaflet.i18n.labels import Labels
 from msc_leaflet.layout.blocks import EMPTY_SHARE, BlockBuilder, Box
 from msc_leaflet.layout.editions import COLUMN_GAP, side_by_side
-from msc_leaflet.layout.story import closing_box
+from msc_leaflet.layout.last_lines import with_last_lines
+from msc_leaflet.layout.story import TightenedToFit, closing_box
 from msc_leaflet.layout.styles import build_styles
 from msc_leaflet.layout.text import Writer
 from msc_leaflet.print_spec import PrintSpec
@@ -357,6 +358,64 @@ def test_the_closing_boxs_contacts_stay_together_wherever_the_box_starts(
     assert apart == []
 
 
+def _closing_with_last_lines(lang: str, paragraphs: int) -> list[Flowable]:
+    """``paragraphs`` of ``lang``'s `SAMPLES`, then the closing box as `single_part`
+    ends a leaflet: `TightenedToFit`, the last flowables kept with it (`WithLastLines`)."""
+    w = _writer(lang)
+    samples = SAMPLES[lang]
+    heading = w.paragraph(samples[-1], "heading")  # kept with what follows it
+    text = [heading, *(w.paragraph(" ".join(samples[n % len(samples)] for n in range(k + 1)),
+                                   "body") for k in range(paragraphs))]  # fmt: skip
+    leaflet: Any = SimpleNamespace(
+        organisation=_ORGANISATION,
+        disclaimer=SimpleNamespace(value=" ".join(samples)),
+        url="",
+    )
+    tight = (closing_box(leaflet, w, load_theme(), Labels(), tight=t) for t in (False, True))
+    return with_last_lines(text, TightenedToFit(*tight))
+
+
+@pytest.mark.parametrize("lang", ["en", "th", "ar", "zh_Hans"])
+def test_the_closing_box_takes_the_last_lines_before_it_to_its_page(
+    tmp_path: Path, lang: str
+) -> None:
+    """what-msc-can-do, English single A5: page 6 held only the closing box, 92 pt short
+    of fitting under the reference list on page 5. Where the box does not fit under
+    the text before it, that text's last two lines (at least) go on with it: no page
+    opens with the box. The text starts at every height of a page, so each way the
+    box meets a page's foot is met; every page but the last stays three quarters full.
+    A heading before them, kept with them, never moves them all to the next page."""
+    page = (100 * MM, 250 * MM)  # tall enough that the box and two lines take no quarter
+    frame = page[1] - 20
+    alone, emptied, pages = [], [], []
+    for above in range(0, int(frame) - 40, 12):
+        story: list[Flowable] = [Spacer(1, above), *_closing_with_last_lines(lang, 4)]
+        path = tmp_path / f"{above}.pdf"
+        margins = {f"{side}Margin": 10 for side in ("left", "right", "top", "bottom")}
+        SimpleDocTemplate(str(path), pagesize=page, **margins).build(story)
+        texts = [p.extract_text() for p in PdfReader(path).pages]
+        pages.append(len(texts))
+        boxed = next(n for n, text in enumerate(texts) if NOTICE[0] in text)
+        if boxed and texts[boxed].lstrip().startswith(NOTICE[0]):
+            alone.append(above)
+        lowest = _lowest_text(path, boxed - 1) if boxed else 0.0
+        # A line's ink stands above its foot: a Thai line's, by up to 12 points.
+        if lowest != float("inf") and lowest - 10 - 12 > QUARTER * frame:
+            emptied.append((above, round(lowest)))
+    # All of it fits the first page: the heading, kept with the paragraphs the box
+    # holds, moved them and the box to a page of their own (choosing-a-clinic, English
+    # single A4: four pages for three).
+    assert pages[:2] == [1, 1]
+    assert (alone, emptied) == ([], [])
+
+
+def _lowest_text(path: Path, page: int) -> float:
+    """The height above the page's foot of the lowest character on page ``page`` (from 0)."""
+    text = pypdfium2.PdfDocument(path)[page].get_textpage()
+    boxes = (text.get_charbox(i) for i in range(text.count_chars()))
+    return min((box[1] for box in boxes if box[3] > box[1]), default=float("inf"))
+
+
 #: The closing box's notice label, in the languages built: with `CONTACTS`, what a page
 #: holding only the closing box starts with (the box ends its part).
 NOTICE = ("Please note", "โปรดทราบ")
@@ -365,25 +424,15 @@ NOTICE = ("Please note", "โปรดทราบ")
 #: contacts): the page before is full, short of it by more than the box's least padding
 #: (``closing-tight``) saves, and nothing before it can move on without a lone line.
 CLOSING_ALONE = {
-    ("choosing-a-clinic", "th-single-a4", 4): "93 pt short: the box with its QR code",
-    ("choosing-a-clinic", "th-sequential-a4", 4): "93 pt short: the Thai part, as single",
-    ("infusion-safety", "en-single-a5", 6): "68 pt short: the contacts",
-    ("infusion-safety", "th-sequential-a5", 12): "68 pt short: the English part's contacts",
-    ("what-msc-can-do", "en-single-a5", 6): "92 pt short: the whole box",
+    # Two lines carried with the box (`last_lines.WithLastLines`) would leave the page
+    # before more than a quarter empty: the box is taller than a quarter of an A5 page.
     ("what-msc-can-do", "th-single-a5", 7): "84 pt short: the contacts",
     ("what-msc-can-do", "th-sequential-a5", 7): "84 pt short: the Thai part's contacts",
-    ("what-msc-can-do", "th-sequential-a5", 13): "92 pt short: the English part's box",
-    ("what-research-says", "en-single-a5", 6): "66 pt short: the contacts",
-    ("what-research-says", "th-single-a4", 4): "125 pt short: the whole box",
-    ("what-research-says", "th-sequential-a4", 4): "125 pt short: the Thai part, as single",
-    ("what-research-says", "th-sequential-a5", 12): "66 pt short: the English part's contacts",
     ("fasting-blood-test", "th-parallel-a4", 3): "26 pt short: the row of both boxes",
     ("fasting-blood-test", "th-parallel-a5", 5): "147 pt short: the row of both boxes",
-    # 12 pages until Thai words were kept whole (“ต้นกำเนิด”, ผู้เชี่ยวชาญ, HLA-DR): the
-    # Thai column is two lines longer, and the contacts' row (about 90 pt) has 25 pt.
-    ("stromal-or-stem", "th-parallel-a5", 13): "65 pt short: the row of both contacts",
     # 10 pages until a split FAQ answer went on under its question and "(ต่อ)": the
-    # two labels take four lines of the Thai column, and the contacts' row no longer fits.
+    # two labels take four lines of the Thai column, and the contacts' row no longer
+    # fits; the row of both boxes (167 pt) and the last entry would leave 30 % empty.
     ("what-msc-can-do", "th-parallel-a5", 11): "66 pt short: the row of both contacts",
 }
 

@@ -49,6 +49,7 @@ from .blocks import (
 from .colours import small_text_colours, theme_colour
 from .continued import ContinuedGroup
 from .footnotes import PageReferences
+from .last_lines import introduces, with_last_lines
 from .pages import FOOTER_ZONE, LayoutLog, PageFurniture
 from .proof import findings_page, proof_page, signoff_page, tag_context
 from .qr import ClosingWithCode, code_beside_contacts, online_note
@@ -133,7 +134,7 @@ def single_part(version: Localised, s: Setting, index: int = 0, *, of_two: bool 
         body = [f for block in leaflet.blocks for f in block_flowables(builder, block)]
         story += keep_headings_with_boxes(body)
         story += reference_list(leaflet, w, numbers, labels("references"))
-        story.append(_closing(version, w, s))
+        story = with_last_lines(story, _closing(version, w, s))
         # The sequential edition's source (its second part) has nothing untranslated
         # and no sign-off of its own: its proof pages said "Every entry is translated."
         # of the original, a page a reviewer and a screen reader met for nothing.
@@ -239,8 +240,9 @@ def parallel_part(left: Localised, right: Localised, s: Setting) -> Part:
     heading, source_heading = left.labels("references"), right.labels("references")
     both = source_heading if source_heading != heading else ""
     story += reference_list(left.leaflet, lw, numbers, heading, both)
-    story.append(TightenedToFit(*(_closing_row(versions, writers, s, column, room, tight)
-                                  for tight in (False, True))))  # fmt: skip
+    closing = TightenedToFit(*(_closing_row(versions, writers, s, column, room, tight)
+                               for tight in (False, True)))  # fmt: skip
+    story = with_last_lines(story, closing)
     return Part(furniture, _ending(story, left, lw, s))
 
 
@@ -480,17 +482,10 @@ def _lead_in_at(cell: Sequence[Flowable]) -> int:
         start -= 1  # space at the end stays: it would only push the next page down
     end = start
     while start and (
-        _introduces(cell[start - 1]) or (start < end and isinstance(cell[start - 1], Spacer))
+        introduces(cell[start - 1]) or (start < end and isinstance(cell[start - 1], Spacer))
     ):
         start -= 1
     return start if start < end else len(cell)
-
-
-def _introduces(flowable: Flowable) -> bool:
-    """Whether ``flowable`` belongs with the text after it (see `_lead_in_at`)."""
-    return isinstance(flowable, HRFlowable) or bool(
-        getattr(flowable, "outline_title", None) or flowable.getKeepWithNext()
-    )
 
 
 def _filling(parts: list[Flowable], height: float) -> list[Flowable]:

@@ -101,6 +101,16 @@ class PageReferences:
         if key in self._numbers:
             self.listed.add(self._numbers[key])
 
+    def height_once_listed(self, numbers: Iterable[int], keys: Iterable[str]) -> float:
+        """`height` once the reference list has printed the entries of ``keys`` whole
+        on this page too: the room a list's entries give back below them."""
+        saved = self.listed
+        self.listed = saved | {self._numbers[key] for key in keys if key in self._numbers}
+        try:
+            return self.height(numbers)
+        finally:
+            self.listed = saved
+
     def notes(self, numbers: Iterable[int]) -> list[int]:
         """Those of ``numbers`` this page's footer prints: every work that has an
         entry, but one its reference list prints."""

@@ -30,9 +30,9 @@ from ..typeset import Run, draw_runs, runs_width
 from ..typeset.marked_content import Element, drawing
 from .band import as_written, short_url
 from .colours import theme_colour
+from .last_lines import whole_height
 from .pages import ELLIPSIS
 from .qr_symbol import QR_SIZE, Symbol, qr_data, qr_symbol
-from .story import whole_height
 from .text import Writer
 
 #: ISO/IEC 18004: the light margin, in modules, a reader needs all round a code. The

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.doctemplate import NullActionFlowable
 
@@ -34,6 +33,7 @@ from .back_cover import mark_ending
 from .band import as_written
 from .blocks import BlockBuilder, Box, list_number, make_table, padding_commands
 from .colours import theme_colour
+from .last_lines import whole_height
 from .proof import tag_context
 
 if TYPE_CHECKING:
@@ -274,13 +274,6 @@ class TightenedToFit(Flowable):  # type: ignore[misc]
         normal, tight = heights
         chosen = self.tight if tight <= available_height < normal else self.normal
         return [NullActionFlowable(), chosen]
-
-
-def whole_height(flowable: Flowable, canvas: Canvas | None, width: float, height: float) -> float:
-    """``flowable``'s whole height at ``width``: a box (`KeepTogether`) wraps to more
-    than any page to force a split, and keeps its real height aside."""
-    _, tall = flowable.wrapOn(canvas, width, height)
-    return float(getattr(flowable, "_H", tall))
 
 
 def _beside_contacts(
