@@ -249,6 +249,10 @@ MIXED: dict[str, list[tuple[str, str]]] = {
     "brackets around Arabic": [("اقرأ النشرة (بعناية) قبل العلاج.", "")],
     "brackets around digits": [("الجرعة (أو 2 مل) [انظر الجدول].", "")],
     "quotation marks": [("قال الطبيب «اشرب الماء» ثم غادر.", "")],
+    # Curly quotation marks, which Unicode does not mirror and pdfium does: it read
+    # "”اشرب الماء“" and "’MSC‘" without a mark on each side (`reading_order._kind`).
+    "curly quotation marks": [("قال الطبيب “اشرب الماء” ثم غادر.", "")],
+    "single curly quotation marks": [("تسمى ‘MSC’ أحيانًا، أي ‘الخلايا’.", "")],
     "starts with Latin": [("MSC هو اختصار شائع.", "")],
     "ends with Latin": [("نستخدم خلايا MSC", "")],
     "starts with a bracket": [("(انظر الملحق) قبل الزيارة.", "")],
