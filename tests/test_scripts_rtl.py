@@ -1400,3 +1400,59 @@ def test_pdfium_reads_a_pack_covers_number_with_its_title(tmp_path: Path) -> Non
     lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
     assert squash("1. سلامة التسريب") in lines
     assert squash("2. ما الذي يمكن أن يفعله العلاج") in lines
+
+
+#: Items of an Arabic numbered list, by how each starts: copy/paste of the list gives
+#: each item's number, a space and the item on one line ("2. خذ ٣ أقراص."), as the
+#: page shows it.
+LIST_ITEMS = {
+    "arabic": ["اشرب لترين من الماء.", "(انظر الملحق) قبل الزيارة."],
+    # An item whose line starts (at its right) with a left-to-right run: the run is
+    # written from its left end, a run's width left of the number's text.
+    "left-to-right": ["MSC ليست علاجًا مثبتًا.", "10 مل مرتين يوميًا.", "٣ أقراص في اليوم."],
+}
+
+PYPDF_READS_A_NUMBER_APART = (
+    "pypdf reads a right-to-left list number (its text layer squeezed into the few "
+    "points before the item, `list_numbers`) as a line of its own before its item: "
+    "'1. ' then 'اشرب …' (tried: a right-to-left or left-to-right mark after the number, "
+    "or a right-to-left mark after the space glyph beside it: no change)"
+)
+PDFMINER_READS_A_NUMBER_AFTER_A_LEFT_TO_RIGHT_START = (
+    "pdfminer.six reads the number of an item whose line starts with a left-to-right "
+    "run (MSC, 10, ٣) as a line of its own after the item: the run is written from its "
+    "left end, so the next glyph after the number's space glyph lies a run's width left "
+    "of it, past LAParams.char_margin (an open defect of our text layer, not yet worked "
+    "around: a mark after the number made every item read so)"
+)
+
+
+def _list_cases() -> list[Any]:
+    cases = []
+    for start in LIST_ITEMS:
+        for reader in sorted(READERS):
+            reason = ""
+            if reader == "pypdf":
+                reason = PYPDF_READS_A_NUMBER_APART
+            elif reader == "pdfminer" and start == "left-to-right":
+                reason = PDFMINER_READS_A_NUMBER_AFTER_A_LEFT_TO_RIGHT_START
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(start, reader, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("start", "reader"), _list_cases())
+def test_an_arabic_numbered_item_reads_with_its_number_on_one_line(
+    make_project: Any, tmp_path: Path, start: str, reader: str
+) -> None:
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+    from test_scripts_build import TITLES, leaflet
+
+    items = LIST_ITEMS[start]
+    block = "  - list:\n" + "".join(f'      - "{t}"\n' for t in items) + "    style: numbered\n"
+    # "A short text."
+    root = make_project({"sample": leaflet("ar", TITLES["ar"], ["نص قصير."]) + block})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    lines = [spaced(line) for line in READERS[reader](path).splitlines()]
+    assert [f"{n}. {t}" for n, t in enumerate(items, 1) if f"{n}. {t}" not in lines] == []
