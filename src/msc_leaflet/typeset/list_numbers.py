@@ -114,30 +114,17 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
         baseline = indenter.height - size + self._bulletOffsetY
         canv.saveState()
         canv.translate(x, y)
-        # The drawn number first, its text layer right before the item's text: pypdf
-        # ends a line at every form it meets (``Do``), and read each number as a line
-        # of its own ("1. " then "Were these cells tested …").
-        canv.saveState()
-        canv.setFillColor(self._bulletColor)
-        overprint_glyphs(canv, self._bulletColor)
-        scale = form_scale(font, size)
-        doc = document_of(canv)
-        glyphs = shaping_font(font).face.charToGlyph
-        digits = FormPlacer(canv._code)
-        pen = left
-        for char in text:
-            gid = glyphs.get(ord(char))
-            form = glyph_form(canv, doc, font, gid) if gid is not None else None
-            if form is not None:
-                digits.place(form, scale, pen, baseline)
-            pen += stringWidth(char, font, size)
-        digits.close()
-        canv.restoreState()
+        rtl = self._bulletDir == "rtl"
+        if not rtl:
+            # The drawn number first, its text layer right before the item's text: pypdf
+            # ends a line at every form it meets (``Do``), and read each number as a line
+            # of its own ("1. " then "Were these cells tested …"). Not right to left,
+            # where pypdf then read a bullet, neutral to it, into the item ("•ا شرب").
+            self._draw_forms(canv, text, font, size, left, baseline)
         # The text layer ends where the item's text starts, squeezed to at most
         # `LAYER_WIDTH`: pdfminer joins the first line to the next ones only if both
         # start within half a line height of each other, and a hanging number starts a
         # whole indent before them. A space after it keeps the number a word apart.
-        rtl = self._bulletDir == "rtl"
         number, space = _layer_text(text, label_of(indenter), font, rtl)
         layer_size = _item_layer(indenter) or self.layer
         natural = stringWidth(number + space, font, layer_size)
@@ -166,6 +153,29 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
         with content_of(canv, label_of(indenter)):  # the text a screen reader reads
             canv.drawText(layer)
         note_text(canv, number)  # "၁": letters to pdftotext, which gives the page a direction
+        if rtl:
+            self._draw_forms(canv, text, font, size, left, baseline)
+        canv.restoreState()
+
+    def _draw_forms(
+        self, canv: Canvas, text: str, font: str, size: float, left: float, baseline: float
+    ) -> None:
+        """The number's glyphs as outline forms at the printed size, from ``left``."""
+        canv.saveState()
+        canv.setFillColor(self._bulletColor)
+        overprint_glyphs(canv, self._bulletColor)
+        scale = form_scale(font, size)
+        doc = document_of(canv)
+        glyphs = shaping_font(font).face.charToGlyph
+        digits = FormPlacer(canv._code)
+        pen = left
+        for char in text:
+            gid = glyphs.get(ord(char))
+            form = glyph_form(canv, doc, font, gid) if gid is not None else None
+            if form is not None:
+                digits.place(form, scale, pen, baseline)
+            pen += stringWidth(char, font, size)
+        digits.close()
         canv.restoreState()
 
 
