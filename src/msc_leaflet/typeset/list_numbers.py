@@ -18,8 +18,9 @@ of the item beside it (a layer of the printed size then). So is every right-to-l
 list: ReportLab draws its number left to right (".3"), and its text layer must read
 "3." and then a space before the item's first word (`_layer_text`), and reach the place
 the item's first line is first written (`_bridge_to_line`). Elsewhere a list is a
-`TaggedList`. The number's outlines are drawn before its text layer, which then comes
-right before the item's text: pypdf ends a line at every form it draws.
+`TaggedList`. In a left-to-right list the number's outlines are drawn before its text
+layer, which then comes right before the item's text: pypdf ends a line at every form
+it draws (right to left, drawn so, it read a bullet into the item's first word).
 
 Either way a screen reader reads the number (or bullet) with its item: what the list
 draws of it as text is the content of the item's ``Lbl`` element (made by the layout
