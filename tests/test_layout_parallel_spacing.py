@@ -135,6 +135,20 @@ def test_a_list_item_that_wraps_beside_the_other_column_reads_whole(
     assert [piece for piece in pieces if read_whole(piece) not in read] == []
 
 
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_a_list_number_in_the_parallel_edition_reads_on_its_items_line(
+    tmp_path: Path, extractor: str
+) -> None:
+    """pypdf read every number and bullet of a parallel column as a line of its own
+    ("1. " then "Were these cells tested …"): the number's outlines are forms, drawn
+    after its text, and it ends a line at each form (``Do``). They are drawn first
+    (`list_numbers`)."""
+    pdf = build_leaflet(Project.at(REPO), "infusion-safety", "th", tmp_path, edition="parallel")
+    alone = re.compile(r"(?:\d+\.|•)")
+    lines = EXTRACTORS[extractor](pdf.path).splitlines()
+    assert [line for line in lines if alone.fullmatch(line.strip())] == []
+
+
 def _sides_start_pages(path: Path) -> list[tuple[int, int]]:
     """For each parallel row (a Div holding one Div per language), the page on which
     each language's half starts, read from the structure tree."""

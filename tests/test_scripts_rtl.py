@@ -249,6 +249,10 @@ MIXED: dict[str, list[tuple[str, str]]] = {
     "brackets around Arabic": [("اقرأ النشرة (بعناية) قبل العلاج.", "")],
     "brackets around digits": [("الجرعة (أو 2 مل) [انظر الجدول].", "")],
     "quotation marks": [("قال الطبيب «اشرب الماء» ثم غادر.", "")],
+    # Curly quotation marks, which Unicode does not mirror and pdfium does: it read
+    # "”اشرب الماء“" and "’MSC‘" without a mark on each side (`reading_order._kind`).
+    "curly quotation marks": [("قال الطبيب “اشرب الماء” ثم غادر.", "")],
+    "single curly quotation marks": [("تسمى ‘MSC’ أحيانًا، أي ‘الخلايا’.", "")],
     "starts with Latin": [("MSC هو اختصار شائع.", "")],
     "ends with Latin": [("نستخدم خلايا MSC", "")],
     "starts with a bracket": [("(انظر الملحق) قبل الزيارة.", "")],
@@ -1396,3 +1400,58 @@ def test_pdfium_reads_a_pack_covers_number_with_its_title(tmp_path: Path) -> Non
     lines = [squash(line) for line in READERS["pypdfium2"](path).splitlines()]
     assert squash("1. سلامة التسريب") in lines
     assert squash("2. ما الذي يمكن أن يفعله العلاج") in lines
+
+
+#: Items of an Arabic numbered list, by how each starts: copy/paste of the list gives
+#: each item's number, a space and the item on one line ("2. خذ ٣ أقراص."), as the
+#: page shows it.
+LIST_ITEMS = {
+    "arabic": ["اشرب لترين من الماء.", "(انظر الملحق) قبل الزيارة."],
+    # An item whose line starts (at its right) with a left-to-right run: the run is
+    # written from its left end, a run's width left of the number's text, and
+    # pdfminer.six read the number as a line of its own after the item
+    # (`list_numbers._bridge_to_line`).
+    "left-to-right": ["MSC ليست علاجًا مثبتًا.", "10 مل مرتين يوميًا.", "٣ أقراص في اليوم."],
+}
+
+PYPDF_READS_A_NUMBER_APART = (
+    "pypdf ends a line at every form (Do), and an Arabic list number's outlines are forms "
+    "drawn after its text: it reads '1. ' then 'اشرب …'. Drawn first (as in left-to-right "
+    "lists, `list_numbers`), a bullet, neutral to pypdf, was read into the item instead "
+    "('•ا شرب' for '• اشرب')"
+)
+
+
+@pytest.mark.parametrize(
+    ("reader", "start", "style"),
+    [
+        pytest.param(
+            reader,
+            start,
+            style,
+            marks=pytest.mark.xfail(
+                reader == "pypdf",
+                strict=True,
+                reason=PYPDF_READS_A_NUMBER_APART,
+            ),
+        )
+        for reader in sorted(READERS)
+        for start in sorted(LIST_ITEMS)
+        for style in ("numbered", "bullet")
+    ],
+)
+def test_an_arabic_list_item_reads_with_its_number_on_one_line(
+    make_project: Any, tmp_path: Path, reader: str, start: str, style: str
+) -> None:
+    from msc_leaflet.build import build_leaflet
+    from msc_leaflet.project import Project
+    from test_scripts_build import TITLES, leaflet
+
+    items = LIST_ITEMS[start]
+    block = "  - list:\n" + "".join(f'      - "{t}"\n' for t in items) + f"    style: {style}\n"
+    # "A short text."
+    root = make_project({"sample": leaflet("ar", TITLES["ar"], ["نص قصير."]) + block})
+    path = build_leaflet(Project.at(root), "sample", None, tmp_path / "out").path
+    lines = [spaced(line) for line in READERS[reader](path).splitlines()]
+    labels = [f"{n}." if style == "numbered" else "•" for n in range(1, len(items) + 1)]
+    assert [f"{n} {t}" for n, t in zip(labels, items, strict=True) if f"{n} {t}" not in lines] == []

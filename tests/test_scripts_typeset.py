@@ -198,6 +198,40 @@ def test_a_pair_of_quotes_in_chinese_or_japanese_is_one_face(
     assert merged(faces_of(text, lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "home"),
+    [
+        # The opening mark followed تسمى into Noto Sans Arabic, the closing one the C
+        # into Sarabun: a wedge-shaped “ and a round ” around one word.
+        ("تسمى “MSC” أحيانًا.", "ar", "NotoSansArabic-regular"),
+        ("تسمى ‘MSC’ أحيانًا.", "ar", "NotoSansArabic-regular"),
+        ("تسمى ”MSC“ أحيانًا.", "ar", "NotoSansArabic-regular"),  # Arabic's own marks
+        ("نام “MSC” است.", "fa", "NotoSansArabic-regular"),
+        ("ဆရာဝန် “MSC” ဟု", "my", "NotoSansMyanmar-regular"),
+        ("ហៅថា “MSC” ផង", "km", "NotoSansKhmer-regular"),
+        ("इसे “MSC” कहते हैं", "hi", "NotoSansDevanagari-regular"),
+    ],
+)
+def test_a_pair_of_quotes_around_a_latin_term_is_in_the_face_of_the_text_around_it(
+    text: str, lang: str, home: str
+) -> None:
+    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in "“”‘’"}
+    assert marks == {home}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("MSC’s دور", "ar"),  # an apostrophe inside a Latin word
+        ("“MSC”", "ar"),  # a pair around Latin alone
+        ("A “stem cell” review", "ar"),  # an English phrase
+    ],
+)
+def test_quotes_of_latin_text_alone_stay_latin(text: str, lang: str) -> None:
+    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in "“”‘’"}
+    assert marks == {"Sarabun-regular"}
+
+
 def test_the_interpunct_of_a_chinese_name_stays_in_the_chinese_font() -> None:
     # 约翰·史密斯 (John Smith), no spaces: the CJK font's interpunct (clreq).
     assert merged(faces_of("约翰·史密斯医生", "zh_Hans")) == [

@@ -398,9 +398,8 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
         else:
             faces[i] = _any_face(stack, home, char)
             borrowed[i] = before
-    cjk = stack.for_script("Hani")
-    if home == cjk != first and _CURLY_QUOTES.intersection(text):
-        _quotes_in_cjk_face(text, faces, cjk)
+    if home != first and _CURLY_QUOTES.intersection(text):
+        _quotes_in_home_face(text, faces, home)
     spans: list[tuple[int, int, str]] = []
     start = 0
     for face, same in groupby(faces):
@@ -411,20 +410,23 @@ def font_spans(text: str, font: str, lang: str) -> list[tuple[int, int, str]]:
 
 
 #: Curly quotation marks: in Chinese and Japanese text the script's own full-width
-#: quotes (GB/T 15834, clreq), of which a pair is one face (`_quotes_in_cjk_face`).
+#: quotes (GB/T 15834, clreq), in Arabic, Burmese, Khmer or Hindi text the design of
+#: the script's face; a pair is one face either way (`_quotes_in_home_face`).
 _CURLY_QUOTES = frozenset("\u2018\u2019\u201c\u201d")
 
 
-def _quotes_in_cjk_face(text: str, faces: list[str | None], cjk: str) -> None:
-    """Set in ``cjk`` (the CJK face of a Chinese or Japanese run) each curly quotation
-    mark that stands beside the run's CJK text or beside a Latin term written inside
-    it. A neutral mark otherwise follows the face before it, so in ，“MSC”这个简称 the
-    opening mark followed the comma into Noto Sans CJK and the closing one followed
-    the C into Sarabun: a full-width “ and a narrow ” jammed against 这, one pair in two
-    faces and two widths. A mark in an English phrase (a space beside the Latin word:
-    the “stem cell” label) and an apostrophe (MSC’s) stay Latin."""
+def _quotes_in_home_face(text: str, faces: list[str | None], home: str) -> None:
+    """Set in ``home`` (the face of the run's own script, when it is not the Latin
+    face) each curly quotation mark that stands beside the run's text in that script or
+    beside a Latin term written inside it. A neutral mark otherwise follows the face
+    before it, so in ，“MSC”这个简称 the opening mark followed the comma into Noto Sans
+    CJK and the closing one followed the C into Sarabun: a full-width “ and a narrow ”
+    jammed against 这, one pair in two faces and two widths; in تسمى “MSC” أحيانًا a
+    wedge-shaped “ of Noto Sans Arabic and a round ” of Sarabun. A mark in an English
+    phrase (a space beside the Latin word: the “stem cell” label) and an apostrophe
+    (MSC’s) stay Latin."""
     for i, char in enumerate(text):
-        if char not in _CURLY_QUOTES or faces[i] == cjk or not sets(cjk, char):
+        if char not in _CURLY_QUOTES or faces[i] == home or not sets(home, char):
             continue
         if (
             char == "\u2019"
@@ -433,20 +435,20 @@ def _quotes_in_cjk_face(text: str, faces: list[str | None], cjk: str) -> None:
             and text[i + 1].isalnum()
         ):
             continue  # an apostrophe inside a word
-        if _beside_cjk(text, faces, i, -1, cjk) or _beside_cjk(text, faces, i, 1, cjk):
-            faces[i] = cjk
+        if _beside_home(text, faces, i, -1, home) or _beside_home(text, faces, i, 1, home):
+            faces[i] = home
 
 
-def _beside_cjk(text: str, faces: list[str | None], i: int, step: int, cjk: str) -> bool:
-    """Whether the mark at ``i`` touches, on the side ``step`` points to, CJK text, or
-    a Latin term (no space in it: MSC, CD105) that CJK text or a mark already in the CJK
-    face closes: “MSC是…, …MSC”这."""
+def _beside_home(text: str, faces: list[str | None], i: int, step: int, home: str) -> bool:
+    """Whether the mark at ``i`` touches, on the side ``step`` points to, text in the
+    ``home`` face, or a Latin term (no space in it: MSC, CD105) that such text or a mark
+    already in that face closes: “MSC是…, …MSC”这."""
     j = i + step
-    while 0 <= j < len(text) and faces[j] != cjk and not text[j].isspace():
+    while 0 <= j < len(text) and faces[j] != home and not text[j].isspace():
         if text[j] in _CURLY_QUOTES:
             return False
         j += step
-    return 0 <= j < len(text) and faces[j] == cjk
+    return 0 <= j < len(text) and faces[j] == home
 
 
 def first_missing(text: str, font: str, lang: str) -> str | None:

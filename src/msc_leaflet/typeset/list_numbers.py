@@ -16,8 +16,11 @@ hanging an indent before its text made the first line of a wrapped English, Viet
 Chinese or Arabic item a block of its own for pdfminer too, read before the first line
 of the item beside it (a layer of the printed size then). So is every right-to-left
 list: ReportLab draws its number left to right (".3"), and its text layer must read
-"3." and then a space before the item's first word (`_layer_text`). Elsewhere a list is
-a `TaggedList`.
+"3." and then a space before the item's first word (`_layer_text`), and reach the place
+the item's first line is first written (`_bridge_to_line`). Elsewhere a list is a
+`TaggedList`. In a left-to-right list the number's outlines are drawn before its text
+layer, which then comes right before the item's text: pypdf ends a line at every form
+it draws (right to left, drawn so, it read a bullet into the item's first word).
 
 Either way a screen reader reads the number (or bullet) with its item: what the list
 draws of it as text is the content of the item's ``Lbl`` element (made by the layout
@@ -27,6 +30,7 @@ artifact, as every outline is.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -40,7 +44,8 @@ from .outlines import FormPlacer, form_scale, glyph_form
 from .overprint import overprint_glyphs
 from .page_direction import note_text
 from .paragraph import TextParagraph
-from .reading_order import RIGHT_TO_LEFT_MARK, inked
+from .reading_order import RIGHT_TO_LEFT_MARK, inked, mark_glyph
+from .render import BRIDGE_BEGIN
 from .reportlab_overrides import document_of
 
 #: The widest a number's text layer is drawn (points): under half the line height of
@@ -110,11 +115,17 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
         baseline = indenter.height - size + self._bulletOffsetY
         canv.saveState()
         canv.translate(x, y)
+        rtl = self._bulletDir == "rtl"
+        if not rtl:
+            # The drawn number first, its text layer right before the item's text: pypdf
+            # ends a line at every form it meets (``Do``), and read each number as a line
+            # of its own ("1. " then "Were these cells tested …"). Not right to left,
+            # where pypdf then read a bullet, neutral to it, into the item ("•ا شرب").
+            self._draw_forms(canv, text, font, size, left, baseline)
         # The text layer ends where the item's text starts, squeezed to at most
         # `LAYER_WIDTH`: pdfminer joins the first line to the next ones only if both
         # start within half a line height of each other, and a hanging number starts a
         # whole indent before them. A space after it keeps the number a word apart.
-        rtl = self._bulletDir == "rtl"
         number, space = _layer_text(text, label_of(indenter), font, rtl)
         layer_size = _item_layer(indenter) or self.layer
         natural = stringWidth(number + space, font, layer_size)
@@ -125,6 +136,7 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             # between the two, written after the number it ends (see `_layer_text`).
             start = indenter.width - indenter._rightIndent
             gap = stringWidth(space, font, layer_size) * scale_x
+            reach = _leading_run(indenter)
             layer = canv.beginText(start + gap, baseline)
         else:
             layer = canv.beginText(indenter._leftIndent - squeezed, baseline)
@@ -135,11 +147,22 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             layer.textOut(number)
             layer.moveCursor(-gap, 0)
             layer.textOut(space)
+            if reach:
+                _bridge_to_line(layer, font, layer_size, reach)
         else:
             layer.textOut(number + space)
         with content_of(canv, label_of(indenter)):  # the text a screen reader reads
             canv.drawText(layer)
         note_text(canv, number)  # "၁": letters to pdftotext, which gives the page a direction
+        if rtl:
+            self._draw_forms(canv, text, font, size, left, baseline)
+        canv.restoreState()
+
+    def _draw_forms(
+        self, canv: Canvas, text: str, font: str, size: float, left: float, baseline: float
+    ) -> None:
+        """The number's glyphs as outline forms at the printed size, from ``left``."""
+        canv.saveState()
         canv.setFillColor(self._bulletColor)
         overprint_glyphs(canv, self._bulletColor)
         scale = form_scale(font, size)
@@ -155,6 +178,38 @@ class _LayeredBullet(BulletDrawer):  # type: ignore[misc]
             pen += stringWidth(char, font, size)
         digits.close()
         canv.restoreState()
+
+
+def _bridge_to_line(layer: Any, font: str, size: float, reach: float) -> None:
+    """After the space of a right-to-left item's number, the glyph that bridges the
+    ``reach`` (points) left to where the item's first line is first written: there
+    when the line starts (at its right) with a left-to-right run, which its text layer
+    writes from the run's left end (`reading_order`). pdfminer.six ends a line at a
+    jump wider than twice its widest glyph, and read the number ("2.") as a line of
+    its own after "MSC ليست علاجًا مثبتًا.". It is `reading_order`'s bridge: a
+    right-to-left mark on the font's space glyph, in a span whose /ActualText is empty,
+    so that no reader reads it as a space or anything else."""
+    layer.moveCursor(-reach, 0)
+    layer.setHorizScale(100)
+    bridge = mark_glyph(font, RIGHT_TO_LEFT_MARK, round(reach * 1000 / size, 1))
+    assert bridge.key is not None
+    layer._code.append(BRIDGE_BEGIN)
+    layer.textOut(chr(bridge.key))
+    layer._code.append("EMC")
+
+
+def _leading_run(indenter: Any) -> float:
+    """How far left of its right edge the left-to-right run that starts the first line
+    of the right-to-left item ReportLab's ``indenter`` draws ends (0: none)."""
+    item = getattr(indenter, "_flowable", None)
+    if not isinstance(item, TextParagraph):
+        return 0.0
+    left = None
+    for placed in sorted(item.first_line(), key=attrgetter("x"), reverse=True):
+        if placed.piece.level % 2:
+            break
+        left = placed.x
+    return 0.0 if left is None else max(0.0, item.width - left)
 
 
 def _item_layer(indenter: Any) -> float:

@@ -441,6 +441,13 @@ class TextParagraph(Paragraph):  # type: ignore[misc]
                 units[-1] = squeezed_at_end(units[-1], self.lang)
             yield place_units(units, x, stretch.space, stretch.boundary)
 
+    def first_line(self) -> list[Placed]:
+        """The clusters of its first line where they are drawn, as wrapped last (none
+        before): a right-to-left list item's number is written beside it
+        (`list_numbers`)."""
+        lines = self._lines
+        return next(iter(self._placed_lines(lines)), []) if lines else []
+
     def pitch(self) -> float:
         """How far apart its lines' baselines are: the style's leading, or more where
         a mark under one line would touch a mark over the next (`ink`). Worked out

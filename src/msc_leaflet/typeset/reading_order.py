@@ -40,7 +40,8 @@ Hence, in a line with right-to-left text:
   is drawn by an invisible glyph with ink: alone in its text object a space glyph has
   no box, and pdfium skipped it and read the gap, as U+0020 or, for a thin space,
   nothing ("500ملغ").
-* A mirrored character (a bracket) in right-to-left text carries its own character
+* A mirrored character (a bracket; or a curly quotation mark, which only pdfium
+  mirrors: `PDFIUM_MIRRORS`) in right-to-left text carries its own character
   (shaping keys it so) with a right-to-left mark before it, and a left-to-right mark
   goes just right of it (or on a glyph of its own at the line's right end): pdfium
   then reads the bracket in a left-to-right context and does not mirror it, and
@@ -309,8 +310,14 @@ def _marks(drawn: Sequence[Placed], odd: Sequence[int], all_right_to_left: bool)
 #: such as a percent sign, or a separator of bidi class CS or ES, see the module
 #: docstring; not a neutral such as a quotation mark, which pdfium would then mirror:
 #: “ read ”), or that and a left-to-right mark just right of it (a character pdfium
-#: mirrors).
+#: mirrors: Unicode's mirrored ones and `PDFIUM_MIRRORS`).
 _PLAIN, _SPACED, _MIRRORED = 0, 1, 2
+#: Characters that are not mirrored in Unicode (Bidi_Mirrored=No: drawn as they are in
+#: right-to-left text) but that pdfium's own table mirrors there: it read
+#: “اشرب الماء” as ”اشرب الماء“ and ‘MSC’ as ’MSC‘. Found by setting every quotation mark
+#: the fonts cover between Arabic words: „ ‚ " ' and the mirrored ‹ › « » read as
+#: written. Marked as a bracket is, each reads as written to every reader.
+PDFIUM_MIRRORS = frozenset("“”‘’")
 #: `_kind` by cluster text: two Unicode lookups a cluster were a fifth of the time
 #: `reading_order` took. Few texts recur (the letters of a script); it starts over
 #: when full.
@@ -324,7 +331,7 @@ def _kind(text: str) -> int:
         return kind
     if len(_KINDS) >= KINDS_SIZE:
         _KINDS.clear()
-    if len(text) == 1 and unicodedata.mirrored(text) == 1:
+    if len(text) == 1 and (unicodedata.mirrored(text) == 1 or text in PDFIUM_MIRRORS):
         kind = _MIRRORED
     elif text.isspace() or unicodedata.bidirectional(text[0]) in ("ET", "CS", "ES"):
         kind = _SPACED
@@ -335,7 +342,8 @@ def _kind(text: str) -> int:
 
 
 def _mirrored(placed: Placed) -> bool:
-    """A character pdfium would mirror in right-to-left text (a bracket)."""
+    """A character pdfium would mirror in right-to-left text (a bracket, a curly
+    quotation mark)."""
     text = placed.cluster.text
     return placed.piece.level % 2 == 1 and _kind(text) == _MIRRORED
 
