@@ -9,6 +9,7 @@ its label once (docs/accessibility.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -293,3 +294,47 @@ def test_a_long_question_is_repeated_as_a_one_line_reminder(
             assert len(cut) in _word_ends(question), cut
             shown[language] += 1
         assert shown[language], texts
+
+
+# The works cited in a long answer, by the sentence that cites them, and what their
+# entry in a page's footer says.
+CITED = {2: ("alpha2001", "A first study"), 21: ("delta2003", "A third study"),
+         24: ("gamma2002", "A second study")}  # fmt: skip
+
+
+@pytest.mark.parametrize(("locale", "edition"), [("en", "single"), ("th", "parallel")])
+def test_each_page_of_a_split_answer_lists_the_references_cited_on_it(
+    make_project: Callable[..., Path], locale: str, edition: str
+) -> None:
+    """An answer split by a page break cites works on both pages: each page's footer
+    lists exactly the works cited on it, those of the part carried to the next page
+    there, not on the page the answer began on."""
+    answer = " ".join(
+        f"Sentence {n}" + (f" [@{CITED[n][0]}]" if n in CITED else "")
+        + " of a long answer says what the clinic does after the infusion, step by step."
+        for n in range(1, 30)
+    )  # fmt: skip
+    after = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(8))  # the list apart
+    blocks = (
+        "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+        + f"- faq:\n    - q: {QUESTION}\n      a: {answer}\n"
+        + after
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    if locale != "en":
+        for command in (("extract",), ("init", locale)):
+            code, output = invoke("i18n", *command, "--project", str(root))
+            assert code == 0, output
+    texts = page_texts(_build(root, locale, edition))
+    pages = {
+        n: [page for page, text in enumerate(texts, 1) if re.search(rf"Sentence {n}\D", text)]
+        for n in CITED
+    }
+    assert len({page for found in pages.values() for page in found}) >= 2, pages  # split
+    listing = _pages(texts, "A first study of cells. J Test")[-1]  # the reference list
+    for number, text in enumerate(texts, 1):
+        if number >= listing:
+            break
+        cited = {CITED[n][1] for n, found in pages.items() if number in found}
+        listed = {title for _, title in CITED.values() if title in text}
+        assert listed == cited, (number, text)
