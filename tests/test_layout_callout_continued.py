@@ -338,3 +338,29 @@ def test_each_page_of_a_split_answer_lists_the_references_cited_on_it(
         cited = {CITED[n][1] for n, found in pages.items() if number in found}
         listed = {title for _, title in CITED.values() if title in text}
         assert listed == cited, (number, text)
+
+
+def test_a_cut_question_keeps_no_markup_and_no_citation(
+    make_project: Callable[..., Path],
+) -> None:
+    """A question with emphasis and a citation, cut: its reminder showed the citation's
+    number as a plain digit glued to the word ("cells1"); it is printed as the question
+    reads, its emphasis marks read, without the citation (the answer's note is its own)."""
+    question = (
+        "Is it **safe** to have the cells [@alpha2001] when I am older and have other "
+        "long illnesses such as diabetes, heart disease or kidney disease?"
+    )
+    before = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    blocks = before + f'- faq:\n    - q: "{question}"\n      a: {ANSWER}\n'
+    pdf = _build(make_project({"sample": leaflet_yaml(blocks)}))
+    labels = [
+        line.strip()
+        for text in page_texts(pdf)
+        for line in text.splitlines()
+        if "(continued)" in line
+    ]
+    assert labels, page_texts(pdf)
+    printed = "Is it safe to have the cells when I am older and have other long illnesses"
+    for line in labels:
+        cut = line.removesuffix("(continued)").strip().removesuffix("…")
+        assert cut and printed.startswith(cut), line

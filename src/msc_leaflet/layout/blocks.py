@@ -592,11 +592,7 @@ class BlockBuilder:
         character: a unit the line breaker never cuts) that leaves room for "…" and
         "(continued)"; a label whose first word is too long is printed whole."""
         with self.w.untagged():
-
-            def make(text: str) -> Flowable:
-                return self.w.paragraph(self.labels("continued", label=text), style, colour=colour)
-
-            whole = make(label)
+            whole = self.w.paragraph(self.labels("continued", label=label), style, colour=colour)
             if width is None or _lines(whole, width) <= 1:
                 return whole
             units = self.w.paragraph(label, style).units
@@ -604,8 +600,16 @@ class BlockBuilder:
             best, low, high = whole, 0, len(ends) - 1
             while low <= high:  # the longest cut that keeps the label one line
                 middle = (low + high) // 2
-                text = "".join(u.text for u in units[: ends[middle]]).rstrip()
-                shortened = make(text.rstrip(_CUT_PUNCTUATION) + "…")
+                # As printed, its markup read (**safe**: safe), literal from here on;
+                # without its citations, whose notes are the answer's, not a reminder's.
+                text = "".join(
+                    piece.text
+                    for unit in units[: ends[middle]]
+                    for piece in unit.pieces
+                    if not piece.run.cites
+                ).rstrip()
+                said = self.labels("continued", label=text.rstrip(_CUT_PUNCTUATION) + "…")
+                shortened = self.w.plain(said, style, colour=colour)
                 if _lines(shortened, width) <= 1:
                     best, low = shortened, middle + 1
                 else:
