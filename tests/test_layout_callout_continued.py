@@ -20,6 +20,7 @@ from i18n_support import invoke
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
 from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.layout.blocks import _closed
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfread import page_texts
@@ -364,3 +365,13 @@ def test_a_cut_question_keeps_no_markup_and_no_citation(
     for line in labels:
         cut = line.removesuffix("(continued)").strip().removesuffix("…")
         assert cut and printed.startswith(cut), line
+
+
+def test_a_question_cut_inside_a_quotation_closes_it() -> None:
+    """A question cut inside a quotation left it open (“เซลล์ส่ง… (ต่อ)"): the cut
+    closes each mark it opened, after its "…"."""
+    assert _closed("ทำไมไม่เรียกว่า “เซลล์ส่ง…") == "ทำไมไม่เรียกว่า “เซลล์ส่ง…”"
+    assert _closed("Why not (as some say…") == "Why not (as some say…)"
+    assert _closed('Why call them "signalling…') == 'Why call them "signalling…"'
+    assert _closed("为什么不叫「信号…") == "为什么不叫「信号…」"
+    assert _closed("Is “it” safe…") == "Is “it” safe…"

@@ -608,7 +608,7 @@ class BlockBuilder:
                     for piece in unit.pieces
                     if not piece.run.cites
                 ).rstrip()
-                said = self.labels("continued", label=text.rstrip(_CUT_PUNCTUATION) + "…")
+                said = self.labels("continued", label=_closed(text.rstrip(_CUT_PUNCTUATION) + "…"))
                 shortened = self.w.plain(said, style, colour=colour)
                 if _lines(shortened, width) <= 1:
                     best, low = shortened, middle + 1
@@ -1074,6 +1074,27 @@ def _in_quotes(text: str) -> bool:
 
 #: What a cut label's last word loses before its "…": "Before, …" reads as "Before…".
 _CUT_PUNCTUATION = " ,;:、，；：،"
+
+
+#: The marks a cut question may have opened and not closed, with their closing marks.
+_PAIRED_MARKS = (
+    ("“", "”"),
+    ("‘", "’"),
+    ("(", ")"),
+    ("（", "）"),
+    ("「", "」"),
+    ("『", "』"),
+    ("«", "»"),
+)
+
+
+def _closed(cut: str) -> str:
+    """``cut`` with the marks it opened closed after its "…": a question cut inside a
+    quotation (ทำไมไม่เรียกว่า “เซลล์ส่ง…) left the quote open; “เซลล์ส่ง…” reads as a
+    quotation cut short."""
+    for opening, closing in _PAIRED_MARKS:
+        cut += closing * max(cut.count(opening) - cut.count(closing), 0)
+    return cut + '"' * (cut.count('"') % 2)
 
 
 def _lines(paragraph: Flowable, width: float) -> int:
