@@ -9,6 +9,7 @@ its label once (docs/accessibility.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from conftest import REPO, leaflet_yaml
 from i18n_support import invoke
 from msc_leaflet.build import build_leaflet
 from msc_leaflet.build.options import Options
-from msc_leaflet.i18n.pofile import read_po
+from msc_leaflet.i18n.pofile import read_po, write_po
+from msc_leaflet.layout.blocks import _closed
 from msc_leaflet.print_spec import PrintSpec
 from msc_leaflet.project import Project
 from pdfread import page_texts
@@ -198,7 +200,8 @@ def test_the_parallel_edition_continues_a_split_faq_answer_in_each_column(
     make_project: Callable[..., Path],
 ) -> None:
     """In half a page's width the answer takes three pages: each page after the first
-    opens each column with the question and "(continued)" in that column's language."""
+    opens each column with the question and "(continued)" in that column's language,
+    the question cut to the one line a column's width leaves it."""
     root = make_project({"sample": leaflet_yaml(_faq(False), references="")})
     for command in (("extract",), ("init", "th")):
         code, output = invoke("i18n", *command, "--project", str(root))
@@ -208,9 +211,167 @@ def test_the_parallel_edition_continues_a_split_faq_answer_in_each_column(
     first, end = _pages(texts, "Sentence 1 of"), _pages(texts, "Sentence 29 of")
     assert first and end and end[0] - first[0] >= 2, (first, end)
     following = list(range(first[0] + 1, end[-1] + 1))
-    assert _pages(texts, f"{QUESTION} (ต่อ)") == following, texts
-    assert _pages(texts, f"{QUESTION} (continued)") == following, texts
+    for said in ("(ต่อ)", "(continued)"):  # the question cut to fit the column's line
+        assert _pages(texts, said) == following, texts
+        for line in (line for text in texts for line in text.splitlines() if said in line):
+            assert QUESTION.startswith(line.strip().removesuffix(said).strip("… ")), line
     document, _ = structure(pdf)
     assert document.text().count(QUESTION) == 2  # once in each language's column
     for objects in page_objects(pdf):
         assert not objects.untagged_text
+
+
+LONG_QUESTIONS = {
+    "en": (
+        "What happens after the infusion, who watches over me in the first hours, "
+        "and when may I go home to my family and eat again?"
+    ),
+    "th": (
+        "หลังจากได้รับเซลล์แล้วจะเกิดอะไรขึ้นบ้าง ใครจะดูแลฉันในช่วงชั่วโมงแรก "
+        "และฉันจะกลับบ้านไปหาครอบครัวและกินอาหารได้เมื่อไร"
+    ),
+}
+# The Thai question's words: it may be cut only between two of them.
+THAI_WORDS = [
+    "หลังจาก", "ได้รับ", "เซลล์", "แล้ว", "จะ", "เกิด", "อะไร", "ขึ้น", "บ้าง", " ",
+    "ใคร", "จะ", "ดูแล", "ฉัน", "ใน", "ช่วง", "ชั่วโมง", "แรก", " ",
+    "และ", "ฉัน", "จะ", "กลับ", "บ้าน", "ไป", "หา", "ครอบครัว", "และ", "กิน", "อาหาร", "ได้",
+    "เมื่อไร",
+]  # fmt: skip
+
+
+def _word_ends(question: str) -> set[int]:
+    """Where a word of ``question`` ends: after each Thai word, before each space."""
+    if not question.isascii():
+        assert "".join(THAI_WORDS) == question
+        return {len("".join(THAI_WORDS[:n])) for n in range(1, len(THAI_WORDS))}
+    return {n for n in range(1, len(question)) if question[n] in " ,"}
+
+
+def _long_faq_project(make_project: Callable[..., Path], locale: str) -> Path:
+    """A project whose leaflet's FAQ asks a question three lines long in A5 and answers
+    it over more than a page; in Thai, its question translated."""
+    before = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    blocks = before + f"- faq:\n    - q: {LONG_QUESTIONS['en']}\n      a: {ANSWER}\n"
+    root = make_project({"sample": leaflet_yaml(blocks, references="")})
+    if locale != "en":
+        for command in (("extract",), ("init", locale)):
+            code, output = invoke("i18n", *command, "--project", str(root))
+            assert code == 0, output
+        path = root / "locales" / locale / "LC_MESSAGES" / "sample.po"
+        catalog = read_po(path)
+        for entry in catalog.active:
+            if entry.msgid == LONG_QUESTIONS["en"]:
+                entry.msgstr = LONG_QUESTIONS[locale]
+        write_po(path, catalog)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("locale", "edition"), [("en", "single"), ("th", "single"), ("th", "parallel")]
+)
+def test_a_long_question_is_repeated_as_a_one_line_reminder(
+    make_project: Callable[..., Path], locale: str, edition: str
+) -> None:
+    """A question three lines long was repeated whole above its answer's rest: lines a
+    reader did not need, enough to cost a page. The label is now one line, the question
+    cut after a whole word (a whole Thai word, never inside one) and ended with "…"; in
+    the parallel edition, in each column."""
+    pdf = _build(_long_faq_project(make_project, locale), locale, edition)
+    texts = page_texts(pdf)
+    said = {"en": "(continued)", "th": "(ต่อ)"}
+    shown = {"en": 0, "th": 0}
+    for language in {"en", locale} if edition == "parallel" else {locale}:
+        question = LONG_QUESTIONS[language]
+        for line in (line.strip() for text in texts for line in text.splitlines()):
+            if said[language] not in line:
+                continue
+            # The label's line holds all of it: the cut question, "…", "(continued)".
+            assert line.endswith(said[language]), line
+            cut = line.removesuffix(said[language]).strip()
+            assert cut.endswith("…"), line
+            cut = cut.removesuffix("…")
+            assert cut and question.startswith(cut), (cut, question)
+            assert len(cut) in _word_ends(question), cut
+            shown[language] += 1
+        assert shown[language], texts
+
+
+# The works cited in a long answer, by the sentence that cites them, and what their
+# entry in a page's footer says.
+CITED = {2: ("alpha2001", "A first study"), 21: ("delta2003", "A third study"),
+         24: ("gamma2002", "A second study")}  # fmt: skip
+
+
+@pytest.mark.parametrize(("locale", "edition"), [("en", "single"), ("th", "parallel")])
+def test_each_page_of_a_split_answer_lists_the_references_cited_on_it(
+    make_project: Callable[..., Path], locale: str, edition: str
+) -> None:
+    """An answer split by a page break cites works on both pages: each page's footer
+    lists exactly the works cited on it, those of the part carried to the next page
+    there, not on the page the answer began on."""
+    answer = " ".join(
+        f"Sentence {n}" + (f" [@{CITED[n][0]}]" if n in CITED else "")
+        + " of a long answer says what the clinic does after the infusion, step by step."
+        for n in range(1, 30)
+    )  # fmt: skip
+    after = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(8))  # the list apart
+    blocks = (
+        "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+        + f"- faq:\n    - q: {QUESTION}\n      a: {answer}\n"
+        + after
+    )
+    root = make_project({"sample": leaflet_yaml(blocks)})
+    if locale != "en":
+        for command in (("extract",), ("init", locale)):
+            code, output = invoke("i18n", *command, "--project", str(root))
+            assert code == 0, output
+    texts = page_texts(_build(root, locale, edition))
+    pages = {
+        n: [page for page, text in enumerate(texts, 1) if re.search(rf"Sentence {n}\D", text)]
+        for n in CITED
+    }
+    assert len({page for found in pages.values() for page in found}) >= 2, pages  # split
+    listing = _pages(texts, "A first study of cells. J Test")[-1]  # the reference list
+    for number, text in enumerate(texts, 1):
+        if number >= listing:
+            break
+        cited = {CITED[n][1] for n, found in pages.items() if number in found}
+        listed = {title for _, title in CITED.values() if title in text}
+        assert listed == cited, (number, text)
+
+
+def test_a_cut_question_keeps_no_markup_and_no_citation(
+    make_project: Callable[..., Path],
+) -> None:
+    """A question with emphasis and a citation, cut: its reminder showed the citation's
+    number as a plain digit glued to the word ("cells1"); it is printed as the question
+    reads, its emphasis marks read, without the citation (the answer's note is its own)."""
+    question = (
+        "Is it **safe** to have the cells [@alpha2001] when I am older and have other "
+        "long illnesses such as diabetes, heart disease or kidney disease?"
+    )
+    before = "".join(f"- paragraph: {PARAGRAPH}\n" for _ in range(3))
+    blocks = before + f'- faq:\n    - q: "{question}"\n      a: {ANSWER}\n'
+    pdf = _build(make_project({"sample": leaflet_yaml(blocks)}))
+    labels = [
+        line.strip()
+        for text in page_texts(pdf)
+        for line in text.splitlines()
+        if "(continued)" in line
+    ]
+    assert labels, page_texts(pdf)
+    printed = "Is it safe to have the cells when I am older and have other long illnesses"
+    for line in labels:
+        cut = line.removesuffix("(continued)").strip().removesuffix("…")
+        assert cut and printed.startswith(cut), line
+
+
+def test_a_question_cut_inside_a_quotation_closes_it() -> None:
+    """A question cut inside a quotation left it open (“เซลล์ส่ง… (ต่อ)"): the cut
+    closes each mark it opened, after its "…"."""
+    assert _closed("ทำไมไม่เรียกว่า “เซลล์ส่ง…") == "ทำไมไม่เรียกว่า “เซลล์ส่ง…”"
+    assert _closed("Why not (as some say…") == "Why not (as some say…)"
+    assert _closed('Why call them "signalling…') == 'Why call them "signalling…"'
+    assert _closed("为什么不叫「信号…") == "为什么不叫「信号…」"
+    assert _closed("Is “it” safe…") == "Is “it” safe…"

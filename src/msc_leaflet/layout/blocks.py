@@ -576,14 +576,45 @@ class BlockBuilder:
         table.continued = continued
         return Box([Spacer(1, 4), table, Spacer(1, self.theme.spacing["block"])])
 
-    def _continued(self, label: str, style: str, colour: Any) -> Flowable:
+    def _continued(
+        self, label: str, style: str, colour: Any, width: float | None = None
+    ) -> Flowable:
         """What the part of a box a page break carried to the next page opens with:
         "Safety (continued)" (a callout, `SplitTable.continued`), "Is it safe?
         (continued)" (an FAQ pair, `ContinuedGroup`), in the box's ``style`` for its
         label; an artifact (untagged), as a data table's repeated header is: a screen
-        reader reads the box once, its label once."""
+        reader reads the box once, its label once.
+
+        Given the ``width`` it is set in, it is one line: a question repeated whole
+        above its answer's rest took three lines and could cost a page, where the
+        reader needs only a reminder. A label too long for the line is cut after its
+        last word (a Thai, Lao, Khmer or Burmese word or syllable, a Chinese
+        character: a unit the line breaker never cuts) that leaves room for "…" and
+        "(continued)"; a label whose first word is too long is printed whole."""
         with self.w.untagged():
-            return self.w.paragraph(self.labels("continued", label=label), style, colour=colour)
+            whole = self.w.paragraph(self.labels("continued", label=label), style, colour=colour)
+            if width is None or _lines(whole, width) <= 1:
+                return whole
+            units = self.w.paragraph(label, style).units
+            ends = [i for i in range(1, len(units)) if not units[i - 1].text.isspace()]
+            best, low, high = whole, 0, len(ends) - 1
+            while low <= high:  # the longest cut that keeps the label one line
+                middle = (low + high) // 2
+                # As printed, its markup read (**safe**: safe), literal from here on;
+                # without its citations, whose notes are the answer's, not a reminder's.
+                text = "".join(
+                    piece.text
+                    for unit in units[: ends[middle]]
+                    for piece in unit.pieces
+                    if not piece.run.cites
+                ).rstrip()
+                said = self.labels("continued", label=_closed(text.rstrip(_CUT_PUNCTUATION) + "…"))
+                shortened = self.w.plain(said, style, colour=colour)
+                if _lines(shortened, width) <= 1:
+                    best, low = shortened, middle + 1
+                else:
+                    high = middle - 1
+            return best
 
     def quote(self, block: m.Quote) -> Flowable:
         # In the marks of the language the quote is printed in (its source's, when its
@@ -1039,3 +1070,33 @@ def _in_quotes(text: str) -> bool:
 
     words = plain(text).text.strip()
     return len(words) > 2 and quoted_ranges(words) == ((1, len(words) - 1),)
+
+
+#: What a cut label's last word loses before its "…": "Before, …" reads as "Before…".
+_CUT_PUNCTUATION = " ,;:、，；：،"
+
+
+#: The marks a cut question may have opened and not closed, with their closing marks.
+_PAIRED_MARKS = (
+    ("“", "”"),
+    ("‘", "’"),
+    ("(", ")"),
+    ("（", "）"),
+    ("「", "」"),
+    ("『", "』"),
+    ("«", "»"),
+)
+
+
+def _closed(cut: str) -> str:
+    """``cut`` with the marks it opened closed after its "…": a question cut inside a
+    quotation (ทำไมไม่เรียกว่า “เซลล์ส่ง…) left the quote open; “เซลล์ส่ง…” reads as a
+    quotation cut short."""
+    for opening, closing in _PAIRED_MARKS:
+        cut += closing * max(cut.count(opening) - cut.count(closing), 0)
+    return cut + '"' * (cut.count('"') % 2)
+
+
+def _lines(paragraph: Flowable, width: float) -> int:
+    """How many lines ``paragraph`` takes at ``width``."""
+    return len(paragraph.lines_for(width)) if isinstance(paragraph, TextParagraph) else 1

@@ -20,8 +20,9 @@ from reportlab.platypus.doctemplate import NullActionFlowable
 class ContinuedGroup(KeepTogether):  # type: ignore[misc]
     """Flowables kept together, moved whole to the next page when they fit one; taller
     than a page, split where the page ends, the part on the next page opened with the
-    flowable ``label`` makes (a "(continued)" label: made only for a split, so a group
-    that never splits leaves the PDF as it was) and starting on a page of its own.
+    flowable ``label`` makes for the width it is set in (a "(continued)" label, one
+    line: made only for a split, so a group that never splits leaves the PDF as it was)
+    and starting on a page of its own.
 
     ``keep``: how many of the first flowables a first part must hold and show something
     after (an FAQ pair's rule and question: never its question alone at a page's foot);
@@ -30,7 +31,7 @@ class ContinuedGroup(KeepTogether):  # type: ignore[misc]
     def __init__(
         self,
         flowables: list[Flowable],
-        label: Callable[[], Flowable],
+        label: Callable[[float], Flowable],
         keep: int = 1,
         carried: bool = False,
     ) -> None:
@@ -78,5 +79,5 @@ class ContinuedGroup(KeepTogether):  # type: ignore[misc]
             return None
         if len(first) <= self.keep:
             return None
-        carried = ContinuedGroup([self.label(), *rest], self.label, keep=1, carried=True)
+        carried = ContinuedGroup([self.label(aW), *rest], self.label, keep=1, carried=True)
         return [*first, carried]

@@ -677,7 +677,9 @@ def _say_continued_in_columns(parts: Sequence[Flowable]) -> None:
         shown = [f for f in cell if not isinstance(f, Spacer)]
         label = shown and getattr(shown[0], "continues", None)
         if callable(label):
-            cells[index] = [label(), *cell]
+            padding = rest._cellStyles[0][index]
+            width = rest._colWidths[index] - padding.leftPadding - padding.rightPadding
+            cells[index] = [label(width), *cell]
             rest._argH = [None] * len(rest._argH)
 
 
