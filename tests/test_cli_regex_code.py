@@ -181,3 +181,24 @@ def test_a_kept_program_damaged_inside_is_parsed_again_never_matched(
     again = _run(tmp_path)
     assert again.pop("parsed") != 0
     assert again == {k: v for k, v in as_python_compiles.items() if k != "parsed"}
+
+
+def test_each_command_keeps_its_own_programs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` keeps a pattern for each text it reads (9 MB for the bundled library):
+    in a file it shared with ``build``, every build read and held them."""
+    from msc_leaflet.cli.regex_code import cache_file, command_of
+
+    assert command_of(["msc-leaflet", "--debug", "build", "-l", "th"]) == "build"
+    assert command_of(["msc-leaflet", "i18n", "check", "-l", "th"]) == "i18n"
+    assert command_of(["-c"]) == command_of(["msc-leaflet", "../../x"]) == "other"
+    assert command_of(["msc-leaflet", "Build\n"]) == "other"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    build, check = cache_file(["msc-leaflet", "build"]), cache_file(["msc-leaflet", "check"])
+    assert (
+        build
+        and check
+        and build != check
+        and build.parent == check.parent == tmp_path / "msc-leaflet"
+    )
