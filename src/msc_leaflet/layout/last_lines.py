@@ -88,23 +88,33 @@ class WithLastLines(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if frame is None or frame._atTop or not self.before:
             return loose
+        try:
+            return self._placed(frame, available_width, available_height) or loose
+        except ValueError:  # a box with no width: placed alone, it is named at its line
+            return loose
+
+    def _placed(
+        self, frame: Frame, available_width: float, available_height: float
+    ) -> list[Flowable] | None:
+        """The flowables with the last lines carried over, or ``None`` to place them
+        as they come."""
         canvas = getattr(self, "canv", None)
         width = available_width
         room = room_once_placed(frame, available_height, self._content)
         above, after = stacked_height(self.before, canvas, width, room)
         if above > room:
-            return loose  # the text goes on to the next page itself, the box after it
+            return None  # the text goes on to the next page itself, the box after it
         left = room - above - after
         if whole_height(self.closing.tight, canvas, width, left) <= left:
-            return loose  # it fits
+            return None  # it fits
         carried = carry(self.before, width)
         if carried is None:
-            return loose
+            return None
         kept, moved = carried
         room = room_once_placed(frame, available_height, kept)
         empty = room - stacked_height(kept, canvas, width, room)[0]
         if not 0 <= empty <= MOST_LEFT_EMPTY * frame._height:
-            return loose  # what stays would not fit, or would leave too much empty
+            return None  # what stays would not fit, or would leave too much empty
         return [NullActionFlowable(), *kept, FrameBreak(), *moved, self.closing]
 
 
