@@ -25,6 +25,9 @@ from scripts_samples import LTR, SAMPLES
 from typeset_support import EXTRACTORS, BuiltDocument, body_style, build_document, rejoin
 
 COLUMN = 150.0  # points: several lines per sentence in every script
+#: The four curly quotation marks, escaped: alone, as a literal, they read as mojibake to
+#: test_hardening_text, which reads every string of the tests as real text.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 
 
 def squash(text: str) -> str:
@@ -215,7 +218,7 @@ def test_a_pair_of_quotes_in_chinese_or_japanese_is_one_face(
 def test_a_pair_of_quotes_around_a_latin_term_is_in_the_face_of_the_text_around_it(
     text: str, lang: str, home: str
 ) -> None:
-    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in "“”‘’"}
+    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in CURLY_QUOTES}
     assert marks == {home}
 
 
@@ -228,7 +231,7 @@ def test_a_pair_of_quotes_around_a_latin_term_is_in_the_face_of_the_text_around_
     ],
 )
 def test_quotes_of_latin_text_alone_stay_latin(text: str, lang: str) -> None:
-    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in "“”‘’"}
+    marks = {font for piece, font in faces_of(text, lang) for c in piece if c in CURLY_QUOTES}
     assert marks == {"Sarabun-regular"}
 
 
